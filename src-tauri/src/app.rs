@@ -1,0 +1,89 @@
+//! The Tauri shell: options, state, window and the command list.
+
+use crate::cli::Options;
+use crate::commands::{self, Db};
+use crate::{department, sample, store};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tauri::{Manager, Runtime};
+
+pub fn run() {
+    let options = match Options::parse(
+        std::env::args().skip(1),
+        std::env::var("WARDBOOK_DATA_DIR").ok(),
+    ) {
+        Ok(o) => o,
+        Err(message) => {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+    };
+    run_app(tauri::Builder::default(), options);
+}
+
+/// Generic over the runtime so a test could drive it with Tauri's mock runtime.
+pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
+    builder
+        .setup(move |app| {
+            let data_dir = match options.data_dir.clone() {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            let db = Arc::new(Db::new(data_dir.clone()));
+            app.manage(db.clone());
+            let handle = app.handle().clone();
+            // Opening runs the integrity check and migrations: never on the main thread.
+            std::thread::spawn(move || {
+                let opened = open(&data_dir, options.sample);
+                if let Ok(conn) = &opened {
+                    if let Ok(Some(dept)) = department::get(conn) {
+                        commands::set_title(&handle, &dept.name);
+                    }
+                }
+                db.set(opened);
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::app::app_ready,
+            commands::department::department_create,
+            commands::department::department_update,
+            commands::department::sample_create,
+            commands::department::time_zones,
+            commands::staff::staff_list,
+            commands::staff::staff_detail,
+            commands::staff::staff_create,
+            commands::staff::staff_update,
+            commands::staff::staff_terminate,
+            commands::staff::staff_reactivate,
+            commands::skills::skills_list,
+            commands::skills::skill_save,
+            commands::skills::skill_delete,
+            commands::credentials::credential_types_list,
+            commands::credentials::credential_type_save,
+            commands::credentials::credential_type_delete,
+            commands::credentials::credential_save,
+            commands::credentials::credential_delete,
+            commands::trainings::training_save,
+            commands::trainings::training_delete,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("wardbook: could not start: {e}");
+            std::process::exit(1);
+        });
+}
+
+fn open(
+    data_dir: &std::path::Path,
+    with_sample: bool,
+) -> crate::error::AppResult<rusqlite::Connection> {
+    let path: PathBuf = store::db_path(data_dir);
+    let mut conn = store::open(&path)?;
+    if with_sample && department::get(&conn)?.is_none() {
+        let today = department::today(&sample::department());
+        sample::create(&mut conn, today)?;
+    }
+    Ok(conn)
+}

@@ -1,0 +1,46 @@
+use super::{set_title, DbState};
+use crate::department::{self, Department, DepartmentInput};
+use crate::error::AppResult;
+use crate::sample;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn department_create<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    db: DbState<'_>,
+    input: DepartmentInput,
+) -> AppResult<Department> {
+    let dept = db.run(move |conn| department::create(conn, &input)).await?;
+    set_title(&app, &dept.name);
+    Ok(dept)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn department_update<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    db: DbState<'_>,
+    input: DepartmentInput,
+) -> AppResult<Department> {
+    let dept = db.run(move |conn| department::update(conn, &input)).await?;
+    set_title(&app, &dept.name);
+    Ok(dept)
+}
+
+#[tauri::command]
+pub async fn sample_create<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    db: DbState<'_>,
+) -> AppResult<Department> {
+    let dept = db
+        .run(|conn| {
+            let today = department::today(&sample::department());
+            sample::create(conn, today)
+        })
+        .await?;
+    set_title(&app, &dept.name);
+    Ok(dept)
+}
+
+#[tauri::command]
+pub fn time_zones() -> Vec<String> {
+    department::time_zones()
+}

@@ -1,0 +1,195 @@
+//! The one error type the UI sees: `{ code, message, field?, fields }`.
+//!
+//! `field` names the first form field at fault so the UI can place the message
+//! beside it; `fields` carries every field error of a form at once, so a
+//! manager who made three mistakes learns of all three in one go.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Bad input; `field`/`fields` say where.
+    Validation,
+    NotFound,
+    /// The change clashes with what is stored (a duplicate, a department that already exists).
+    Conflict,
+    /// The department file failed its integrity check and was not touched.
+    Corrupt,
+    /// The file could not be read or written (disk full, read-only folder…).
+    Storage,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
+#[error("{message}")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+    pub fields: Vec<FieldError>,
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError {
+            code,
+            message: message.into(),
+            field: None,
+            fields: Vec::new(),
+        }
+    }
+
+    pub fn not_found(what: &str) -> Self {
+        Self::new(
+            ErrorCode::NotFound,
+            format!("{what} was not found. It may have been removed."),
+        )
+    }
+
+    /// A validation error about one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::from_fields(vec![FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }])
+    }
+
+    /// A validation error about several fields; `message` and `field` are the first.
+    pub fn from_fields(fields: Vec<FieldError>) -> Self {
+        let first = fields.first().cloned().unwrap_or(FieldError {
+            field: String::new(),
+            message: "The input is not valid.".into(),
+        });
+        AppError {
+            code: ErrorCode::Validation,
+            message: first.message,
+            field: (!first.field.is_empty()).then_some(first.field),
+            fields,
+        }
+    }
+
+    /// The message for `field`, if this error concerns it.
+    pub fn message_for(&self, field: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.message.as_str())
+    }
+}
+
+/// Collects every field error of a form before refusing it.
+#[derive(Default)]
+pub struct Validator {
+    errors: Vec<FieldError>,
+}
+
+impl Validator {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        // One message per field: the first problem is the one to fix first.
+        if !self.errors.iter().any(|e| e.field == field) {
+            self.errors.push(FieldError {
+                field: field.to_string(),
+                message: message.into(),
+            });
+        }
+    }
+
+    pub fn check(&mut self, ok: bool, field: &str, message: impl Into<String>) {
+        if !ok {
+            self.fail(field, message);
+        }
+    }
+
+    /// Keeps the value of a parse, or records its error and yields `None`.
+    pub fn take<T>(&mut self, field: &str, parsed: Result<T, String>) -> Option<T> {
+        match parsed {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.fail(field, message);
+                None
+            }
+        }
+    }
+
+    pub fn has_error(&self, field: &str) -> bool {
+        self.errors.iter().any(|e| e.field == field)
+    }
+
+    pub fn finish(self) -> AppResult<()> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::from_fields(self.errors))
+        }
+    }
+}
+
+impl From<rusqlite::Error> for AppError {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as Sql;
+        // The detail goes to the log; the manager gets a sentence they can act on.
+        eprintln!("wardbook: database error: {err}");
+        match err.sqlite_error_code() {
+            Some(Sql::DiskFull) => AppError::new(
+                ErrorCode::Storage,
+                "The disk is full, so the change was not saved. Free some space and try again.",
+            ),
+            Some(Sql::ReadOnly) | Some(Sql::CannotOpen) | Some(Sql::PermissionDenied) => {
+                AppError::new(
+                    ErrorCode::Storage,
+                    "The department file cannot be written (the folder may be read-only). Nothing was saved.",
+                )
+            }
+            Some(Sql::DatabaseBusy) | Some(Sql::DatabaseLocked) => AppError::new(
+                ErrorCode::Storage,
+                "The department file is in use by another program. Nothing was saved; try again.",
+            ),
+            Some(Sql::DatabaseCorrupt) | Some(Sql::NotADatabase) => AppError::new(
+                ErrorCode::Corrupt,
+                "The department file is damaged. It was not changed.",
+            ),
+            _ => AppError::new(
+                ErrorCode::Internal,
+                format!("Something went wrong while reading or saving ({err}). Nothing was changed."),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validator_reports_every_field_but_one_message_per_field() {
+        let mut v = Validator::new();
+        v.fail("fte", "first");
+        v.fail("fte", "second");
+        v.fail("last_name", "required");
+        let err = v.finish().unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some("fte"), "the first field leads");
+        assert_eq!(err.message, "first");
+        assert_eq!(err.fields.len(), 2, "one entry per field, not per problem");
+        assert_eq!(err.message_for("last_name"), Some("required"));
+    }
+
+    #[test]
+    fn validator_without_errors_passes() {
+        assert!(Validator::new().finish().is_ok());
+    }
+}

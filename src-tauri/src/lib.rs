@@ -1,0 +1,26 @@
+//! Wardbook: staff, schedules and budget for the manager of one hospital
+//! department, kept in one local SQLite file.
+//!
+//! Layers run one way: UI → `commands` (thin Tauri adapters) → domain modules
+//! (`department`, `staff`, `credentials`, `trainings`, `skills`) → `store`.
+//! Only `commands` and `app` know Tauri; everything else is plain Rust that
+//! tests call directly.
+
+pub mod bindings;
+pub mod credentials;
+pub mod department;
+pub mod error;
+pub mod input;
+pub mod sample;
+pub mod skills;
+pub mod staff;
+pub mod store;
+pub mod trainings;
+
+mod app;
+mod cli;
+pub(crate) mod commands;
+mod text_enum;
+
+pub use app::{run, run_app};
+pub use cli::Options;

@@ -1,0 +1,35 @@
+//! Versioned migrations, tracked in `PRAGMA user_version`.
+//!
+//! A migration that has shipped is never edited: a later change is a new file.
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub fn schema_version(conn: &Connection) -> AppResult<i64> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+pub fn migrate(conn: &mut Connection) -> AppResult<()> {
+    let current = schema_version(conn)?;
+    if current > LATEST_VERSION {
+        return Err(AppError::new(
+            ErrorCode::Storage,
+            format!(
+                "This department file was written by a newer version of Wardbook (schema {current}); \
+                 update Wardbook to open it."
+            ),
+        ));
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        // Each step and its version bump commit together, or not at all.
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
