@@ -89,7 +89,7 @@ fn terminate_and_reactivate_move_a_person_between_the_lists() {
     let today = day(TODAY);
 
     let err = staff::terminate(&conn, ann.id, "2020-02-02").unwrap_err();
-    assert_eq!(err.field.as_deref(), Some("termination_date"));
+    assert_eq!(err.field.as_deref(), Some("last_day"));
     assert!(err.message.contains("before the hire date (2020-02-03)"));
     assert!(staff::terminate(&conn, ann.id, "31/12/2026")
         .unwrap_err()

@@ -5,7 +5,7 @@ mod store;
 mod types;
 
 pub use status::{
-    credential_status, lines_for, summarize, CredentialLine, CredentialSummary,
+    credential_status, lines_for, summarize, summary_for, CredentialLine, CredentialSummary,
     EXPIRING_WITHIN_DAYS,
 };
 pub use store::{delete, for_staff, held_by_staff, save};

@@ -45,6 +45,39 @@ pub struct CredentialSummary {
     pub expiring: i64,
     /// The soonest expiry date among the records held.
     pub next_expiry: Option<String>,
+    /// The credential that decides the status ("BLS" of "BLS expires in 9 days").
+    pub worst_type: Option<String>,
+    /// Its days to expiry (negative once expired; none when missing).
+    pub worst_days_left: Option<i64>,
+}
+
+/// Each credential type that concerns a person: the record they hold (if
+/// any), its status and expiry. Shared by the detail lines and the roster summary.
+fn concerning<'a>(
+    role: Role,
+    types: &'a [CredentialType],
+    held: &'a [Credential],
+    today: NaiveDate,
+) -> impl Iterator<
+    Item = (
+        &'a CredentialType,
+        Option<&'a Credential>,
+        CredentialStatus,
+        Option<NaiveDate>,
+    ),
+> + 'a {
+    types.iter().filter_map(move |t| {
+        let credential = held.iter().find(|c| c.type_id == t.id);
+        let expiry = credential
+            .and_then(|c| c.expires_on.as_deref())
+            .and_then(|d| crate::input::date(d).ok());
+        let status = match credential {
+            Some(_) => credential_status(expiry, today),
+            None if t.required_for.contains(&role) => CredentialStatus::Missing,
+            None => return None,
+        };
+        Some((t, credential, status, expiry))
+    })
 }
 
 /// Lines for one person: every type they hold, plus required types they lack.
@@ -54,41 +87,73 @@ pub fn lines_for(
     held: &[Credential],
     today: NaiveDate,
 ) -> Vec<CredentialLine> {
-    types
-        .iter()
-        .filter_map(|t| {
-            let required = t.required_for.contains(&role);
-            let credential = held.iter().find(|c| c.type_id == t.id).cloned();
-            let expiry = credential
-                .as_ref()
-                .and_then(|c| c.expires_on.as_deref())
-                .and_then(|d| crate::input::date(d).ok());
-            let status = match &credential {
-                Some(_) => credential_status(expiry, today),
-                None if required => CredentialStatus::Missing,
-                None => return None,
-            };
-            Some(CredentialLine {
-                type_id: t.id,
-                type_name: t.name.clone(),
-                required,
-                when_expired: t.when_expired,
-                credential,
-                status,
-                days_left: expiry.map(|e| (e - today).num_days()),
-            })
+    concerning(role, types, held, today)
+        .map(|(t, credential, status, expiry)| CredentialLine {
+            type_id: t.id,
+            type_name: t.name.clone(),
+            required: t.required_for.contains(&role),
+            when_expired: t.when_expired,
+            credential: credential.cloned(),
+            status,
+            days_left: expiry.map(|e| (e - today).num_days()),
         })
         .collect()
 }
 
+/// A person's credentials at a glance, for the roster.
+pub fn summary_for(
+    role: Role,
+    types: &[CredentialType],
+    held: &[Credential],
+    today: NaiveDate,
+) -> CredentialSummary {
+    let mut summary = CredentialSummary {
+        status: CredentialStatus::Compliant,
+        expired: 0,
+        missing: 0,
+        expiring: 0,
+        next_expiry: None,
+        worst_type: None,
+        worst_days_left: None,
+    };
+    // The line that decides the status: the worst, then the soonest to expire.
+    let mut worst: Option<(CredentialStatus, Option<NaiveDate>, &str)> = None;
+    for (t, credential, status, expiry) in concerning(role, types, held, today) {
+        match status {
+            CredentialStatus::Expired => summary.expired += 1,
+            CredentialStatus::Missing => summary.missing += 1,
+            CredentialStatus::Expiring => summary.expiring += 1,
+            CredentialStatus::Compliant => {}
+        }
+        if let Some(expires_on) = credential.and_then(|c| c.expires_on.as_ref()) {
+            if summary.next_expiry.as_ref().is_none_or(|n| expires_on < n) {
+                summary.next_expiry = Some(expires_on.clone());
+            }
+        }
+        let candidate = (status, expiry, t.name.as_str());
+        if status != CredentialStatus::Compliant
+            && worst.is_none_or(|w| (candidate.0, candidate.1) < (w.0, w.1))
+        {
+            worst = Some(candidate);
+        }
+    }
+    if let Some((status, expiry, name)) = worst {
+        summary.status = status;
+        summary.worst_type = Some(name.to_string());
+        summary.worst_days_left = expiry.map(|e| (e - today).num_days());
+    }
+    summary
+}
+
+/// The summary of lines already built (a person's detail page).
 pub fn summarize(lines: &[CredentialLine]) -> CredentialSummary {
     let count = |s: CredentialStatus| lines.iter().filter(|l| l.status == s).count() as i64;
+    let worst = lines
+        .iter()
+        .filter(|l| l.status != CredentialStatus::Compliant)
+        .min_by_key(|l| (l.status, l.days_left.is_none(), l.days_left));
     CredentialSummary {
-        status: lines
-            .iter()
-            .map(|l| l.status)
-            .min()
-            .unwrap_or(CredentialStatus::Compliant),
+        status: worst.map_or(CredentialStatus::Compliant, |l| l.status),
         expired: count(CredentialStatus::Expired),
         missing: count(CredentialStatus::Missing),
         expiring: count(CredentialStatus::Expiring),
@@ -96,6 +161,8 @@ pub fn summarize(lines: &[CredentialLine]) -> CredentialSummary {
             .iter()
             .filter_map(|l| l.credential.as_ref()?.expires_on.clone())
             .min(),
+        worst_type: worst.map(|l| l.type_name.clone()),
+        worst_days_left: worst.and_then(|l| l.days_left),
     }
 }
 
@@ -201,6 +268,56 @@ mod tests {
         );
         assert_eq!(summary.next_expiry.as_deref(), Some("2026-12-01"));
         assert_eq!(lines[0].days_left, Some(4));
+    }
+
+    #[test]
+    fn roster_summary_agrees_with_the_detail_lines() {
+        let today = day("2026-11-27");
+        let types = vec![
+            bls(vec![Role::Rn]),
+            CredentialType {
+                id: 2,
+                name: "ACLS".into(),
+                ..bls(vec![Role::Rn])
+            },
+        ];
+        for held_set in [
+            vec![],
+            vec![held("2026-12-01")],
+            vec![held("2026-11-01")],
+            vec![held("2030-01-01")],
+        ] {
+            let lines = lines_for(Role::Rn, &types, &held_set, today);
+            assert_eq!(
+                summary_for(Role::Rn, &types, &held_set, today),
+                summarize(&lines),
+                "{held_set:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_worst_credential_names_the_problem() {
+        let today = day("2026-11-27");
+        let summary = summarize(&lines_for(
+            Role::Rn,
+            &[bls(vec![Role::Rn])],
+            &[held("2026-11-17")],
+            today,
+        ));
+        assert_eq!(summary.worst_type.as_deref(), Some("BLS"));
+        assert_eq!(summary.worst_days_left, Some(-10), "expired ten days ago");
+        let fine = summarize(&lines_for(
+            Role::Rn,
+            &[bls(vec![Role::Rn])],
+            &[held("2030-01-01")],
+            today,
+        ));
+        assert_eq!(
+            (fine.worst_type, fine.worst_days_left),
+            (None, None),
+            "nothing to flag"
+        );
     }
 
     #[test]

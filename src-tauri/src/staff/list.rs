@@ -109,16 +109,15 @@ pub fn list(conn: &Connection, query: &StaffQuery, today: NaiveDate) -> AppResul
         if !needle.is_empty() && !matches(&staff, &person_skills, &needle) {
             continue;
         }
-        let lines = credentials::lines_for(
-            staff.role,
-            &types,
-            held.get(&staff.id).map_or(&[][..], Vec::as_slice),
-            today,
-        );
         rows.push(StaffRow {
             id: staff.id,
             active,
-            credentials: credentials::summarize(&lines),
+            credentials: credentials::summary_for(
+                staff.role,
+                &types,
+                held.get(&staff.id).map_or(&[][..], Vec::as_slice),
+                today,
+            ),
             due: trainings::summarize(due.get(&staff.id).map_or(&[][..], Vec::as_slice)),
             skills: person_skills,
             first_name: staff.first_name,

@@ -121,13 +121,13 @@ pub fn update(conn: &mut Connection, id: i64, form: &StaffInput) -> AppResult<St
 /// Ends employment on `last_day`; the record and its history stay.
 pub fn terminate(conn: &Connection, id: i64, last_day: &str) -> AppResult<Staff> {
     let staff = get(conn, id)?;
-    let day = input::date(last_day).map_err(|m| AppError::field("termination_date", m))?;
+    let day = input::date(last_day).map_err(|m| AppError::field("last_day", m))?;
     let day = input::format_date(day);
     if day < staff.hire_date {
         return Err(AppError::field(
-            "termination_date",
+            "last_day",
             format!(
-                "The termination date cannot be before the hire date ({}).",
+                "The last day cannot be before the hire date ({}).",
                 staff.hire_date
             ),
         ));

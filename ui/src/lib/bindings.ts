@@ -98,7 +98,15 @@ status: CredentialStatus, expired: number, missing: number, expiring: number,
 /**
  * The soonest expiry date among the records held.
  */
-next_expiry: string | null, };
+next_expiry: string | null, 
+/**
+ * The credential that decides the status ("BLS" of "BLS expires in 9 days").
+ */
+worst_type: string | null, 
+/**
+ * Its days to expiry (negative once expired; none when missing).
+ */
+worst_days_left: number | null, };
 
 export type TrainingKind = "training" | "competency" | "evaluation";
 
