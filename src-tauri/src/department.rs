@@ -191,8 +191,18 @@ pub fn today(dept: &Department) -> chrono::NaiveDate {
 pub fn system_time_zone() -> String {
     iana_time_zone::get_timezone()
         .ok()
+        .map(|tz| canonical_zone(&tz))
         .filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
         .unwrap_or_else(|| "America/New_York".to_string())
+}
+
+/// Aliases of UTC ("Etc/UTC", "Zulu"…) are offered as plain "UTC".
+fn canonical_zone(name: &str) -> String {
+    match name {
+        "Etc/UTC" | "Etc/UCT" | "Etc/Universal" | "Etc/Zulu" | "UCT" | "Universal" | "Zulu"
+        | "Etc/GMT" | "GMT" => "UTC".into(),
+        other => other.to_string(),
+    }
 }
 
 /// Every time zone a department can choose, by IANA name.
@@ -202,6 +212,7 @@ pub fn time_zones() -> Vec<String> {
         .map(|tz| tz.name().to_string())
         .filter(|name| name.contains('/') && !name.starts_with("Etc/"))
         .collect();
+    zones.push("UTC".into());
     zones.sort();
     zones
 }
@@ -268,6 +279,11 @@ mod tests {
     fn time_zone_list_holds_real_zones_only() {
         let zones = time_zones();
         assert!(zones.contains(&"America/Los_Angeles".to_string()));
+        assert!(
+            zones.contains(&system_time_zone()),
+            "the computer's zone is always offered"
+        );
+        assert_eq!(canonical_zone("Etc/UTC"), "UTC");
         assert!(zones.iter().all(|z| z.parse::<chrono_tz::Tz>().is_ok()));
     }
 }
