@@ -12,6 +12,7 @@ pub mod department;
 pub mod error;
 pub mod input;
 pub mod sample;
+pub mod schedule;
 pub mod skills;
 pub mod staff;
 pub mod store;

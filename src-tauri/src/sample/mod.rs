@@ -274,7 +274,7 @@ fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
             if senior_rn && person % 4 == 2 {
                 skills.push(preceptor);
             }
-            if plan.role == Role::Rn && person % 2 == 0 || plan.role == Role::Tech {
+            if plan.role == Role::Rn && person.is_multiple_of(2) || plan.role == Role::Tech {
                 skills.push(telemetry);
             }
             if matches!(plan.role, Role::Rn | Role::Lpn) && person % 5 == 3 {
@@ -289,7 +289,7 @@ fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
 
             for (slot, (type_id, roles)) in type_ids.iter().enumerate() {
                 let required = roles.contains(&plan.role);
-                let optional_chemo = slot == 5 && plan.role == Role::Rn && person % 6 == 0;
+                let optional_chemo = slot == 5 && plan.role == Role::Rn && person.is_multiple_of(6);
                 if !required && !optional_chemo {
                     continue;
                 }
@@ -405,7 +405,8 @@ fn add_trainings(
     // Annual competencies for clinical staff, due through the year.
     if matches!(role, Role::Rn | Role::Lpn | Role::Cna) {
         let due = add_days(today, rng.range(-20, 330));
-        let done = (due < today && person % 4 != 0).then(|| add_days(due, -rng.range(1, 14)));
+        let done =
+            (due < today && !person.is_multiple_of(4)).then(|| add_days(due, -rng.range(1, 14)));
         insert("competency", "Annual skills validation", due, done, None)?;
     }
     if role == Role::Rn {

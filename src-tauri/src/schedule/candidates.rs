@@ -1,0 +1,249 @@
+//! Filling a call-out: when a person drops out of a shift on the day, who
+//! else could take it, best first, and why.
+//!
+//! Only people of the same role are considered. Anyone a blocking rule
+//! refuses (approved time off, a Block credential, a clash) or who already
+//! works that day is excluded, with the reason. The rest are ranked by, in
+//! order: has the skill the shift now lacks (charge…), rested (the rest
+//! rule holds), under their FTE hours for the week, would not go into
+//! overtime, and cost — cheapest first.
+
+use super::cost::{overtime_of, shift_cost};
+use super::rules::{check_assignment, RuleCode, ScheduleContext, Timeline};
+use super::time::{self, Span};
+use super::{format, Assignment, Requirement, StaffFacts};
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Candidate {
+    pub staff_id: i64,
+    pub name: String,
+    /// Rest since their previous shift ended; none when there is none before.
+    pub rest_minutes: Option<i64>,
+    pub rested: bool,
+    /// Paid minutes already scheduled in that work week, and their FTE share of it.
+    pub week_minutes: i64,
+    pub week_fte_minutes: i64,
+    pub overtime_minutes: i64,
+    /// What this shift would cost with them on it, overtime premium included.
+    pub cost_cents: i64,
+    pub hourly_cents: i64,
+    pub lacks_skill: Option<String>,
+    /// "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
+    pub reasons: String,
+    /// Other warnings the assignment would raise.
+    #[ts(type = "Array<string>")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Excluded {
+    pub staff_id: i64,
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+pub struct CallOut {
+    pub ranked: Vec<Candidate>,
+    pub excluded: Vec<Excluded>,
+}
+
+/// The candidates for the shift `staff_id` was assigned on `date`. Nothing
+/// when there is no such assignment.
+pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate) -> CallOut {
+    let Some(out) = ctx
+        .assignments
+        .iter()
+        .find(|a| a.staff_id == staff_id && a.date == date)
+    else {
+        return CallOut::default();
+    };
+    let (Some(absent), Some(shift)) = (ctx.staff(staff_id), ctx.shift_type(out.shift_type_id))
+    else {
+        return CallOut::default();
+    };
+    let mut without = ctx.clone();
+    without
+        .assignments
+        .retain(|a| !(a.staff_id == staff_id && a.date == date));
+    let needed = missing_skills(&without, out);
+    let span = time::span(ctx.tz, date, shift);
+    let paid = time::paid_minutes(&span, shift);
+
+    let mut result = CallOut::default();
+    for person in ctx
+        .staff
+        .iter()
+        .filter(|p| p.id != staff_id && p.role == absent.role)
+    {
+        let excluded = |reason: String| Excluded {
+            staff_id: person.id,
+            name: person.name.clone(),
+            reason,
+        };
+        // Only this person's shifts matter for their own rules; coverage is
+        // the same whoever fills the gap.
+        let mut theirs = without.clone();
+        theirs.assignments.retain(|a| a.staff_id == person.id);
+        theirs.coverage.clear();
+        if let Some(a) = theirs.assignments.iter().find(|a| a.date == date) {
+            let name = ctx
+                .shift_type(a.shift_type_id)
+                .map_or("a shift", |s| s.name.as_str());
+            result.excluded.push(excluded(format!(
+                "Already works {name} on {}.",
+                format::day(date)
+            )));
+            continue;
+        }
+        let proposal = Assignment {
+            staff_id: person.id,
+            ..out.clone()
+        };
+        let warnings = match check_assignment(&theirs, &proposal) {
+            Ok(w) => w,
+            Err(refusal) => {
+                result.excluded.push(excluded(refusal.message));
+                continue;
+            }
+        };
+        let rested = !warnings
+            .iter()
+            .any(|w| matches!(w.rule, RuleCode::Rest | RuleCode::DayAfterNight));
+        let (week_minutes, overtime_minutes, cost_cents) =
+            hours_and_cost(&theirs, person, &proposal, paid);
+        let week_fte_minutes = ctx.rules.weekly_hours_limit_minutes * person.fte_hundredths / 100;
+        let lacks_skill = needed
+            .iter()
+            .find(|s| !person.skills.contains(s))
+            .map(|s| ctx.skill_name(*s));
+        let hourly_cents = if paid > 0 {
+            super::cost::round_half_up(cost_cents * 60, paid)
+        } else {
+            0
+        };
+        let rest_minutes = rest_before(&theirs, person.id, &span);
+        let mut parts = Vec::new();
+        if let Some(skill) = &lacks_skill {
+            parts.push(format!("No {skill}"));
+        }
+        parts.push(match rest_minutes {
+            Some(m) if rested => format!("Rested {}", format::duration(m)),
+            Some(m) => format!("Only {} rest", format::duration(m)),
+            None if rested => "Rested".to_string(),
+            None => "Not rested".to_string(),
+        });
+        parts.push(format!(
+            "{} of {} this week",
+            format::duration(week_minutes),
+            format::duration(week_fte_minutes)
+        ));
+        parts.push(match overtime_minutes {
+            0 => "no overtime".to_string(),
+            m => format!("{} overtime", format::duration(m)),
+        });
+        parts.push(format!("{}/h", format::money(hourly_cents)));
+        result.ranked.push(Candidate {
+            staff_id: person.id,
+            name: person.name.clone(),
+            rest_minutes,
+            rested,
+            week_minutes,
+            week_fte_minutes,
+            overtime_minutes,
+            cost_cents,
+            hourly_cents,
+            lacks_skill,
+            reasons: parts.join(" · "),
+            warnings: warnings
+                .into_iter()
+                .filter(|w| !matches!(w.rule, RuleCode::Rest | RuleCode::DayAfterNight))
+                .map(|w| w.message)
+                .collect(),
+        });
+    }
+    result.ranked.sort_by_key(|c| {
+        let under = c.week_minutes + paid <= c.week_fte_minutes;
+        (
+            c.lacks_skill.is_some(),
+            !c.rested,
+            !under,
+            c.overtime_minutes > 0,
+            c.cost_cents,
+            c.name.clone(),
+        )
+    });
+    result
+}
+
+/// Skills the shift's coverage needs that nobody left on it has.
+fn missing_skills(ctx: &ScheduleContext, vacancy: &Assignment) -> Vec<i64> {
+    let on: Vec<&StaffFacts> = ctx
+        .assignments
+        .iter()
+        .filter(|a| a.date == vacancy.date && a.shift_type_id == vacancy.shift_type_id)
+        .filter_map(|a| ctx.staff(a.staff_id))
+        .collect();
+    ctx.coverage
+        .iter()
+        .filter(|n| n.shift_type_id == vacancy.shift_type_id && n.weekday == vacancy.date.weekday())
+        .filter_map(|n| match n.requirement {
+            Requirement::Skill(s) if n.minimum > 0 && !on.iter().any(|p| p.skills.contains(&s)) => {
+                Some(s)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Their paid minutes already in the work week, the overtime this shift
+/// would add, and what the shift would cost with them on it.
+fn hours_and_cost(
+    ctx: &ScheduleContext,
+    person: &StaffFacts,
+    proposal: &Assignment,
+    paid: i64,
+) -> (i64, i64, i64) {
+    let week = time::week_start(ctx.rules.pay_period_anchor, proposal.date);
+    let before = Timeline::new(ctx);
+    let week_minutes = before.people.first().map_or(0, |p| {
+        p.shifts
+            .iter()
+            .filter(|w| w.date() >= week && w.date() < week + Duration::days(7))
+            .map(|w| w.paid_minutes)
+            .sum()
+    });
+    let ot_before: i64 = before
+        .people
+        .first()
+        .map_or(0, |p| overtime_of(&ctx.rules, &p.shifts).iter().sum());
+    let mut with = ctx.clone();
+    with.assignments.push(proposal.clone());
+    let after = Timeline::new(&with);
+    let shifts = &after.people[0].shifts;
+    let ot_after: i64 = overtime_of(&ctx.rules, shifts).iter().sum();
+    let added = ot_after - ot_before;
+    let shift = ctx
+        .shift_type(proposal.shift_type_id)
+        .expect("checked by the caller");
+    let line = shift_cost(&ctx.rules, person, shift, proposal.date, paid, added);
+    (week_minutes, added, line.total_cents)
+}
+
+/// Real minutes from the end of their last shift before `span` to its start.
+fn rest_before(ctx: &ScheduleContext, staff_id: i64, span: &Span) -> Option<i64> {
+    ctx.assignments
+        .iter()
+        .filter(|a| a.staff_id == staff_id)
+        .filter_map(|a| Some(time::span(ctx.tz, a.date, ctx.shift_type(a.shift_type_id)?)))
+        .filter(|s| s.end <= span.start)
+        .map(|s| (span.start - s.end).num_minutes())
+        .min()
+}
+
+#[cfg(test)]
+#[path = "candidates_tests.rs"]
+mod tests;

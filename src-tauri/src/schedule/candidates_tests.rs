@@ -1,0 +1,144 @@
+use super::*;
+use crate::schedule::testing::*;
+use crate::schedule::{CoverageNeed, TimeOff, TimeOffKind, TimeOffStatus};
+use crate::staff::Role;
+use chrono::Weekday;
+
+const CY: i64 = 4;
+const DI: i64 = 5;
+const ED: i64 = 6;
+const FI: i64 = 7;
+const GUS: i64 = 8;
+
+/// Maria calls out of her Day shift on Tuesday 15 Dec.
+fn unit() -> ScheduleContext {
+    let mut c = ctx();
+    for (id, name) in [
+        (CY, "Cy Park"),
+        (DI, "Di Ross"),
+        (ED, "Ed Kim"),
+        (FI, "Fi Wu"),
+        (GUS, "Gus Hale"),
+    ] {
+        c.staff.push(person(id, name, Role::Rn));
+    }
+    c.staff[3].hourly_rate_cents = 4000; // Cy: cheaper
+    c.staff[3].fte_hundredths = 90;
+    c.time_off.push(TimeOff {
+        staff_id: DI,
+        from: day("2026-12-15"),
+        to: day("2026-12-15"),
+        kind: TimeOffKind::Education,
+        status: TimeOffStatus::Approved,
+        paid: true,
+    });
+    let mut c = with(
+        c,
+        &[
+            (MARIA, "2026-12-15", DAY),
+            (ANN, "2026-12-13", DAY),
+            (CY, "2026-12-14", DAY),
+            (ED, "2026-12-14", NIGHT), // off at 07:00 on the 15th
+            (GUS, "2026-12-15", EVENING),
+            (BO, "2026-12-13", DAY),
+        ],
+    );
+    // Fi already has 40 h in the week of 13 Dec.
+    for d in [
+        "2026-12-13",
+        "2026-12-14",
+        "2026-12-16",
+        "2026-12-17",
+        "2026-12-18",
+    ] {
+        c.assignments.push(assignment(FI, d, DAY));
+    }
+    c
+}
+
+fn names(list: &[Candidate]) -> Vec<&str> {
+    list.iter().map(|c| c.name.as_str()).collect()
+}
+
+#[test]
+fn rested_then_under_hours_then_no_overtime_then_cheapest() {
+    let result = call_out_candidates(&unit(), MARIA, day("2026-12-15"));
+    assert_eq!(
+        names(&result.ranked),
+        vec!["Cy Park", "Ann Lee", "Fi Wu", "Ed Kim"],
+        "Cy and Ann are rested and under their hours (Cy costs less); Fi would go into overtime; Ed just came off a night"
+    );
+    let reasons: Vec<&str> = result.ranked.iter().map(|c| c.reasons.as_str()).collect();
+    assert_eq!(
+        reasons[0],
+        "Rested 16 h · 8 h of 36 h this week · no overtime · $40.00/h"
+    );
+    assert_eq!(
+        reasons[1],
+        "Rested 40 h · 8 h of 40 h this week · no overtime · $50.00/h"
+    );
+    assert_eq!(
+        reasons[2], "Rested 16 h · 40 h of 40 h this week · 8 h overtime · $75.00/h",
+        "8 h at time and a half"
+    );
+    assert_eq!(
+        reasons[3],
+        "Only 0 min rest · 8 h of 40 h this week · no overtime · $50.00/h"
+    );
+    assert!(
+        !result.ranked.iter().any(|c| c.staff_id == BO),
+        "a CNA cannot fill an RN's shift"
+    );
+}
+
+#[test]
+fn blocked_or_busy_people_are_excluded_with_the_reason() {
+    let result = call_out_candidates(&unit(), MARIA, day("2026-12-15"));
+    let excluded: Vec<(&str, &str)> = result
+        .excluded
+        .iter()
+        .map(|e| (e.name.as_str(), e.reason.as_str()))
+        .collect();
+    assert_eq!(
+        excluded,
+        vec![
+            (
+                "Di Ross",
+                "Di Ross has approved education on 15 Dec but is scheduled for Day on 15 Dec."
+            ),
+            ("Gus Hale", "Already works Evening on 15 Dec."),
+        ]
+    );
+}
+
+#[test]
+fn when_the_shift_loses_its_charge_nurse_charge_comes_first() {
+    let mut c = unit();
+    c.staff[0].skills.push(CHARGE); // Maria was charge
+    c.staff[1].skills.push(CHARGE); // Ann can be
+    c.coverage.push(CoverageNeed {
+        shift_type_id: DAY,
+        weekday: Weekday::Tue,
+        requirement: Requirement::Skill(CHARGE),
+        minimum: 1,
+        target: 1,
+    });
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    assert_eq!(
+        result.ranked[0].name, "Ann Lee",
+        "the only other charge nurse, though dearer"
+    );
+    assert!(
+        result.ranked[1].reasons.starts_with("No Charge · "),
+        "{}",
+        result.ranked[1].reasons
+    );
+}
+
+#[test]
+fn no_assignment_no_candidates() {
+    assert_eq!(
+        call_out_candidates(&unit(), ANN, day("2026-12-15")),
+        CallOut::default()
+    );
+}
