@@ -24,6 +24,9 @@ pub fn run() {
 /// Generic over the runtime so a test could drive it with Tauri's mock runtime.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
     builder
+        // The save dialog is opened from Rust only; the window is granted
+        // no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
@@ -67,6 +70,33 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::credentials::credential_delete,
             commands::trainings::training_save,
             commands::trainings::training_delete,
+            commands::schedule::shift_types_list,
+            commands::schedule::shift_type_save,
+            commands::schedule::shift_type_delete,
+            commands::schedule::schedule_rules_get,
+            commands::schedule::schedule_rules_save,
+            commands::schedule::holiday_save,
+            commands::schedule::holiday_delete,
+            commands::schedule::coverage_list,
+            commands::schedule::coverage_save,
+            commands::schedule::ratio_presets,
+            commands::schedule::coverage_from_census,
+            commands::schedule_grid::periods_list,
+            commands::schedule_grid::period_create,
+            commands::schedule_grid::period_publish,
+            commands::schedule_grid::period_delete,
+            commands::schedule_grid::schedule_view,
+            commands::schedule_grid::assignment_set,
+            commands::schedule_grid::assignment_clear,
+            commands::schedule_grid::call_out,
+            commands::schedule_grid::call_out_fill,
+            commands::schedule_grid::schedule_csv,
+            commands::schedule_grid::schedule_export_csv,
+            commands::schedule_grid::window_print,
+            commands::schedule_time_off::time_off_list,
+            commands::schedule_time_off::time_off_save,
+            commands::schedule_time_off::time_off_decide,
+            commands::schedule_time_off::time_off_delete,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -10,6 +10,25 @@ use crate::credentials::{
 };
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::error::{AppError, ErrorCode, FieldError};
+use crate::schedule::candidates::{Candidate, Excluded};
+use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
+use crate::schedule::ratios::RatioPreset;
+use crate::schedule::store::assignments::AssignOutcome;
+use crate::schedule::store::call_outs::CallOutView;
+use crate::schedule::store::coverage::CoverageLine;
+use crate::schedule::store::parse::DifferentialKind;
+use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod, Seed};
+use crate::schedule::store::rules::{Holiday, RulesForm, RulesInput};
+use crate::schedule::store::shift_types::ShiftTypeInput;
+use crate::schedule::store::time_off::{TimeOffInput, TimeOffRequest};
+use crate::schedule::view::{
+    CoverageCount, CoverageRow, CoverageStatus, DayInfo, GridCell, GridRow, RowTotals,
+    ScheduleView, StaffGroup,
+};
+use crate::schedule::{
+    Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
+    Violation,
+};
 use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
     StatusFilter,
@@ -82,6 +101,43 @@ pub fn render() -> String {
     decl::<Training>(&cfg, &mut out);
     decl::<TrainingInput>(&cfg, &mut out);
     decl::<DueSummary>(&cfg, &mut out);
+    decl::<Differential>(&cfg, &mut out);
+    decl::<DifferentialKind>(&cfg, &mut out);
+    decl::<ShiftType>(&cfg, &mut out);
+    decl::<ShiftTypeInput>(&cfg, &mut out);
+    decl::<Holiday>(&cfg, &mut out);
+    decl::<RulesInput>(&cfg, &mut out);
+    decl::<RulesForm>(&cfg, &mut out);
+    decl::<Requirement>(&cfg, &mut out);
+    decl::<CoverageLine>(&cfg, &mut out);
+    decl::<RatioPreset>(&cfg, &mut out);
+    decl::<PeriodStatus>(&cfg, &mut out);
+    decl::<Seed>(&cfg, &mut out);
+    decl::<SchedulePeriod>(&cfg, &mut out);
+    decl::<TimeOffKind>(&cfg, &mut out);
+    decl::<TimeOffStatus>(&cfg, &mut out);
+    decl::<RuleCode>(&cfg, &mut out);
+    decl::<Severity>(&cfg, &mut out);
+    decl::<Cell>(&cfg, &mut out);
+    decl::<Violation>(&cfg, &mut out);
+    decl::<ShiftCost>(&cfg, &mut out);
+    decl::<PersonCost>(&cfg, &mut out);
+    decl::<PeriodCost>(&cfg, &mut out);
+    decl::<CoverageStatus>(&cfg, &mut out);
+    decl::<DayInfo>(&cfg, &mut out);
+    decl::<GridCell>(&cfg, &mut out);
+    decl::<RowTotals>(&cfg, &mut out);
+    decl::<GridRow>(&cfg, &mut out);
+    decl::<StaffGroup>(&cfg, &mut out);
+    decl::<CoverageCount>(&cfg, &mut out);
+    decl::<CoverageRow>(&cfg, &mut out);
+    decl::<ScheduleView>(&cfg, &mut out);
+    decl::<AssignOutcome>(&cfg, &mut out);
+    decl::<Candidate>(&cfg, &mut out);
+    decl::<Excluded>(&cfg, &mut out);
+    decl::<CallOutView>(&cfg, &mut out);
+    decl::<TimeOffRequest>(&cfg, &mut out);
+    decl::<TimeOffInput>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -92,6 +148,14 @@ pub fn render() -> String {
     options!(out, "CREDENTIAL_STATUSES", CredentialStatus);
     options!(out, "TRAINING_KINDS", TrainingKind);
     options!(out, "DUE_STATUSES", DueStatus);
+    options!(out, "DIFFERENTIAL_KINDS", DifferentialKind);
+    options!(out, "SEEDS", Seed);
+    options!(out, "PERIOD_STATUSES", PeriodStatus);
+    options!(out, "TIME_OFF_KINDS", TimeOffKind);
+    options!(out, "TIME_OFF_STATUSES", TimeOffStatus);
+    options!(out, "RULE_CODES", RuleCode);
+    options!(out, "SEVERITIES", Severity);
+    options!(out, "COVERAGE_STATUSES", CoverageStatus);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

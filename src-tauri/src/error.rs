@@ -15,6 +15,9 @@ pub enum ErrorCode {
     NotFound,
     /// The change clashes with what is stored (a duplicate, a department that already exists).
     Conflict,
+    /// A rule refuses the change (approved time off, an expired credential
+    /// that blocks scheduling…); `message` is the plain-language reason.
+    Blocked,
     /// The department file failed its integrity check and was not touched.
     Corrupt,
     /// The file could not be read or written (disk full, read-only folder…).

@@ -62,9 +62,13 @@ fn main() {
         first_name: format!("First{i}"),
         last_name: format!("Last{:03}", (i * 37) % STAFF),
         employee_no: format!("E{i:05}"),
-        role: Some(if i % 3 == 0 { Role::Cna } else { Role::Rn }),
+        role: Some(if i.is_multiple_of(3) {
+            Role::Cna
+        } else {
+            Role::Rn
+        }),
         employment_type: Some(EmploymentType::FullTime),
-        fte: if i % 2 == 0 {
+        fte: if i.is_multiple_of(2) {
             "0.9".into()
         } else {
             "0.6".into()

@@ -4,6 +4,9 @@
 pub mod app;
 pub mod credentials;
 pub mod department;
+pub mod schedule;
+pub mod schedule_grid;
+pub mod schedule_time_off;
 pub mod skills;
 pub mod staff;
 pub mod trainings;

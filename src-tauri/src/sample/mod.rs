@@ -7,6 +7,8 @@
 //! is opened.
 
 mod names;
+mod rota;
+mod schedule;
 
 use crate::department::{self, Department, OvertimeRule, UnitType};
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -160,6 +162,7 @@ pub fn create(conn: &mut Connection, today: NaiveDate) -> AppResult<Department> 
     let dept = department();
     department::insert(&tx, &dept)?;
     fill(&tx, today)?;
+    schedule::fill(&tx, today)?;
     tx.commit()?;
     Ok(dept)
 }
@@ -268,7 +271,8 @@ fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
 
             let senior_rn = plan.role == Role::Rn && plan.kind == EmploymentType::FullTime;
             let mut skills = Vec::new();
-            if senior_rn && person % 3 == 1 {
+            // Charge nurses on both the day and the night team (see `rota::team_for`).
+            if senior_rn && matches!(person, 1 | 4 | 5 | 7 | 8 | 10 | 12 | 13 | 16 | 17) {
                 skills.push(charge);
             }
             if senior_rn && person % 4 == 2 {

@@ -8,12 +8,17 @@
 
 pub mod candidates;
 pub mod cost;
+pub mod csv;
 mod format;
 pub mod overtime;
+pub mod ratios;
 pub mod rules;
+pub mod store;
 #[cfg(test)]
 mod testing;
 pub mod time;
+pub mod view;
+mod view_coverage;
 
 pub use rules::{
     check_all, check_assignment, Cell, RuleCode, ScheduleContext, Severity, Violation,

@@ -20,6 +20,23 @@ import type {
   Training,
   TrainingInput,
 } from './bindings';
+import type {
+  AssignOutcome,
+  CallOutView,
+  CoverageLine,
+  Holiday,
+  RatioPreset,
+  RulesForm,
+  RulesInput,
+  ScheduleView,
+  SchedulePeriod,
+  Seed,
+  ShiftType,
+  ShiftTypeInput,
+  TimeOffInput,
+  TimeOffRequest,
+  TimeOffStatus,
+} from './scheduleTypes';
 import { toAppError } from './errors';
 
 type NoArgs = Record<string, never>;
@@ -47,6 +64,41 @@ export interface Commands {
   credential_delete: { args: { staff_id: number; id: number }; result: null };
   training_save: { args: { staff_id: number; id: number | null; input: TrainingInput }; result: Training };
   training_delete: { args: { staff_id: number; id: number }; result: null };
+  // Schedule settings
+  shift_types_list: { args: NoArgs; result: ShiftType[] };
+  shift_type_save: { args: { id: number | null; input: ShiftTypeInput }; result: ShiftType };
+  shift_type_delete: { args: { id: number }; result: null };
+  schedule_rules_get: { args: NoArgs; result: RulesForm };
+  schedule_rules_save: { args: { input: RulesInput }; result: RulesForm };
+  holiday_save: { args: { date: string; name: string }; result: Holiday[] };
+  holiday_delete: { args: { date: string }; result: Holiday[] };
+  coverage_list: { args: NoArgs; result: CoverageLine[] };
+  coverage_save: { args: { lines: CoverageLine[] }; result: CoverageLine[] };
+  ratio_presets: { args: NoArgs; result: RatioPreset[] };
+  coverage_from_census: {
+    args: { shift_type_id: number; census: string; patients_per_nurse: string };
+    result: CoverageLine;
+  };
+  // Periods and the grid
+  periods_list: { args: NoArgs; result: SchedulePeriod[] };
+  period_create: { args: { weeks: number; seed: Seed }; result: SchedulePeriod };
+  period_publish: { args: { id: number }; result: SchedulePeriod };
+  period_delete: { args: { id: number }; result: null };
+  schedule_view: { args: { period_id: number }; result: ScheduleView };
+  assignment_set: { args: { period_id: number; staff_id: number; date: string; shift_code: string }; result: AssignOutcome };
+  assignment_clear: { args: { period_id: number; staff_id: number; date: string }; result: ScheduleView };
+  // Time off
+  time_off_list: { args: { status: TimeOffStatus | null }; result: TimeOffRequest[] };
+  time_off_save: { args: { id: number | null; input: TimeOffInput }; result: TimeOffRequest };
+  time_off_decide: { args: { id: number; approve: boolean }; result: TimeOffRequest };
+  time_off_delete: { args: { id: number }; result: null };
+  // Day of
+  call_out: { args: { period_id: number; staff_id: number; date: string }; result: CallOutView };
+  call_out_fill: { args: { period_id: number; staff_id: number; date: string; shift_code: string }; result: AssignOutcome };
+  // Export and print
+  schedule_csv: { args: { period_id: number }; result: string };
+  schedule_export_csv: { args: { period_id: number }; result: string | null };
+  window_print: { args: NoArgs; result: null };
 }
 
 export type Command = keyof Commands;

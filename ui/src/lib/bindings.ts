@@ -1,6 +1,6 @@
 // Generated from the Rust types by `cargo xtask bindings`. Do not edit.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "corrupt" | "storage" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "blocked" | "corrupt" | "storage" | "internal";
 
 export type FieldError = { field: string, message: string, };
 
@@ -126,6 +126,205 @@ export type DueSummary = { overdue: number, due_soon: number,
  */
 next_due: string | null, };
 
+export type Differential = { "kind": "none" } | { "kind": "percent", "value": number } | { "kind": "per_hour", "value": number };
+
+export type DifferentialKind = "none" | "percent" | "per_hour";
+
+export type ShiftType = { id: number, 
+/**
+ * What the grid cell shows ("D", "N12").
+ */
+code: string, name: string, 
+/**
+ * Local wall-clock start in the department's time zone, "HH:MM".
+ */
+start: string, 
+/**
+ * Wall-clock length: a 19:00 shift of 720 minutes ends at 07:00.
+ */
+length_minutes: number, unpaid_break_minutes: number, evening: boolean, night: boolean, differential: Differential, };
+
+export type ShiftTypeInput = { code: string, name: string, 
+/**
+ * "07:00".
+ */
+start: string, 
+/**
+ * "12", "8.5", "7:30".
+ */
+length_hours: string, unpaid_break_minutes: string, evening: boolean, night: boolean, differential_kind: DifferentialKind | null, 
+/**
+ * "10" for 10 %, "2.50" for $2.50 an hour.
+ */
+differential_value: string, };
+
+export type Holiday = { date: string, name: string, };
+
+export type RulesInput = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, no_day_after_night: boolean, 
+/**
+ * Empty: no weekend rule.
+ */
+max_weekends_per_4_weeks: string, pay_period_anchor: string, weekend_differential_kind: DifferentialKind | null, weekend_differential_value: string, holiday_differential_kind: DifferentialKind | null, holiday_differential_value: string, };
+
+export type RulesForm = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, no_day_after_night: boolean, max_weekends_per_4_weeks: string, pay_period_anchor: string, weekend_differential_kind: DifferentialKind, weekend_differential_value: string, holiday_differential_kind: DifferentialKind, holiday_differential_value: string, 
+/**
+ * Edited with the department.
+ */
+overtime_rule: OvertimeRule, holidays: Array<Holiday>, };
+
+export type Requirement = { "kind": "role", "value": Role } | { "kind": "skill", "value": number };
+
+export type CoverageLine = { shift_type_id: number, requirement: Requirement, 
+/**
+ * Monday..Sunday.
+ */
+minimum: Array<number>, target: Array<number>, };
+
+export type RatioPreset = { unit_type: UnitType, label: string, patients_per_nurse: number, };
+
+export type PeriodStatus = "draft" | "published";
+
+export type Seed = "empty" | "previous" | "rotation";
+
+export type SchedulePeriod = { id: number, start_date: string, 
+/**
+ * Inclusive.
+ */
+end_date: string, weeks: number, status: PeriodStatus, published_at: string | null, };
+
+export type TimeOffKind = "pto" | "sick" | "education" | "fmla" | "other";
+
+export type TimeOffStatus = "requested" | "approved" | "denied";
+
+export type RuleCode = "double_booking" | "rest" | "consecutive" | "day_after_night" | "weekly_hours" | "period_hours" | "weekends" | "time_off" | "credential" | "skill_missing" | "coverage";
+
+export type Severity = "block" | "warn";
+
+export type Cell = { staff_id: number, date: string, };
+
+export type Violation = { rule: RuleCode, severity: Severity, 
+/**
+ * Names the person and the dates, and says what the limit is.
+ */
+message: string, 
+/**
+ * The cells to select when the manager chooses this violation; only
+ * cells inside the period.
+ */
+cells: Array<Cell>, };
+
+export type ShiftCost = { staff_id: number, date: string, shift_type_id: number, paid_minutes: number, overtime_minutes: number, straight_cents: number, differential_cents: number, overtime_premium_cents: number, total_cents: number, };
+
+export type PersonCost = { staff_id: number, worked_minutes: number, paid_time_off_minutes: number, overtime_minutes: number, total_cents: number, fte_hundredths: number, 
+/**
+ * Paid hours ÷ (80 h per 14 days over the period), in hundredths.
+ */
+scheduled_fte_hundredths: number, };
+
+export type PeriodCost = { lines: Array<ShiftCost>, people: Array<PersonCost>, straight_cents: number, differential_cents: number, overtime_premium_cents: number, total_cents: number, worked_minutes: number, overtime_minutes: number, };
+
+export type CoverageStatus = "short" | "under_target" | "ok" | "none";
+
+export type DayInfo = { date: string, 
+/**
+ * "Mon".."Sun".
+ */
+weekday: string, weekend: boolean, holiday: string | null, today: boolean, };
+
+export type GridCell = { date: string, shift_code: string | null, shift_type_id: number | null, time_off: TimeOffKind | null, 
+/**
+ * Requested or approved; denied time off is not shown.
+ */
+time_off_status: TimeOffStatus | null, changed_after_publish: boolean, 
+/**
+ * The worst violation this cell is part of.
+ */
+violation: Severity | null, };
+
+export type RowTotals = { 
+/**
+ * Worked plus paid time off.
+ */
+paid_minutes: number, shifts: number, 
+/**
+ * Weekends (Saturday and the Sunday after) with a shift.
+ */
+weekends: number, scheduled_fte_hundredths: number, fte_hundredths: number, };
+
+export type GridRow = { staff_id: number, 
+/**
+ * "Lopez, Maria".
+ */
+name: string, role: Role, employment_type: EmploymentType, fte_hundredths: number, cells: Array<GridCell>, totals: RowTotals, };
+
+export type StaffGroup = { role: Role, label: string, rows: Array<GridRow>, };
+
+export type CoverageCount = { scheduled: number, minimum: number, target: number, status: CoverageStatus, };
+
+export type CoverageRow = { shift_type_id: number, shift_code: string, requirement: Requirement, 
+/**
+ * "Day · RN", "Night · Charge".
+ */
+label: string, days: Array<CoverageCount>, };
+
+export type ScheduleView = { period: SchedulePeriod, today: string, days: Array<DayInfo>, shift_types: Array<ShiftType>, groups: Array<StaffGroup>, coverage: Array<CoverageRow>, violations: Array<Violation>, cost: PeriodCost, };
+
+export type AssignOutcome = { view: ScheduleView, 
+/**
+ * What the new assignment raises or is part of, though allowed.
+ */
+warnings: Array<Violation>, };
+
+export type Candidate = { staff_id: number, name: string, 
+/**
+ * Rest since their previous shift ended; none when there is none before.
+ */
+rest_minutes: number | null, rested: boolean, 
+/**
+ * Paid minutes already scheduled in that work week, and their FTE share of it.
+ */
+week_minutes: number, week_fte_minutes: number, overtime_minutes: number, 
+/**
+ * What this shift would cost with them on it, overtime premium included.
+ */
+cost_cents: number, hourly_cents: number, lacks_skill: string | null, 
+/**
+ * "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
+ */
+reasons: string, 
+/**
+ * Other warnings the assignment would raise.
+ */
+warnings: Array<string>, };
+
+export type Excluded = { staff_id: number, name: string, reason: string, };
+
+export type CallOutView = { date: string, shift_code: string, 
+/**
+ * Who called out: "Maria Lopez".
+ */
+called_out: string, 
+/**
+ * Best first, each with the reason for its rank.
+ */
+candidates: Array<Candidate>, excluded: Array<Excluded>, };
+
+export type TimeOffRequest = { id: number, staff_id: number, 
+/**
+ * "Lopez, Maria".
+ */
+name: string, from: string, 
+/**
+ * Inclusive.
+ */
+to: string, kind: TimeOffKind, status: TimeOffStatus, paid: boolean, note: string, 
+/**
+ * Calendar days, both ends included.
+ */
+days: number, };
+
+export type TimeOffInput = { staff_id: number | null, from: string, to: string, kind: TimeOffKind | null, paid: boolean, note: string, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },
@@ -206,4 +405,61 @@ export const DUE_STATUSES: { code: DueStatus; label: string }[] = [
   { code: "due_soon", label: "Due within 30 days" },
   { code: "upcoming", label: "Upcoming" },
   { code: "done", label: "Completed" },
+];
+
+export const DIFFERENTIAL_KINDS: { code: DifferentialKind; label: string }[] = [
+  { code: "none", label: "None" },
+  { code: "percent", label: "% of the base rate" },
+  { code: "per_hour", label: "$ per hour" },
+];
+
+export const SEEDS: { code: Seed; label: string }[] = [
+  { code: "empty", label: "Empty" },
+  { code: "previous", label: "Copy the previous period" },
+  { code: "rotation", label: "Repeat the last two weeks" },
+];
+
+export const PERIOD_STATUSES: { code: PeriodStatus; label: string }[] = [
+  { code: "draft", label: "Draft" },
+  { code: "published", label: "Published" },
+];
+
+export const TIME_OFF_KINDS: { code: TimeOffKind; label: string }[] = [
+  { code: "pto", label: "Paid time off" },
+  { code: "sick", label: "Sick" },
+  { code: "education", label: "Education" },
+  { code: "fmla", label: "FMLA leave" },
+  { code: "other", label: "Other" },
+];
+
+export const TIME_OFF_STATUSES: { code: TimeOffStatus; label: string }[] = [
+  { code: "requested", label: "Requested" },
+  { code: "approved", label: "Approved" },
+  { code: "denied", label: "Denied" },
+];
+
+export const RULE_CODES: { code: RuleCode; label: string }[] = [
+  { code: "double_booking", label: "Double booking" },
+  { code: "rest", label: "Rest below the minimum" },
+  { code: "consecutive", label: "Too many shifts in a row" },
+  { code: "day_after_night", label: "Day shift straight after a night" },
+  { code: "weekly_hours", label: "Over the weekly hours" },
+  { code: "period_hours", label: "Over the pay-period hours" },
+  { code: "weekends", label: "Too many weekends" },
+  { code: "time_off", label: "Scheduled during time off" },
+  { code: "credential", label: "Expired credential" },
+  { code: "skill_missing", label: "Required skill missing" },
+  { code: "coverage", label: "Coverage below minimum" },
+];
+
+export const SEVERITIES: { code: Severity; label: string }[] = [
+  { code: "block", label: "Blocks the assignment" },
+  { code: "warn", label: "Warning" },
+];
+
+export const COVERAGE_STATUSES: { code: CoverageStatus; label: string }[] = [
+  { code: "short", label: "Below the minimum" },
+  { code: "under_target", label: "Below the target" },
+  { code: "ok", label: "Covered" },
+  { code: "none", label: "No need" },
 ];

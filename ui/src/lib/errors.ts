@@ -3,7 +3,8 @@
 
 import type { AppError, ErrorCode } from './bindings';
 
-const CODES: readonly ErrorCode[] = ['validation', 'not_found', 'conflict', 'corrupt', 'storage', 'internal'];
+// `blocked`: the schedule rules refused an assignment; the message says why.
+const CODES: readonly ErrorCode[] = ['validation', 'not_found', 'conflict', 'blocked', 'corrupt', 'storage', 'internal'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -70,4 +71,9 @@ export function formError(err: AppError | null, shownFields: readonly string[], 
   if (placed.length === 0) return err.message;
   const unplaced = Object.entries(fieldErrors(err, aliases)).filter(([f]) => !shownFields.includes(f));
   return unplaced.length > 0 ? unplaced.map(([, m]) => m).join(' ') : null;
+}
+
+/** True when the schedule rules refused an assignment (the message is the reason). */
+export function isBlocked(err: AppError): boolean {
+  return err.code === 'blocked';
 }

@@ -1,0 +1,155 @@
+//! Schedule periods, the grid, day-of call-outs, CSV export and printing.
+
+use super::{today, DbState};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::schedule::store::assignments::{self, AssignOutcome};
+use crate::schedule::store::call_outs::{self, CallOutView};
+use crate::schedule::store::periods::{self, SchedulePeriod, Seed};
+use crate::schedule::store::{self, now};
+use crate::schedule::view::ScheduleView;
+use tauri::{Runtime, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn periods_list(db: DbState<'_>) -> AppResult<Vec<SchedulePeriod>> {
+    db.run(|conn| periods::list(conn)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn period_create(db: DbState<'_>, weeks: i64, seed: Seed) -> AppResult<SchedulePeriod> {
+    db.run(move |conn| periods::create(conn, weeks, seed, today(conn)?))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn period_publish(db: DbState<'_>, id: i64) -> AppResult<SchedulePeriod> {
+    db.run(move |conn| periods::publish(conn, id, &now())).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn period_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
+    db.run(move |conn| periods::delete(conn, id)).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_view(db: DbState<'_>, period_id: i64) -> AppResult<ScheduleView> {
+    db.run(move |conn| store::view(conn, period_id, today(conn)?))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assignment_set(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+    shift_code: String,
+) -> AppResult<AssignOutcome> {
+    db.run(move |conn| {
+        let today = today(conn)?;
+        assignments::set(conn, period_id, staff_id, &date, &shift_code, today, &now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assignment_clear(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+) -> AppResult<ScheduleView> {
+    db.run(move |conn| {
+        let today = today(conn)?;
+        assignments::clear(conn, period_id, staff_id, &date, today, &now())
+    })
+    .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn call_out(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+) -> AppResult<CallOutView> {
+    db.run(move |conn| call_outs::call_out(conn, period_id, staff_id, &date, &now()))
+        .await
+}
+
+/// Filling a call-out is an assignment like any other on a published
+/// period, so it is marked as a change after publishing.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn call_out_fill(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+    shift_code: String,
+) -> AppResult<AssignOutcome> {
+    assignment_set(db, period_id, staff_id, date, shift_code).await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_csv(db: DbState<'_>, period_id: i64) -> AppResult<String> {
+    db.run(move |conn| store::csv(conn, period_id, today(conn)?))
+        .await
+}
+
+/// Asks where to save with the native dialog (Rust side only: the window
+/// has no dialog or file permission) and writes the CSV there. `None` when
+/// the manager cancels.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_export_csv<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    db: DbState<'_>,
+    period_id: i64,
+) -> AppResult<Option<String>> {
+    let (text, name) = db
+        .run(move |conn| {
+            let text = store::csv(conn, period_id, today(conn)?)?;
+            let period = periods::get(conn, period_id)?;
+            Ok((text, format!("schedule-{}.csv", period.start_date)))
+        })
+        .await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let Some(chosen) = app
+            .dialog()
+            .file()
+            .set_file_name(name)
+            .add_filter("CSV", &["csv"])
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        let path = chosen.into_path().map_err(|e| {
+            AppError::new(
+                ErrorCode::Storage,
+                format!("That location cannot be used ({e})."),
+            )
+        })?;
+        std::fs::write(&path, text).map_err(|e| {
+            AppError::new(
+                ErrorCode::Storage,
+                format!("The file {} could not be written ({e}).", path.display()),
+            )
+        })?;
+        Ok(Some(path.display().to_string()))
+    })
+    .await
+    .map_err(|e| {
+        AppError::new(
+            ErrorCode::Internal,
+            format!("The save dialog stopped unexpectedly ({e})."),
+        )
+    })?
+}
+
+/// Opens the system print dialog for the window (the print view's
+/// stylesheet lays the schedule out on a landscape page).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn window_print<R: Runtime>(window: WebviewWindow<R>) -> AppResult<()> {
+    window
+        .print()
+        .map_err(|e| AppError::new(ErrorCode::Internal, format!("Printing failed ({e}).")))
+}

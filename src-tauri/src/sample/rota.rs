@@ -1,0 +1,164 @@
+//! A simple, deterministic rota for the sample schedule: fills each day's
+//! day and night shifts up to the coverage minimum with people who may
+//! legally work them, fairest first.
+//!
+//! Legal here means what the default rules check: each person keeps to one
+//! team (days or nights, so no day straight after a night and 12 h of rest
+//! between shifts), at most 3 twelve-hour shifts in a row, in a work week
+//! (34.5 paid hours, under 40) and 6 in a pay period, never on approved time
+//! off, and never once a required credential has lapsed or before hire or
+//! after the last day. Where nobody fits, the shift is left short — the
+//! coverage rows then show the gap, as they would for a real unit.
+
+use crate::schedule::time;
+use crate::staff::Role;
+use chrono::{Duration, NaiveDate};
+use std::collections::{BTreeMap, HashSet};
+
+/// Which shift a person works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Team {
+    Days,
+    Nights,
+    /// Days or nights, whichever is short (nursing assistants).
+    Either,
+    /// Not on the 12-hour rota (LPNs, the tech: weekday 8-hour days).
+    Weekdays,
+    Off,
+}
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: i64,
+    pub role: Role,
+    pub fte: i64,
+    pub charge: bool,
+    pub team: Team,
+    pub hired: NaiveDate,
+    /// Employed before this day (the termination date), if any.
+    pub until: Option<NaiveDate>,
+    /// The last day every required credential is valid.
+    pub valid_through: NaiveDate,
+}
+
+/// One shift's needs on a day: how many of whom.
+#[derive(Debug, Clone, Copy)]
+pub struct Need {
+    pub charge: u32,
+    pub rn: u32,
+    pub cna: u32,
+    pub uc: u32,
+}
+
+pub struct Rota<'a> {
+    pub anchor: NaiveDate,
+    pub members: &'a [Member],
+    /// Approved time off.
+    pub off: &'a HashSet<(i64, NaiveDate)>,
+    worked: Vec<BTreeMap<NaiveDate, Team>>,
+}
+
+impl<'a> Rota<'a> {
+    pub fn new(
+        anchor: NaiveDate,
+        members: &'a [Member],
+        off: &'a HashSet<(i64, NaiveDate)>,
+    ) -> Self {
+        Rota {
+            anchor,
+            members,
+            off,
+            worked: vec![BTreeMap::new(); members.len()],
+        }
+    }
+
+    fn available(&self, i: usize, date: NaiveDate, team: Team) -> bool {
+        let m = &self.members[i];
+        let worked = &self.worked[i];
+        let count =
+            |from: NaiveDate, days: i64| worked.range(from..from + Duration::days(days)).count();
+        m.hired <= date
+            && m.until.is_none_or(|u| date < u)
+            && date <= m.valid_through
+            && !self.off.contains(&(m.id, date))
+            && !worked.contains_key(&date)
+            && !(1..=3).all(|k| worked.contains_key(&(date - Duration::days(k))))
+            // A day shift needs a full calendar day off after a night.
+            && !(team != Team::Nights
+                && (1..=2).any(|k| worked.get(&(date - Duration::days(k))) == Some(&Team::Nights)))
+            && count(time::week_start(self.anchor, date), 7) < 3
+            && count(time::pay_period_start(self.anchor, date), 14) < 6
+    }
+
+    /// Adds up to `n` people meeting `wanted` from `team` on `date`; returns them.
+    fn pick(
+        &mut self,
+        date: NaiveDate,
+        team: Team,
+        n: usize,
+        wanted: impl Fn(&Member) -> bool,
+    ) -> Vec<i64> {
+        let mut pool: Vec<usize> = (0..self.members.len())
+            .filter(|&i| {
+                let own = self.members[i].team;
+                (own == team || (own == Team::Either && matches!(team, Team::Days | Team::Nights)))
+                    && wanted(&self.members[i])
+            })
+            .filter(|&i| self.available(i, date, team))
+            .collect();
+        let week = time::week_start(self.anchor, date);
+        // Under their FTE share first, then the fewest shifts this week and
+        // overall; the day rotates ties so nobody always wins them.
+        let turn = (date - self.anchor).num_days() as usize;
+        pool.sort_by_key(|&i| {
+            let m = &self.members[i];
+            let share = (m.fte * 40 / 100 / 12) as usize;
+            let this_week = self.worked[i].range(week..week + Duration::days(7)).count();
+            (
+                this_week >= share,
+                this_week,
+                self.worked[i].len(),
+                (i + turn) % self.members.len(),
+            )
+        });
+        pool.truncate(n);
+        for &i in &pool {
+            self.worked[i].insert(date, team);
+        }
+        pool.into_iter().map(|i| self.members[i].id).collect()
+    }
+
+    /// Staffs one 12-hour shift; the people on it, charge first.
+    pub fn staff_shift(&mut self, date: NaiveDate, team: Team, need: Need) -> Vec<i64> {
+        let mut on = self.pick(date, team, need.charge as usize, |m| {
+            m.role == Role::Rn && m.charge
+        });
+        // Charge nurses are kept for charge where others can do.
+        let rns = (need.rn as usize).saturating_sub(on.len());
+        on.extend(self.pick(date, team, rns, |m| m.role == Role::Rn && !m.charge));
+        let rns = (need.rn as usize).saturating_sub(on.len());
+        on.extend(self.pick(date, team, rns, |m| m.role == Role::Rn));
+        on.extend(self.pick(date, team, need.cna as usize, |m| m.role == Role::Cna));
+        on.extend(self.pick(date, team, need.uc as usize, |m| m.role == Role::UnitClerk));
+        on
+    }
+
+    /// Everyone on the weekday team who may work `date`.
+    pub fn weekday_staff(&mut self, date: NaiveDate) -> Vec<i64> {
+        self.pick(date, Team::Weekdays, usize::MAX, |_| true)
+    }
+}
+
+/// Teams: RNs alternate days and nights by position, so that charge
+/// nurses fall on both; CNAs work either, where short; unit clerks work days; LPNs and the tech
+/// weekdays; the manager is off the rota.
+pub fn team_for(position: usize, role: Role) -> Team {
+    match role {
+        Role::Rn if position.is_multiple_of(2) => Team::Days,
+        Role::Rn => Team::Nights,
+        Role::Cna => Team::Either,
+        Role::UnitClerk => Team::Days,
+        Role::Lpn | Role::Tech => Team::Weekdays,
+        _ => Team::Off,
+    }
+}

@@ -1,0 +1,82 @@
+//! Day-of call-outs on a published schedule: the shift is removed, the
+//! call-out recorded (who, date, shift, when), and the candidates to fill
+//! it ranked by the domain's `call_out_candidates`.
+
+use super::assignments::{cell, mark_changed};
+use super::context;
+use super::periods::PeriodStatus;
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::input;
+use crate::schedule::candidates::{call_out_candidates, Candidate, Excluded};
+use crate::schedule::format;
+use rusqlite::params;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CallOutView {
+    pub date: String,
+    pub shift_code: String,
+    /// Who called out: "Maria Lopez".
+    pub called_out: String,
+    /// Best first, each with the reason for its rank.
+    pub candidates: Vec<Candidate>,
+    pub excluded: Vec<Excluded>,
+}
+
+pub fn call_out(
+    conn: &mut Connection,
+    period_id: i64,
+    staff_id: i64,
+    date: &str,
+    now: &str,
+) -> AppResult<CallOutView> {
+    let loaded = context::load(conn, period_id)?;
+    if loaded.period.status != PeriodStatus::Published {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            "Call-outs are recorded on a published schedule; on a draft, clear the cell instead.",
+        ));
+    }
+    let date = cell(&loaded, staff_id, date)?;
+    let ctx = &loaded.ctx;
+    let name = ctx
+        .staff(staff_id)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let Some(shift) = ctx
+        .assignments
+        .iter()
+        .find(|a| a.staff_id == staff_id && a.date == date)
+        .and_then(|a| ctx.shift_type(a.shift_type_id))
+        .cloned()
+    else {
+        return Err(AppError::new(
+            ErrorCode::NotFound,
+            format!(
+                "{name} has no shift on {} to call out of.",
+                format::day(date)
+            ),
+        ));
+    };
+    let found = call_out_candidates(ctx, staff_id, date);
+    let tx = conn.transaction()?;
+    tx.execute(
+        "DELETE FROM assignment WHERE staff_id = ?1 AND date = ?2",
+        params![staff_id, input::format_date(date)],
+    )?;
+    tx.execute(
+        "INSERT INTO call_out (period_id, staff_id, date, shift_code, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![period_id, staff_id, input::format_date(date), shift.code, now],
+    )?;
+    mark_changed(&tx, period_id, staff_id, date, now)?;
+    tx.commit()?;
+    Ok(CallOutView {
+        date: input::format_date(date),
+        shift_code: shift.code,
+        called_out: name,
+        candidates: found.ranked,
+        excluded: found.excluded,
+    })
+}

@@ -1,0 +1,226 @@
+//! Loading a period for the rules: the `ScheduleContext` (built once per
+//! command) plus what only the grid needs — names, employee numbers, holiday
+//! names and the cells changed after publishing.
+//!
+//! The assignments of the 14 days before the period come along, so rest,
+//! days in a row, weekends and hours are right across the boundary.
+
+use super::periods::{self, SchedulePeriod};
+use super::rules::Holiday;
+use super::{coverage, rules, shift_types, time_off};
+use crate::credentials::{self, CredentialType};
+use crate::department;
+use crate::error::AppResult;
+use crate::input;
+use crate::schedule::{Assignment, CredentialFact, ScheduleContext, StaffFacts};
+use crate::staff::{EmploymentType, Role};
+use chrono::{Duration, NaiveDate};
+use rusqlite::{params, Connection};
+use std::collections::{HashMap, HashSet};
+
+/// Days of history before the period that the rules look at.
+pub const HISTORY_DAYS: i64 = 14;
+
+/// A person on the grid, as the grid and the CSV show them.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: i64,
+    pub employee_no: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub role: Role,
+    pub employment_type: EmploymentType,
+    pub fte_hundredths: i64,
+    pub hire_date: String,
+    pub termination_date: Option<String>,
+}
+
+impl Person {
+    /// "Lopez, Maria".
+    pub fn sort_name(&self) -> String {
+        format!("{}, {}", self.last_name, self.first_name)
+    }
+
+    /// Employed on `date`: hired by then and not yet past the last day
+    /// (as `Staff::is_active`).
+    pub fn employed_on(&self, date: NaiveDate) -> bool {
+        let d = input::format_date(date);
+        self.hire_date <= d && self.termination_date.as_ref().is_none_or(|t| *t > d)
+    }
+}
+
+/// A period as loaded from the store.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub period: SchedulePeriod,
+    pub ctx: ScheduleContext,
+    /// Everyone employed on at least one day of the period, in `ctx.staff` order.
+    pub people: Vec<Person>,
+    pub holidays: Vec<Holiday>,
+    /// Cells set, cleared or called out after publishing.
+    pub changes: HashSet<(i64, NaiveDate)>,
+}
+
+pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
+    let period = periods::get(conn, period_id)?;
+    let dept = department::require(conn)?;
+    let (start, end) = (period.start(), period.end());
+    let people = people(conn, &period)?;
+    let ids: HashSet<i64> = people.iter().map(|p| p.id).collect();
+    let staff = facts(conn, &people, end)?;
+    let mut assignments = assignments_between(conn, start - Duration::days(HISTORY_DAYS), end)?;
+    assignments.retain(|a| ids.contains(&a.staff_id));
+    let changes = changes(conn, period.id)?;
+    for a in &mut assignments {
+        a.published_change = changes.contains(&(a.staff_id, a.date));
+    }
+    let ctx = ScheduleContext {
+        tz: dept.time_zone.parse().unwrap_or(chrono_tz::UTC),
+        rules: rules::load(conn)?,
+        period_start: start,
+        period_end: end,
+        shift_types: shift_types::list(conn)?,
+        staff,
+        skills: crate::skills::list(conn)?,
+        assignments,
+        time_off: time_off::overlapping(conn, start - Duration::days(HISTORY_DAYS), end)?,
+        coverage: coverage::needs(conn)?,
+    };
+    Ok(Loaded {
+        period,
+        ctx,
+        people,
+        holidays: rules::holidays(conn)?,
+        changes,
+    })
+}
+
+fn people(conn: &Connection, period: &SchedulePeriod) -> AppResult<Vec<Person>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, employee_no, first_name, last_name, role, employment_type, fte_hundredths,
+             hire_date, termination_date
+         FROM staff
+         WHERE hire_date <= ?2 AND (termination_date IS NULL OR termination_date > ?1)
+         ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
+    )?;
+    let rows = stmt.query_map(params![period.start_date, period.end_date], |r| {
+        Ok(Person {
+            id: r.get(0)?,
+            employee_no: r.get(1)?,
+            first_name: r.get(2)?,
+            last_name: r.get(3)?,
+            role: r.get(4)?,
+            employment_type: r.get(5)?,
+            fte_hundredths: r.get(6)?,
+            hire_date: r.get(7)?,
+            termination_date: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What the rules know of each person: skills, rate and the required
+/// credentials that lapse before the period ends.
+fn facts(conn: &Connection, people: &[Person], end: NaiveDate) -> AppResult<Vec<StaffFacts>> {
+    let mut skills: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT staff_id, skill_id FROM staff_skill")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (staff, skill) = row?;
+        skills.entry(staff).or_default().push(skill);
+    }
+    let mut rates: HashMap<i64, i64> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, hourly_rate_cents FROM staff")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+        let (id, rate) = row?;
+        rates.insert(id, rate);
+    }
+    let types = credentials::list_types(conn)?;
+    let held = credentials::held_by_staff(conn)?;
+    Ok(people
+        .iter()
+        .map(|p| StaffFacts {
+            id: p.id,
+            name: format!("{} {}", p.first_name, p.last_name),
+            role: p.role,
+            skills: skills.remove(&p.id).unwrap_or_default(),
+            fte_hundredths: p.fte_hundredths,
+            hourly_rate_cents: rates.get(&p.id).copied().unwrap_or_default(),
+            employment_type: p.employment_type,
+            credentials: lapsing(
+                p.role,
+                &types,
+                held.get(&p.id).map_or(&[], Vec::as_slice),
+                end,
+            ),
+        })
+        .collect())
+}
+
+/// Required credentials missing, or expiring before `end`.
+fn lapsing(
+    role: Role,
+    types: &[CredentialType],
+    held: &[credentials::Credential],
+    end: NaiveDate,
+) -> Vec<CredentialFact> {
+    types
+        .iter()
+        .filter(|t| t.required_for.contains(&role))
+        .filter_map(|t| {
+            let expires_on = match held.iter().find(|c| c.type_id == t.id) {
+                None => None,
+                Some(c) => {
+                    let expiry = c.expires_on.as_deref().and_then(|d| input::date(d).ok())?;
+                    if expiry >= end {
+                        return None;
+                    }
+                    Some(expiry)
+                }
+            };
+            Some(CredentialFact {
+                name: t.name.clone(),
+                expires_on,
+                when_expired: t.when_expired,
+            })
+        })
+        .collect()
+}
+
+pub fn assignments_between(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<Vec<Assignment>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT staff_id, date, shift_type_id FROM assignment WHERE date BETWEEN ?1 AND ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![input::format_date(from), input::format_date(to)],
+        |r| {
+            let d: String = r.get(1)?;
+            Ok(Assignment {
+                staff_id: r.get(0)?,
+                date: input::date(&d).unwrap_or_default(),
+                shift_type_id: r.get(2)?,
+                published_change: false,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn changes(conn: &Connection, period_id: i64) -> AppResult<HashSet<(i64, NaiveDate)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT staff_id, date FROM schedule_change WHERE period_id = ?1")?;
+    let rows = stmt.query_map([period_id], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut set = HashSet::new();
+    for row in rows {
+        let (staff, date) = row?;
+        if let Ok(d) = input::date(&date) {
+            set.insert((staff, d));
+        }
+    }
+    Ok(set)
+}

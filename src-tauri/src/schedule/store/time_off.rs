@@ -1,0 +1,202 @@
+//! Time-off requests: asked for, then approved or denied. Approved time off
+//! blocks new assignments on its days and counts toward paid hours when it
+//! is paid (see the domain's `time_off` rule and `cost`).
+
+use crate::error::{AppError, AppResult, Validator};
+use crate::input;
+use crate::schedule::{TimeOff, TimeOffKind, TimeOffStatus};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A request can span at most this many days; longer leave is split.
+pub const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TimeOffRequest {
+    pub id: i64,
+    pub staff_id: i64,
+    /// "Lopez, Maria".
+    pub name: String,
+    pub from: String,
+    /// Inclusive.
+    pub to: String,
+    pub kind: TimeOffKind,
+    pub status: TimeOffStatus,
+    pub paid: bool,
+    pub note: String,
+    /// Calendar days, both ends included.
+    pub days: i64,
+}
+
+/// The time-off form as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct TimeOffInput {
+    pub staff_id: Option<i64>,
+    pub from: String,
+    pub to: String,
+    pub kind: Option<TimeOffKind>,
+    pub paid: bool,
+    pub note: String,
+}
+
+const SELECT: &str = "SELECT t.id, t.staff_id, s.last_name || ', ' || s.first_name, t.from_date,
+    t.to_date, t.kind, t.status, t.paid, t.note
+    FROM time_off t JOIN staff s ON s.id = t.staff_id";
+
+fn from_row(r: &Row) -> rusqlite::Result<TimeOffRequest> {
+    let from: String = r.get(3)?;
+    let to: String = r.get(4)?;
+    let days = match (input::date(&from), input::date(&to)) {
+        (Ok(f), Ok(t)) => (t - f).num_days() + 1,
+        _ => 0,
+    };
+    Ok(TimeOffRequest {
+        id: r.get(0)?,
+        staff_id: r.get(1)?,
+        name: r.get(2)?,
+        from,
+        to,
+        kind: r.get(5)?,
+        status: r.get(6)?,
+        paid: r.get(7)?,
+        note: r.get(8)?,
+        days,
+    })
+}
+
+/// Requests with this status (all when none), soonest first.
+pub fn list(conn: &Connection, status: Option<TimeOffStatus>) -> AppResult<Vec<TimeOffRequest>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SELECT} WHERE ?1 IS NULL OR t.status = ?1 ORDER BY t.from_date, s.last_name, s.first_name, t.id"
+    ))?;
+    let list = stmt
+        .query_map([status], from_row)?
+        .collect::<Result<_, _>>()?;
+    Ok(list)
+}
+
+pub fn get(conn: &Connection, id: i64) -> AppResult<TimeOffRequest> {
+    conn.query_row(&format!("{SELECT} WHERE t.id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| AppError::not_found("That time-off request"))
+}
+
+/// Requested or approved time off overlapping `from..=to`, for the rules.
+pub fn overlapping(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<TimeOff>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT staff_id, from_date, to_date, kind, status, paid FROM time_off
+         WHERE status <> 'denied' AND to_date >= ?1 AND from_date <= ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![input::format_date(from), input::format_date(to)],
+        |r| {
+            let f: String = r.get(1)?;
+            let t: String = r.get(2)?;
+            Ok(TimeOff {
+                staff_id: r.get(0)?,
+                from: input::date(&f).unwrap_or_default(),
+                to: input::date(&t).unwrap_or_default(),
+                kind: r.get(3)?,
+                status: r.get(4)?,
+                paid: r.get(5)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records a request (`id` None) or corrects one; its status is kept.
+pub fn save(
+    conn: &mut Connection,
+    id: Option<i64>,
+    form: &TimeOffInput,
+) -> AppResult<TimeOffRequest> {
+    let mut v = Validator::new();
+    if form.staff_id.is_none() {
+        v.fail("staff_id", "Choose who the time off is for.");
+    }
+    let from = v.take("from", input::date(&form.from));
+    let to = v.take("to", input::date(&form.to));
+    if let (Some(from), Some(to)) = (from, to) {
+        v.check(
+            to >= from,
+            "to",
+            "The last day cannot be before the first day.",
+        );
+        v.check(
+            (to - from).num_days() < MAX_DAYS,
+            "to",
+            format!("A request covers at most {MAX_DAYS} days; split longer leave."),
+        );
+    }
+    if form.kind.is_none() {
+        v.fail("kind", "Choose the kind of time off.");
+    }
+    let note = v.take("note", input::text(&form.note, 1000, "note"));
+    v.finish()?;
+    let staff_id = form.staff_id.unwrap_or_default();
+    let tx = conn.transaction()?;
+    crate::staff::get(&tx, staff_id).map_err(|_| {
+        AppError::field(
+            "staff_id",
+            "That person is no longer on the roster; choose again.",
+        )
+    })?;
+    let values = (
+        staff_id,
+        from.map(input::format_date),
+        to.map(input::format_date),
+        form.kind,
+        form.paid,
+        note.unwrap_or_default(),
+    );
+    let id = match id {
+        Some(id) => {
+            let changed = tx.execute(
+                "UPDATE time_off SET staff_id = ?1, from_date = ?2, to_date = ?3, kind = ?4,
+                     paid = ?5, note = ?6 WHERE id = ?7",
+                params![values.0, values.1, values.2, values.3, values.4, values.5, id],
+            )?;
+            if changed == 0 {
+                return Err(AppError::not_found("That time-off request"));
+            }
+            id
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+                 VALUES (?1, ?2, ?3, ?4, 'requested', ?5, ?6)",
+                params![values.0, values.1, values.2, values.3, values.4, values.5],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Approves or denies a request; `now` is when, as RFC 3339.
+pub fn decide(conn: &Connection, id: i64, approve: bool, now: &str) -> AppResult<TimeOffRequest> {
+    let status = if approve {
+        TimeOffStatus::Approved
+    } else {
+        TimeOffStatus::Denied
+    };
+    let changed = conn.execute(
+        "UPDATE time_off SET status = ?1, decided_at = ?2 WHERE id = ?3",
+        params![status, now, id],
+    )?;
+    if changed == 0 {
+        return Err(AppError::not_found("That time-off request"));
+    }
+    get(conn, id)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> AppResult<()> {
+    if conn.execute("DELETE FROM time_off WHERE id = ?1", [id])? == 0 {
+        return Err(AppError::not_found("That time-off request"));
+    }
+    Ok(())
+}

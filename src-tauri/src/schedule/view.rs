@@ -1,0 +1,248 @@
+//! The schedule grid as the UI draws it: days, people grouped by role with
+//! their cells and totals, coverage counts per shift × need × day, every
+//! violation and the period's cost — all from one `ScheduleContext`.
+
+use super::cost::{period_cost, PeriodCost};
+use super::rules::{check_all, Severity, Violation};
+use super::store::context::{Loaded, Person};
+use super::store::periods::SchedulePeriod;
+use super::{Requirement, ShiftType, TimeOff, TimeOffKind, TimeOffStatus};
+use crate::input::format_date;
+use crate::staff::{EmploymentType, Role};
+use crate::text_enum::text_enum;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use ts_rs::TS;
+
+text_enum! {
+    /// How a day's count compares with its need.
+    pub enum CoverageStatus {
+        Short = ("short", "Below the minimum"),
+        UnderTarget = ("under_target", "Below the target"),
+        Ok = ("ok", "Covered"),
+        None = ("none", "No need"),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DayInfo {
+    pub date: String,
+    /// "Mon".."Sun".
+    pub weekday: String,
+    pub weekend: bool,
+    pub holiday: Option<String>,
+    pub today: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GridCell {
+    pub date: String,
+    pub shift_code: Option<String>,
+    pub shift_type_id: Option<i64>,
+    pub time_off: Option<TimeOffKind>,
+    /// Requested or approved; denied time off is not shown.
+    pub time_off_status: Option<TimeOffStatus>,
+    pub changed_after_publish: bool,
+    /// The worst violation this cell is part of.
+    pub violation: Option<Severity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RowTotals {
+    /// Worked plus paid time off.
+    pub paid_minutes: i64,
+    pub shifts: i64,
+    /// Weekends (Saturday and the Sunday after) with a shift.
+    pub weekends: i64,
+    pub scheduled_fte_hundredths: i64,
+    pub fte_hundredths: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct GridRow {
+    pub staff_id: i64,
+    /// "Lopez, Maria".
+    pub name: String,
+    pub role: Role,
+    pub employment_type: EmploymentType,
+    pub fte_hundredths: i64,
+    pub cells: Vec<GridCell>,
+    pub totals: RowTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StaffGroup {
+    pub role: Role,
+    pub label: String,
+    pub rows: Vec<GridRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CoverageCount {
+    pub scheduled: i64,
+    pub minimum: i64,
+    pub target: i64,
+    pub status: CoverageStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CoverageRow {
+    pub shift_type_id: i64,
+    pub shift_code: String,
+    pub requirement: Requirement,
+    /// "Day · RN", "Night · Charge".
+    pub label: String,
+    pub days: Vec<CoverageCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScheduleView {
+    pub period: SchedulePeriod,
+    pub today: String,
+    pub days: Vec<DayInfo>,
+    pub shift_types: Vec<ShiftType>,
+    pub groups: Vec<StaffGroup>,
+    pub coverage: Vec<CoverageRow>,
+    pub violations: Vec<Violation>,
+    pub cost: PeriodCost,
+}
+
+pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
+    let ctx = &loaded.ctx;
+    let violations = check_all(ctx);
+    let cost = period_cost(ctx);
+    let dates: Vec<NaiveDate> = ctx.days().collect();
+    let holidays: HashMap<&str, &str> = loaded
+        .holidays
+        .iter()
+        .map(|h| (h.date.as_str(), h.name.as_str()))
+        .collect();
+    let days = dates
+        .iter()
+        .map(|d| {
+            let date = format_date(*d);
+            DayInfo {
+                weekday: d.weekday().to_string(),
+                weekend: is_weekend(*d),
+                holiday: holidays.get(date.as_str()).map(|n| n.to_string()),
+                today: *d == today,
+                date,
+            }
+        })
+        .collect();
+    let mut severity: HashMap<(i64, NaiveDate), Severity> = HashMap::new();
+    for v in &violations {
+        for c in &v.cells {
+            let s = severity.entry((c.staff_id, c.date)).or_insert(v.severity);
+            if v.severity == Severity::Block {
+                *s = Severity::Block;
+            }
+        }
+    }
+    let shifts: HashMap<i64, &ShiftType> = ctx.shift_types.iter().map(|s| (s.id, s)).collect();
+    let on: HashMap<(i64, NaiveDate), i64> = ctx
+        .assignments
+        .iter()
+        .filter(|a| ctx.in_period(a.date))
+        .map(|a| ((a.staff_id, a.date), a.shift_type_id))
+        .collect();
+    let people_cost: HashMap<i64, _> = cost.people.iter().map(|p| (p.staff_id, p)).collect();
+    let mut offs: HashMap<i64, Vec<&TimeOff>> = HashMap::new();
+    for t in &ctx.time_off {
+        offs.entry(t.staff_id).or_default().push(t);
+    }
+
+    let row = |p: &Person| -> GridRow {
+        let cells: Vec<GridCell> = dates
+            .iter()
+            .map(|d| {
+                let shift = on.get(&(p.id, *d)).and_then(|id| shifts.get(id));
+                let off = offs.get(&p.id).and_then(|o| time_off_on(o, *d));
+                GridCell {
+                    date: format_date(*d),
+                    shift_code: shift.map(|s| s.code.clone()),
+                    shift_type_id: shift.map(|s| s.id),
+                    time_off: off.map(|o| o.0),
+                    time_off_status: off.map(|o| o.1),
+                    changed_after_publish: loaded.changes.contains(&(p.id, *d)),
+                    violation: severity.get(&(p.id, *d)).copied(),
+                }
+            })
+            .collect();
+        let worked: Vec<NaiveDate> = dates
+            .iter()
+            .filter(|d| on.contains_key(&(p.id, **d)))
+            .copied()
+            .collect();
+        let weekends: BTreeSet<NaiveDate> = worked.iter().filter_map(|d| saturday_of(*d)).collect();
+        let pc = people_cost.get(&p.id);
+        GridRow {
+            staff_id: p.id,
+            name: p.sort_name(),
+            role: p.role,
+            employment_type: p.employment_type,
+            fte_hundredths: p.fte_hundredths,
+            cells,
+            totals: RowTotals {
+                paid_minutes: pc.map_or(0, |c| c.worked_minutes + c.paid_time_off_minutes),
+                shifts: worked.len() as i64,
+                weekends: weekends.len() as i64,
+                scheduled_fte_hundredths: pc.map_or(0, |c| c.scheduled_fte_hundredths),
+                fte_hundredths: p.fte_hundredths,
+            },
+        }
+    };
+    let groups = Role::ALL
+        .iter()
+        .filter_map(|role| {
+            let rows: Vec<GridRow> = loaded
+                .people
+                .iter()
+                .filter(|p| p.role == *role)
+                .map(row)
+                .collect();
+            (!rows.is_empty()).then(|| StaffGroup {
+                role: *role,
+                label: role.label().to_string(),
+                rows,
+            })
+        })
+        .collect();
+    ScheduleView {
+        period: loaded.period.clone(),
+        today: format_date(today),
+        days,
+        shift_types: ctx.shift_types.clone(),
+        groups,
+        coverage: super::view_coverage::rows(ctx, &dates),
+        violations,
+        cost,
+    }
+}
+
+/// The time off shown in a cell: approved first, then requested.
+fn time_off_on(offs: &[&TimeOff], date: NaiveDate) -> Option<(TimeOffKind, TimeOffStatus)> {
+    let mut found: Option<(TimeOffKind, TimeOffStatus)> = None;
+    for t in offs.iter().filter(|t| t.covers(date)) {
+        match t.status {
+            TimeOffStatus::Approved => return Some((t.kind, t.status)),
+            TimeOffStatus::Requested => found = found.or(Some((t.kind, t.status))),
+            TimeOffStatus::Denied => {}
+        }
+    }
+    found
+}
+
+pub fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The Saturday of the weekend holding `d`, if it is a weekend day.
+fn saturday_of(d: NaiveDate) -> Option<NaiveDate> {
+    match d.weekday() {
+        Weekday::Sat => Some(d),
+        Weekday::Sun => Some(d - Duration::days(1)),
+        _ => None,
+    }
+}

@@ -1,0 +1,96 @@
+//! Call-outs on a published period: the shift goes, the call-out is
+//! recorded, and the candidates come ranked with their reasons.
+
+use super::*;
+use wardbook::error::ErrorCode;
+use wardbook::schedule::store::{assignments, call_outs};
+
+#[test]
+fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
+    let mut u = unit();
+    let p = first_period(&mut u);
+    let nurse = staff::create(&mut u.conn, &person("Cy", "Park", "E4", Role::Rn, vec![]))
+        .unwrap()
+        .id;
+    assignments::set(
+        &mut u.conn,
+        p.id,
+        u.maria,
+        "2026-12-10",
+        "D",
+        day(TODAY),
+        "now",
+    )
+    .unwrap();
+    // Cy worked the night before: not rested for a day shift.
+    assignments::set(
+        &mut u.conn,
+        p.id,
+        nurse,
+        "2026-12-09",
+        "N",
+        day(TODAY),
+        "now",
+    )
+    .unwrap();
+    approved_off(&mut u.conn, u.ann, "2026-12-20", "2026-12-20");
+    let draft_err =
+        call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
+    assert_eq!(
+        draft_err.code,
+        ErrorCode::Conflict,
+        "call-outs are for published schedules"
+    );
+    period_store::publish(&u.conn, p.id, "2026-12-01T09:00:00Z").unwrap();
+
+    let out = call_outs::call_out(
+        &mut u.conn,
+        p.id,
+        u.maria,
+        "2026-12-10",
+        "2026-12-10T05:30:00Z",
+    )
+    .unwrap();
+    assert_eq!(
+        (out.shift_code.as_str(), out.called_out.as_str()),
+        ("D", "Maria Lopez")
+    );
+    let ranked: Vec<&str> = out.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        ranked,
+        ["Ann Lee", "Cy Park"],
+        "the rested nurse first; the CNA is not a candidate"
+    );
+    assert!(
+        out.candidates[1].reasons.contains("rest"),
+        "the reason for the rank is given: {}",
+        out.candidates[1].reasons
+    );
+    assert_eq!(
+        count(&u.conn, "assignment"),
+        1,
+        "Maria's shift is gone, Cy's night stays"
+    );
+    assert_eq!(count(&u.conn, "call_out"), 1, "the call-out is recorded");
+    let view = wardbook::schedule::store::view(&u.conn, p.id, day(TODAY)).unwrap();
+    let maria = view.groups[0]
+        .rows
+        .iter()
+        .find(|r| r.staff_id == u.maria)
+        .unwrap();
+    assert!(
+        maria.cells[11].changed_after_publish,
+        "the emptied cell is a change after publishing"
+    );
+
+    let again = call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
+    assert_eq!(
+        again.code,
+        ErrorCode::NotFound,
+        "no shift left to call out of"
+    );
+    assert_eq!(
+        again.message,
+        "Maria Lopez has no shift on 10 Dec to call out of."
+    );
+}

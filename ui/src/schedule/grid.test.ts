@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { CoverageCount, GridCell, SchedulePeriod } from '../lib/scheduleTypes';
+import {
+  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteHours, hours, moveCursor,
+  periodRange, resolveTyped, typedAtPause, violationKeys,
+} from './grid';
+
+function period(id: number, start: string, end: string): SchedulePeriod {
+  return { id, start_date: start, end_date: end, weeks: 6, status: 'draft', published_at: null };
+}
+
+const cell = (over: Partial<GridCell> = {}): GridCell => ({
+  date: '2026-03-02', shift_code: null, shift_type_id: null, time_off: null, time_off_status: null,
+  changed_after_publish: false, violation: null, ...over,
+});
+
+describe('defaultPeriod', () => {
+  const a = period(1, '2026-01-04', '2026-02-14');
+  const b = period(2, '2026-02-15', '2026-03-28');
+  it('opens the period containing today, ends included', () => {
+    expect(defaultPeriod([a, b], '2026-02-14')?.id).toBe(1);
+    expect(defaultPeriod([a, b], '2026-02-15')?.id).toBe(2);
+  });
+  it('else the latest, else nothing', () => {
+    expect(defaultPeriod([b, a], '2027-01-01')?.id).toBe(2);
+    expect(defaultPeriod([a, b], '2025-01-01')?.id).toBe(2);
+    expect(defaultPeriod([], '2026-01-01')).toBeNull();
+  });
+});
+
+describe('texts', () => {
+  it('names a period by its dates', () => {
+    expect(periodRange(period(1, '2026-03-02', '2026-04-12'))).toBe('2 Mar – 12 Apr 2026');
+    expect(periodRange(period(1, '2026-12-20', '2027-01-30'))).toBe('20 Dec 2026 – 30 Jan 2027');
+  });
+  it('heads a day with its weekday letter and day of month', () => {
+    expect(dayHead('2026-03-02', 'Mon')).toEqual({ letter: 'M', day: '2' });
+  });
+  it('shows hours without needless decimals', () => {
+    expect(hours(2220)).toBe('37');
+    expect(hours(2250)).toBe('37.5');
+    expect(hours(0)).toBe('0');
+  });
+  it('shows the shift, else the time off, else nothing', () => {
+    expect(cellText(cell({ shift_code: 'N' }))).toBe('N');
+    expect(cellText(cell({ time_off: 'pto', time_off_status: 'approved' }))).toBe('PTO');
+    expect(cellText(cell())).toBe('');
+    expect(cellTitle('Lopez, Maria', cell({ shift_code: 'D', changed_after_publish: true, violation: 'block' })))
+      .toBe('Lopez, Maria, 2 Mar 2026 · shift D · changed after publishing · rule broken');
+  });
+  it('counts coverage against the minimum and says the gap', () => {
+    const short: CoverageCount = { scheduled: 5, minimum: 6, target: 7, status: 'short' };
+    expect(coverageText(short)).toBe('5/6');
+    expect(coverageTitle('Day · RN', '2026-03-02', short)).toBe('Day · RN, 2 Mar 2026: 5 scheduled, minimum 6, target 7 — short by 1');
+    expect(coverageText({ scheduled: 0, minimum: 0, target: 0, status: 'none' })).toBe('');
+  });
+  it('works out an FTE’s hours for the period (80 h per 14 days)', () => {
+    expect(fteHours(100, 42)).toBe(240);
+    expect(fteHours(90, 28)).toBe(144);
+  });
+});
+
+describe('moveCursor', () => {
+  const at = { row: 2, col: 10 };
+  it('moves by arrows and stops at the edges', () => {
+    expect(moveCursor(at, 'ArrowUp', 5, 42)).toEqual({ row: 1, col: 10 });
+    expect(moveCursor({ row: 0, col: 0 }, 'ArrowUp', 5, 42)).toEqual({ row: 0, col: 0 });
+    expect(moveCursor({ row: 4, col: 41 }, 'ArrowRight', 5, 42)).toEqual({ row: 4, col: 41 });
+  });
+  it('goes to the row ends with Home/End, the grid ends with Ctrl', () => {
+    expect(moveCursor(at, 'Home', 5, 42)).toEqual({ row: 2, col: 0 });
+    expect(moveCursor(at, 'End', 5, 42)).toEqual({ row: 2, col: 41 });
+    expect(moveCursor(at, 'End', 5, 42, true)).toEqual({ row: 4, col: 41 });
+  });
+  it('moves a week with PageUp/PageDown', () => {
+    expect(moveCursor(at, 'PageDown', 5, 42)).toEqual({ row: 2, col: 17 });
+    expect(moveCursor(at, 'PageUp', 5, 42)).toEqual({ row: 2, col: 3 });
+    expect(moveCursor({ row: 0, col: 38 }, 'PageDown', 5, 42)).toEqual({ row: 0, col: 41 });
+  });
+  it('ignores other keys and an empty grid', () => {
+    expect(moveCursor(at, 'x', 5, 42)).toBeNull();
+    expect(moveCursor(at, 'ArrowUp', 0, 42)).toBeNull();
+  });
+});
+
+describe('typing a code', () => {
+  const codes = ['D', 'N', 'E', 'D8', 'N12'];
+  it('assigns a code at once, ignoring case, when no longer code starts with it', () => {
+    expect(resolveTyped('e', codes)).toEqual({ kind: 'assign', code: 'E' });
+    expect(resolveTyped('d8', codes)).toEqual({ kind: 'assign', code: 'D8' });
+  });
+  it('waits when a longer code could follow, and takes the complete one at the pause', () => {
+    expect(resolveTyped('n', codes)).toEqual({ kind: 'wait' });
+    expect(resolveTyped('N1', codes)).toEqual({ kind: 'wait' });
+    expect(typedAtPause('n', codes)).toBe('N');
+    expect(typedAtPause('N1', codes)).toBeNull();
+  });
+  it('prefers the exact case when codes differ only by case', () => {
+    expect(resolveTyped('d', ['D', 'd'])).toEqual({ kind: 'assign', code: 'd' });
+    expect(resolveTyped('D', ['D', 'd'])).toEqual({ kind: 'assign', code: 'D' });
+  });
+  it('means nothing for an unknown code', () => {
+    expect(resolveTyped('x', codes)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('violationKeys', () => {
+  it('keys the cells of a violation', () => {
+    const keys = violationKeys({ rule: 'rest', severity: 'block', message: '', cells: [{ staff_id: 3, date: '2026-03-02' }] });
+    expect([...keys]).toEqual(['3|2026-03-02']);
+    expect(violationKeys(null).size).toBe(0);
+  });
+});

@@ -1,0 +1,156 @@
+// Pure helpers for the schedule grid: which period to open, where the cursor
+// goes on a key, what a typed code means, and the small texts the cells show.
+
+import type { CoverageCount, GridCell, GridRow, ScheduleView, SchedulePeriod, TimeOffKind, Violation } from '../lib/scheduleTypes';
+import { MONTHS } from '../lib/format';
+
+/** The period containing today, else the latest one, else null. */
+export function defaultPeriod(periods: readonly SchedulePeriod[], today: string): SchedulePeriod | null {
+  const current = periods.find((p) => p.start_date <= today && today <= p.end_date);
+  if (current) return current;
+  let latest: SchedulePeriod | null = null;
+  for (const p of periods) if (!latest || p.start_date > latest.start_date) latest = p;
+  return latest;
+}
+
+/** "2026-03-02" → "2 Mar 2026" (or "2 Mar" without the year). */
+export function shortDate(iso: string, withYear = true): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const month = MONTHS[m - 1]?.slice(0, 3) ?? '';
+  return withYear ? `${d} ${month} ${y}` : `${d} ${month}`;
+}
+
+/** "2 Mar – 12 Apr 2026" (the year on both ends only when they differ). */
+export function periodRange(p: Pick<SchedulePeriod, 'start_date' | 'end_date'>): string {
+  const sameYear = p.start_date.slice(0, 4) === p.end_date.slice(0, 4);
+  return `${shortDate(p.start_date, !sameYear)} – ${shortDate(p.end_date)}`;
+}
+
+/** The day header: weekday letter and day of month ("M", "2"). */
+export function dayHead(date: string, weekday: string): { letter: string; day: string } {
+  return { letter: weekday.slice(0, 1), day: String(Number(date.slice(8, 10))) };
+}
+
+/** 2220 → "37", 2250 → "37.5", 2265 → "37.75". */
+export function hours(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
+}
+
+export const TIME_OFF_SHORT: Record<TimeOffKind, string> = {
+  pto: 'PTO',
+  sick: 'Sick',
+  education: 'Edu',
+  fmla: 'FMLA',
+  other: 'Off',
+};
+
+/** What a cell shows: the shift code, else the time off (approved or requested), else nothing. */
+export function cellText(c: GridCell): string {
+  if (c.shift_code) return c.shift_code;
+  if (c.time_off) return TIME_OFF_SHORT[c.time_off];
+  return '';
+}
+
+/** A sentence describing the cell for screen readers and the title. */
+export function cellTitle(name: string, c: GridCell): string {
+  const parts = [`${name}, ${shortDate(c.date)}`];
+  parts.push(c.shift_code ? `shift ${c.shift_code}` : 'off');
+  if (c.time_off) {
+    parts.push(`${c.time_off_status === 'approved' ? 'approved' : 'requested'} ${TIME_OFF_SHORT[c.time_off]}`);
+  }
+  if (c.changed_after_publish) parts.push('changed after publishing');
+  if (c.violation) parts.push(c.violation === 'block' ? 'rule broken' : 'warning');
+  return parts.join(' · ');
+}
+
+export function cellKey(staffId: number, date: string): string {
+  return `${staffId}|${date}`;
+}
+
+/** All rows of the view, in the order they appear. */
+export function flatRows(view: Pick<ScheduleView, 'groups'>): GridRow[] {
+  return view.groups.flatMap((g) => g.rows);
+}
+
+/** The cells a violation names, as keys. */
+export function violationKeys(v: Violation | null): Set<string> {
+  return new Set((v?.cells ?? []).map((c) => cellKey(c.staff_id, c.date)));
+}
+
+/** A cell of the grid, by person and date (survives a new view). */
+export type CellRef = { staffId: number; date: string };
+
+export interface Cursor {
+  row: number;
+  col: number;
+}
+
+/** Where the cursor goes for a key, or null when the key does not move it. */
+export function moveCursor(c: Cursor, key: string, rows: number, cols: number, ctrl = false): Cursor | null {
+  if (rows === 0 || cols === 0) return null;
+  const clampRow = (r: number) => Math.max(0, Math.min(rows - 1, r));
+  const clampCol = (k: number) => Math.max(0, Math.min(cols - 1, k));
+  switch (key) {
+    case 'ArrowUp':
+      return { row: clampRow(c.row - 1), col: c.col };
+    case 'ArrowDown':
+      return { row: clampRow(c.row + 1), col: c.col };
+    case 'ArrowLeft':
+      return { row: c.row, col: clampCol(c.col - 1) };
+    case 'ArrowRight':
+      return { row: c.row, col: clampCol(c.col + 1) };
+    case 'Home':
+      return ctrl ? { row: 0, col: 0 } : { row: c.row, col: 0 };
+    case 'End':
+      return ctrl ? { row: rows - 1, col: cols - 1 } : { row: c.row, col: cols - 1 };
+    case 'PageUp':
+      return { row: c.row, col: clampCol(c.col - 7) };
+    case 'PageDown':
+      return { row: c.row, col: clampCol(c.col + 7) };
+    default:
+      return null;
+  }
+}
+
+export type Typed = { kind: 'assign'; code: string } | { kind: 'wait' } | { kind: 'none' };
+
+/**
+ * What the letters typed so far mean, ignoring case: a complete code that no
+ * longer code starts with assigns at once; a code that is also the start of a longer
+ * one waits for the next key (or the pause); anything else means nothing.
+ */
+export function resolveTyped(buffer: string, codes: readonly string[]): Typed {
+  const b = buffer.toLowerCase();
+  if (!b) return { kind: 'none' };
+  const exact = codes.find((c) => c === buffer) ?? codes.find((c) => c.toLowerCase() === b);
+  const longer = codes.some((c) => c.toLowerCase().startsWith(b) && c.toLowerCase() !== b);
+  if (exact && !longer) return { kind: 'assign', code: exact };
+  if (longer) return { kind: 'wait' };
+  return { kind: 'none' };
+}
+
+/** The code to assign when typing pauses on a complete code, else null. */
+export function typedAtPause(buffer: string, codes: readonly string[]): string | null {
+  const b = buffer.toLowerCase();
+  return codes.find((c) => c === buffer) ?? codes.find((c) => c.toLowerCase() === b) ?? null;
+}
+
+/** "5/6": scheduled against the minimum. */
+export function coverageText(c: CoverageCount): string {
+  if (c.status === 'none') return c.scheduled > 0 ? String(c.scheduled) : '';
+  return `${c.scheduled}/${c.minimum}`;
+}
+
+export function coverageTitle(label: string, date: string, c: CoverageCount): string {
+  const need = c.status === 'none' ? 'no need set' : `minimum ${c.minimum}, target ${c.target}`;
+  const verdict =
+    c.status === 'short' ? ` — short by ${c.minimum - c.scheduled}`
+    : c.status === 'under_target' ? ` — ${c.target - c.scheduled} under target`
+    : '';
+  return `${label}, ${shortDate(date)}: ${c.scheduled} scheduled, ${need}${verdict}`;
+}
+
+/** Hours scheduled against the FTE's share of the period (80 h per 14 days). */
+export function fteHours(fteHundredths: number, days: number): number {
+  return Math.round((fteHundredths * 80 * days) / 14 / 100);
+}
