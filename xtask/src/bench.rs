@@ -1,0 +1,239 @@
+//! `cargo xtask bench`: Wardbook against a blank Tauri window (cold start to an
+//! interactive screen, memory of all processes), then the Rust benchmarks.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::setup::{self, Need};
+use crate::util::{self, Ctx, Result};
+use crate::{build, procs, xvfb};
+
+/// Starts of each app, after one discarded warm-up.
+const RUNS: usize = 7;
+/// How long an app stays open, ready, before its memory is read.
+const SETTLE: Duration = Duration::from_secs(2);
+const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+const START_TARGET: f64 = 1.3;
+const MEMORY_TARGET: f64 = 1.25;
+
+struct Sample {
+    start_ms: f64,
+    pss_mb: f64,
+}
+
+pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
+    setup::setup(ctx, Need::Window)?;
+    build::ui(ctx)?;
+    let wardbook = build::app(ctx, "wardbook", true)?;
+    let blank = build::app(ctx, "blank-window", true)?;
+
+    util::heading("bench: start-up and memory");
+    let (display, _xvfb) = xvfb::display()?;
+    let data = ctx.target().join("bench/wardbook-data");
+    let data_arg = data.display().to_string();
+    let wardbook_args = ["--data-dir", data_arg.as_str()];
+    if !data.join("wardbook.db").exists() && !has_files(&data) {
+        std::fs::create_dir_all(&data).map_err(|e| format!("create {}: {e}", data.display()))?;
+        println!("preparing the sample department in {}", data.display());
+        launch(
+            &wardbook,
+            &["--data-dir", &data_arg, "--sample"],
+            &display,
+            "wardbook-ready",
+        )?;
+    }
+
+    let mut w: Vec<Sample> = Vec::new();
+    let mut b: Vec<Sample> = Vec::new();
+    // One warm-up each (discarded), then alternate so that both see the same machine state.
+    launch(&wardbook, &wardbook_args, &display, "wardbook-ready staff")?;
+    launch(&blank, &[], &display, "blank-ready")?;
+    for i in 0..RUNS {
+        let sw = launch(&wardbook, &wardbook_args, &display, "wardbook-ready staff")?;
+        let sb = launch(&blank, &[], &display, "blank-ready")?;
+        println!(
+            "  run {}/{RUNS}: wardbook {:.0} ms, {:.0} MB   blank {:.0} ms, {:.0} MB",
+            i + 1,
+            sw.start_ms,
+            sw.pss_mb,
+            sb.start_ms,
+            sb.pss_mb
+        );
+        w.push(sw);
+        b.push(sb);
+    }
+
+    let ws: Vec<f64> = w.iter().map(|s| s.start_ms).collect();
+    let bs: Vec<f64> = b.iter().map(|s| s.start_ms).collect();
+    let wm: Vec<f64> = w.iter().map(|s| s.pss_mb).collect();
+    let bm: Vec<f64> = b.iter().map(|s| s.pss_mb).collect();
+    let start_ratio = median(&ws) / median(&bs);
+    let mem_ratio = median(&wm) / median(&bm);
+
+    util::heading("bench: cargo bench -p wardbook-tests");
+    let bench_ok = match util::run_tee(&mut ctx.cargo(&["bench", "-p", "wardbook-tests"])) {
+        Ok((ok, text, _)) => {
+            if text.contains("no bench target") || !text.contains("Running") {
+                println!("(wardbook-tests has no benchmark yet: no command-latency figures)");
+            }
+            ok
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    };
+
+    println!("\n==> bench results ({RUNS} runs each, under DISPLAY={display})");
+    println!(
+        "  {:<38} {:>10} {:>10} {:>8} {:>8}",
+        "measure", "wardbook", "blank", "ratio", "target"
+    );
+    let verdict = |ratio: f64, target: f64| if ratio <= target { "ok" } else { "OVER" };
+    println!(
+        "  {:<38} {:>10.0} {:>10.0}",
+        "cold start to ready, median (ms)",
+        median(&ws),
+        median(&bs)
+    );
+    println!(
+        "  {:<38} {:>10.0} {:>10.0}",
+        "cold start to ready, p90 (ms)",
+        p90(&ws),
+        p90(&bs)
+    );
+    println!(
+        "  {:<38} {:>10} {:>10} {:>8.2} {:>8}  {}",
+        "cold start ratio (medians)",
+        "",
+        "",
+        start_ratio,
+        format!("≤ {START_TARGET}"),
+        verdict(start_ratio, START_TARGET)
+    );
+    println!(
+        "  {:<38} {:>10.1} {:>10.1}",
+        "memory, PSS of all processes (MB)",
+        median(&wm),
+        median(&bm)
+    );
+    println!(
+        "  {:<38} {:>10} {:>10} {:>8.2} {:>8}  {}",
+        "memory ratio (medians)",
+        "",
+        "",
+        mem_ratio,
+        format!("≤ {MEMORY_TARGET}"),
+        verdict(mem_ratio, MEMORY_TARGET)
+    );
+    if !bench_ok {
+        println!("  cargo bench -p wardbook-tests FAILED");
+    }
+    Ok(if bench_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn has_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir)
+        .map(|mut d| d.next().is_some())
+        .unwrap_or(false)
+}
+
+/// Starts `bin`, times spawn → the `ready` line, waits SETTLE, reads the PSS
+/// of the app and all its descendants, and ends its process group.
+fn launch(bin: &Path, args: &[&str], display: &str, ready: &str) -> Result<Sample> {
+    use std::os::unix::process::CommandExt;
+    let started = Instant::now();
+    let mut child = Command::new(bin)
+        .args(args)
+        .env("DISPLAY", display)
+        .env("WARDBOOK_STARTUP_PROBE", "1")
+        .env("NO_AT_BRIDGE", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .process_group(0)
+        .spawn()
+        .map_err(|e| format!("could not start {}: {e}", bin.display()))?;
+    let pid = child.id();
+    let stdout = child.stdout.take().expect("piped");
+    let (tx, rx) = mpsc::channel();
+    let wanted = ready.to_string();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
+            if line.trim().starts_with(&wanted) {
+                let _ = tx.send(line);
+            }
+        }
+    });
+    let result = match rx.recv_timeout(START_TIMEOUT) {
+        Ok(_) => {
+            let start_ms = started.elapsed().as_secs_f64() * 1000.0;
+            std::thread::sleep(SETTLE);
+            let tree = procs::tree(pid);
+            let kb: u64 = tree.iter().filter_map(|p| procs::pss_kb(*p)).sum();
+            if std::env::var_os("XTASK_BENCH_VERBOSE").is_some() {
+                for p in &tree {
+                    println!(
+                        "    {p} {} {} kB",
+                        procs::name(*p),
+                        procs::pss_kb(*p).unwrap_or(0)
+                    );
+                }
+            }
+            Ok(Sample {
+                start_ms,
+                pss_mb: kb as f64 / 1024.0,
+            })
+        }
+        Err(_) => Err(format!(
+            "{} printed no `{ready}` line within {START_TIMEOUT:?}",
+            bin.display()
+        )),
+    };
+    // End everything it started (its WebKit processes are in its process group).
+    procs::kill_group(pid, libc::SIGTERM);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while Instant::now() < deadline && !matches!(child.try_wait(), Ok(Some(_))) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    procs::kill_group(pid, libc::SIGKILL);
+    let _ = child.wait();
+    result
+}
+
+fn sorted(v: &[f64]) -> Vec<f64> {
+    let mut v = v.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    v
+}
+
+fn median(v: &[f64]) -> f64 {
+    let s = sorted(v);
+    let n = s.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        (s[n / 2 - 1] + s[n / 2]) / 2.0
+    }
+}
+
+/// The 90th percentile (nearest rank).
+fn p90(v: &[f64]) -> f64 {
+    let s = sorted(v);
+    if s.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((0.9 * s.len() as f64).ceil() as usize).clamp(1, s.len());
+    s[rank - 1]
+}
