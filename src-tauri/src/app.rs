@@ -8,6 +8,7 @@ use std::sync::Arc;
 use tauri::{Manager, Runtime};
 
 pub fn run() {
+    crate::startup::begin();
     let options = match Options::parse(
         std::env::args().skip(1),
         std::env::var("WARDBOOK_DATA_DIR").ok(),
@@ -28,6 +29,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
         // no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
+            crate::startup::mark("setup");
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
@@ -37,7 +39,9 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             let handle = app.handle().clone();
             // Opening runs the integrity check and migrations: never on the main thread.
             std::thread::spawn(move || {
+                crate::startup::mark("opening");
                 let opened = open(&data_dir, options.sample);
+                crate::startup::mark("opened");
                 if let Ok(conn) = &opened {
                     if let Ok(Some(dept)) = department::get(conn) {
                         commands::set_title(&handle, &dept.name);
@@ -46,6 +50,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
                 db.set(opened);
             });
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            let stage = match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page-started",
+                tauri::webview::PageLoadEvent::Finished => "page-finished",
+            };
+            crate::startup::mark(stage);
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,

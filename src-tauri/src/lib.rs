@@ -21,6 +21,7 @@ pub mod trainings;
 mod app;
 mod cli;
 pub(crate) mod commands;
+mod startup;
 mod text_enum;
 
 pub use app::{run, run_app};

@@ -36,16 +36,18 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
     let data = ctx.target().join("bench/wardbook-data");
     let data_arg = data.display().to_string();
     let wardbook_args = ["--data-dir", data_arg.as_str()];
-    if !data.join("wardbook.db").exists() && !has_files(&data) {
-        std::fs::create_dir_all(&data).map_err(|e| format!("create {}: {e}", data.display()))?;
-        println!("preparing the sample department in {}", data.display());
-        launch(
-            &wardbook,
-            &["--data-dir", &data_arg, "--sample"],
-            &display,
-            "wardbook-ready",
-        )?;
+    // A fresh sample every run: the sample grows with the app (schedules, budget…).
+    if data.exists() {
+        std::fs::remove_dir_all(&data).map_err(|e| format!("remove {}: {e}", data.display()))?;
     }
+    std::fs::create_dir_all(&data).map_err(|e| format!("create {}: {e}", data.display()))?;
+    println!("preparing the sample department in {}", data.display());
+    launch(
+        &wardbook,
+        &["--data-dir", &data_arg, "--sample"],
+        &display,
+        "wardbook-ready",
+    )?;
 
     let mut w: Vec<Sample> = Vec::new();
     let mut b: Vec<Sample> = Vec::new();
@@ -138,12 +140,6 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
-}
-
-fn has_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir)
-        .map(|mut d| d.next().is_some())
-        .unwrap_or(false)
 }
 
 /// Starts `bin`, times spawn → the `ready` line, waits SETTLE, reads the PSS

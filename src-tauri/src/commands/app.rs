@@ -18,6 +18,7 @@ pub struct AppStatus {
 
 #[tauri::command]
 pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
+    crate::startup::mark("app_status");
     let data_dir = db.data_dir.display().to_string();
     let base = move |department: Option<Department>, open_error: Option<AppError>| {
         let today = department
@@ -48,6 +49,7 @@ pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
 /// `WARDBOOK_STARTUP_PROBE` set, the start-up benchmark reads this line.
 #[tauri::command]
 pub fn app_ready(screen: String) {
+    crate::startup::mark(&format!("ready-{screen}"));
     if std::env::var_os("WARDBOOK_STARTUP_PROBE").is_some() {
         println!("wardbook-ready {screen}");
     }

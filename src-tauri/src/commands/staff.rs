@@ -4,6 +4,7 @@ use crate::staff::{self, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow};
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn staff_list(db: DbState<'_>, query: StaffQuery) -> AppResult<Vec<StaffRow>> {
+    crate::startup::mark("staff_list");
     db.run(move |conn| staff::list(conn, &query, today(conn)?))
         .await
 }

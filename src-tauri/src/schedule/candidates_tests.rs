@@ -104,7 +104,7 @@ fn blocked_or_busy_people_are_excluded_with_the_reason() {
         vec![
             (
                 "Di Ross",
-                "Di Ross has approved education on 15 Dec but is scheduled for Day on 15 Dec."
+                "Di Ross has approved education on 15 Dec, so cannot work Day on 15 Dec."
             ),
             ("Gus Hale", "Already works Evening on 15 Dec."),
         ]

@@ -93,7 +93,7 @@ fn approved_time_off_blocks_with_its_reason_and_nothing_is_saved() {
     assert_eq!(err.code, ErrorCode::Blocked);
     assert_eq!(
         err.message,
-        "Maria Lopez has approved paid time off on 12 Dec but is scheduled for Day on 12 Dec."
+        "Maria Lopez has approved paid time off on 12 Dec, so cannot work Day on 12 Dec."
     );
     assert_eq!(count(&u.conn, "assignment"), 0, "nothing saved");
     assert!(

@@ -11,6 +11,7 @@
 //!
 //! Nothing here skips: a missing app, driver or display is a test failure.
 
+pub mod keys;
 pub mod process;
 pub mod webdriver;
 
@@ -240,6 +241,14 @@ impl App {
             .unwrap_or_else(|e| panic!("typing into css `{css}`: {e}"));
     }
 
+    /// Sends keys to an element (it takes the focus first), as a person
+    /// typing on it would; see [`keys`] for arrows and the like.
+    pub fn press(&self, el: &Element, keys: &str) {
+        self.session()
+            .send_keys(el, keys)
+            .unwrap_or_else(|e| panic!("pressing keys on an element: {e}"));
+    }
+
     /// Chooses the option with `value` in a `<select>` by clicking it, and
     /// checks that the select took it.
     pub fn select(&self, css: &str, value: &str) {
@@ -279,6 +288,36 @@ impl App {
     pub fn text_of(&self, css: &str) -> String {
         let el = self.find(css);
         self.text(&el)
+    }
+
+    /// The element's rendered text (`innerText`, trimmed), for elements that
+    /// WebKitWebDriver wrongly takes for hidden. Its displayedness atom
+    /// (WebKit's ElementDisplayed.js, `elementOverflowsContainer`, marked
+    /// FIXME there) counts any element styled `overflow: hidden` whose
+    /// children are only text as hidden by overflow, so Get Element Text
+    /// returns "" for it even on screen — e.g. the schedule grid's cells,
+    /// which clip their text. `innerText` still follows CSS (nothing
+    /// `display: none` or `visibility: hidden` is read).
+    pub fn shown_text(&self, el: &Element) -> String {
+        match self.execute("return arguments[0].innerText;", vec![el.to_arg()]) {
+            Value::String(s) => s.trim().to_string(),
+            other => panic!("innerText is not a string: {other}"),
+        }
+    }
+
+    /// Waits until the element's rendered text (see [`App::shown_text`])
+    /// equals `expected`; returns the text.
+    pub fn wait_for_shown_text(&self, css: &str, expected: &str) -> String {
+        let mut last = String::new();
+        let found = self.wait_until_or_none(|| {
+            let el = self.try_find(By::Css(css))?;
+            last = self.shown_text(&el);
+            (last == expected).then(|| last.clone())
+        });
+        found.unwrap_or_else(|| {
+            let shot = self.screenshot_best_effort("timeout");
+            panic!("css `{css}`: expected rendered text {expected:?}, seen {last:?} (after {WAIT:?}){shot}")
+        })
     }
 
     pub fn attribute(&self, el: &Element, name: &str) -> Option<String> {

@@ -125,7 +125,12 @@ const readyScreens = new Set<string>();
 export function reportReady(screen: 'staff' | 'welcome'): void {
   if (readyScreens.has(screen)) return;
   readyScreens.add(screen);
-  call('app_ready', { screen }).catch(() => {
-    // Only the start-up benchmark listens; a failure here must not disturb the manager.
-  });
+  // After the frame that shows it has been painted: that is when the manager can use it.
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      call('app_ready', { screen }).catch(() => {
+        // Only the start-up benchmark listens; a failure here must not disturb the manager.
+      });
+    }, 0),
+  );
 }

@@ -23,7 +23,7 @@ pub fn check(tl: &Timeline) -> Vec<Violation> {
                 out.push(Violation::block(
                     RuleCode::TimeOff,
                     format!(
-                        "{} has approved {} {} but is scheduled for {} on {}.",
+                        "{} has approved {} {}, so cannot work {} on {}.",
                         person.name,
                         off.kind.label().to_lowercase(),
                         span(off),
@@ -102,7 +102,7 @@ mod tests {
         assert_eq!(v[0].severity, crate::schedule::Severity::Block);
         assert_eq!(
             v[0].message,
-            "Maria Lopez has approved paid time off from 14 Dec to 16 Dec but is scheduled for Day on 15 Dec."
+            "Maria Lopez has approved paid time off from 14 Dec to 16 Dec, so cannot work Day on 15 Dec."
         );
     }
 }
