@@ -31,6 +31,10 @@ pub struct Candidate {
     pub cost_cents: i64,
     pub hourly_cents: i64,
     pub lacks_skill: Option<String>,
+    /// A credential of theirs has lapsed (one that only warns, or they
+    /// would be excluded): among the rested, they come after everyone whose
+    /// papers are in order, even those it would put into overtime.
+    pub lapsed_credential: bool,
     /// "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
     pub reasons: String,
     /// Other warnings the assignment would raise.
@@ -110,6 +114,7 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
                 continue;
             }
         };
+        let lapsed_credential = warnings.iter().any(|w| w.rule == RuleCode::Credential);
         let rested = !warnings
             .iter()
             .any(|w| matches!(w.rule, RuleCode::Rest | RuleCode::DayAfterNight));
@@ -157,6 +162,7 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             cost_cents,
             hourly_cents,
             lacks_skill,
+            lapsed_credential,
             reasons: parts.join(" · "),
             warnings: warnings
                 .into_iter()
@@ -170,6 +176,7 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         (
             c.lacks_skill.is_some(),
             !c.rested,
+            c.lapsed_credential,
             !under,
             c.overtime_minutes > 0,
             c.cost_cents,

@@ -92,6 +92,29 @@ fn rested_then_under_hours_then_no_overtime_then_cheapest() {
 }
 
 #[test]
+fn a_lapsed_warn_only_credential_ranks_after_papers_in_order() {
+    let mut c = unit();
+    // Cy is the cheapest, but his ACLS (warn only) lapsed before the shift.
+    let cy = c.staff.iter_mut().find(|p| p.id == CY).unwrap();
+    cy.credentials.push(crate::schedule::CredentialFact {
+        name: "ACLS".into(),
+        expires_on: Some(day("2026-12-01")),
+        when_expired: crate::credentials::ExpiredAction::Warn,
+    });
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    assert_eq!(
+        names(&result.ranked),
+        ["Ann Lee", "Fi Wu", "Cy Park", "Ed Kim"],
+        "papers in order come first, even into overtime; an unrested nurse still comes last"
+    );
+    assert!(result.ranked[2].lapsed_credential);
+    assert!(
+        result.ranked[2].warnings[0].contains("ACLS"),
+        "the warning says which credential"
+    );
+}
+
+#[test]
 fn blocked_or_busy_people_are_excluded_with_the_reason() {
     let result = call_out_candidates(&unit(), MARIA, day("2026-12-15"));
     let excluded: Vec<(&str, &str)> = result

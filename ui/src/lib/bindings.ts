@@ -289,6 +289,12 @@ week_minutes: number, week_fte_minutes: number, overtime_minutes: number,
  */
 cost_cents: number, hourly_cents: number, lacks_skill: string | null, 
 /**
+ * A credential of theirs has lapsed (one that only warns, or they
+ * would be excluded): among the rested, they come after everyone whose
+ * papers are in order, even those it would put into overtime.
+ */
+lapsed_credential: boolean, 
+/**
  * "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
  */
 reasons: string, 
