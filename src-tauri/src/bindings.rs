@@ -3,6 +3,24 @@
 //! The generated file is committed (`ui/src/lib/bindings.ts`); a test fails when
 //! it drifts from the Rust types, and `cargo xtask bindings` rewrites it.
 
+use crate::budget::actuals::ActualInput;
+use crate::budget::calendar::MonthInfo;
+use crate::budget::csv_import::{
+    CsvFile, ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal,
+};
+use crate::budget::expenses::{Expense, ExpenseInput, ExpenseQuery};
+use crate::budget::figures::{BudgetSheet, MonthCell, SheetLine};
+use crate::budget::productivity::{
+    HoursSource, LaborCostMonth, PositionLine, ProductivityMonth, ProductivityReport,
+};
+use crate::budget::targets::{
+    FteBudget, FteBudgetInput, Targets, TargetsInput, VolumeInput, VolumeMonth,
+};
+use crate::budget::variance::{
+    ChartMonth, Variance, VarianceFigures, VarianceLine, VarianceReport,
+};
+use crate::budget::years::FiscalYears;
+use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
@@ -138,6 +156,44 @@ pub fn render() -> String {
     decl::<CallOutView>(&cfg, &mut out);
     decl::<TimeOffRequest>(&cfg, &mut out);
     decl::<TimeOffInput>(&cfg, &mut out);
+    decl::<Category>(&cfg, &mut out);
+    decl::<Spread>(&cfg, &mut out);
+    decl::<MonthInfo>(&cfg, &mut out);
+    decl::<FiscalYear>(&cfg, &mut out);
+    decl::<FiscalYears>(&cfg, &mut out);
+    decl::<FiscalYearInput>(&cfg, &mut out);
+    decl::<BudgetLine>(&cfg, &mut out);
+    decl::<BudgetLineInput>(&cfg, &mut out);
+    decl::<MonthCell>(&cfg, &mut out);
+    decl::<SheetLine>(&cfg, &mut out);
+    decl::<BudgetSheet>(&cfg, &mut out);
+    decl::<ActualInput>(&cfg, &mut out);
+    decl::<Expense>(&cfg, &mut out);
+    decl::<ExpenseInput>(&cfg, &mut out);
+    decl::<ExpenseQuery>(&cfg, &mut out);
+    decl::<CsvFile>(&cfg, &mut out);
+    decl::<ImportMapping>(&cfg, &mut out);
+    decl::<ImportColumns>(&cfg, &mut out);
+    decl::<ImportRow>(&cfg, &mut out);
+    decl::<ImportTotal>(&cfg, &mut out);
+    decl::<ImportPreview>(&cfg, &mut out);
+    decl::<ImportOutcome>(&cfg, &mut out);
+    decl::<Variance>(&cfg, &mut out);
+    decl::<VarianceFigures>(&cfg, &mut out);
+    decl::<VarianceLine>(&cfg, &mut out);
+    decl::<ChartMonth>(&cfg, &mut out);
+    decl::<VarianceReport>(&cfg, &mut out);
+    decl::<VolumeMonth>(&cfg, &mut out);
+    decl::<VolumeInput>(&cfg, &mut out);
+    decl::<FteBudget>(&cfg, &mut out);
+    decl::<FteBudgetInput>(&cfg, &mut out);
+    decl::<TargetsInput>(&cfg, &mut out);
+    decl::<Targets>(&cfg, &mut out);
+    decl::<HoursSource>(&cfg, &mut out);
+    decl::<ProductivityMonth>(&cfg, &mut out);
+    decl::<PositionLine>(&cfg, &mut out);
+    decl::<ProductivityReport>(&cfg, &mut out);
+    decl::<LaborCostMonth>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -156,6 +212,9 @@ pub fn render() -> String {
     options!(out, "RULE_CODES", RuleCode);
     options!(out, "SEVERITIES", Severity);
     options!(out, "COVERAGE_STATUSES", CoverageStatus);
+    options!(out, "BUDGET_CATEGORIES", Category);
+    options!(out, "SPREADS", Spread);
+    options!(out, "HOURS_SOURCES", HoursSource);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

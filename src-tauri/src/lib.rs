@@ -2,11 +2,13 @@
 //! department, kept in one local SQLite file.
 //!
 //! Layers run one way: UI → `commands` (thin Tauri adapters) → domain modules
-//! (`department`, `staff`, `credentials`, `trainings`, `skills`) → `store`.
+//! (`department`, `staff`, `credentials`, `trainings`, `skills`, `schedule`,
+//! `budget`) → `store`.
 //! Only `commands` and `app` know Tauri; everything else is plain Rust that
 //! tests call directly.
 
 pub mod bindings;
+pub mod budget;
 pub mod credentials;
 pub mod department;
 pub mod error;
@@ -14,6 +16,7 @@ pub mod input;
 pub mod sample;
 pub mod schedule;
 pub mod skills;
+pub mod solver;
 pub mod staff;
 pub mod store;
 pub mod trainings;

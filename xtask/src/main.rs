@@ -4,13 +4,16 @@
 //! - `test`: set up, then every check and test, ending with a count;
 //! - `bench`: start-up time and memory against a blank Tauri window, then `cargo bench`;
 //! - `bindings`: regenerate ui/src/lib/bindings.ts from the Rust types;
-//! - `bundle`: build the `.deb` installer.
+//! - `bundle`: build the `.deb` installer;
+//! - `roster-bench FILE… --seconds N --seeds K --out DIR`: the automatic
+//!   scheduler on Curtois benchmark instances.
 //!
 //! Plain std Rust (plus libc for process groups), so that it builds in seconds.
 
 mod bench;
 mod build;
 mod procs;
+mod roster_bench;
 mod setup;
 mod test;
 mod util;
@@ -26,7 +29,9 @@ commands:
                   Rust tests and the end-to-end tests of the real window
   bench           start-up time and memory against a blank Tauri window, and cargo bench
   bindings        regenerate ui/src/lib/bindings.ts from the Rust types
-  bundle          build the .deb installer";
+  bundle          build the .deb installer
+  roster-bench FILE... --seconds N --seeds K --out DIR
+                  solve Curtois rostering instances, score them and compare with the best known";
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -39,6 +44,7 @@ fn main() -> ExitCode {
         "bench" => bench::bench(&ctx),
         "bindings" => build::bindings(&ctx),
         "bundle" => build::bundle(&ctx),
+        "roster-bench" => roster_bench::roster_bench(&ctx, &rest),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return if command.is_empty() {

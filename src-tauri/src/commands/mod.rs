@@ -2,6 +2,9 @@
 //! hand back typed results or an `AppError`.
 
 pub mod app;
+pub mod budget;
+pub mod budget_import;
+pub mod budget_views;
 pub mod credentials;
 pub mod department;
 pub mod schedule;

@@ -6,6 +6,7 @@
 //! 30/60/90 days, expired, missing; evaluations overdue) is the same whenever it
 //! is opened.
 
+mod budget;
 mod names;
 mod rota;
 mod schedule;
@@ -41,6 +42,7 @@ pub fn department() -> Department {
         unit_type: UnitType::MedSurg,
         beds: 32,
         time_zone: "America/Chicago".into(),
+        // The sample file's own start month is set relative to today (`create`).
         fiscal_year_start_month: 7,
         overtime_rule: OvertimeRule::Weekly40,
     }
@@ -159,10 +161,16 @@ pub fn create(conn: &mut Connection, today: NaiveDate) -> AppResult<Department> 
         ));
     }
     let tx = conn.transaction()?;
-    let dept = department();
+    // The fiscal year starts eight months back, so the sample budget always
+    // shows eight closed months (see `budget`).
+    let dept = Department {
+        fiscal_year_start_month: budget::start_month(today),
+        ..department()
+    };
     department::insert(&tx, &dept)?;
     fill(&tx, today)?;
     schedule::fill(&tx, today)?;
+    budget::fill(&tx, today)?;
     tx.commit()?;
     Ok(dept)
 }

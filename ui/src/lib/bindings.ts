@@ -331,6 +331,194 @@ days: number, };
 
 export type TimeOffInput = { staff_id: number | null, from: string, to: string, kind: TimeOffKind | null, paid: boolean, note: string, };
 
+export type Category = "productive_salaries" | "overtime" | "agency" | "benefits" | "medical_supplies" | "pharmacy" | "equipment" | "education_travel" | "purchased_services" | "other";
+
+export type Spread = "even" | "days" | "typed";
+
+export type MonthInfo = { index: number, 
+/**
+ * "2026-07".
+ */
+month: string, 
+/**
+ * "Jul 2026".
+ */
+label: string, days: number, };
+
+export type FiscalYear = { id: number, 
+/**
+ * "FY2027", named by the calendar year it ends in.
+ */
+label: string, 
+/**
+ * "Jul 2026 – Jun 2027".
+ */
+span: string, months: Array<MonthInfo>, target_hppd_hundredths: number, };
+
+export type FiscalYears = { years: Array<FiscalYear>, current_id: number | null, next_first_year: number, };
+
+export type FiscalYearInput = { first_year: string, copy_from: number | null, adjustment_percent: string, };
+
+export type BudgetLine = { id: number, fiscal_year_id: number, category: Category, name: string, gl_account: string, annual_cents: number, spread: Spread, 
+/**
+ * Twelve amounts that add up exactly to `annual_cents`.
+ */
+monthly_cents: Array<number>, };
+
+export type BudgetLineInput = { category: Category | null, name: string, gl_account: string, annual: string, spread: Spread | null, monthly: Array<string>, };
+
+export type MonthCell = { budget_cents: number, 
+/**
+ * Typed or imported; none when nothing was entered.
+ */
+typed_actual_cents: number | null, 
+/**
+ * The expenses logged in the month.
+ */
+expenses_cents: number, expense_count: number, 
+/**
+ * typed (or 0) + expenses.
+ */
+actual_cents: number, has_actual: boolean, explanation: string, };
+
+export type SheetLine = { line: BudgetLine, 
+/**
+ * Twelve months.
+ */
+months: Array<MonthCell>, };
+
+export type BudgetSheet = { year: FiscalYear, lines: Array<SheetLine>, };
+
+export type ActualInput = { line_id: number, 
+/**
+ * 0 to 11 in the fiscal year.
+ */
+month: number, 
+/**
+ * "1,234.56", "(12.00)"; empty clears the typed actual.
+ */
+actual: string, explanation: string, };
+
+export type Expense = { id: number, date: string, vendor: string, description: string, line_id: number, line_name: string, amount_cents: number, };
+
+export type ExpenseInput = { date: string, vendor: string, description: string, line_id: number | null, 
+/**
+ * "249.99"; a refund as "-249.99" or "(249.99)".
+ */
+amount: string, };
+
+export type ExpenseQuery = { line_id: number | null, 
+/**
+ * 0 to 11 in the fiscal year.
+ */
+month: number | null, };
+
+export type CsvFile = { name: string, text: string, };
+
+export type ImportMapping = { has_header: boolean, account_column: number, period_column: number, amount_column: number, };
+
+export type ImportColumns = { 
+/**
+ * The first row's fields (the header, when there is one).
+ */
+headers: Array<string>, 
+/**
+ * Up to five rows after the first, to help pick the columns.
+ */
+sample: Array<Array<string>>, guess: ImportMapping, };
+
+export type ImportRow = { line_number: number, account: string, period: string, amount: string, line_id: number | null, line_name: string, month: number | null, month_label: string, amount_cents: number | null, 
+/**
+ * Why the row cannot be imported; none when it is good.
+ */
+error: string | null, };
+
+export type ImportTotal = { line_id: number, line_name: string, month: number, month_label: string, amount_cents: number, };
+
+export type ImportPreview = { rows: Array<ImportRow>, good_rows: number, bad_rows: number, totals: Array<ImportTotal>, };
+
+export type ImportOutcome = { rows_imported: number, months_updated: number, };
+
+export type Variance = { budget_cents: number, actual_cents: number, 
+/**
+ * budget − actual.
+ */
+variance_cents: number, 
+/**
+ * variance ÷ budget in basis points; none when the budget is 0.
+ */
+variance_bp: number | null, favourable: boolean, };
+
+export type VarianceFigures = { month: Variance, ytd: Variance, annual_budget_cents: number, forecast_cents: number, 
+/**
+ * Annual budget − forecast.
+ */
+forecast: Variance, };
+
+export type VarianceLine = { line_id: number, category: Category, name: string, gl_account: string, figures: VarianceFigures, 
+/**
+ * The explanation of this month's variance.
+ */
+explanation: string, };
+
+export type ChartMonth = { index: number, label: string, budget_cents: number, 
+/**
+ * None until a month has any actual.
+ */
+actual_cents: number | null, };
+
+export type VarianceReport = { year: FiscalYear, 
+/**
+ * The month reported on, 0 to 11; the YTD runs from month 0 through it.
+ */
+month: number, month_label: string, months_elapsed: number, lines: Array<VarianceLine>, total: VarianceFigures, chart: Array<ChartMonth>, };
+
+export type VolumeMonth = { month: number, label: string, budgeted_patient_days: number, actual_patient_days: number | null, worked_minutes: number | null, paid_minutes: number | null, overtime_minutes: number | null, agency_minutes: number | null, };
+
+export type VolumeInput = { month: number, budgeted_patient_days: string, actual_patient_days: string, worked_hours: string, paid_hours: string, overtime_hours: string, agency_hours: string, };
+
+export type FteBudget = { role: Role, fte_hundredths: number, };
+
+export type FteBudgetInput = { role: Role, 
+/**
+ * "22.4"
+ */
+fte: string, };
+
+export type TargetsInput = { 
+/**
+ * "7.25"
+ */
+target_hppd: string, fte: Array<FteBudgetInput>, };
+
+export type Targets = { year: FiscalYear, 
+/**
+ * Twelve months.
+ */
+volumes: Array<VolumeMonth>, fte: Array<FteBudget>, };
+
+export type HoursSource = "schedule" | "typed" | "missing";
+
+export type ProductivityMonth = { month: number, label: string, days: number, source: HoursSource, budgeted_patient_days: number, actual_patient_days: number | null, worked_minutes: number, non_productive_minutes: number, paid_minutes: number, overtime_minutes: number, agency_minutes: number, hppd_hundredths: number | null, target_hppd_hundredths: number, 
+/**
+ * Target HPPD × patient days (actual, or budgeted before actuals are in).
+ */
+target_minutes: number, worked_fte_hundredths: number, paid_fte_hundredths: number, budgeted_fte_hundredths: number, overtime_bp: number | null, agency_bp: number | null, };
+
+export type PositionLine = { role: Role, budgeted_fte_hundredths: number, on_staff_fte_hundredths: number, 
+/**
+ * Budgeted − on staff: positive is open positions, negative is over.
+ */
+open_fte_hundredths: number, };
+
+export type ProductivityReport = { year: FiscalYear, months: Array<ProductivityMonth>, positions: Array<PositionLine>, };
+
+export type LaborCostMonth = { month: number, label: string, days: number, 
+/**
+ * Days of the month inside a schedule period; the projection covers only those.
+ */
+scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },
@@ -468,4 +656,29 @@ export const COVERAGE_STATUSES: { code: CoverageStatus; label: string }[] = [
   { code: "under_target", label: "Below the target" },
   { code: "ok", label: "Covered" },
   { code: "none", label: "No need" },
+];
+
+export const BUDGET_CATEGORIES: { code: Category; label: string }[] = [
+  { code: "productive_salaries", label: "Productive salaries" },
+  { code: "overtime", label: "Overtime" },
+  { code: "agency", label: "Agency / contract labor" },
+  { code: "benefits", label: "Benefits" },
+  { code: "medical_supplies", label: "Medical supplies" },
+  { code: "pharmacy", label: "Pharmacy" },
+  { code: "equipment", label: "Equipment" },
+  { code: "education_travel", label: "Education / travel" },
+  { code: "purchased_services", label: "Purchased services" },
+  { code: "other", label: "Other" },
+];
+
+export const SPREADS: { code: Spread; label: string }[] = [
+  { code: "even", label: "Evenly over the months" },
+  { code: "days", label: "By days in the month" },
+  { code: "typed", label: "Typed per month" },
+];
+
+export const HOURS_SOURCES: { code: HoursSource; label: string }[] = [
+  { code: "schedule", label: "From the schedule" },
+  { code: "typed", label: "Typed or imported" },
+  { code: "missing", label: "No schedule and nothing typed" },
 ];

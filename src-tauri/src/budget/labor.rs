@@ -1,0 +1,109 @@
+//! What the schedule says about labor, month by month: hours worked, paid
+//! time off, overtime, agency hours, and the projected cost split the way a
+//! budget splits it.
+//!
+//! Each schedule period overlapping the year is costed by
+//! `schedule::cost::period_cost` (paid minutes and overtime under the
+//! department's rule) and its shift lines are summed into the calendar month
+//! of the shift's date. The cost split:
+//! - agency staff: the whole shift cost goes to agency / contract labor;
+//! - others: overtime = the overtime hours at 1.5× (straight time of those
+//!   hours, rounded half up to the cent, plus the 0.5× premium), and
+//!   productive salaries = the rest (straight time and differentials).
+//!
+//! Non-productive hours: approved paid time off on a weekday with no shift
+//! counts 8 paid hours, as in the period cost.
+
+use super::calendar::Year;
+use crate::error::AppResult;
+use crate::schedule::cost::{period_cost, round_half_up, PAID_TIME_OFF_DAY_MINUTES};
+use crate::schedule::store::{context, periods};
+use crate::schedule::TimeOffStatus;
+use crate::staff::EmploymentType;
+use chrono::{Datelike, Weekday};
+use std::collections::{HashMap, HashSet};
+
+/// One month of the schedule's labor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScheduledMonth {
+    /// Days of the month inside a schedule period.
+    pub scheduled_days: i64,
+    pub worked_minutes: i64,
+    pub overtime_minutes: i64,
+    pub agency_minutes: i64,
+    pub non_productive_minutes: i64,
+    pub salaries_cents: i64,
+    pub overtime_cents: i64,
+    pub agency_cents: i64,
+}
+
+/// The schedule's labor for each month of `year` (twelve entries).
+pub fn by_month(conn: &rusqlite::Connection, year: Year) -> AppResult<[ScheduledMonth; 12]> {
+    let mut months = [ScheduledMonth::default(); 12];
+    let (first, last) = (year.first.first_day(), year.last().last_day());
+    let overlapping: Vec<_> = periods::list(conn)?
+        .into_iter()
+        .filter(|p| p.end() >= first && p.start() <= last)
+        .collect();
+    for period in overlapping {
+        let loaded = context::load(conn, period.id)?;
+        let ctx = &loaded.ctx;
+        for day in period
+            .start()
+            .iter_days()
+            .take_while(|d| *d <= period.end())
+        {
+            if let Some(i) = year.index_of_date(day) {
+                months[i as usize].scheduled_days += 1;
+            }
+        }
+        let facts: HashMap<i64, _> = ctx.staff.iter().map(|s| (s.id, s)).collect();
+        let cost = period_cost(ctx);
+        for line in &cost.lines {
+            let (Some(i), Some(person)) =
+                (year.index_of_date(line.date), facts.get(&line.staff_id))
+            else {
+                continue;
+            };
+            let m = &mut months[i as usize];
+            m.worked_minutes += line.paid_minutes;
+            m.overtime_minutes += line.overtime_minutes;
+            if person.employment_type == EmploymentType::Agency {
+                m.agency_minutes += line.paid_minutes;
+                m.agency_cents += line.total_cents;
+            } else {
+                let overtime = round_half_up(person.hourly_rate_cents * line.overtime_minutes, 60)
+                    + line.overtime_premium_cents;
+                m.overtime_cents += overtime;
+                m.salaries_cents += line.total_cents - overtime;
+            }
+        }
+        let worked: HashSet<_> = ctx
+            .assignments
+            .iter()
+            .map(|a| (a.staff_id, a.date))
+            .collect();
+        // A day off counts once, however many requests cover it.
+        let mut off_days = HashSet::new();
+        for off in ctx.time_off.iter().filter(|t| {
+            t.paid && t.status == TimeOffStatus::Approved && facts.contains_key(&t.staff_id)
+        }) {
+            let from = off.from.max(period.start());
+            for day in from
+                .iter_days()
+                .take_while(|d| *d <= off.to.min(period.end()))
+            {
+                let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+                if weekday && !worked.contains(&(off.staff_id, day)) {
+                    off_days.insert((off.staff_id, day));
+                }
+            }
+        }
+        for (_, day) in off_days {
+            if let Some(i) = year.index_of_date(day) {
+                months[i as usize].non_productive_minutes += PAID_TIME_OFF_DAY_MINUTES;
+            }
+        }
+    }
+    Ok(months)
+}

@@ -1,0 +1,89 @@
+//! Why a cover line is short: for each person not on it that day, the first
+//! reason that applies — a fixed day off, not able to work that shift, already
+//! on another shift, or any assignment there would break their contract.
+
+use super::model::Model;
+use super::row::Rules;
+use super::state::State;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    /// Index into [`Model::cover`].
+    pub cover: usize,
+    pub missing: u32,
+    /// People on a fixed day off.
+    pub day_off: u32,
+    /// People who cannot work this shift type (or lack the skill).
+    pub unqualified: u32,
+    /// People already on another shift that day.
+    pub elsewhere: u32,
+    /// People free that day whom this shift would take past a contract limit.
+    pub at_limit: u32,
+    /// People who could take it without breaking a rule: the search judged
+    /// the cost (their requests, other cover) higher than the shortfall.
+    pub available: u32,
+}
+
+impl Shortfall {
+    pub fn describe(&self, model: &Model) -> String {
+        let c = &model.cover[self.cover];
+        format!(
+            "day {} shift {} short by {}: {} on a day off, {} not qualified, {} on another shift, \
+             {} at a contract limit, {} available but costlier elsewhere",
+            c.day,
+            model.shifts[c.shift].id,
+            self.missing,
+            self.day_off,
+            self.unqualified,
+            self.elsewhere,
+            self.at_limit,
+            self.available
+        )
+    }
+}
+
+pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
+    let model = state.model;
+    let mut out = Vec::new();
+    let mut row = Vec::with_capacity(model.days);
+    for (i, cover) in model.cover.iter().enumerate() {
+        let missing = state.shortfall(i);
+        if missing == 0 {
+            continue;
+        }
+        let mut s = Shortfall {
+            cover: i,
+            missing,
+            day_off: 0,
+            unqualified: 0,
+            elsewhere: 0,
+            at_limit: 0,
+            available: 0,
+        };
+        for staff in 0..model.staff.len() {
+            let cell = state.roster.cells[staff][cover.day];
+            if cell == Some(cover.shift) {
+                continue;
+            }
+            if rules.day_off[staff][cover.day] {
+                s.day_off += 1;
+            } else if !model.qualifies(staff, cover)
+                || !rules.allowed(staff, cover.day, cover.shift)
+            {
+                s.unqualified += 1;
+            } else if cell.is_some() {
+                s.elsewhere += 1;
+            } else {
+                row.clone_from(&state.roster.cells[staff]);
+                row[cover.day] = Some(cover.shift);
+                if rules.feasible(staff, &row) {
+                    s.available += 1;
+                } else {
+                    s.at_limit += 1;
+                }
+            }
+        }
+        out.push(s);
+    }
+    out
+}

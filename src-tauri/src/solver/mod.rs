@@ -1,0 +1,24 @@
+//! Automatic rostering: fill a period so that every hard rule holds and the
+//! soft cost (cover under/over, unmet requests) is low.
+//!
+//! Plain Rust on one thread, with no Tauri and no database, so that the
+//! benchmark (`cargo xtask roster-bench`) and the app run the same code. The
+//! model ([`model`]) is general; [`curtois`] reads the public Curtois
+//! benchmark into it, [`score`] checks any roster against the published
+//! rules independently of the search, and [`search`] solves.
+
+pub mod curtois;
+mod explain;
+pub mod model;
+mod rng;
+mod row;
+pub mod score;
+pub mod search;
+mod state;
+#[cfg(test)]
+mod tests;
+
+pub use explain::Shortfall;
+pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff};
+pub use score::{score, Rule, Score, Violation};
+pub use search::{solve, Options, Outcome, SolveError};

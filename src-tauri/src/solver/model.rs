@@ -1,0 +1,126 @@
+//! The rostering model the solver works on: plain indices, no dates, no
+//! database ids. Days run `0..days` from a Monday; a cell is a person's shift
+//! on a day, or none. The app's schedule (staff, shift types, time off,
+//! coverage needs) and the Curtois benchmark both map into this.
+
+/// A shift type: its length and the shift types that may not follow it on the
+/// next day (a late then an early, a night then a day).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shift {
+    pub id: String,
+    pub minutes: u32,
+    /// Indices into [`Model::shifts`].
+    pub forbidden_next: Vec<usize>,
+}
+
+/// What a person's contract allows over the whole horizon. Every limit is
+/// hard. Consecutive-run limits follow the Curtois definitions at the edges:
+/// a run that touches the first or last day is not held to a minimum (it may
+/// continue outside the horizon), while the maximum counts only days inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contract {
+    /// Most shifts of each type, indexed like [`Model::shifts`]; 0 means the
+    /// person cannot work that type (the benchmark's way of saying "skill").
+    pub max_per_shift: Vec<u32>,
+    pub min_shifts: u32,
+    pub max_shifts: u32,
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+    pub min_consecutive_work: u32,
+    pub max_consecutive_work: u32,
+    pub min_consecutive_off: u32,
+    /// Weekends (Saturday + Sunday) with at least one shift.
+    pub max_weekends: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub id: String,
+    pub contract: Contract,
+    /// Skill indices the person holds (coverage may ask for one).
+    pub skills: Vec<usize>,
+    /// Days the person must not work (approved time off).
+    pub days_off: Vec<usize>,
+}
+
+/// Whether a request asks for a shift or asks to be spared it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestKind {
+    On,
+    Off,
+}
+
+/// A soft wish; `weight` is paid when it is not granted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub staff: usize,
+    pub day: usize,
+    pub shift: usize,
+    pub kind: RequestKind,
+    pub weight: u32,
+}
+
+/// How many people a shift needs on a day (optionally with a skill); each
+/// person short costs `under_weight`, each person extra `over_weight`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    pub day: usize,
+    pub shift: usize,
+    pub skill: Option<usize>,
+    pub requirement: u32,
+    pub under_weight: u32,
+    pub over_weight: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub days: usize,
+    pub shifts: Vec<Shift>,
+    pub staff: Vec<Staff>,
+    pub requests: Vec<Request>,
+    pub cover: Vec<Cover>,
+}
+
+impl Model {
+    /// Day 0 is a Monday, so Saturdays are days 5, 12, 19…
+    pub fn is_weekend(day: usize) -> bool {
+        day % 7 >= 5
+    }
+
+    /// Whether `staff` may count towards `cover`.
+    pub fn qualifies(&self, staff: usize, cover: &Cover) -> bool {
+        cover
+            .skill
+            .is_none_or(|skill| self.staff[staff].skills.contains(&skill))
+    }
+}
+
+/// One cell per person per day: `cells[staff][day]` is a shift index or none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Roster {
+    pub cells: Vec<Vec<Option<usize>>>,
+}
+
+impl Roster {
+    /// Nobody works.
+    pub fn empty(model: &Model) -> Roster {
+        Roster {
+            cells: vec![vec![None; model.days]; model.staff.len()],
+        }
+    }
+
+    /// The benchmark's solution text: one line per person, the id then one
+    /// shift id or `-` per day, separated by spaces.
+    pub fn to_text(&self, model: &Model) -> String {
+        let mut out = String::new();
+        for (staff, row) in model.staff.iter().zip(&self.cells) {
+            out.push_str(&staff.id);
+            for cell in row {
+                out.push(' ');
+                out.push_str(cell.map_or("-", |s| model.shifts[s].id.as_str()));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}

@@ -1,0 +1,166 @@
+//! The independent scorer: the benchmark's published rules, written plainly
+//! and separately from the search (which keeps its own incremental checks),
+//! so that each checks the other.
+//!
+//! Hard rules are counted as violations, one per broken instance (a run too
+//! long, a succession, a day off worked…); the penalty is the soft cost:
+//! requests not granted (their weights) and cover under/over (weight per
+//! person). Runs follow schedulingbenchmarks.org at the horizon's edges: the
+//! minimum run lengths (work and off) do not apply to a run touching the
+//! first or last day, which may continue outside the horizon; the maximum
+//! counts the days inside. A weekend is worked when Saturday or Sunday is.
+
+use super::model::{Model, RequestKind, Roster};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The roster's shape or a shift index does not fit the model.
+    Shape,
+    FixedDayOff,
+    ForbiddenSuccession,
+    MaxShiftsOfType,
+    MinShifts,
+    MaxShifts,
+    MinMinutes,
+    MaxMinutes,
+    MaxConsecutiveWork,
+    MinConsecutiveWork,
+    MinConsecutiveOff,
+    MaxWeekends,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub rule: Rule,
+    pub staff: usize,
+    /// The day it happens on, or the first day of the run.
+    pub day: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Score {
+    pub violations: Vec<Violation>,
+    pub request_penalty: u64,
+    pub cover_penalty: u64,
+}
+
+impl Score {
+    pub fn penalty(&self) -> u64 {
+        self.request_penalty + self.cover_penalty
+    }
+
+    pub fn is_feasible(&self) -> bool {
+        self.violations.is_empty()
+    }
+}
+
+pub fn score(model: &Model, roster: &Roster) -> Score {
+    let mut score = Score::default();
+    let well_formed = roster.cells.len() == model.staff.len()
+        && roster.cells.iter().all(|row| {
+            row.len() == model.days && row.iter().flatten().all(|&s| s < model.shifts.len())
+        });
+    if !well_formed {
+        score.violations.push(Violation {
+            rule: Rule::Shape,
+            staff: 0,
+            day: None,
+        });
+        return score;
+    }
+    for staff in 0..model.staff.len() {
+        check_row(model, roster, staff, &mut score.violations);
+    }
+    for request in &model.requests {
+        let cell = roster.cells[request.staff][request.day];
+        let granted = match request.kind {
+            RequestKind::On => cell == Some(request.shift),
+            RequestKind::Off => cell != Some(request.shift),
+        };
+        if !granted {
+            score.request_penalty += u64::from(request.weight);
+        }
+    }
+    for cover in &model.cover {
+        let count = (0..model.staff.len())
+            .filter(|&s| roster.cells[s][cover.day] == Some(cover.shift))
+            .filter(|&s| model.qualifies(s, cover))
+            .count() as u64;
+        let need = u64::from(cover.requirement);
+        score.cover_penalty += need.saturating_sub(count) * u64::from(cover.under_weight)
+            + count.saturating_sub(need) * u64::from(cover.over_weight);
+    }
+    score
+}
+
+fn check_row(model: &Model, roster: &Roster, staff: usize, out: &mut Vec<Violation>) {
+    let row = &roster.cells[staff];
+    let contract = &model.staff[staff].contract;
+    let mut push = |rule, day| out.push(Violation { rule, staff, day });
+
+    for &day in &model.staff[staff].days_off {
+        if row[day].is_some() {
+            push(Rule::FixedDayOff, Some(day));
+        }
+    }
+    for day in 1..model.days {
+        if let (Some(a), Some(b)) = (row[day - 1], row[day]) {
+            if model.shifts[a].forbidden_next.contains(&b) {
+                push(Rule::ForbiddenSuccession, Some(day));
+            }
+        }
+    }
+    for (shift, &max) in contract.max_per_shift.iter().enumerate() {
+        if row.iter().filter(|&&c| c == Some(shift)).count() as u32 > max {
+            push(Rule::MaxShiftsOfType, None);
+        }
+    }
+    let worked = row.iter().flatten().count() as u32;
+    if worked < contract.min_shifts {
+        push(Rule::MinShifts, None);
+    }
+    if worked > contract.max_shifts {
+        push(Rule::MaxShifts, None);
+    }
+    let minutes: u32 = row.iter().flatten().map(|&s| model.shifts[s].minutes).sum();
+    if minutes < contract.min_minutes {
+        push(Rule::MinMinutes, None);
+    }
+    if minutes > contract.max_minutes {
+        push(Rule::MaxMinutes, None);
+    }
+
+    // Maximal runs of working days and of days off.
+    let mut start = 0;
+    while start < model.days {
+        let working = row[start].is_some();
+        let mut end = start;
+        while end + 1 < model.days && row[end + 1].is_some() == working {
+            end += 1;
+        }
+        let length = (end - start + 1) as u32;
+        let inside = start > 0 && end + 1 < model.days;
+        if working && length > contract.max_consecutive_work {
+            push(Rule::MaxConsecutiveWork, Some(start));
+        }
+        if working && inside && length < contract.min_consecutive_work {
+            push(Rule::MinConsecutiveWork, Some(start));
+        }
+        if !working && inside && length < contract.min_consecutive_off {
+            push(Rule::MinConsecutiveOff, Some(start));
+        }
+        start = end + 1;
+    }
+
+    let weekends = (0..model.days)
+        .step_by(7)
+        .map(|monday| monday + 5)
+        .filter(|&saturday| saturday < model.days)
+        .filter(|&saturday| {
+            row[saturday].is_some() || (saturday + 1 < model.days && row[saturday + 1].is_some())
+        })
+        .count() as u32;
+    if weekends > contract.max_weekends {
+        push(Rule::MaxWeekends, None);
+    }
+}

@@ -1,0 +1,139 @@
+//! The search's working roster with its soft cost kept up to date cell by
+//! cell: cover counts per cover line, and request costs per cell value.
+
+use super::model::{Model, RequestKind, Roster};
+
+pub(crate) struct State<'a> {
+    pub model: &'a Model,
+    pub roster: Roster,
+    pub cost: i64,
+    /// People counted per cover line.
+    count: Vec<u32>,
+    /// Cover lines of each (day, shift): `cover_at[day * shifts + shift]`.
+    cover_at: Vec<Vec<usize>>,
+    /// Unmet-request cost of each value of each cell:
+    /// `request_cost[(staff * days + day) * (shifts + 1) + value]`, value 0
+    /// for a day off, `1 + shift` otherwise.
+    request_cost: Vec<u32>,
+}
+
+impl<'a> State<'a> {
+    pub fn new(model: &'a Model, roster: Roster) -> State<'a> {
+        let shifts = model.shifts.len();
+        let mut cover_at = vec![Vec::new(); model.days * shifts];
+        for (i, c) in model.cover.iter().enumerate() {
+            cover_at[c.day * shifts + c.shift].push(i);
+        }
+        let mut request_cost = vec![0; model.staff.len() * model.days * (shifts + 1)];
+        for r in &model.requests {
+            let base = (r.staff * model.days + r.day) * (shifts + 1);
+            match r.kind {
+                // Every value but the wished shift leaves it unmet.
+                RequestKind::On => {
+                    for v in 0..=shifts {
+                        if v != r.shift + 1 {
+                            request_cost[base + v] += r.weight;
+                        }
+                    }
+                }
+                RequestKind::Off => request_cost[base + r.shift + 1] += r.weight,
+            }
+        }
+        let mut state = State {
+            model,
+            roster: Roster::empty(model),
+            cost: 0,
+            count: vec![0; model.cover.len()],
+            cover_at,
+            request_cost,
+        };
+        state.cost = state.full_cost();
+        state.load(&roster);
+        state
+    }
+
+    fn full_cost(&self) -> i64 {
+        let cover: i64 = (0..self.model.cover.len())
+            .map(|c| self.cover_cost(c, self.count[c]))
+            .sum();
+        let requests: i64 = (0..self.model.staff.len())
+            .flat_map(|s| (0..self.model.days).map(move |d| (s, d)))
+            .map(|(s, d)| self.request(s, d, self.roster.cells[s][d]))
+            .sum();
+        cover + requests
+    }
+
+    /// Replaces every cell by `roster`'s.
+    pub fn load(&mut self, roster: &Roster) {
+        for (s, row) in roster.cells.iter().enumerate() {
+            for (d, &cell) in row.iter().enumerate() {
+                self.set(s, d, cell);
+            }
+        }
+    }
+
+    fn cover_cost(&self, cover: usize, count: u32) -> i64 {
+        let c = &self.model.cover[cover];
+        let (n, need) = (i64::from(count), i64::from(c.requirement));
+        (need - n).max(0) * i64::from(c.under_weight) + (n - need).max(0) * i64::from(c.over_weight)
+    }
+
+    fn request(&self, staff: usize, day: usize, cell: Option<usize>) -> i64 {
+        let shifts = self.model.shifts.len();
+        let value = cell.map_or(0, |s| s + 1);
+        i64::from(self.request_cost[(staff * self.model.days + day) * (shifts + 1) + value])
+    }
+
+    /// What putting `cell` on `staff`'s `day` would change, not applying it.
+    pub fn delta(&self, staff: usize, day: usize, cell: Option<usize>) -> i64 {
+        let old = self.roster.cells[staff][day];
+        if old == cell {
+            return 0;
+        }
+        let mut delta = self.request(staff, day, cell) - self.request(staff, day, old);
+        let shifts = self.model.shifts.len();
+        for (shift, step) in [(old, -1i64), (cell, 1)] {
+            let Some(shift) = shift else { continue };
+            for &c in &self.cover_at[day * shifts + shift] {
+                if self.model.qualifies(staff, &self.model.cover[c]) {
+                    let n = self.count[c];
+                    let next = (i64::from(n) + step) as u32;
+                    delta += self.cover_cost(c, next) - self.cover_cost(c, n);
+                }
+            }
+        }
+        delta
+    }
+
+    /// Puts `cell` on `staff`'s `day`; returns the change in cost.
+    pub fn set(&mut self, staff: usize, day: usize, cell: Option<usize>) -> i64 {
+        let delta = self.delta(staff, day, cell);
+        let old = self.roster.cells[staff][day];
+        if old == cell {
+            return 0;
+        }
+        let shifts = self.model.shifts.len();
+        for (shift, up) in [(old, false), (cell, true)] {
+            let Some(shift) = shift else { continue };
+            for &c in &self.cover_at[day * shifts + shift] {
+                if self.model.qualifies(staff, &self.model.cover[c]) {
+                    if up {
+                        self.count[c] += 1;
+                    } else {
+                        self.count[c] -= 1;
+                    }
+                }
+            }
+        }
+        self.roster.cells[staff][day] = cell;
+        self.cost += delta;
+        delta
+    }
+
+    /// Shortfall per cover line (people missing).
+    pub fn shortfall(&self, cover: usize) -> u32 {
+        self.model.cover[cover]
+            .requirement
+            .saturating_sub(self.count[cover])
+    }
+}

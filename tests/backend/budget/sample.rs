@@ -1,0 +1,77 @@
+//! The sample department's budget tells its story whenever it is opened.
+
+use wardbook::budget::productivity::{self, HoursSource};
+use wardbook::budget::{variance, years, Category};
+use wardbook::staff::Role;
+use wardbook_tests::{day, DataDir};
+
+#[test]
+fn the_sample_year_has_eight_months_of_actuals_overtime_over_and_supplies_under() {
+    for today in ["2026-11-27", "2027-03-02", "2026-07-15"] {
+        let today = day(today);
+        let dir = DataDir::new();
+        let mut conn = dir.open();
+        wardbook::sample::create(&mut conn, today).unwrap();
+        let overview = years::overview(&conn, today).unwrap();
+        let fy = overview.current_id.expect("the sample year holds today");
+        let report = variance::report(&conn, fy, None).unwrap();
+        assert_eq!(
+            report.month, 7,
+            "actuals run through the eighth month ({today})"
+        );
+        assert_eq!(
+            report
+                .chart
+                .iter()
+                .filter(|m| m.actual_cents.is_some())
+                .count(),
+            8
+        );
+        let line = |c: Category| report.lines.iter().find(|l| l.category == c).unwrap();
+        assert!(
+            !line(Category::Overtime).figures.ytd.favourable,
+            "overtime runs over"
+        );
+        assert!(line(Category::Overtime).figures.ytd.variance_bp.unwrap() < -2_000);
+        assert!(
+            line(Category::MedicalSupplies).figures.ytd.favourable,
+            "supplies run under"
+        );
+        assert!(
+            !line(Category::Overtime).explanation.is_empty(),
+            "the overtime is explained"
+        );
+
+        let productivity = productivity::report(&conn, fy, today).unwrap();
+        let closed = &productivity.months[7];
+        assert_eq!(
+            closed.source,
+            HoursSource::Typed,
+            "closed months use payroll hours"
+        );
+        assert!(closed.hppd_hundredths.is_some());
+        assert!(closed.overtime_bp.unwrap() > 600);
+        assert_eq!(
+            productivity.months[8].source,
+            HoursSource::Schedule,
+            "the current month is scheduled"
+        );
+        let rn = productivity
+            .positions
+            .iter()
+            .find(|p| p.role == Role::Rn)
+            .unwrap();
+        assert!(
+            rn.open_fte_hundredths > 0,
+            "open RN positions explain the overtime"
+        );
+
+        let labor = productivity::labor_cost_report(&conn, fy).unwrap();
+        assert!(
+            labor
+                .iter()
+                .any(|m| m.month == 8 && m.salaries.actual_cents > 0),
+            "the schedule is costed"
+        );
+    }
+}

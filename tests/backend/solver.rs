@@ -1,0 +1,98 @@
+//! The automatic scheduler on the shipped Curtois benchmark instances: every
+//! roster it returns keeps every hard rule, the independent scorer agrees
+//! with the search's own count, and no roster scores below a proven optimum
+//! (which would mean the scorer is wrong, not that the solver is brilliant).
+
+use std::path::PathBuf;
+use std::time::Duration;
+use wardbook::solver::{curtois, score, solve, Options, SolveError};
+
+fn data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/rostering/curtois")
+}
+
+/// (instance, proven optimum) from best_known.csv.
+fn optima() -> Vec<(String, u64)> {
+    let csv = std::fs::read_to_string(data().join("best_known.csv"))
+        .expect("the benchmark data is shipped beside the repository");
+    csv.lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            assert_eq!(f[4], f[5], "{}: lower bound equals best known", f[0]);
+            (f[0].to_string(), f[5].parse().expect("a number"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_shipped_instance_is_solved_without_a_hard_violation() {
+    for (name, optimum) in shipped_instances() {
+        let text = std::fs::read_to_string(data().join(format!("{name}.txt"))).expect("readable");
+        let model = curtois::parse(&text).unwrap_or_else(|e| panic!("{name} parses: {e}"));
+        let options = Options {
+            time_limit: Duration::from_millis(150),
+            seed: 3,
+        };
+        let outcome = solve(&model, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let scored = score(&model, &outcome.roster);
+        assert_eq!(
+            scored.violations,
+            vec![],
+            "{name}: the solver never breaks a hard rule"
+        );
+        assert_eq!(
+            scored.penalty(),
+            outcome.penalty,
+            "{name}: the search's incremental cost must equal the scorer's"
+        );
+        assert!(
+            scored.penalty() >= optimum,
+            "{name}: {} is below the proven optimum {optimum}, so the scorer is too lenient",
+            scored.penalty()
+        );
+    }
+}
+
+/// All twelve instances; a short limit keeps the test to a few seconds.
+fn shipped_instances() -> Vec<(String, u64)> {
+    optima()
+}
+
+#[test]
+fn a_contract_that_cannot_be_met_is_reported_by_name() {
+    // B must work 480 minutes but has every day off.
+    let text = "SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\n\
+        A,D=7,2400,0,5,1,1,1\nB,D=7,2400,480,5,1,1,1\n\
+        SECTION_DAYS_OFF\nB,0,1,2,3,4,5,6\nSECTION_SHIFT_ON_REQUESTS\n\
+        SECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n0,D,1,100,1\n";
+    let model = curtois::parse(text).expect("well formed");
+    let options = Options {
+        time_limit: Duration::from_millis(50),
+        seed: 1,
+    };
+    assert_eq!(
+        solve(&model, &options).map(|o| o.penalty),
+        Err(SolveError::Unfillable { staff: "B".into() }),
+        "the solver names the person rather than returning a broken roster"
+    );
+}
+
+#[test]
+fn a_short_cover_is_explained() {
+    // One person, off on day 0, cannot cover it.
+    let text = "SECTION_HORIZON\n7\nSECTION_SHIFTS\nD,480,\nSECTION_STAFF\n\
+        A,D=7,2400,0,5,1,1,1\nSECTION_DAYS_OFF\nA,0\nSECTION_SHIFT_ON_REQUESTS\n\
+        SECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n0,D,1,100,1\n";
+    let model = curtois::parse(text).expect("well formed");
+    let options = Options {
+        time_limit: Duration::from_millis(50),
+        seed: 1,
+    };
+    let outcome = solve(&model, &options).expect("feasible");
+    assert_eq!(outcome.shortfalls.len(), 1, "day 0 is short");
+    assert_eq!(
+        outcome.shortfalls[0].day_off, 1,
+        "because A is on a day off"
+    );
+}
