@@ -2,38 +2,14 @@
 //! (the sample department, its schedule included, plus four earlier years):
 //! target p95 under 20 ms per command, JSON encoding of the reply included.
 
-use std::time::{Duration, Instant};
 use wardbook::budget::csv_import::{self, ImportMapping};
 use wardbook::budget::expenses::{self, ExpenseQuery};
 use wardbook::budget::{figures, productivity, targets, variance, years, FiscalYearInput};
+use wardbook_tests::timing::measure;
 use wardbook_tests::{day, DataDir};
 
 const ROUNDS: usize = 100;
 const EXPENSES: usize = 10_000;
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
-}
-
-fn measure(mut f: impl FnMut()) -> (f64, f64, f64) {
-    for _ in 0..5 {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..ROUNDS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        percentile(&times, 1.0),
-    )
-}
 
 fn main() {
     let dir = DataDir::new();
@@ -117,19 +93,19 @@ fn main() {
     let rows: Vec<(&str, (f64, f64, f64))> = vec![
         (
             "fiscal_years_list",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(&serde_json::to_string(&years::overview(&conn, today).unwrap()).unwrap());
             }),
         ),
         (
             "budget_sheet",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(&serde_json::to_string(&figures::load(&conn, sample_fy).unwrap()).unwrap());
             }),
         ),
         (
             "budget_variance",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(
                     &serde_json::to_string(&variance::report(&conn, sample_fy, None).unwrap())
                         .unwrap(),
@@ -138,7 +114,7 @@ fn main() {
         ),
         (
             "expenses_list (year)",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(
                     &serde_json::to_string(
                         &expenses::list(&conn, sample_fy, &ExpenseQuery::default()).unwrap(),
@@ -149,13 +125,13 @@ fn main() {
         ),
         (
             "budget_targets",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(&serde_json::to_string(&targets::load(&conn, sample_fy).unwrap()).unwrap());
             }),
         ),
         (
             "budget_productivity",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(
                     &serde_json::to_string(&productivity::report(&conn, sample_fy, today).unwrap())
                         .unwrap(),
@@ -164,7 +140,7 @@ fn main() {
         ),
         (
             "budget_labor_cost",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(
                     &serde_json::to_string(
                         &productivity::labor_cost_report(&conn, sample_fy).unwrap(),
@@ -175,7 +151,7 @@ fn main() {
         ),
         (
             "budget_import_preview (500 rows)",
-            measure(|| {
+            measure(ROUNDS, |_| {
                 json(
                     &serde_json::to_string(
                         &csv_import::preview(&conn, sample_fy, &csv, &mapping).unwrap(),

@@ -3,39 +3,15 @@
 //! Baselines measured in the same run: a bare SELECT of the staff table and a
 //! bare one-row UPDATE commit (the cost of a durable write on this disk).
 
-use std::time::{Duration, Instant};
 use wardbook::credentials::{self, CredentialInput, CredentialTypeInput, ExpiredAction};
 use wardbook::staff::{self, EmploymentType, Role, StaffInput, StaffQuery};
 use wardbook::trainings::{self, TrainingInput, TrainingKind};
 use wardbook::{department, skills};
+use wardbook_tests::timing::measure;
 use wardbook_tests::{day, department_input, DataDir};
 
 const STAFF: usize = 300;
 const ROUNDS: usize = 300;
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i].as_secs_f64() * 1000.0
-}
-
-fn measure(mut f: impl FnMut(usize)) -> (f64, f64, f64) {
-    for i in 0..20 {
-        f(i); // warm the statement cache and the page cache
-    }
-    let mut times: Vec<Duration> = (0..ROUNDS)
-        .map(|i| {
-            let start = Instant::now();
-            f(i);
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
-        percentile(&times, 1.0),
-    )
-}
 
 fn main() {
     let dir = DataDir::new();
@@ -105,17 +81,17 @@ fn main() {
         .unwrap();
     assert_eq!(creds as usize, STAFF * 5);
 
-    let baseline_read = measure(|_| {
+    let baseline_read = measure(ROUNDS, |_| {
         let mut stmt = conn.prepare_cached("SELECT * FROM staff").unwrap();
         let n = stmt.query_map([], |r| r.get::<_, i64>(0)).unwrap().count();
         assert_eq!(n, STAFF);
     });
-    let list = measure(|_| {
+    let list = measure(ROUNDS, |_| {
         let rows = staff::list(&conn, &StaffQuery::default(), today).unwrap();
         serde_json::to_vec(&rows).unwrap();
     });
     let searches = ["last0", "e001", "charge", "first2", "zzz"];
-    let search = measure(|i| {
+    let search = measure(ROUNDS, |i| {
         let q = StaffQuery {
             search: searches[i % searches.len()].into(),
             ..Default::default()
@@ -123,18 +99,18 @@ fn main() {
         let rows = staff::list(&conn, &q, today).unwrap();
         serde_json::to_vec(&rows).unwrap();
     });
-    let detail = measure(|i| {
+    let detail = measure(ROUNDS, |i| {
         let d = staff::detail(&conn, ids[i % STAFF], today).unwrap();
         serde_json::to_vec(&d).unwrap();
     });
-    let baseline_write = measure(|i| {
+    let baseline_write = measure(ROUNDS, |i| {
         conn.execute(
             "UPDATE staff SET notes = ?1 WHERE id = ?2",
             rusqlite::params![format!("n{i}"), ids[i % STAFF]],
         )
         .unwrap();
     });
-    let save = measure(|i| {
+    let save = measure(ROUNDS, |i| {
         let id = ids[i % STAFF];
         let mut f = form(i % STAFF);
         f.employee_no = format!("E{:05}", id - ids[0]);

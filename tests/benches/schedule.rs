@@ -3,28 +3,12 @@
 //! staff; and `assignment_set` (check one cell, save, rebuild the view).
 //! Target p95 under 20 ms for the view.
 
-use std::time::{Duration, Instant};
 use wardbook::schedule::store::{self, assignments, periods};
 use wardbook::staff::{self, EmploymentType, Role, StaffInput};
+use wardbook_tests::timing::measure;
 use wardbook_tests::{day, DataDir};
 
 const ROUNDS: usize = 100;
-
-fn measure(mut f: impl FnMut(usize)) -> (f64, f64, f64) {
-    for i in 0..5 {
-        f(i);
-    }
-    let mut times: Vec<Duration> = (0..ROUNDS)
-        .map(|i| {
-            let start = Instant::now();
-            f(i);
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1e3;
-    (at(0.5), at(0.95), at(1.0))
-}
 
 fn main() {
     let today = day("2026-11-27");
@@ -34,7 +18,7 @@ fn main() {
     let list = periods::list(&conn).unwrap();
     let (current, draft) = (list[0].clone(), list[1].clone());
 
-    let sample_view = measure(|_| {
+    let sample_view = measure(ROUNDS, |_| {
         let v = store::view(&conn, current.id, today).unwrap();
         serde_json::to_vec(&v).unwrap();
     });
@@ -77,7 +61,7 @@ fn main() {
             |r| r.get(0),
         )
         .unwrap();
-    let big_view = measure(|_| {
+    let big_view = measure(ROUNDS, |_| {
         let v = store::view(&conn, draft.id, today).unwrap();
         serde_json::to_vec(&v).unwrap();
     });
@@ -88,7 +72,7 @@ fn main() {
             |r| r.get(0),
         )
         .unwrap();
-    let set = measure(|i| {
+    let set = measure(ROUNDS, |i| {
         let date =
             wardbook::input::format_date(draft.start() + chrono::Duration::days((i % 42) as i64));
         let code = if i % 2 == 0 { "N" } else { "D" };

@@ -49,3 +49,4 @@ pub fn department_input(name: &str) -> DepartmentInput {
 pub fn day(s: &str) -> chrono::NaiveDate {
     wardbook::input::date(s).expect("a valid date")
 }
+pub mod timing;

@@ -107,8 +107,12 @@ impl Driver {
         }
         let mut driver = Driver { child, port, log };
         let deadline = Instant::now() + Duration::from_secs(10);
+        // Both must listen: tauri-driver forwards the new-session request to
+        // WebKitWebDriver, and under load the latter can be a moment later.
         loop {
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok()
+                && TcpStream::connect(("127.0.0.1", native_port)).is_ok()
+            {
                 break;
             }
             if let Ok(Some(status)) = driver.child.try_wait() {
@@ -119,7 +123,7 @@ impl Driver {
             }
             if Instant::now() >= deadline {
                 panic!(
-                    "tauri-driver did not listen on port {port} within 10 s\n{}",
+                    "tauri-driver (port {port}) and WebKitWebDriver (port {native_port}) did not both listen within 10 s\n{}",
                     driver.log_tail()
                 );
             }
