@@ -46,14 +46,17 @@ pub fn records(text: &str) -> Vec<(i64, Record)> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    // The reader's own line count skips blank lines and counts CRLF files
+    // short, so lines are counted here from each record's byte offset.
+    let mut lines = LineCounter::new(text);
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
-        let line = reader.position().line() as i64;
+        let start = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line() as i64);
+                let line = lines.at(record.position().map_or(start, |p| p.byte()));
                 let fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
                 if fields.iter().all(String::is_empty) {
                     continue;
@@ -61,7 +64,7 @@ pub fn records(text: &str) -> Vec<(i64, Record)> {
                 out.push((line, Ok(fields)));
             }
             Err(e) => {
-                let line = e.position().map_or(line, |p| p.line() as i64);
+                let line = lines.at(e.position().map_or(start, |p| p.byte()));
                 out.push((line, Err(format!("The row cannot be read ({e})."))));
                 if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
                     break;
@@ -70,6 +73,44 @@ pub fn records(text: &str) -> Vec<(i64, Record)> {
         }
     }
     out
+}
+
+/// Line numbers (from 1) of byte offsets, asked for in increasing order.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: i64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a
+    /// line end (the reader may place a record at the `\n` of a CRLF).
+    fn at(&mut self, byte: u64) -> i64 {
+        let mut byte = (byte as usize).min(self.bytes.len());
+        while byte < self.bytes.len() && matches!(self.bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > self.offset {
+            // A line ends at LF, CRLF, or a lone CR (old Mac exports).
+            let bytes = self.bytes;
+            let newlines = (self.offset..byte)
+                .filter(|&i| {
+                    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                })
+                .count();
+            self.line += newlines as i64;
+            self.offset = byte;
+        }
+        self.line
+    }
 }
 
 /// Reads a chosen file; `too_large` says what to do about a file over 20 MB.
@@ -132,6 +173,15 @@ mod tests {
             got[2].0, 4,
             "the row after a two-line record starts on line 4"
         );
+    }
+
+    #[test]
+    fn line_numbers_count_crlf_and_blank_lines() {
+        for text in ["h\r\na\r\n\r\nb\r\n", "h\na\n\nb\n", "h\ra\r\n\nb"] {
+            let lines: Vec<i64> = records(text).iter().map(|r| r.0).collect();
+            assert_eq!(lines[..2], [1, 2], "{text:?}");
+            assert_eq!(lines.last(), Some(&4), "{text:?}");
+        }
     }
 
     #[test]
