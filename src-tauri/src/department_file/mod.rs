@@ -32,7 +32,7 @@ mod tests;
 pub use document::{parse, Document, FORMAT, FORMAT_VERSION};
 pub use export::{export, suggested_file_name, ExportOutcome};
 pub use load::{load, summary, DepartmentFileSummary};
-pub use replace::{import_into, ImportOutcome};
+pub use replace::{import_into, DepartmentImportOutcome};
 
 /// Far above any department's record (years of schedules are a few MB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct ImportOutcome {
+pub struct DepartmentImportOutcome {
     pub department: Department,
     /// Where the department that was replaced was kept; none when the data
     /// folder was empty.
@@ -35,7 +35,7 @@ pub fn import_into(
     staging: &Connection,
     replace: bool,
     stamp: &str,
-) -> AppResult<ImportOutcome> {
+) -> AppResult<DepartmentImportOutcome> {
     let current = crate::department::get(live)?;
     if current.is_some() && !replace {
         return Err(AppError::new(
@@ -77,7 +77,7 @@ pub fn import_into(
         }
         tx.commit()?;
     }
-    Ok(ImportOutcome {
+    Ok(DepartmentImportOutcome {
         department: crate::department::require(live)?,
         set_aside,
     })

@@ -37,6 +37,16 @@ import type {
   TimeOffRequest,
   TimeOffStatus,
 } from './scheduleTypes';
+import type {
+  CsvFile,
+  DepartmentFileSummary,
+  DepartmentImportOutcome,
+  ExportOutcome,
+  StaffImportColumns,
+  StaffImportMapping,
+  StaffImportOutcome,
+  StaffImportPreview,
+} from './bindings';
 import { toAppError } from './errors';
 
 type NoArgs = Record<string, never>;
@@ -99,6 +109,15 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // Staff import from an HR export
+  staff_csv_open: { args: NoArgs; result: CsvFile | null };
+  staff_import_columns: { args: { text: string }; result: StaffImportColumns };
+  staff_import_preview: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportPreview };
+  staff_import: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportOutcome };
+  // The department file
+  department_file_export: { args: NoArgs; result: ExportOutcome | null };
+  department_file_open: { args: NoArgs; result: DepartmentFileSummary | null };
+  department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
 }
 
 export type Command = keyof Commands;
