@@ -25,7 +25,10 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         )
     })?;
     let mut tables = Vec::new();
-    for t in list(&tx)? {
+    let mut infos = list(&tx)?;
+    // The department first: the first thing a person opening the file sees.
+    infos.sort_by_key(|t| t.name != "department");
+    for t in infos {
         let cols: Vec<String> = t.columns.iter().map(|c| quote(c)).collect();
         // Row order is the tables' own key order, so two exports of the same
         // record are the same text.
