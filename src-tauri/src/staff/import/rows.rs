@@ -129,6 +129,30 @@ fn changes(before: &Staff, after: &ValidStaff, termination: Option<&str>) -> Vec
         .collect()
 }
 
+/// A form value as the manager would recognise it.
+fn kept_value(form: &StaffInput, field: StaffField) -> String {
+    use StaffField::*;
+    match field {
+        SeniorityDate => form.seniority_date.clone(),
+        HireDate => form.hire_date.clone(),
+        Fte => form.fte.clone(),
+        HourlyRate => form.hourly_rate.clone(),
+        Email => form.email.clone(),
+        Phone => form.phone.clone(),
+        JobCode => form.job_code.clone(),
+        FirstName => form.first_name.clone(),
+        LastName => form.last_name.clone(),
+        Notes => String::new(),
+        EmployeeNo => form.employee_no.clone(),
+        Role => form.role.map(|r| r.code().to_string()).unwrap_or_default(),
+        EmploymentType => form
+            .employment_type
+            .map(|t| t.label().to_string())
+            .unwrap_or_default(),
+        TerminationDate => String::new(),
+    }
+}
+
 /// Applies one mapped cell to the form; an untranslatable cell is a problem.
 fn apply_cell(
     form: &mut StaffInput,
@@ -289,8 +313,22 @@ pub(super) fn check(
                         .iter()
                         .any(|(i, m)| *m == field && cell(*i).is_some_and(str::is_empty))
                 });
+                let in_file = field.is_some_and(|field| mapped.iter().any(|(_, m)| *m == field));
                 if empty && (f.message.starts_with("Enter ") || f.message.starts_with("Choose ")) {
                     reasons.push(format!("{label} is empty."));
+                } else if !in_file && existing.is_some() {
+                    // The value is Wardbook's own, kept because no column holds it.
+                    let kept = field.map(|f| kept_value(&form, f)).unwrap_or_default();
+                    reasons.push(format!(
+                        "{label}: {} (Wardbook has {}; the file has no {} column.)",
+                        f.message,
+                        if kept.is_empty() {
+                            "none".to_string()
+                        } else {
+                            kept
+                        },
+                        label.to_lowercase()
+                    ));
                 } else {
                     reasons.push(format!("{label}: {}", f.message));
                 }

@@ -375,3 +375,19 @@ fn an_empty_file_or_one_with_only_a_header_is_refused() {
     let err = import(&mut conn, &format!("{HEADER}\n"), &mapping()).unwrap_err();
     assert_eq!(err.message, "The file has no rows to import.");
 }
+
+#[test]
+fn a_rule_broken_by_a_value_not_in_the_file_says_where_that_value_comes_from() {
+    let conn = conn_with_maria();
+    conn.execute("UPDATE staff SET seniority_date = '2019-01-01'", [])
+        .unwrap();
+    let text = "Employee ID,Hire Date\nE1001,06/01/2018\n";
+    let p = preview(&conn, text, &columns(text).unwrap().guess).unwrap();
+    assert_eq!(
+        p.rows[0].error.as_deref(),
+        Some(
+            "Seniority date: The seniority date cannot be after the hire date. \
+             (Wardbook has 2019-01-01; the file has no seniority date column.)"
+        )
+    );
+}
