@@ -107,6 +107,37 @@ pub fn export(
     })
 }
 
+/// Whether `path` is the open database or one of its companion files
+/// (`-wal`, `-shm`): renaming over them would destroy the department.
+fn overwrites_the_record(conn: &Connection, path: &std::path::Path) -> bool {
+    let Some(db) = conn
+        .path()
+        .filter(|p| !p.is_empty())
+        .map(std::path::Path::new)
+    else {
+        return false;
+    };
+    let dir = |p: &std::path::Path| {
+        p.parent()
+            .map(|d| {
+                if d.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    d
+                }
+            })
+            .and_then(|d| d.canonicalize().ok())
+    };
+    let (Some(db_name), Some(name)) = (db.file_name(), path.file_name()) else {
+        return false;
+    };
+    dir(db) == dir(path)
+        && name
+            .to_string_lossy()
+            .to_lowercase()
+            .starts_with(&db_name.to_string_lossy().to_lowercase())
+}
+
 /// `4 West Med-Surg 2026-11-27.wardbook.json`, without characters a file
 /// system refuses.
 pub fn suggested_file_name(department: &str, today: &str) -> String {
