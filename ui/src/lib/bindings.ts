@@ -519,7 +519,7 @@ export type LaborCostMonth = { month: number, label: string, days: number,
  */
 scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
-export type StaffField = "employee_no" | "first_name" | "last_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "phone" | "email" | "notes";
+export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "phone" | "email" | "notes";
 
 export type StaffImportMapping = { has_header: boolean, columns: Array<StaffField | null>, };
 
@@ -742,6 +742,7 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
   { code: "employee_no", label: "Employee number" },
   { code: "first_name", label: "First name" },
   { code: "last_name", label: "Last name" },
+  { code: "full_name", label: "Full name (Last, First)" },
   { code: "role", label: "Role" },
   { code: "job_code", label: "Job code" },
   { code: "employment_type", label: "Employment type" },

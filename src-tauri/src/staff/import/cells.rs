@@ -131,3 +131,21 @@ pub fn date(text: &str) -> Result<String, String> {
         "“{text}” is not a valid date; use MM/DD/YYYY or YYYY-MM-DD, e.g. 03/15/2026."
     ))
 }
+
+/// `Lopez, Maria` or `Maria Lopez` into (first, last). Anything else is
+/// ambiguous (`Maria de la Cruz`, `Núñez, Jr., José`) and refused rather
+/// than guessed: a wrong split would rename a person.
+pub fn full_name(text: &str) -> Result<(String, String), String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match (parts.as_slice(), words.len()) {
+        ([last, first], _) if !last.is_empty() && !first.is_empty() => {
+            Ok((first.to_string(), last.to_string()))
+        }
+        ([_], 2) => Ok((words[0].to_string(), words[1].to_string())),
+        _ => Err(format!(
+            "Wardbook cannot tell the first name from the last name in “{text}”; write it as “Last, First”, or use separate first and last name columns."
+        )),
+    }
+}

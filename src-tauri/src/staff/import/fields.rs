@@ -9,6 +9,8 @@ text_enum! {
         EmployeeNo = ("employee_no", "Employee number"),
         FirstName = ("first_name", "First name"),
         LastName = ("last_name", "Last name"),
+        /// One column with the whole name, `Last, First` (or `First Last`).
+        FullName = ("full_name", "Full name (Last, First)"),
         Role = ("role", "Role"),
         JobCode = ("job_code", "Job code"),
         EmploymentType = ("employment_type", "Employment type"),
@@ -71,6 +73,18 @@ const NAMES: &[(StaffField, &[&str])] = &[
     (
         StaffField::LastName,
         &["lastname", "last", "surname", "familyname", "legallastname"],
+    ),
+    (
+        StaffField::FullName,
+        &[
+            "name",
+            "fullname",
+            "employeename",
+            "workername",
+            "worker",
+            "staffname",
+            "legalname",
+        ],
     ),
     (
         StaffField::Role,
@@ -208,11 +222,18 @@ pub fn guess(headers: &[String]) -> Vec<Option<StaffField>> {
     for (field, names) in NAMES {
         taken(&mut out, *field, &|h| names.contains(&h));
     }
-    // Longer words only, so "id" or "type" does not match "paid" or "prototype".
-    for (field, names) in NAMES {
+    // Longer words only, so "id" or "type" does not match "paid" or "prototype";
+    // never "name" alone, which is in every name column.
+    for (field, names) in NAMES.iter().filter(|(f, _)| *f != StaffField::FullName) {
         taken(&mut out, *field, &|h| {
             !h.is_empty() && names.iter().any(|n| n.len() >= 4 && h.contains(n))
         });
+    }
+    // Separate first and last names say more than one column with both.
+    if out.contains(&Some(StaffField::FirstName)) || out.contains(&Some(StaffField::LastName)) {
+        for f in out.iter_mut().filter(|f| **f == Some(StaffField::FullName)) {
+            *f = None;
+        }
     }
     out
 }
@@ -247,6 +268,8 @@ mod tests {
             ("Work Email", Email),
             ("Mobile Phone", Phone),
             ("Comments", Notes),
+            ("Employee Name", FullName),
+            ("Name", FullName),
         ];
         for (header, field) in cases {
             assert_eq!(guessed(&[header]), vec![Some(*field)], "{header}");
@@ -262,5 +285,11 @@ mod tests {
             "Cost Center",
         ]);
         assert_eq!(g, vec![Some(StaffField::FirstName), None, None, None]);
+        let g = guessed(&["Name", "Last Name"]);
+        assert_eq!(
+            g,
+            vec![None, Some(StaffField::LastName)],
+            "first and last win over a name column"
+        );
     }
 }

@@ -140,6 +140,14 @@ fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
             ),
         );
     }
+    let full = m.columns.contains(&Some(StaffField::FullName));
+    v.check(
+        !(full
+            && (m.columns.contains(&Some(StaffField::FirstName))
+                || m.columns.contains(&Some(StaffField::LastName)))),
+        "full_name",
+        "Choose either a full name column or first and last name columns, not both.",
+    );
     v.check(
         m.columns.contains(&Some(StaffField::EmployeeNo)),
         "employee_no",

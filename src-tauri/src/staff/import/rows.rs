@@ -149,7 +149,7 @@ fn kept_value(form: &StaffInput, field: StaffField) -> String {
             .employment_type
             .map(|t| t.label().to_string())
             .unwrap_or_default(),
-        TerminationDate => String::new(),
+        TerminationDate | FullName => String::new(),
     }
 }
 
@@ -173,6 +173,14 @@ fn apply_cell(
     match field {
         EmployeeNo => form.employee_no = cell.to_string(),
         FirstName => form.first_name = cell.to_string(),
+        FullName if cell.is_empty() => fail("Full name is empty.".into()),
+        FullName => match cells::full_name(cell) {
+            Ok((first, last)) => {
+                form.first_name = first;
+                form.last_name = last;
+            }
+            Err(m) => fail(m),
+        },
         LastName => form.last_name = cell.to_string(),
         JobCode => form.job_code = cell.to_string(),
         Phone => form.phone = cell.to_string(),
@@ -215,10 +223,15 @@ pub(super) fn check(
         .enumerate()
         .filter_map(|(i, f)| f.map(|f| (i, f)))
         .collect();
+    let has = |f: StaffField| mapped.iter().any(|(_, m)| *m == f);
     let missing_for_new: Vec<StaffField> = REQUIRED_FOR_NEW
         .iter()
         .copied()
-        .filter(|f| !mapped.iter().any(|(_, m)| m == f))
+        .filter(|f| !has(*f))
+        .filter(|f| {
+            !(has(StaffField::FullName)
+                && matches!(f, StaffField::FirstName | StaffField::LastName))
+        })
         .collect();
     let mut seen: HashMap<String, i64> = HashMap::new();
     let mut rows = Vec::new();
@@ -303,7 +316,12 @@ pub(super) fn check(
         if let Err(err) = &validated {
             for f in &err.fields {
                 let field = StaffField::from_code(&f.field);
-                if field.is_some_and(|field| problems.iter().any(|(p, _)| *p == field)) {
+                // A name the full-name column could not give is already explained.
+                let from_full_name = problems.iter().any(|(p, _)| *p == StaffField::FullName)
+                    && matches!(field, Some(StaffField::FirstName | StaffField::LastName));
+                if from_full_name
+                    || field.is_some_and(|field| problems.iter().any(|(p, _)| *p == field))
+                {
                     continue;
                 }
                 // A required field left empty reads better as such.

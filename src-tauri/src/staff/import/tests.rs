@@ -391,3 +391,57 @@ fn a_rule_broken_by_a_value_not_in_the_file_says_where_that_value_comes_from() {
         )
     );
 }
+
+#[test]
+fn a_full_name_column_splits_only_when_it_is_unambiguous() {
+    let cases: &[(&str, Result<(&str, &str), &str>)] = &[
+        ("Lopez, Maria", Ok(("Maria", "Lopez"))),
+        ("O'Brien,  Zoë Anne", Ok(("Zoë Anne", "O'Brien"))),
+        ("Núñez-García, José", Ok(("José", "Núñez-García"))),
+        ("Maria Lopez", Ok(("Maria", "Lopez"))),
+        (
+            "Maria de la Cruz",
+            Err("cannot tell the first name from the last name"),
+        ),
+        ("Núñez, Jr., José", Err("cannot tell")),
+        ("Lopez,", Err("cannot tell")),
+        ("Madonna", Err("cannot tell")),
+    ];
+    for (cell, expected) in cases {
+        let mut conn = conn_with_maria();
+        let text = format!(
+            "Employee Name,Emp ID,Role,FT/PT,FTE,Rate,Hire Date\n\"{cell}\",E3001,RN,FT,1,50,2020-01-01\n"
+        );
+        let cols = columns(&text).unwrap();
+        assert_eq!(cols.guess.columns[0], Some(StaffField::FullName));
+        let p = preview(&conn, &text, &cols.guess).unwrap();
+        match expected {
+            Ok((first, last)) => {
+                assert_eq!(p.rows[0].error, None, "{cell}");
+                import(&mut conn, &text, &cols.guess).unwrap();
+                let s = staff::list(&conn, &Default::default(), chrono::NaiveDate::MIN)
+                    .unwrap()
+                    .into_iter()
+                    .find(|s| s.employee_no == "E3001")
+                    .unwrap();
+                assert_eq!(
+                    (s.first_name.as_str(), s.last_name.as_str()),
+                    (*first, *last),
+                    "{cell}"
+                );
+            }
+            Err(why) => {
+                let error = p.rows[0].error.clone().unwrap_or_default();
+                assert!(error.contains(why), "{cell}: {error}");
+                assert!(
+                    !error.contains("First name"),
+                    "one reason, not three: {error}"
+                );
+            }
+        }
+    }
+    let mut both = mapping();
+    both.columns.push(Some(StaffField::FullName));
+    let err = preview(&conn_with_maria(), HEADER, &both).unwrap_err();
+    assert!(err.message_for("full_name").unwrap().contains("not both"));
+}
