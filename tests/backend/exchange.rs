@@ -58,6 +58,14 @@ fn the_sample_department_moves_to_a_fresh_data_folder_exactly() {
         .path()
         .join("4 West 2026-11-27.wardbook.json.part")
         .exists());
+    for own in ["wardbook.db", "wardbook.db-wal", "WARDBOOK.DB"] {
+        let err = department_file::export(&original, &from.path().join(own), AT).unwrap_err();
+        assert!(
+            err.message.contains("own database file"),
+            "{own}: {}",
+            err.message
+        );
+    }
 
     let to = DataDir::new();
     let mut fresh = to.open();

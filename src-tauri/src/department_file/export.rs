@@ -74,6 +74,12 @@ pub fn export(
     path: &std::path::Path,
     exported_at: &str,
 ) -> AppResult<ExportOutcome> {
+    if overwrites_the_record(conn, path) {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            "That is the department's own database file; save the department file under another name.",
+        ));
+    }
     let doc = document(conn, exported_at)?;
     let text = write(&doc);
     let storage = |e: std::io::Error| {

@@ -394,7 +394,8 @@ fn a_rule_broken_by_a_value_not_in_the_file_says_where_that_value_comes_from() {
 
 #[test]
 fn a_full_name_column_splits_only_when_it_is_unambiguous() {
-    let cases: &[(&str, Result<(&str, &str), &str>)] = &[
+    type Split<'a> = Result<(&'a str, &'a str), &'a str>;
+    let cases: &[(&str, Split)] = &[
         ("Lopez, Maria", Ok(("Maria", "Lopez"))),
         ("O'Brien,  Zoë Anne", Ok(("Zoë Anne", "O'Brien"))),
         ("Núñez-García, José", Ok(("José", "Núñez-García"))),
