@@ -31,6 +31,12 @@ pub struct Document {
     pub tables: Vec<Table>,
 }
 
+impl AsRef<str> for Table {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
 /// A stored value as JSON, keeping its SQLite type.
 pub fn to_json(v: ValueRef) -> Value {
     match v {

@@ -3,7 +3,8 @@
 
 use super::document::{from_json, Document};
 use super::tables::{
-    broken_reference, list, quote, restore_triggers, take_triggers, ForeignKeysOff,
+    broken_reference, list, quote, restore_triggers, sequence_last, take_triggers, ForeignKeysOff,
+    SEQUENCE,
 };
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::Connection;
@@ -52,7 +53,10 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
             tx.execute_batch(&format!("DELETE FROM {}", quote(name)))?;
         }
         let v = doc.schema_version;
-        for table in &doc.tables {
+        for table in sequence_last(&doc.tables) {
+            if table.name == SEQUENCE {
+                tx.execute_batch("DELETE FROM sqlite_sequence")?;
+            }
             let Some(columns) = schema.get(&table.name) else {
                 return Err(refuse(format!(
                     "The file has a table “{}” that schema {v} does not have: it is not a Wardbook department file, or it was altered.",

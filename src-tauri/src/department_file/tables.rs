@@ -131,10 +131,32 @@ pub fn broken_reference(conn: &Connection) -> AppResult<Option<String>> {
     })
 }
 
+pub const SEQUENCE: &str = "sqlite_sequence";
+
+/// The tables with `sqlite_sequence` moved to the end: every insert into an
+/// AUTOINCREMENT table raises its counter, so the stored counters (which may
+/// be past the last row: ids are never reused) are written last.
+pub fn sequence_last<T: AsRef<str>, I: Clone + IntoIterator<Item = T>>(tables: I) -> Vec<T> {
+    let (mut rest, seq): (Vec<T>, Vec<T>) =
+        tables.into_iter().partition(|t| t.as_ref() != SEQUENCE);
+    rest.extend(seq);
+    rest
+}
+
+impl AsRef<str> for TableInfo {
+    fn as_ref(&self) -> &str {
+        &self.name
+    }
+}
+
 /// Copies every row of `tables` from `from` into `to` (same schema).
 pub fn copy_rows(from: &Connection, to: &Connection, tables: &[TableInfo]) -> AppResult<i64> {
     let mut copied = 0;
-    for t in tables {
+    for t in sequence_last(tables) {
+        if t.name == SEQUENCE {
+            // Inserting ids above has already written counters; the file's win.
+            to.execute_batch("DELETE FROM sqlite_sequence")?;
+        }
         let cols: Vec<String> = t.columns.iter().map(|c| quote(c)).collect();
         let list = cols.join(", ");
         let marks = vec!["?"; cols.len()].join(", ");
