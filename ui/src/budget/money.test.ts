@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  divRound, dollars, hours, hoursInput, hundredths, parseCents, percent, shortMoney, signedDollars,
+  divRound, dollars, plainDollars, hours, hoursInput, hundredths, parseCents, percent, shortMoney, signedDollars,
   signedPercent, sumTyped,
 } from './money';
 
@@ -21,6 +21,8 @@ describe('dollars', () => {
     expect(dollars(-50)).toBe('-$1');
     expect(dollars(0)).toBe('$0');
     expect(dollars(98_765_432_10)).toBe('$98,765,432');
+    expect(plainDollars(35_671_249)).toBe('356,712');
+    expect(plainDollars(-150)).toBe('-2');
   });
   it('signs a variance', () => {
     expect(signedDollars(250_000)).toBe('+$2,500');

@@ -22,6 +22,12 @@ export function dollars(cents: number): string {
   return `${d < 0 ? '-' : ''}$${groups(Math.abs(d))}`;
 }
 
+/** Whole dollars without the $ sign, for the month columns of a wide table: 35671200 → "356,712". */
+export function plainDollars(cents: number): string {
+  const d = divRound(Math.trunc(cents), 100);
+  return `${d < 0 ? '-' : ''}${groups(Math.abs(d))}`;
+}
+
 /** With a sign always: +$1,235 / -$1,235 / $0. */
 export function signedDollars(cents: number): string {
   const d = divRound(Math.trunc(cents), 100);
