@@ -250,18 +250,9 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     assert_eq!(total[0], "Total");
     assert_eq!(total.len(), 10, "the total row: {total:?}");
 
-    // The chart: a drawn canvas of real size, its figures said in words.
-    let chart = app.execute(
-        r#"const c = document.getElementById('variance-chart');
-           const r = c.getBoundingClientRect();
-           const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-           let inked = 0;
-           for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
-           return { w: r.width, h: r.height, inked, summary: c.dataset.summary,
-                    label: c.parentElement.getAttribute('aria-label'),
-                    role: c.parentElement.getAttribute('role') };"#,
-        vec![],
-    );
+    // The chart: a drawn canvas of real size, its figures said in words;
+    // first all lines, then the new line alone.
+    let chart = read_chart(&app);
     let (w, h) = (
         chart["w"].as_f64().unwrap_or(0.0),
         chart["h"].as_f64().unwrap_or(0.0),
@@ -271,18 +262,46 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
         chart["inked"].as_u64().unwrap_or(0) > 5_000,
         "the chart has barely anything drawn: {chart}"
     );
-    let summary = chart["summary"].as_str().unwrap_or_default();
+    let fy = year_label(&app);
+    let summary = chart["summary"].as_str().unwrap_or_default().to_string();
     assert!(
-        summary.starts_with(&format!(
-            "Budget and actual by month, {}:",
-            year_label(&app)
-        )) && summary.contains(&format!("{} budget $", months[2])),
+        summary.starts_with(&format!("Budget and actual by month, all lines, {fy}:"))
+            && summary.contains(&format!("{} budget $", months[2])),
         "the chart's summary: {summary:?}"
     );
-    assert_eq!(chart["label"].as_str(), Some(summary));
+    assert_eq!(chart["label"].as_str(), Some(summary.as_str()));
     assert_eq!(chart["role"].as_str(), Some("img"));
+    app.select("#variance-chart-line", &id);
+    let expected = format!(
+        "Budget and actual by month, Patient transport, {fy}: annual budget $12,000; \
+         {} budget $1,000, actual $1,250; {} budget $1,000, actual -$50; {} budget $1,000, actual $12.",
+        months[0], months[1], months[2]
+    );
+    let line_chart = app.wait_until("the chart of the new line", || {
+        let c = read_chart(&app);
+        (c["summary"].as_str() == Some(expected.as_str())).then_some(c)
+    });
+    assert!(
+        line_chart["inked"].as_u64().unwrap_or(0) > 5_000,
+        "the line's chart is drawn: {line_chart}"
+    );
     app.screenshot("budget-variance-after-import.png");
     app.quit();
+}
+
+/// The variance chart's size, how many of its pixels are drawn, and what it says.
+fn read_chart(app: &App) -> Value {
+    app.execute(
+        r#"const c = document.getElementById('variance-chart');
+           const r = c.getBoundingClientRect();
+           const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+           let inked = 0;
+           for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+           return { w: r.width, h: r.height, inked, summary: c.dataset.summary,
+                    label: c.parentElement.getAttribute('aria-label'),
+                    role: c.parentElement.getAttribute('role') };"#,
+        vec![],
+    )
 }
 
 /// "FY2027" from the year picker.
@@ -345,7 +364,23 @@ fn every_budget_tab_shows_the_sample_year() {
         has_class(&story["Medical supplies"], "fav"),
         "supplies YTD: {story}"
     );
-    app.find("#variance-chart");
+    // The overtime line charted alone: its months over budget show.
+    let overtime = app.execute(
+        "return [...document.querySelectorAll('#variance-chart-line option')]\
+           .find((o) => o.textContent.trim() === 'Overtime').value;",
+        vec![],
+    );
+    app.select(
+        "#variance-chart-line",
+        overtime.as_str().expect("an Overtime line to chart"),
+    );
+    app.wait_until("the overtime chart", || {
+        let c = read_chart(&app);
+        c["summary"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("Budget and actual by month, Overtime, "))
+            .then_some(())
+    });
     app.screenshot("budget-variance.png");
 
     open_tab(&app, "targets", "#volume-table");

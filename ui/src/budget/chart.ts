@@ -2,7 +2,7 @@
 // and tooltips format them back with integer arithmetic), and a sentence
 // that says the same for anyone who cannot see the chart.
 
-import type { ChartMonth } from '../lib/budgetTypes';
+import type { ChartMonth, FiscalYear, SheetLine } from '../lib/budgetTypes';
 import { dollars } from './money';
 
 export interface ChartSeries {
@@ -34,4 +34,14 @@ export function chartSeries(months: readonly ChartMonth[], yearLabel: string): C
     actual: months.map((m) => m.actual_cents),
     summary,
   };
+}
+
+/** One line's months in the chart's shape: a month without any actual has none. */
+export function lineMonths(line: SheetLine, year: FiscalYear): ChartMonth[] {
+  return year.months.map((m, i) => ({
+    index: m.index,
+    label: m.label,
+    budget_cents: line.months[i].budget_cents,
+    actual_cents: line.months[i].has_actual ? line.months[i].actual_cents : null,
+  }));
 }
