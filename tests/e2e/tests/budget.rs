@@ -196,9 +196,9 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
 
     // Nothing was written: the line's actuals are still empty.
     open_tab(&app, "actuals", "#actuals-grid");
-    for m in 0..3 {
+    for (m, label) in months.iter().enumerate().take(3) {
         let cell = app.find(&format!("#actual-{id}-{m}"));
-        assert_eq!(app.value(&cell), "", "{} after a refused import", months[m]);
+        assert_eq!(app.value(&cell), "", "{label} after a refused import");
     }
 
     // The corrected file, chosen again, imports.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  divRound, dollars, plainDollars, hours, hoursInput, hundredths, parseCents, percent, shortMoney, signedDollars,
+  divRound, dollars, hppdHundredths, plainDollars, hours, hoursInput, hundredths, parseCents, percent, shortMoney, signedDollars,
   signedPercent, sumTyped,
 } from './money';
 
@@ -94,5 +94,14 @@ describe('parseCents', () => {
   it('sums typed months, empty as zero, and refuses a bad one', () => {
     expect(sumTyped(['100', '', '0.01', '(50)'])).toBe(5001);
     expect(sumTyped(['100', 'x'])).toBeNull();
+  });
+});
+
+describe('hppdHundredths', () => {
+  it('divides worked hours by patient days to the hundredth, half up', () => {
+    // 4 800 h over 900 days = 5.333… → 5.33; 1 h 30 over 9 days = 0.1666… → 0.17.
+    expect(hppdHundredths(4_800 * 60, 900)).toBe(533);
+    expect(hppdHundredths(90, 9)).toBe(17);
+    expect(hppdHundredths(600, 0)).toBeNull();
   });
 });

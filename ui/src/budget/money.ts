@@ -85,6 +85,15 @@ export function hoursInput(minutes: number | null): string {
 }
 
 /**
+ * Hours per patient day in hundredths, rounded half up as the backend does:
+ * worked minutes × 100 ÷ (60 × patient days); null without patient days.
+ * Used only for the projection on budgeted days, which the report leaves out.
+ */
+export function hppdHundredths(workedMinutes: number, patientDays: number): number | null {
+  return patientDays > 0 ? divRound(workedMinutes * 100, 60 * patientDays) : null;
+}
+
+/**
  * Parses an amount as finance writes it, in whole cents, or null when it is
  * not one: "1,234.56", "$1,234.56", "-1234.56", "(1,234.56)", "12", "12.5".
  * The backend decides what is accepted; this only totals what is being typed.
