@@ -18,7 +18,7 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
-use wardbook_e2e::{App, By};
+use wardbook_e2e::{keys, App, By};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -400,5 +400,74 @@ fn every_budget_tab_shows_the_sample_year() {
     );
     app.find("#labor-cost");
     app.screenshot("budget-productivity.png");
+    app.quit();
+}
+
+#[test]
+fn a_typed_actual_is_checked_kept_when_wrong_and_explained() {
+    let dir = wardbook_e2e::data_dir();
+    let csv = dir.path().join("unused.csv");
+    let app = launch_sample(dir.path(), &csv);
+    open_budget(&app);
+    let months = year_months(&app);
+    let id = line_id(&app, "Floor stock pharmacy");
+    open_tab(&app, "actuals", "#actuals-grid");
+
+    // The ninth month has no actual yet in the sample. A wrong amount is
+    // refused: the text stays in its cell, flagged, with the reason shown.
+    let css = format!("#actual-{id}-8");
+    let cell = app.find(&css);
+    assert_eq!(
+        app.value(&cell),
+        "",
+        "{} is still empty in the sample",
+        months[8]
+    );
+    app.click(&cell);
+    app.press(&cell, &format!("12,3{}", keys::ENTER));
+    let alert = app.wait_until("the refused cell's message", || {
+        app.try_find(By::Css("#actuals-errors"))
+            .map(|e| app.text(&e))
+    });
+    assert!(
+        alert.starts_with(&format!("Floor stock pharmacy, {}: ", months[8]))
+            && alert.contains("12,3"),
+        "the refusal: {alert:?}"
+    );
+    let cell = app.find(&css);
+    assert_eq!(app.value(&cell), "12,3");
+    assert_eq!(
+        app.attribute(&cell, "aria-invalid").as_deref(),
+        Some("true")
+    );
+
+    // Corrected, it saves (focus selects the cell's text, typing replaces it).
+    app.click(&cell);
+    app.press(&cell, &format!("8,120.50{}", keys::ENTER));
+    app.wait_until("the corrected actual saved", || {
+        let c = app.find(&css);
+        (app.value(&c) == "8120.50" && app.try_find(By::Css("#actuals-errors")).is_none())
+            .then_some(())
+    });
+
+    // Its explanation, written below the grid, is kept with the month.
+    app.click(&app.find(&css));
+    app.type_into("#actual-explanation", "Flu season stock-up");
+    app.click(&app.find("#explanation-save"));
+    app.wait_until("the explanation marker in the cell", || {
+        app.try_find(By::Css(&format!("#{} ~ .mark.note", &css[1..])))
+    });
+
+    // The variance of that month shows the figures and the explanation.
+    open_tab(&app, "variance", "#variance-table");
+    app.select("#variance-month", "8");
+    let row = format!("#variance-table tr[data-line-id=\"{id}\"]");
+    let cells = app.wait_until("the pharmacy line in the ninth month", || {
+        let c = row_texts(&app, &row);
+        (c.len() == 10 && c[2] == "$8,121").then_some(c)
+    });
+    assert_eq!(cells[0], "Floor stock pharmacy Flu season stock-up");
+    assert_eq!(cells[1], "$8,000");
+    assert_eq!(cells[3].to_lowercase(), "-$121 -1.5% over");
     app.quit();
 }
