@@ -324,7 +324,9 @@ pub fn import(
                 checked.bad_rows,
                 if checked.bad_rows == 1 { "" } else { "s" },
                 first.field,
-                first.message
+                // The reason is a sentence of its own; its full stop would
+                // sit before the bracket.
+                first.message.trim_end_matches('.')
             ),
             field: None,
             fields,

@@ -1,12 +1,13 @@
 //! Native open and save dialogs, shown from Rust: the window never sees a
 //! path it did not get from the manager's own choice.
 //!
-//! Test hook: WebDriver drives the web page, and a native GTK/Windows file
-//! dialog is not part of it, so an end-to-end test cannot pick a file in
-//! one. With `WARDBOOK_TEST_OPEN_FILE` (or `WARDBOOK_TEST_SAVE_FILE`) set in
-//! the app's environment, the dialog is not shown and that path is the
-//! answer. Only whoever starts the process can set it, and they can read and
-//! write those files already, so it grants nothing.
+//! Test hook: end-to-end tests drive the window through WebDriver, which
+//! cannot reach a native file dialog (it is not part of the web view). In
+//! debug builds only, `WARDBOOK_TEST_OPEN_FILE` (or `WARDBOOK_TEST_SAVE_FILE`)
+//! names the file the dialog would return, so a test goes through the same
+//! commands and the same reading and writing code. Release builds never look
+//! at them, and nothing in the window can set them: they are the environment
+//! of the process, chosen by whoever starts the app.
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use std::path::PathBuf;
@@ -14,6 +15,9 @@ use tauri::Runtime;
 use tauri_plugin_dialog::DialogExt;
 
 fn test_answer(var: &str) -> Option<PathBuf> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
     std::env::var_os(var)
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)

@@ -137,7 +137,13 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_imported() {
     let err = csv_import::import(&mut u.conn, u.fy, text, &MAPPING).unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     assert_eq!(err.fields.len(), 10, "every bad row is named");
-    assert!(err.message.contains("Nothing was imported"));
+    assert!(
+        err.message
+            .starts_with("10 rows of the file cannot be imported (first, line 3: ")
+            && err.message.ends_with("”). Nothing was imported."),
+        "one full stop, after the bracket: {}",
+        err.message
+    );
     assert!(err.message_for("line 3").is_some());
     assert_eq!(
         actual(&u.conn, u.fy, 0, 0),

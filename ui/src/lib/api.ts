@@ -38,7 +38,6 @@ import type {
   TimeOffStatus,
 } from './scheduleTypes';
 import type {
-  CsvFile,
   DepartmentFileSummary,
   DepartmentImportOutcome,
   ExportOutcome,
@@ -47,6 +46,29 @@ import type {
   StaffImportOutcome,
   StaffImportPreview,
 } from './bindings';
+import type {
+  ActualInput,
+  BudgetLine,
+  BudgetLineInput,
+  BudgetSheet,
+  CsvFile,
+  Expense,
+  ExpenseInput,
+  ExpenseQuery,
+  FiscalYear,
+  FiscalYearInput,
+  FiscalYears,
+  ImportColumns,
+  ImportMapping,
+  ImportOutcome,
+  ImportPreview,
+  LaborCostMonth,
+  ProductivityReport,
+  Targets,
+  TargetsInput,
+  VarianceReport,
+  VolumeInput,
+} from './budgetTypes';
 import { toAppError } from './errors';
 
 type NoArgs = Record<string, never>;
@@ -109,6 +131,28 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // Budget
+  fiscal_years_list: { args: NoArgs; result: FiscalYears };
+  fiscal_year_create: { args: { input: FiscalYearInput }; result: FiscalYear };
+  fiscal_year_delete: { args: { id: number }; result: null };
+  budget_sheet: { args: { fiscal_year_id: number }; result: BudgetSheet };
+  budget_line_save: { args: { fiscal_year_id: number; id: number | null; input: BudgetLineInput }; result: BudgetLine };
+  budget_line_delete: { args: { id: number }; result: null };
+  budget_actual_save: { args: { input: ActualInput }; result: BudgetSheet };
+  budget_explanation_save: { args: { line_id: number; month: number; explanation: string }; result: null };
+  expenses_list: { args: { fiscal_year_id: number; query: ExpenseQuery }; result: Expense[] };
+  expense_save: { args: { id: number | null; input: ExpenseInput }; result: Expense };
+  expense_delete: { args: { id: number }; result: null };
+  budget_csv_open: { args: NoArgs; result: CsvFile | null };
+  budget_import_columns: { args: { text: string }; result: ImportColumns };
+  budget_import_preview: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportPreview };
+  budget_import: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportOutcome };
+  budget_variance: { args: { fiscal_year_id: number; month: number | null }; result: VarianceReport };
+  budget_targets: { args: { fiscal_year_id: number }; result: Targets };
+  budget_volumes_save: { args: { fiscal_year_id: number; rows: VolumeInput[] }; result: Targets };
+  budget_targets_save: { args: { fiscal_year_id: number; input: TargetsInput }; result: Targets };
+  budget_productivity: { args: { fiscal_year_id: number }; result: ProductivityReport };
+  budget_labor_cost: { args: { fiscal_year_id: number }; result: LaborCostMonth[] };
   // Staff import from an HR export
   staff_csv_open: { args: NoArgs; result: CsvFile | null };
   staff_import_columns: { args: { text: string }; result: StaffImportColumns };

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { SheetLine } from '../lib/budgetTypes';
+import { cellKey, moveCell, typedText } from './actuals';
+
+const cell = (typed: number | null) => ({
+  budget_cents: 0, typed_actual_cents: typed, expenses_cents: 0, expense_count: 0, actual_cents: typed ?? 0,
+  has_actual: typed !== null, explanation: '',
+});
+
+describe('actuals grid', () => {
+  it('shows a typed actual as it would be typed, and nothing for none', () => {
+    const line = { line: {} as SheetLine['line'], months: [cell(1_234_56), cell(null), cell(-5)] } as SheetLine;
+    expect(typedText(line, 0)).toBe('1234.56');
+    expect(typedText(line, 1)).toBe('');
+    expect(typedText(line, 2)).toBe('-0.05');
+  });
+  it('moves up and down within the month, stopping at the edges', () => {
+    const order = [7, 3, 9];
+    expect(moveCell(order, { lineId: 3, month: 4 }, 'ArrowDown')).toEqual({ lineId: 9, month: 4 });
+    expect(moveCell(order, { lineId: 9, month: 4 }, 'Enter')).toEqual({ lineId: 9, month: 4 });
+    expect(moveCell(order, { lineId: 7, month: 4 }, 'ArrowUp')).toEqual({ lineId: 7, month: 4 });
+    expect(moveCell(order, { lineId: 7, month: 4 }, 'ArrowLeft')).toBeNull();
+    expect(cellKey({ lineId: 7, month: 4 })).toBe('7:4');
+  });
+});

@@ -1,0 +1,34 @@
+// The actuals grid's bookkeeping: a key per line and month, the text each
+// cell starts with, and where the arrow keys go.
+
+import type { SheetLine } from '../lib/budgetTypes';
+import { centsInput } from '../lib/format';
+
+export interface CellRef {
+  lineId: number;
+  month: number;
+}
+
+export const cellKey = (c: CellRef) => `${c.lineId}:${c.month}`;
+
+/** The typed (or imported) actual as it would be typed again; "" when none. */
+export function typedText(line: SheetLine, month: number): string {
+  const c = line.months[month]?.typed_actual_cents;
+  return c === null || c === undefined ? '' : centsInput(c);
+}
+
+/** The cell an arrow key moves to, clamped to the grid; null for other keys. */
+export function moveCell(order: readonly number[], at: CellRef, key: string): CellRef | null {
+  const row = order.indexOf(at.lineId);
+  if (row < 0) return null;
+  const clampRow = (r: number) => order[Math.max(0, Math.min(order.length - 1, r))];
+  switch (key) {
+    case 'ArrowUp':
+      return { lineId: clampRow(row - 1), month: at.month };
+    case 'ArrowDown':
+    case 'Enter':
+      return { lineId: clampRow(row + 1), month: at.month };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,136 @@
+// Budget figures as the manager reads them, from integer cents, basis points,
+// hundredths and minutes. Only integer arithmetic touches the amounts, so a
+// figure on screen is never off by a float's rounding.
+
+import { money } from '../lib/format';
+
+function groups(n: number): string {
+  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Divides and rounds half away from zero: (250, 100) → 3, (-250, 100) → -3. */
+export function divRound(n: number, d: number): number {
+  const q = Math.trunc(Math.abs(n) / d);
+  const r = Math.abs(n) % d;
+  const m = r * 2 >= d ? q + 1 : q;
+  return n < 0 ? -m : m;
+}
+
+/** Whole dollars for the wide tables: 123450 → "$1,235"; -50 → "-$1". */
+export function dollars(cents: number): string {
+  const d = divRound(Math.trunc(cents), 100);
+  return `${d < 0 ? '-' : ''}$${groups(Math.abs(d))}`;
+}
+
+/** Whole dollars without the $ sign, for the month columns of a wide table: 35671200 → "356,712". */
+export function plainDollars(cents: number): string {
+  const d = divRound(Math.trunc(cents), 100);
+  return `${d < 0 ? '-' : ''}${groups(Math.abs(d))}`;
+}
+
+/** With a sign always: +$1,235 / -$1,235 / $0. */
+export function signedDollars(cents: number): string {
+  const d = divRound(Math.trunc(cents), 100);
+  return d === 0 ? '$0' : `${d > 0 ? '+' : '-'}$${groups(Math.abs(d))}`;
+}
+
+/** For a chart axis: 1_250_000_00 → "$1.3M", 45_600_00 → "$46k", 950_00 → "$950". */
+export function shortMoney(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const d = divRound(Math.abs(Math.trunc(cents)), 100);
+  if (d >= 1_000_000) {
+    const tenths = divRound(d, 100_000);
+    return `${sign}$${Math.trunc(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}M`;
+  }
+  if (d >= 1_000) return `${sign}$${groups(divRound(d, 1_000))}k`;
+  return `${sign}$${d}`;
+}
+
+/** Basis points to one decimal: 425 → "4.3%", -1000 → "-10.0%"; null → "—". */
+export function percent(bp: number | null): string {
+  if (bp === null) return '—';
+  const tenths = divRound(Math.trunc(bp), 10);
+  const abs = Math.abs(tenths);
+  return `${tenths < 0 ? '-' : ''}${Math.trunc(abs / 10)}.${abs % 10}%`;
+}
+
+/** Same, signed: "+4.3%", "-2.0%", "0.0%". */
+export function signedPercent(bp: number | null): string {
+  if (bp === null) return '—';
+  const text = percent(bp);
+  return divRound(Math.trunc(bp), 10) > 0 ? `+${text}` : text;
+}
+
+/** Hundredths to two decimals: 725 → "7.25". */
+export function hundredths(h: number | null): string {
+  if (h === null) return '—';
+  const abs = Math.abs(Math.trunc(h));
+  return `${h < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
+}
+
+/** Minutes as whole hours for reading: 90 → "2", 6000 → "100", 123_456 → "2,058". */
+export function hours(minutes: number): string {
+  return groups(divRound(Math.trunc(minutes), 60));
+}
+
+/** Minutes as a person would type them back: 510 → "8.5", 500 → "8:20", null → "". */
+export function hoursInput(minutes: number | null): string {
+  if (minutes === null) return '';
+  const h = Math.trunc(minutes / 60);
+  const m = minutes % 60;
+  if (m === 0) return String(h);
+  // Whole hundredths of an hour print as a decimal; 20 minutes (0.333…) cannot.
+  if ((m * 100) % 60 === 0) return `${h}.${((m * 100) / 60).toString().padStart(2, '0').replace(/0$/, '')}`;
+  return `${h}:${m.toString().padStart(2, '0')}`;
+}
+
+/**
+ * Hours per patient day in hundredths, rounded half up as the backend does:
+ * worked minutes × 100 ÷ (60 × patient days); null without patient days.
+ * Used only for the projection on budgeted days, which the report leaves out.
+ */
+export function hppdHundredths(workedMinutes: number, patientDays: number): number | null {
+  return patientDays > 0 ? divRound(workedMinutes * 100, 60 * patientDays) : null;
+}
+
+/**
+ * Parses an amount as finance writes it, in whole cents, or null when it is
+ * not one: "1,234.56", "$1,234.56", "-1234.56", "(1,234.56)", "12", "12.5".
+ * The backend decides what is accepted; this only totals what is being typed.
+ */
+export function parseCents(text: string): number | null {
+  let t = text.trim().replace(/\s/g, '');
+  if (t === '') return null;
+  let negative = false;
+  if (t.startsWith('(') && t.endsWith(')')) {
+    negative = true;
+    t = t.slice(1, -1);
+  }
+  if (t.startsWith('-')) {
+    if (negative) return null;
+    negative = true;
+    t = t.slice(1);
+  }
+  if (t.startsWith('$')) t = t.slice(1);
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  const whole = Number(m[1].replace(/,/g, ''));
+  const frac = m[2] ? Number(m[2].padEnd(2, '0')) : 0;
+  const cents = whole * 100 + frac;
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative ? -cents : cents;
+}
+
+/** The sum of typed amounts, or null when one of them is not an amount (empty counts as 0). */
+export function sumTyped(texts: readonly string[]): number | null {
+  let total = 0;
+  for (const t of texts) {
+    if (t.trim() === '') continue;
+    const c = parseCents(t);
+    if (c === null) return null;
+    total += c;
+  }
+  return total;
+}
+
+export { money };
