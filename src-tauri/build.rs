@@ -72,6 +72,13 @@ const COMMANDS: &[&str] = &[
     "budget_targets_save",
     "budget_productivity",
     "budget_labor_cost",
+    "staff_csv_open",
+    "staff_import_columns",
+    "staff_import_preview",
+    "staff_import",
+    "department_file_export",
+    "department_file_open",
+    "department_file_import",
 ];
 
 fn main() {

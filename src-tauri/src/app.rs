@@ -129,6 +129,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::budget_views::budget_targets_save,
             commands::budget_views::budget_productivity,
             commands::budget_views::budget_labor_cost,
+            commands::staff_import::staff_csv_open,
+            commands::staff_import::staff_import_columns,
+            commands::staff_import::staff_import_preview,
+            commands::staff_import::staff_import,
+            commands::department_file::department_file_export,
+            commands::department_file::department_file_open,
+            commands::department_file::department_file_import,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

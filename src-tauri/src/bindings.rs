@@ -6,7 +6,7 @@
 use crate::budget::actuals::ActualInput;
 use crate::budget::calendar::MonthInfo;
 use crate::budget::csv_import::{
-    CsvFile, ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal,
+    ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal,
 };
 use crate::budget::expenses::{Expense, ExpenseInput, ExpenseQuery};
 use crate::budget::figures::{BudgetSheet, MonthCell, SheetLine};
@@ -26,7 +26,9 @@ use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
 };
+use crate::csv_file::CsvFile;
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
+use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
 use crate::error::{AppError, ErrorCode, FieldError};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
@@ -46,6 +48,10 @@ use crate::schedule::view::{
 use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
+};
+use crate::staff::import::{
+    FieldChange, ImportAction, StaffField, StaffImportColumns, StaffImportMapping,
+    StaffImportOutcome, StaffImportPreview, StaffImportRow,
 };
 use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
@@ -194,6 +200,17 @@ pub fn render() -> String {
     decl::<PositionLine>(&cfg, &mut out);
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
+    decl::<StaffField>(&cfg, &mut out);
+    decl::<StaffImportMapping>(&cfg, &mut out);
+    decl::<StaffImportColumns>(&cfg, &mut out);
+    decl::<ImportAction>(&cfg, &mut out);
+    decl::<FieldChange>(&cfg, &mut out);
+    decl::<StaffImportRow>(&cfg, &mut out);
+    decl::<StaffImportPreview>(&cfg, &mut out);
+    decl::<StaffImportOutcome>(&cfg, &mut out);
+    decl::<ExportOutcome>(&cfg, &mut out);
+    decl::<DepartmentFileSummary>(&cfg, &mut out);
+    decl::<DepartmentImportOutcome>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -215,6 +232,7 @@ pub fn render() -> String {
     options!(out, "BUDGET_CATEGORIES", Category);
     options!(out, "SPREADS", Spread);
     options!(out, "HOURS_SOURCES", HoursSource);
+    options!(out, "STAFF_FIELDS", StaffField);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

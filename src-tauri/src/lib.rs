@@ -10,7 +10,9 @@
 pub mod bindings;
 pub mod budget;
 pub mod credentials;
+pub mod csv_file;
 pub mod department;
+pub mod department_file;
 pub mod error;
 pub mod input;
 pub mod sample;

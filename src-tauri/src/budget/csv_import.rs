@@ -11,12 +11,13 @@
 //! file twice therefore gives the same actuals; expenses logged by hand
 //! still add on top (see `figures`).
 //!
-//! Files: UTF-8 with or without a byte-order mark, LF or CRLF line ends,
-//! fields quoted or not (the `csv` crate). Line numbers are the file's own,
-//! counted from 1, header included.
+//! Files: what `crate::csv_file` reads (BOM, CRLF, quoted fields). Line
+//! numbers are the file's own, counted from 1, header included.
 
 use super::calendar::{parse_period, Year};
 use super::{lines, money, years};
+use crate::csv_file::records;
+pub use crate::csv_file::{decode, CsvFile};
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -80,54 +81,6 @@ pub struct ImportPreview {
 pub struct ImportOutcome {
     pub rows_imported: i64,
     pub months_updated: i64,
-}
-
-/// File bytes as text: UTF-8, a leading byte-order mark dropped.
-pub fn decode(bytes: &[u8]) -> AppResult<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        AppError::new(
-            ErrorCode::Validation,
-            format!(
-                "The file is not UTF-8 text (a byte at position {} is not); export it from finance as “CSV UTF-8” and try again.",
-                e.utf8_error().valid_up_to() + 1
-            ),
-        )
-    })
-}
-
-/// Every record with its line number; a record the reader cannot read
-/// comes back as its error.
-fn records(text: &str) -> Vec<(i64, Result<Vec<String>, String>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line() as i64;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line() as i64);
-                let fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
-                if fields.iter().all(String::is_empty) {
-                    continue;
-                }
-                out.push((line, Ok(fields)));
-            }
-            Err(e) => {
-                let line = e.position().map_or(line, |p| p.line() as i64);
-                out.push((line, Err(format!("The row cannot be read ({e})."))));
-                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
-                    break;
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The file's columns and a guess at the mapping from the header's words.
@@ -401,35 +354,7 @@ pub fn import(
     })
 }
 
-/// A CSV file the manager chose, read in Rust (the window has no file access).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct CsvFile {
-    pub name: String,
-    pub text: String,
-}
-
-/// Larger than any monthly finance export by far.
-const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
-
+/// Reads a chosen finance export.
 pub fn read(path: &std::path::Path) -> AppResult<CsvFile> {
-    let storage = |e: std::io::Error| {
-        AppError::new(
-            ErrorCode::Storage,
-            format!("The file cannot be read ({e})."),
-        )
-    };
-    if std::fs::metadata(path).map_err(storage)?.len() > MAX_FILE_BYTES {
-        return Err(AppError::new(
-            ErrorCode::Validation,
-            "The file is larger than 20 MB; export one fiscal year at a time.",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(storage)?;
-    Ok(CsvFile {
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        text: decode(&bytes)?,
-    })
+    crate::csv_file::read(path, "export one fiscal year at a time.")
 }

@@ -7,11 +7,14 @@ pub mod budget_import;
 pub mod budget_views;
 pub mod credentials;
 pub mod department;
+pub mod department_file;
+pub mod dialog;
 pub mod schedule;
 pub mod schedule_grid;
 pub mod schedule_time_off;
 pub mod skills;
 pub mod staff;
+pub mod staff_import;
 pub mod trainings;
 
 use crate::error::{AppError, AppResult, ErrorCode};

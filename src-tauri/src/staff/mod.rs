@@ -1,6 +1,7 @@
 //! The staff roster: everyone in the department, active or terminated.
 
 mod detail;
+pub mod import;
 mod list;
 mod store;
 mod validate;

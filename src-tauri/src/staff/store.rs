@@ -59,7 +59,27 @@ pub fn create(conn: &mut Connection, form: &StaffInput) -> AppResult<Staff> {
     let tx = conn.transaction()?;
     check_unique_employee_no(&tx, &valid.employee_no, None)?;
     check_skills_exist(&tx, &valid.skill_ids)?;
-    tx.execute(
+    let id = insert_row(&tx, &valid)?;
+    set_skills(&tx, id, &valid.skill_ids)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+pub fn update(conn: &mut Connection, id: i64, form: &StaffInput) -> AppResult<Staff> {
+    let current = get(conn, id)?;
+    let valid: ValidStaff = validate(form, current.termination_date.as_deref())?;
+    let tx = conn.transaction()?;
+    check_unique_employee_no(&tx, &valid.employee_no, Some(id))?;
+    check_skills_exist(&tx, &valid.skill_ids)?;
+    update_row(&tx, id, &valid)?;
+    set_skills(&tx, id, &valid.skill_ids)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Writes a new person's record (not skills); the caller holds the transaction.
+pub(super) fn insert_row(conn: &Connection, valid: &ValidStaff) -> AppResult<i64> {
+    conn.execute(
         "INSERT INTO staff (first_name, last_name, employee_no, role, job_code, employment_type,
              fte_hundredths, hourly_rate_cents, hire_date, seniority_date, phone, email, notes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -79,19 +99,12 @@ pub fn create(conn: &mut Connection, form: &StaffInput) -> AppResult<Staff> {
             valid.notes,
         ],
     )?;
-    let id = tx.last_insert_rowid();
-    set_skills(&tx, id, &valid.skill_ids)?;
-    tx.commit()?;
-    get(conn, id)
+    Ok(conn.last_insert_rowid())
 }
 
-pub fn update(conn: &mut Connection, id: i64, form: &StaffInput) -> AppResult<Staff> {
-    let current = get(conn, id)?;
-    let valid: ValidStaff = validate(form, current.termination_date.as_deref())?;
-    let tx = conn.transaction()?;
-    check_unique_employee_no(&tx, &valid.employee_no, Some(id))?;
-    check_skills_exist(&tx, &valid.skill_ids)?;
-    tx.execute(
+/// Rewrites a person's record (not skills); the caller holds the transaction.
+pub(super) fn update_row(conn: &Connection, id: i64, valid: &ValidStaff) -> AppResult<()> {
+    conn.execute(
         "UPDATE staff SET first_name = ?1, last_name = ?2, employee_no = ?3, role = ?4, job_code = ?5,
              employment_type = ?6, fte_hundredths = ?7, hourly_rate_cents = ?8, hire_date = ?9,
              seniority_date = ?10, phone = ?11, email = ?12, notes = ?13
@@ -113,9 +126,7 @@ pub fn update(conn: &mut Connection, id: i64, form: &StaffInput) -> AppResult<St
             id,
         ],
     )?;
-    set_skills(&tx, id, &valid.skill_ids)?;
-    tx.commit()?;
-    get(conn, id)
+    Ok(())
 }
 
 /// Ends employment on `last_day`; the record and its history stay.

@@ -18,6 +18,12 @@ pub fn schema_version(conn: &Connection) -> AppResult<i64> {
 }
 
 pub fn migrate(conn: &mut Connection) -> AppResult<()> {
+    migrate_to(conn, LATEST_VERSION)
+}
+
+/// Brings the schema up to `target` (a department file of an older schema
+/// is rebuilt at its own version, then migrated like any older file).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     let current = schema_version(conn)?;
     if current > LATEST_VERSION {
         return Err(AppError::new(
@@ -28,7 +34,13 @@ pub fn migrate(conn: &mut Connection) -> AppResult<()> {
             ),
         ));
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let target = target.min(LATEST_VERSION) as usize;
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target)
+        .skip(current as usize)
+    {
         // Each step and its version bump commit together, or not at all.
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;

@@ -11,7 +11,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-pub use migrations::{schema_version, LATEST_VERSION};
+pub use migrations::{migrate, schema_version, LATEST_VERSION};
 
 /// The file name of the department record inside the data folder.
 pub const DB_FILE: &str = "wardbook.db";
@@ -43,6 +43,15 @@ pub fn open_in_memory() -> AppResult<Connection> {
     let mut conn = Connection::open_in_memory()?;
     configure(&conn)?;
     migrations::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// A private in-memory record at an older schema `version`, to rebuild a
+/// department file of that version before migrating it.
+pub fn open_in_memory_at(version: i64) -> AppResult<Connection> {
+    let mut conn = Connection::open_in_memory()?;
+    configure(&conn)?;
+    migrations::migrate_to(&mut conn, version)?;
     Ok(conn)
 }
 

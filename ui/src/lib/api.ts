@@ -38,6 +38,15 @@ import type {
   TimeOffStatus,
 } from './scheduleTypes';
 import type {
+  DepartmentFileSummary,
+  DepartmentImportOutcome,
+  ExportOutcome,
+  StaffImportColumns,
+  StaffImportMapping,
+  StaffImportOutcome,
+  StaffImportPreview,
+} from './bindings';
+import type {
   ActualInput,
   BudgetLine,
   BudgetLineInput,
@@ -144,6 +153,15 @@ export interface Commands {
   budget_targets_save: { args: { fiscal_year_id: number; input: TargetsInput }; result: Targets };
   budget_productivity: { args: { fiscal_year_id: number }; result: ProductivityReport };
   budget_labor_cost: { args: { fiscal_year_id: number }; result: LaborCostMonth[] };
+  // Staff import from an HR export
+  staff_csv_open: { args: NoArgs; result: CsvFile | null };
+  staff_import_columns: { args: { text: string }; result: StaffImportColumns };
+  staff_import_preview: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportPreview };
+  staff_import: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportOutcome };
+  // The department file
+  department_file_export: { args: NoArgs; result: ExportOutcome | null };
+  department_file_open: { args: NoArgs; result: DepartmentFileSummary | null };
+  department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
 }
 
 export type Command = keyof Commands;

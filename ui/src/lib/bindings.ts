@@ -519,6 +519,61 @@ export type LaborCostMonth = { month: number, label: string, days: number,
  */
 scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
+export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "phone" | "email" | "notes";
+
+export type StaffImportMapping = { has_header: boolean, columns: Array<StaffField | null>, };
+
+export type StaffImportColumns = { 
+/**
+ * The first row's fields (the header, when there is one).
+ */
+headers: Array<string>, 
+/**
+ * Up to five rows after the first, to help pick the fields.
+ */
+sample: Array<Array<string>>, guess: StaffImportMapping, };
+
+export type ImportAction = "add" | "update" | "unchanged" | "error";
+
+export type FieldChange = { field: StaffField, label: string, before: string, after: string, };
+
+export type StaffImportRow = { line_number: number, employee_no: string, 
+/**
+ * "Last, First" as it will be (or as the file has it, for a bad row).
+ */
+name: string, action: ImportAction, 
+/**
+ * The person updated; none for an add or a bad row.
+ */
+staff_id: number | null, 
+/**
+ * For an add: role, employment type, FTE and hire date in a few words.
+ */
+summary: string, changes: Array<FieldChange>, 
+/**
+ * Every reason the row cannot be imported; none when it is good.
+ */
+error: string | null, };
+
+export type StaffImportPreview = { rows: Array<StaffImportRow>, adds: number, updates: number, unchanged: number, errors: number, };
+
+export type StaffImportOutcome = { added: number, updated: number, unchanged: number, };
+
+export type ExportOutcome = { path: string, tables: number, rows: number, bytes: number, };
+
+export type DepartmentFileSummary = { file_name: string, department: string, exported_at: string, app_version: string, schema_version: number, 
+/**
+ * Set when the file came from an older schema and was migrated.
+ */
+migrated: boolean, staff: number, active_staff: number, schedule_periods: number, fiscal_years: number, tables: number, rows: number, };
+
+export type DepartmentImportOutcome = { department: Department, 
+/**
+ * Where the department that was replaced was kept; none when the data
+ * folder was empty.
+ */
+set_aside: string | null, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },
@@ -681,4 +736,22 @@ export const HOURS_SOURCES: { code: HoursSource; label: string }[] = [
   { code: "schedule", label: "From the schedule" },
   { code: "typed", label: "Typed or imported" },
   { code: "missing", label: "No schedule and nothing typed" },
+];
+
+export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
+  { code: "employee_no", label: "Employee number" },
+  { code: "first_name", label: "First name" },
+  { code: "last_name", label: "Last name" },
+  { code: "full_name", label: "Full name (Last, First)" },
+  { code: "role", label: "Role" },
+  { code: "job_code", label: "Job code" },
+  { code: "employment_type", label: "Employment type" },
+  { code: "fte", label: "FTE" },
+  { code: "hourly_rate", label: "Hourly rate" },
+  { code: "hire_date", label: "Hire date" },
+  { code: "seniority_date", label: "Seniority date" },
+  { code: "termination_date", label: "Termination date" },
+  { code: "phone", label: "Phone" },
+  { code: "email", label: "Email" },
+  { code: "notes", label: "Notes" },
 ];

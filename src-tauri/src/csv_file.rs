@@ -1,0 +1,192 @@
+//! Reading CSV files that other systems exported (finance, HR): the bytes as
+//! text, and every record with the file's own line number.
+//!
+//! What real exports contain: UTF-8 with or without a byte-order mark, LF or
+//! CRLF line ends, fields quoted or not, with commas, quotes and line breaks
+//! inside quotes (the `csv` crate reads those). Line numbers are counted
+//! from 1, header included, so a manager can find the row in a spreadsheet.
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// A CSV file the manager chose, read in Rust (the window has no file access).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CsvFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Larger than any monthly finance or HR export by far.
+const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// File bytes as text: UTF-8, a leading byte-order mark dropped.
+pub fn decode(bytes: &[u8]) -> AppResult<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        AppError::new(
+            ErrorCode::Validation,
+            format!(
+                "The file is not UTF-8 text (a byte at position {} is not); export it as “CSV UTF-8” and try again.",
+                e.utf8_error().valid_up_to() + 1
+            ),
+        )
+    })
+}
+
+/// A record's fields (trimmed), or why the reader could not read it.
+pub type Record = Result<Vec<String>, String>;
+
+/// Every non-blank record with its line number; a record the reader cannot
+/// read comes back as its error (and reading stops there unless the fault
+/// was only bad UTF-8 inside one record).
+pub fn records(text: &str) -> Vec<(i64, Record)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // The reader's own line count skips blank lines and counts CRLF files
+    // short, so lines are counted here from each record's byte offset.
+    let mut lines = LineCounter::new(text);
+    let mut out = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let start = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = lines.at(record.position().map_or(start, |p| p.byte()));
+                let fields: Vec<String> = record.iter().map(|f| f.trim().to_string()).collect();
+                if fields.iter().all(String::is_empty) {
+                    continue;
+                }
+                out.push((line, Ok(fields)));
+            }
+            Err(e) => {
+                let line = lines.at(e.position().map_or(start, |p| p.byte()));
+                out.push((line, Err(format!("The row cannot be read ({e})."))));
+                if !matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Line numbers (from 1) of byte offsets, asked for in increasing order.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: i64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after `byte` that is not a
+    /// line end (the reader may place a record at the `\n` of a CRLF).
+    fn at(&mut self, byte: u64) -> i64 {
+        let mut byte = (byte as usize).min(self.bytes.len());
+        while byte < self.bytes.len() && matches!(self.bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > self.offset {
+            // A line ends at LF, CRLF, or a lone CR (old Mac exports).
+            let bytes = self.bytes;
+            let newlines = (self.offset..byte)
+                .filter(|&i| {
+                    bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
+                })
+                .count();
+            self.line += newlines as i64;
+            self.offset = byte;
+        }
+        self.line
+    }
+}
+
+/// Reads a chosen file; `too_large` says what to do about a file over 20 MB.
+pub fn read(path: &std::path::Path, too_large: &str) -> AppResult<CsvFile> {
+    let storage = |e: std::io::Error| {
+        AppError::new(
+            ErrorCode::Storage,
+            format!("The file cannot be read ({e})."),
+        )
+    };
+    if std::fs::metadata(path).map_err(storage)?.len() > MAX_FILE_BYTES {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            format!("The file is larger than 20 MB; {too_large}"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(storage)?;
+    Ok(CsvFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        text: decode(&bytes)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<(i64, Vec<String>)> {
+        records(text)
+            .into_iter()
+            .map(|(line, r)| (line, r.expect("readable")))
+            .collect()
+    }
+
+    #[test]
+    fn bom_crlf_quotes_and_blank_lines() {
+        let text =
+            decode(b"\xEF\xBB\xBFa,b\r\n\r\n\"O'Brien, Se\xC3\xA1n\",\"say \"\"hi\"\"\"\r\n")
+                .unwrap();
+        assert_eq!(
+            fields(&text),
+            vec![
+                (1, vec!["a".to_string(), "b".to_string()]),
+                (
+                    3,
+                    vec!["O'Brien, Seán".to_string(), "say \"hi\"".to_string()]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_line_break_keeps_later_line_numbers_true() {
+        let got = fields("a,b\n\"two\nlines\",x\nc,d\n");
+        assert_eq!(got[1].1[0], "two\nlines");
+        assert_eq!(
+            got[2].0, 4,
+            "the row after a two-line record starts on line 4"
+        );
+    }
+
+    #[test]
+    fn line_numbers_count_crlf_and_blank_lines() {
+        for text in ["h\r\na\r\n\r\nb\r\n", "h\na\n\nb\n", "h\ra\r\n\nb"] {
+            let lines: Vec<i64> = records(text).iter().map(|r| r.0).collect();
+            assert_eq!(lines[..2], [1, 2], "{text:?}");
+            assert_eq!(lines.last(), Some(&4), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_utf8_is_refused_with_the_position() {
+        let err = decode(b"ab\xE9").unwrap_err();
+        assert!(err.message.contains("position 3"), "{}", err.message);
+    }
+}

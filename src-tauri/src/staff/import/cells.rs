@@ -1,0 +1,151 @@
+//! A cell of an HR export turned into what the staff form accepts.
+//!
+//! Exports write values their own way (`90%`, `$45.50`, `03/15/2020`,
+//! `Registered Nurse`, `PRN`); these functions only translate the spelling.
+//! Whether the value is allowed is then decided by the staff form's own
+//! rules (`staff::validate`), so an import can never let in what the form
+//! would refuse.
+
+use crate::staff::{EmploymentType, Role};
+use chrono::NaiveDate;
+
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn role(text: &str) -> Result<Role, String> {
+    let key = squash(text);
+    if let Some(role) = Role::ALL
+        .iter()
+        .find(|r| squash(r.code()) == key || squash(r.label()) == key)
+    {
+        return Ok(*role);
+    }
+    let role = match key.as_str() {
+        "lvn" | "licensedvocationalnurse" => Role::Lpn,
+        "nurseaide" | "nursingassistant" | "nursingaide" | "stna" => Role::Cna,
+        "clerk" | "unitsecretary" | "hus" | "healthunitcoordinator" | "unitcoordinator" => {
+            Role::UnitClerk
+        }
+        "pct" | "patientcaretech" | "patientcaretechnician" => Role::Tech,
+        "doctor" | "do" | "hospitalist" | "attending" => Role::Physician,
+        "nursemanager" | "mgr" | "assistantnursemanager" | "director" => Role::Manager,
+        _ => {
+            let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+            return Err(format!(
+                "“{text}” is not a role Wardbook knows; use one of {} (or its full name, e.g. Registered nurse).",
+                codes.join(", ")
+            ));
+        }
+    };
+    Ok(role)
+}
+
+pub fn employment_type(text: &str) -> Result<EmploymentType, String> {
+    let key = squash(text);
+    if let Some(t) = EmploymentType::ALL
+        .iter()
+        .find(|t| squash(t.code()) == key || squash(t.label()) == key)
+    {
+        return Ok(*t);
+    }
+    Ok(match key.as_str() {
+        "ft" | "full" | "fulltimeregular" | "regularfulltime" => EmploymentType::FullTime,
+        "pt" | "part" | "parttimeregular" | "regularparttime" => EmploymentType::PartTime,
+        "prn" | "perdiem" | "casual" | "asneeded" => EmploymentType::PerDiem,
+        "floatpool" | "resourcepool" | "pool" => EmploymentType::Float,
+        "traveler" | "travel" | "travelnurse" | "contract" | "contractor" | "temp" => {
+            EmploymentType::Agency
+        }
+        _ => {
+            return Err(format!(
+                "“{text}” is not an employment type; use Full-time (FT), Part-time (PT), Per diem (PRN), Float or Agency."
+            ))
+        }
+    })
+}
+
+/// `0.9` stays; `90%` becomes `0.90`; `0.9000` becomes `0.90`.
+pub fn fte(text: &str) -> String {
+    let text = text.trim();
+    match text.strip_suffix('%') {
+        Some(percent) => {
+            let percent = drop_zero_decimals(percent.trim(), 0);
+            match percent.parse::<u32>() {
+                Ok(p) => format!("{}.{:02}", p / 100, p % 100),
+                // Left as typed: the form's rule says why it is not an FTE.
+                Err(_) => text.to_string(),
+            }
+        }
+        None => drop_zero_decimals(text, 2),
+    }
+}
+
+/// `$45.50`, `45.5`, `1,045.00` pass as typed (the form reads them);
+/// `45.5000` loses the zeros past the cents.
+pub fn rate(text: &str) -> String {
+    drop_zero_decimals(text.trim(), 2)
+}
+
+/// Zeros after the `keep`-th decimal say nothing; spreadsheets add them.
+fn drop_zero_decimals(text: &str, keep: usize) -> String {
+    match text.split_once('.') {
+        Some((whole, frac)) if frac.len() > keep && frac[keep..].chars().all(|c| c == '0') => {
+            if keep == 0 {
+                whole.to_string()
+            } else {
+                format!("{whole}.{}", &frac[..keep])
+            }
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// `YYYY-MM-DD` stays; `MM/DD/YYYY` (US exports, one-digit month or day
+/// allowed) becomes `YYYY-MM-DD`. Anything else is left for the form's
+/// date rule to refuse, except a two-digit year, which is ambiguous.
+pub fn date(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    if !text.contains('/') {
+        return Ok(text.to_string());
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    let numeric = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if numeric && parts[2].len() == 2 {
+        return Err(format!(
+            "“{text}” has a two-digit year; use MM/DD/YYYY or YYYY-MM-DD."
+        ));
+    }
+    if numeric && parts[0].len() <= 2 && parts[1].len() <= 2 && parts[2].len() == 4 {
+        if let Ok(d) = NaiveDate::parse_from_str(text, "%m/%d/%Y") {
+            return Ok(crate::input::format_date(d));
+        }
+    }
+    Err(format!(
+        "“{text}” is not a valid date; use MM/DD/YYYY or YYYY-MM-DD, e.g. 03/15/2026."
+    ))
+}
+
+/// `Lopez, Maria` or `Maria Lopez` into (first, last). Anything else is
+/// ambiguous (`Maria de la Cruz`, `Núñez, Jr., José`) and refused rather
+/// than guessed: a wrong split would rename a person.
+pub fn full_name(text: &str) -> Result<(String, String), String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match (parts.as_slice(), words.len()) {
+        ([last, first], _) if !last.is_empty() && !first.is_empty() => {
+            Ok((first.to_string(), last.to_string()))
+        }
+        ([_], 2) => Ok((words[0].to_string(), words[1].to_string())),
+        _ => Err(format!(
+            "Wardbook cannot tell the first name from the last name in “{text}”; write it as “Last, First”, or use separate first and last name columns."
+        )),
+    }
+}

@@ -1,0 +1,188 @@
+//! Data exchange on real files: the department exported to a file and
+//! imported into a fresh data folder (every table identical, ids included,
+//! and still so after reopening), a department replaced only with its old
+//! self kept aside, refused files that change nothing, and an HR export read
+//! from disk.
+
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use wardbook::department_file::{self, import_into};
+use wardbook::error::ErrorCode;
+use wardbook::staff::import as staff_import;
+use wardbook_tests::DataDir;
+
+fn sample(dir: &DataDir) -> Connection {
+    let mut conn = dir.open();
+    let today = wardbook::department::today(&wardbook::sample::department());
+    wardbook::sample::create(&mut conn, today).unwrap();
+    conn
+}
+
+/// Every table (from sqlite_master, so tables added later count too) with
+/// its rows, sorted, values with their SQLite types.
+fn dump(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\"")).unwrap();
+            let width = stmt.column_count();
+            let mut rows: Vec<Vec<Value>> = stmt
+                .query_map([], |r| (0..width).map(|i| r.get(i)).collect())
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort_by_key(|r| format!("{r:?}"));
+            (name, rows)
+        })
+        .collect()
+}
+
+const AT: &str = "2026-11-27T15:00:00Z";
+
+#[test]
+fn the_sample_department_moves_to_a_fresh_data_folder_exactly() {
+    let from = DataDir::new();
+    let original = sample(&from);
+    let files = DataDir::new();
+    let path = files.path().join("4 West 2026-11-27.wardbook.json");
+    let outcome = department_file::export(&original, &path, AT).unwrap();
+    assert!(outcome.rows > 1000 && outcome.tables >= 24, "{outcome:?}");
+    assert!(!files
+        .path()
+        .join("4 West 2026-11-27.wardbook.json.part")
+        .exists());
+    for own in ["wardbook.db", "wardbook.db-wal", "WARDBOOK.DB"] {
+        let err = department_file::export(&original, &from.path().join(own), AT).unwrap_err();
+        assert!(
+            err.message.contains("own database file"),
+            "{own}: {}",
+            err.message
+        );
+    }
+
+    let to = DataDir::new();
+    let mut fresh = to.open();
+    let (summary, staging) = department_file::open(&path).unwrap();
+    assert_eq!(summary.department, "4 West Medical-Surgical");
+    assert!(!summary.migrated);
+    let done = import_into(&mut fresh, &staging, false, "x").unwrap();
+    assert_eq!(done.set_aside, None);
+    let expected = dump(&original);
+    assert_eq!(dump(&fresh), expected);
+    drop(fresh);
+    assert_eq!(
+        dump(&to.open()),
+        expected,
+        "and so after reopening the file"
+    );
+}
+
+#[test]
+fn replacing_a_department_keeps_the_old_one_aside_first() {
+    let from = DataDir::new();
+    let files = DataDir::new();
+    let path = files.path().join("handover.json");
+    department_file::export(&sample(&from), &path, AT).unwrap();
+
+    let here = DataDir::new();
+    let mut live = sample(&here);
+    live.execute("UPDATE staff SET last_name = 'Renamed' WHERE id = 2", [])
+        .unwrap();
+    let ours = dump(&live);
+    let (_, staging) = department_file::open(&path).unwrap();
+    let refused = import_into(&mut live, &staging, false, "x").unwrap_err();
+    assert_eq!(refused.code, ErrorCode::Conflict);
+    assert_eq!(dump(&live), ours, "not without the manager's confirmation");
+
+    let done = import_into(&mut live, &staging, true, "2026-11-27-150000").unwrap();
+    let aside = done.set_aside.expect("the old department was kept");
+    assert!(
+        aside.ends_with("wardbook-before-import-2026-11-27-150000.db"),
+        "{aside}"
+    );
+    assert_eq!(dump(&live), dump(&staging));
+    let kept = wardbook::store::open(std::path::Path::new(&aside)).unwrap();
+    assert_eq!(
+        dump(&kept),
+        ours,
+        "the copy aside is the department as it was"
+    );
+}
+
+#[test]
+fn damaged_or_foreign_files_change_nothing() {
+    let here = DataDir::new();
+    let live = sample(&here);
+    let files = DataDir::new();
+    let good = files.path().join("good.json");
+    department_file::export(&live, &good, AT).unwrap();
+    let text = std::fs::read_to_string(&good).unwrap();
+    let before = dump(&live);
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "garbage",
+            vec![0xff, 0xd8, 0xff, 0xe0, 1, 2, 3],
+            "not a Wardbook department file",
+        ),
+        (
+            "truncated",
+            text.as_bytes()[..text.len() * 2 / 3].to_vec(),
+            "ends early",
+        ),
+        (
+            "newer schema",
+            text.replacen(
+                &format!("\"schema_version\": {}", wardbook::store::LATEST_VERSION),
+                "\"schema_version\": 999",
+                1,
+            )
+            .into_bytes(),
+            "newer Wardbook",
+        ),
+        (
+            "edited",
+            text.replacen("\"Maria\"", "\"Mario\"", 1).into_bytes(),
+            "checksum",
+        ),
+    ];
+    for (what, bytes, expected) in cases {
+        let path = files.path().join(format!("{what}.json"));
+        std::fs::write(&path, bytes).unwrap();
+        let err = department_file::open(&path).map(|_| ()).unwrap_err();
+        assert!(err.message.contains(expected), "{what}: {}", err.message);
+        assert_eq!(dump(&live), before, "{what}");
+    }
+}
+
+#[test]
+fn an_hr_export_read_from_disk_updates_the_roster() {
+    let here = DataDir::new();
+    let mut conn = sample(&here);
+    let files = DataDir::new();
+    let path = files.path().join("hr.csv");
+    std::fs::write(
+        &path,
+        b"\xEF\xBB\xBFEmployee ID,Pay Rate,FTE %\r\nE10002,\"$1,054.25\",80%\r\n",
+    )
+    .unwrap();
+    let file = staff_import::read(&path).unwrap();
+    assert_eq!(file.name, "hr.csv");
+    let cols = staff_import::columns(&file.text).unwrap();
+    let outcome = staff_import::import(&mut conn, &file.text, &cols.guess).unwrap();
+    assert_eq!((outcome.added, outcome.updated), (0, 1));
+    let (rate, fte): (i64, i64) = conn
+        .query_row(
+            "SELECT hourly_rate_cents, fte_hundredths FROM staff WHERE employee_no = 'E10002'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((rate, fte), (105_425, 80));
+}

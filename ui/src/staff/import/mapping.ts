@@ -1,0 +1,40 @@
+// The column-mapping step of the staff import, as plain functions: what a
+// column is called, what it looks like, and choosing a field for it.
+
+import type { StaffField, StaffImportColumns, StaffImportMapping, StaffImportRow } from '../../lib/bindings';
+
+/** The header text when the first row is a header, else "Column 3". */
+export function columnName(cols: StaffImportColumns, mapping: StaffImportMapping, i: number): string {
+  const header = cols.headers[i]?.trim() ?? '';
+  return mapping.has_header && header !== '' ? header : `Column ${i + 1}`;
+}
+
+/** Up to three values of column `i` to recognise it by (the header row too, when it is data). */
+export function examples(cols: StaffImportColumns, mapping: StaffImportMapping, i: number): string[] {
+  const rows = mapping.has_header ? cols.sample : [cols.headers, ...cols.sample];
+  return rows
+    .map((r) => (r[i] ?? '').trim())
+    .filter((v) => v !== '')
+    .slice(0, 3);
+}
+
+/** Gives `field` to column `i`; a field belongs to one column, so any other column holding it lets go. */
+export function choose(mapping: StaffImportMapping, i: number, field: StaffField | null): StaffImportMapping {
+  const columns = mapping.columns.map((f, j) => (j === i ? field : f === field && field !== null ? null : f));
+  return { ...mapping, columns };
+}
+
+/** Same columns in the same order: a corrected copy of the file keeps its mapping. */
+export function sameHeaders(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((h, i) => h.trim() === (b[i] ?? '').trim());
+}
+
+/** The rows of one kind, in file order. */
+export function rowsOf(rows: StaffImportRow[], action: StaffImportRow['action']): StaffImportRow[] {
+  return rows.filter((r) => r.action === action);
+}
+
+/** "1 row cannot be imported" / "3 rows cannot be imported". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
