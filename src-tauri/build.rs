@@ -72,6 +72,10 @@ const COMMANDS: &[&str] = &[
     "budget_targets_save",
     "budget_productivity",
     "budget_labor_cost",
+    "schedule_fill_start",
+    "schedule_fill_stop",
+    "schedule_fill_accept",
+    "schedule_fill_discard",
 ];
 
 fn main() {

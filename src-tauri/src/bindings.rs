@@ -22,6 +22,7 @@ use crate::budget::variance::{
 use crate::budget::years::FiscalYears;
 use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
+use crate::commands::schedule_fill::FillEvent;
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
@@ -30,6 +31,7 @@ use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::error::{AppError, ErrorCode, FieldError};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
+use crate::schedule::fill::{FillChange, FillSummary};
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -47,6 +49,8 @@ use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
 };
+use crate::solver::department::FillOptions;
+use crate::solver::run::FillProgress;
 use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
     StatusFilter,
@@ -194,6 +198,11 @@ pub fn render() -> String {
     decl::<PositionLine>(&cfg, &mut out);
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
+    decl::<FillOptions>(&cfg, &mut out);
+    decl::<FillProgress>(&cfg, &mut out);
+    decl::<FillChange>(&cfg, &mut out);
+    decl::<FillSummary>(&cfg, &mut out);
+    decl::<FillEvent>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);

@@ -8,6 +8,7 @@ pub mod budget_views;
 pub mod credentials;
 pub mod department;
 pub mod schedule;
+pub mod schedule_fill;
 pub mod schedule_grid;
 pub mod schedule_time_off;
 pub mod skills;

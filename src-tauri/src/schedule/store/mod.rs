@@ -7,6 +7,7 @@ pub mod assignments;
 pub mod call_outs;
 pub mod context;
 pub mod coverage;
+pub mod fill;
 pub mod parse;
 pub mod periods;
 pub mod rules;

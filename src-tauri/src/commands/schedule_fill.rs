@@ -1,0 +1,228 @@
+//! Fill schedule: start a fill of a draft period on its own thread, hear
+//! its progress on a `Channel` (no event permission needed), stop it (the
+//! best found so far is kept), then accept the proposal or discard it.
+//! One fill at a time per period; the proposal waits here, unsaved, until
+//! the manager decides.
+
+use super::{today, DbState};
+use crate::error::{AppError, AppResult, ErrorCode, Validator};
+use crate::schedule::fill::{self, FillSummary};
+use crate::schedule::store::fill as store;
+use crate::schedule::view::ScheduleView;
+use crate::schedule::Assignment;
+use crate::solver::department::{self, FillOptions};
+use crate::solver::run::{self, FillProgress};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tauri::ipc::Channel;
+use ts_rs::TS;
+
+/// What a running fill tells the window.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FillEvent {
+    Progress {
+        progress: FillProgress,
+    },
+    /// The proposal: what would change, and the grid as it would be.
+    Done {
+        summary: FillSummary,
+        view: ScheduleView,
+    },
+    Failed {
+        message: String,
+    },
+}
+
+enum Run {
+    Running {
+        token: u64,
+        stop: Arc<AtomicBool>,
+    },
+    Ready {
+        base: Vec<Assignment>,
+        proposed: Vec<Assignment>,
+    },
+}
+
+/// The fills of each period: running, or done and awaiting a decision.
+#[derive(Default)]
+pub struct FillRuns {
+    runs: Mutex<HashMap<i64, Run>>,
+    next: AtomicU64,
+}
+
+pub type RunsState<'a> = tauri::State<'a, Arc<FillRuns>>;
+
+impl FillRuns {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Run>> {
+        self.runs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Stores a finished fill's proposal, unless it was discarded meanwhile.
+    fn finish(&self, period_id: i64, token: u64, ready: Option<Run>) -> bool {
+        let mut runs = self.lock();
+        let ours =
+            matches!(runs.get(&period_id), Some(Run::Running { token: t, .. }) if *t == token);
+        if ours {
+            match ready {
+                Some(run) => runs.insert(period_id, run),
+                None => runs.remove(&period_id),
+            };
+        }
+        ours
+    }
+}
+
+fn validate(options: &FillOptions) -> AppResult<()> {
+    let mut v = Validator::new();
+    v.check(
+        (1..=600).contains(&options.seconds),
+        "seconds",
+        "The time limit is 1 to 600 seconds.",
+    );
+    for (field, value) in [
+        ("requests", options.requests),
+        ("fairness", options.fairness),
+        ("cost", options.cost),
+    ] {
+        v.check(value <= 10, field, "Choose a weight from 0 to 10.");
+    }
+    v.finish()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_start(
+    db: DbState<'_>,
+    runs: RunsState<'_>,
+    period_id: i64,
+    options: FillOptions,
+    on_event: Channel<FillEvent>,
+) -> AppResult<()> {
+    validate(&options)?;
+    let (loaded, today) = db
+        .run(move |conn| Ok((store::load_draft(conn, period_id)?, today(conn)?)))
+        .await?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let token = runs.next.fetch_add(1, Ordering::Relaxed);
+    {
+        let mut map = runs.lock();
+        if matches!(map.get(&period_id), Some(Run::Running { .. })) {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "A fill of this period is already running. Stop it or wait for it to finish.",
+            ));
+        }
+        // Starting again replaces a proposal not yet decided.
+        map.insert(
+            period_id,
+            Run::Running {
+                token,
+                stop: stop.clone(),
+            },
+        );
+    }
+    let runs = runs.inner().clone();
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64);
+    std::thread::Builder::new()
+        .name("fill".into())
+        .spawn(move || {
+            let worked = catch_unwind(AssertUnwindSafe(|| {
+                let mapped = department::map(&loaded, &options);
+                let mut report = |progress| {
+                    let _ = on_event.send(FillEvent::Progress { progress });
+                };
+                let outcome = run::run(&mapped, &options, seed, &stop, &mut report)
+                    .map_err(|e| e.to_string())?;
+                let stopped = stop.load(Ordering::Relaxed);
+                let summary = fill::summary(&loaded, &mapped, &outcome, stopped);
+                let proposed = fill::proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
+                let view = store::preview(&loaded, &proposed, today);
+                let ready = Run::Ready {
+                    base: store::in_period(&loaded),
+                    proposed,
+                };
+                Ok::<_, String>((summary, view, ready))
+            }));
+            let event = match worked {
+                Ok(Ok((summary, view, ready))) => {
+                    if !runs.finish(period_id, token, Some(ready)) {
+                        return; // discarded while it ran
+                    }
+                    FillEvent::Done { summary, view }
+                }
+                Ok(Err(message)) => FillEvent::Failed { message },
+                Err(_) => FillEvent::Failed {
+                    message: "The fill stopped unexpectedly. Nothing was changed.".into(),
+                },
+            };
+            if matches!(event, FillEvent::Failed { .. }) {
+                runs.finish(period_id, token, None);
+            }
+            let _ = on_event.send(event);
+        })
+        .map_err(|e| {
+            AppError::new(
+                ErrorCode::Internal,
+                format!("The fill could not start ({e})."),
+            )
+        })?;
+    Ok(())
+}
+
+/// Ends a running fill early; it still reports its best as the proposal.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_stop(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
+    if let Some(Run::Running { stop, .. }) = runs.lock().get(&period_id) {
+        stop.store(true, Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+/// Writes the proposal in one transaction; nothing if any cell is refused.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_accept(
+    db: DbState<'_>,
+    runs: RunsState<'_>,
+    period_id: i64,
+) -> AppResult<ScheduleView> {
+    let taken = {
+        let mut map = runs.lock();
+        match map.remove(&period_id) {
+            Some(Run::Ready { base, proposed }) => (base, proposed),
+            Some(running) => {
+                map.insert(period_id, running);
+                return Err(AppError::new(
+                    ErrorCode::Conflict,
+                    "The fill is still running: stop it first, then accept.",
+                ));
+            }
+            None => {
+                return Err(AppError::new(
+                    ErrorCode::NotFound,
+                    "There is no fill proposal for this period to accept.",
+                ))
+            }
+        }
+    };
+    db.run(move |conn| {
+        let today = today(conn)?;
+        store::accept(conn, period_id, &taken.0, &taken.1, today)
+    })
+    .await
+}
+
+/// Drops the proposal (stopping the fill if it still runs); the period
+/// is left exactly as it was.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_discard(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
+    if let Some(Run::Running { stop, .. }) = runs.lock().remove(&period_id) {
+        stop.store(true, Ordering::Relaxed);
+    }
+    Ok(())
+}
