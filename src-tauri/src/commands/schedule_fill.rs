@@ -24,6 +24,11 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FillEvent {
+    /// The period's gaps as it stands, before the fill changes anything.
+    Started {
+        short_of_minimum: u32,
+        short_of_target: u32,
+    },
     Progress {
         progress: FillProgress,
     },
@@ -134,6 +139,12 @@ pub async fn schedule_fill_start(
         .spawn(move || {
             let worked = catch_unwind(AssertUnwindSafe(|| {
                 let mapped = department::map(&loaded, &options);
+                let (short_of_minimum, short_of_target) =
+                    department::gaps(&mapped, &fill::current_roster(&loaded.ctx, &mapped));
+                let _ = on_event.send(FillEvent::Started {
+                    short_of_minimum,
+                    short_of_target,
+                });
                 let mut report = |progress| {
                     let _ = on_event.send(FillEvent::Progress { progress });
                 };

@@ -2,7 +2,7 @@
 // with its arguments (snake_case, exactly as the Rust parameters) and result,
 // so a misspelt command or a wrong argument does not compile.
 
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppStatus,
   Credential,
@@ -37,6 +37,7 @@ import type {
   TimeOffRequest,
   TimeOffStatus,
 } from './scheduleTypes';
+import type { FillEvent, FillOptions } from './scheduleTypes';
 import { toAppError } from './errors';
 
 type NoArgs = Record<string, never>;
@@ -99,6 +100,11 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // Fill schedule
+  schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };
+  schedule_fill_stop: { args: { period_id: number }; result: null };
+  schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
+  schedule_fill_discard: { args: { period_id: number }; result: null };
 }
 
 export type Command = keyof Commands;
