@@ -35,7 +35,7 @@ pub enum FillEvent {
     /// The proposal: what would change, and the grid as it would be.
     Done {
         summary: FillSummary,
-        view: ScheduleView,
+        view: Box<ScheduleView>,
     },
     Failed {
         message: String,
@@ -165,7 +165,10 @@ pub async fn schedule_fill_start(
                     if !runs.finish(period_id, token, Some(ready)) {
                         return; // discarded while it ran
                     }
-                    FillEvent::Done { summary, view }
+                    FillEvent::Done {
+                        summary,
+                        view: Box::new(view),
+                    }
                 }
                 Ok(Err(message)) => FillEvent::Failed { message },
                 Err(_) => FillEvent::Failed {
