@@ -27,3 +27,5 @@ pub use score::{score, Rule, Score, Violation};
 pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
 #[cfg(test)]
 mod department_tests;
+#[cfg(test)]
+mod app_rules_tests;
