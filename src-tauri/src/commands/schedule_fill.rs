@@ -67,7 +67,30 @@ impl FillRuns {
         self.runs.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Stores a finished fill's proposal, unless it was discarded meanwhile.
+    /// Registers a new fill of the period: its token and its stop flag. A
+    /// proposal not yet decided is replaced; a fill still running refuses.
+    fn begin(&self, period_id: i64) -> AppResult<(u64, Arc<AtomicBool>)> {
+        let mut runs = self.lock();
+        if matches!(runs.get(&period_id), Some(Run::Running { .. })) {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "A fill of this period is already running. Stop it or wait for it to finish.",
+            ));
+        }
+        let token = self.next.fetch_add(1, Ordering::Relaxed);
+        let stop = Arc::new(AtomicBool::new(false));
+        runs.insert(
+            period_id,
+            Run::Running {
+                token,
+                stop: stop.clone(),
+            },
+        );
+        Ok((token, stop))
+    }
+
+    /// Stores a finished fill's proposal (or forgets a failed one), unless
+    /// it was discarded meanwhile: then false, and nothing is kept.
     fn finish(&self, period_id: i64, token: u64, ready: Option<Run>) -> bool {
         let mut runs = self.lock();
         let ours =
@@ -79,6 +102,38 @@ impl FillRuns {
             };
         }
         ours
+    }
+
+    fn stop(&self, period_id: i64) {
+        if let Some(Run::Running { stop, .. }) = self.lock().get(&period_id) {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The proposal to accept, taken out: (what it started from, the period after it).
+    fn take(&self, period_id: i64) -> AppResult<(Vec<Assignment>, Vec<Assignment>)> {
+        let mut runs = self.lock();
+        match runs.remove(&period_id) {
+            Some(Run::Ready { base, proposed }) => Ok((base, proposed)),
+            Some(running) => {
+                runs.insert(period_id, running);
+                Err(AppError::new(
+                    ErrorCode::Conflict,
+                    "The fill is still running: stop it first, then accept.",
+                ))
+            }
+            None => Err(AppError::new(
+                ErrorCode::NotFound,
+                "There is no fill proposal for this period to accept.",
+            )),
+        }
+    }
+
+    /// Forgets the period's fill, stopping it if it still runs.
+    fn discard(&self, period_id: i64) {
+        if let Some(Run::Running { stop, .. }) = self.lock().remove(&period_id) {
+            stop.store(true, Ordering::Relaxed);
+        }
     }
 }
 
@@ -111,26 +166,9 @@ pub async fn schedule_fill_start(
     let (loaded, today) = db
         .run(move |conn| Ok((store::load_draft(conn, period_id)?, today(conn)?)))
         .await?;
-    let stop = Arc::new(AtomicBool::new(false));
-    let token = runs.next.fetch_add(1, Ordering::Relaxed);
-    {
-        let mut map = runs.lock();
-        if matches!(map.get(&period_id), Some(Run::Running { .. })) {
-            return Err(AppError::new(
-                ErrorCode::Conflict,
-                "A fill of this period is already running. Stop it or wait for it to finish.",
-            ));
-        }
-        // Starting again replaces a proposal not yet decided.
-        map.insert(
-            period_id,
-            Run::Running {
-                token,
-                stop: stop.clone(),
-            },
-        );
-    }
-    let runs = runs.inner().clone();
+    let (token, stop) = runs.begin(period_id)?;
+    let registry = runs.inner().clone();
+    let runs = registry.clone();
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(1, |d| d.as_nanos() as u64);
@@ -181,6 +219,7 @@ pub async fn schedule_fill_start(
             let _ = on_event.send(event);
         })
         .map_err(|e| {
+            registry.finish(period_id, token, None);
             AppError::new(
                 ErrorCode::Internal,
                 format!("The fill could not start ({e})."),
@@ -192,9 +231,7 @@ pub async fn schedule_fill_start(
 /// Ends a running fill early; it still reports its best as the proposal.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn schedule_fill_stop(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
-    if let Some(Run::Running { stop, .. }) = runs.lock().get(&period_id) {
-        stop.store(true, Ordering::Relaxed);
-    }
+    runs.stop(period_id);
     Ok(())
 }
 
@@ -205,25 +242,7 @@ pub async fn schedule_fill_accept(
     runs: RunsState<'_>,
     period_id: i64,
 ) -> AppResult<ScheduleView> {
-    let taken = {
-        let mut map = runs.lock();
-        match map.remove(&period_id) {
-            Some(Run::Ready { base, proposed }) => (base, proposed),
-            Some(running) => {
-                map.insert(period_id, running);
-                return Err(AppError::new(
-                    ErrorCode::Conflict,
-                    "The fill is still running: stop it first, then accept.",
-                ));
-            }
-            None => {
-                return Err(AppError::new(
-                    ErrorCode::NotFound,
-                    "There is no fill proposal for this period to accept.",
-                ))
-            }
-        }
-    };
+    let taken = runs.take(period_id)?;
     db.run(move |conn| {
         let today = today(conn)?;
         store::accept(conn, period_id, &taken.0, &taken.1, today)
@@ -235,8 +254,64 @@ pub async fn schedule_fill_accept(
 /// is left exactly as it was.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn schedule_fill_discard(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
-    if let Some(Run::Running { stop, .. }) = runs.lock().remove(&period_id) {
-        stop.store(true, Ordering::Relaxed);
-    }
+    runs.discard(period_id);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready() -> Run {
+        Run::Ready {
+            base: Vec::new(),
+            proposed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_fill_at_a_time_per_period() {
+        let runs = FillRuns::default();
+        let (token, _) = runs.begin(1).unwrap();
+        let again = runs.begin(1).unwrap_err();
+        assert_eq!(again.code, ErrorCode::Conflict);
+        assert!(runs.begin(2).is_ok(), "another period may fill meanwhile");
+        assert_eq!(
+            runs.take(1).unwrap_err().code,
+            ErrorCode::Conflict,
+            "still running"
+        );
+        assert!(runs.finish(1, token, Some(ready())));
+        assert!(
+            runs.begin(1).is_ok(),
+            "a new fill replaces an undecided proposal"
+        );
+    }
+
+    #[test]
+    fn stop_flags_the_run_and_discard_drops_even_a_result_still_coming() {
+        let runs = FillRuns::default();
+        let (token, stop) = runs.begin(1).unwrap();
+        runs.stop(1);
+        assert!(stop.load(Ordering::Relaxed), "Stop reaches the search");
+        runs.discard(1);
+        assert!(
+            !runs.finish(1, token, Some(ready())),
+            "a discarded run's proposal is dropped"
+        );
+        assert_eq!(runs.take(1).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn a_finished_proposal_is_taken_once() {
+        let runs = FillRuns::default();
+        let (token, _) = runs.begin(1).unwrap();
+        assert!(runs.finish(1, token, Some(ready())));
+        assert!(runs.take(1).is_ok());
+        assert_eq!(
+            runs.take(1).unwrap_err().code,
+            ErrorCode::NotFound,
+            "accepted once"
+        );
+    }
 }

@@ -162,14 +162,23 @@ pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String 
         Requirement::Role(role) => role.code().to_string(),
         Requirement::Skill(id) => format!("person with {}", ctx.skill_name(id)),
     };
+    let short = match (meaning.requirement, s.missing) {
+        (_, 1) => format!("1 {who}"),
+        (Requirement::Role(role), n) => format!("{n} {}s", role.code()),
+        (Requirement::Skill(id), n) => format!("{n} people with {}", ctx.skill_name(id)),
+    };
     let head = format!(
-        "{shift} on {} is {} {who} short of the minimum",
-        format::day(meaning.date),
-        s.missing
+        "{shift} on {} is {short} short of the minimum",
+        format::day(meaning.date)
     );
     let qualified = s.day_off + s.elsewhere + s.unavailable + s.at_limit + s.available;
     if qualified == 0 {
-        return format!("{head}: nobody on staff qualifies ({who}).");
+        let on = mapped.model.cover[s.cover].requirement - s.missing;
+        return if on == 0 {
+            format!("{head}: nobody on staff qualifies ({who}).")
+        } else {
+            format!("{head}: every qualified {who} on staff is already on it.")
+        };
     }
     let mut parts = Vec::new();
     for (n, what) in [

@@ -49,8 +49,16 @@ fn broken(m: &Model, a: &str) -> Vec<Rule> {
 fn the_scorer_holds_fixed_and_unavailable_cells_windows_and_two_day_successions() {
     let m = model();
     assert_eq!(broken(&m, "--E-----------"), vec![], "the fixed early kept");
-    assert_eq!(broken(&m, "--------------"), vec![Rule::Fixed], "a fixed cell left empty");
-    assert_eq!(broken(&m, "--N-----------"), vec![Rule::Fixed], "a fixed cell changed");
+    assert_eq!(
+        broken(&m, "--------------"),
+        vec![Rule::Fixed],
+        "a fixed cell left empty"
+    );
+    assert_eq!(
+        broken(&m, "--N-----------"),
+        vec![Rule::Fixed],
+        "a fixed cell changed"
+    );
     assert_eq!(broken(&m, "--E--N--------"), vec![Rule::Unavailable]);
     assert_eq!(broken(&m, "--E----E--E---"), vec![], "960 min in days 7–13");
     assert_eq!(
@@ -58,7 +66,11 @@ fn the_scorer_holds_fixed_and_unavailable_cells_windows_and_two_day_successions(
         vec![Rule::MaxMinutesInWindow],
         "three earlies are 1440 min, over 1200"
     );
-    assert_eq!(broken(&m, "--E---EE-E----"), vec![], "day 6 is outside the window");
+    assert_eq!(
+        broken(&m, "--E---EE-E----"),
+        vec![],
+        "day 6 is outside the window"
+    );
     assert_eq!(
         broken(&m, "--E-N-E-------"),
         vec![Rule::ForbiddenSuccession],
@@ -72,7 +84,10 @@ fn a_succession_between_two_fixed_cells_is_not_the_solvers() {
     m.staff[0].fixed = vec![(2, 1), (3, 0)];
     assert_eq!(broken(&m, "--NE----------"), vec![], "both were given");
     m.staff[0].fixed = vec![(2, 1)];
-    assert_eq!(broken(&m, "--NE----------"), vec![Rule::ForbiddenSuccession]);
+    assert_eq!(
+        broken(&m, "--NE----------"),
+        vec![Rule::ForbiddenSuccession]
+    );
 }
 
 #[test]
@@ -106,5 +121,9 @@ fn the_solver_keeps_them() {
     };
     let outcome = solve(&m, &options).expect("a roster exists");
     assert_eq!(score(&m, &outcome.roster).violations, vec![]);
-    assert_eq!(outcome.roster.cells[0][2], Some(0), "the fixed early is there");
+    assert_eq!(
+        outcome.roster.cells[0][2],
+        Some(0),
+        "the fixed early is there"
+    );
 }

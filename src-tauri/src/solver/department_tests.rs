@@ -477,3 +477,51 @@ mod sample {
         assert!(super::super::score(&m.model, &outcome.roster).is_feasible());
     }
 }
+
+#[test]
+fn shift_lengths_are_the_longest_in_the_horizon_across_a_clock_change() {
+    // Chicago falls back on Sunday 1 Nov 2026: the night of 31 Oct is 13 h.
+    let mut c = unit();
+    c.period_start = day("2026-11-01");
+    c.period_end = day("2026-11-28");
+    c.rules.pay_period_anchor = day("2026-11-01");
+    let m = mapped(c);
+    assert_eq!(
+        m.model.shifts[shift(&m, NIGHT12)].minutes,
+        13 * 60,
+        "the long night counts"
+    );
+    assert_eq!(
+        m.model.shifts[shift(&m, DAY12)].minutes,
+        12 * 60,
+        "a day shift keeps its length"
+    );
+}
+
+#[test]
+fn what_could_not_be_met_is_explained_per_shift() {
+    // Three RNs needed on every night, and only two RNs on staff.
+    let mut c = unit();
+    c.coverage = need(NIGHT12, Requirement::Role(Role::Rn), 3, 3);
+    let l = loaded(c);
+    let m = map(&l, &FillOptions::default());
+    let options = FillOptions {
+        seconds: 1,
+        ..FillOptions::default()
+    };
+    let outcome = run(&m, &options, 2, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false);
+    assert_eq!(s.unmet.len(), 28, "every night is short: {:#?}", s.unmet);
+    let first = &s.unmet[0];
+    assert!(first.starts_with("Night 12 on 6 Dec is "), "{first}");
+    assert!(first.contains("RN short of the minimum"), "{first}");
+    assert!(
+        s.unmet.iter().all(|u| {
+            u.contains("already on it")
+                || u.contains("at a limit")
+                || u.contains("on another shift")
+        }),
+        "the reason names the qualified RNs' state: {:#?}",
+        s.unmet
+    );
+}

@@ -26,6 +26,6 @@ pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Sta
 pub use score::{score, Rule, Score, Violation};
 pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
 #[cfg(test)]
-mod department_tests;
-#[cfg(test)]
 mod app_rules_tests;
+#[cfg(test)]
+mod department_tests;
