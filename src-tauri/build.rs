@@ -76,6 +76,7 @@ const COMMANDS: &[&str] = &[
     "schedule_fill_stop",
     "schedule_fill_accept",
     "schedule_fill_discard",
+    "assignment_lock",
 ];
 
 fn main() {

@@ -134,6 +134,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::schedule_fill::schedule_fill_stop,
             commands::schedule_fill::schedule_fill_accept,
             commands::schedule_fill::schedule_fill_discard,
+            commands::schedule_fill::assignment_lock,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -8,6 +8,7 @@ use super::{today, DbState};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
 use crate::schedule::fill::{self, FillSummary};
 use crate::schedule::store::fill as store;
+use crate::schedule::store::locks;
 use crate::schedule::view::ScheduleView;
 use crate::schedule::Assignment;
 use crate::solver::department::{self, FillOptions};
@@ -256,6 +257,22 @@ pub async fn schedule_fill_accept(
 pub async fn schedule_fill_discard(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
     runs.discard(period_id);
     Ok(())
+}
+
+/// Locks or unlocks a grid cell against Fill schedule.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assignment_lock(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+    locked: bool,
+) -> AppResult<ScheduleView> {
+    db.run(move |conn| {
+        let today = today(conn)?;
+        locks::set(conn, period_id, staff_id, &date, locked, today)
+    })
+    .await
 }
 
 #[cfg(test)]

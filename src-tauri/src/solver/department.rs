@@ -26,6 +26,8 @@ use ts_rs::TS;
 /// What the manager chose in the Fill dialog. Weights run 0–10.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FillOptions {
+    /// Keep the cells the manager locked as they are (a shift, or a day off).
+    pub keep_locked: bool,
     /// Keep the shifts already in the period (those that break a blocking
     /// rule are let go). Approved time off is always kept.
     pub keep_existing: bool,
@@ -42,6 +44,7 @@ pub struct FillOptions {
 impl Default for FillOptions {
     fn default() -> Self {
         FillOptions {
+            keep_locked: true,
             keep_existing: true,
             requests: 5,
             fairness: 3,
@@ -230,7 +233,8 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
             continue;
         };
         let history = day < mapped.first_period_day;
-        if history || (options.keep_existing && !limits::blocked(ctx, facts, a.date)) {
+        let locked = options.keep_locked && loaded.locked.contains(&(facts.id, a.date));
+        if history || locked || (options.keep_existing && !limits::blocked(ctx, facts, a.date)) {
             fixed.push((day, shift));
         }
     }
@@ -245,7 +249,9 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         let approved_off = ctx.time_off.iter().any(|t| {
             t.staff_id == facts.id && t.status == TimeOffStatus::Approved && t.covers(date)
         });
-        if history || approved_off || !employed.is_some_and(|p| p.employed_on(date)) {
+        // A locked cell with no shift stays a day off.
+        let locked_off = options.keep_locked && loaded.locked.contains(&(facts.id, date));
+        if history || approved_off || locked_off || !employed.is_some_and(|p| p.employed_on(date)) {
             days_off.push(day);
         } else if facts.credentials.iter().any(|c| c.lapsed_on(date)) {
             // Warn-only credentials too: a fill should not put anyone on a

@@ -48,6 +48,7 @@ fn loaded(ctx: ScheduleContext) -> Loaded {
         people,
         holidays: Vec::new(),
         changes: HashSet::new(),
+        locked: HashSet::new(),
     }
 }
 
@@ -523,5 +524,44 @@ fn what_could_not_be_met_is_explained_per_shift() {
         }),
         "the reason names the qualified RNs' state: {:#?}",
         s.unmet
+    );
+}
+
+#[test]
+fn locked_cells_are_kept_a_shift_fixed_and_an_empty_cell_a_day_off() {
+    let c = with(
+        unit(),
+        &[(MARIA, "2026-12-08", DAY12), (MARIA, "2026-12-09", DAY12)],
+    );
+    let mut l = loaded(c);
+    l.locked = [(MARIA, day("2026-12-08")), (MARIA, day("2026-12-10"))].into();
+    let fresh = FillOptions {
+        keep_existing: false,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &fresh);
+    let d = |s: &str| m.day_of(day(s)).unwrap();
+    let maria = &m.model.staff[0];
+    assert_eq!(
+        maria.fixed,
+        vec![(d("2026-12-08"), shift(&m, DAY12))],
+        "the locked shift only"
+    );
+    assert!(
+        maria.days_off.contains(&d("2026-12-10")),
+        "the locked empty cell stays off"
+    );
+    assert!(!maria.days_off.contains(&d("2026-12-09")));
+
+    let unlocked = map(
+        &l,
+        &FillOptions {
+            keep_locked: false,
+            ..fresh
+        },
+    );
+    assert!(
+        unlocked.model.staff[0].fixed.is_empty(),
+        "locks ignored when asked"
     );
 }

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 use wardbook::schedule::fill::{proposed_assignments, summary};
 use wardbook::schedule::rules::{check_all, Severity};
 use wardbook::schedule::store::periods::{self, PeriodStatus};
-use wardbook::schedule::store::{assignments, fill as store};
+use wardbook::schedule::store::{assignments, fill as store, locks};
 use wardbook::schedule::Assignment;
 use wardbook::solver::department::{map, FillOptions};
 use wardbook::solver::run::run;
@@ -178,4 +178,84 @@ fn a_published_period_cannot_be_filled() {
         "{}",
         err.message
     );
+}
+
+#[test]
+fn locked_cells_show_on_the_grid_and_a_fill_replacing_the_rest_keeps_them() {
+    let (_dir, conn) = sample();
+    let id = period_id(&conn, PeriodStatus::Draft);
+    let loaded = store::load_draft(&conn, id).unwrap();
+    let kept = store::in_period(&loaded)[0].clone();
+    let free = loaded
+        .ctx
+        .days()
+        .map(|d| (kept.staff_id, d))
+        .find(|&(s, d)| {
+            !loaded
+                .ctx
+                .assignments
+                .iter()
+                .any(|a| a.staff_id == s && a.date == d)
+        })
+        .expect("a day off for the same person");
+    let today = day(TODAY);
+    locks::set(
+        &conn,
+        id,
+        kept.staff_id,
+        &kept.date.to_string(),
+        true,
+        today,
+    )
+    .unwrap();
+    let view = locks::set(&conn, id, free.0, &free.1.to_string(), true, today).unwrap();
+    let cell = |v: &wardbook::schedule::view::ScheduleView, date: chrono::NaiveDate| {
+        v.groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.staff_id == kept.staff_id)
+            .and_then(|r| r.cells.iter().find(|c| c.date == date.to_string()))
+            .cloned()
+            .unwrap()
+    };
+    assert!(cell(&view, kept.date).locked && cell(&view, free.1).locked);
+    let outside = locks::set(&conn, id, kept.staff_id, "2020-01-01", true, today).unwrap_err();
+    assert_eq!(
+        outside.field.as_deref(),
+        Some("date"),
+        "{}",
+        outside.message
+    );
+
+    let loaded = store::load_draft(&conn, id).unwrap();
+    let fresh = FillOptions {
+        keep_existing: false,
+        seconds: 1,
+        ..FillOptions::default()
+    };
+    let mapped = map(&loaded, &fresh);
+    let outcome = run(&mapped, &fresh, 5, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let proposed = proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
+    let on = |date| {
+        proposed
+            .iter()
+            .find(|a| a.staff_id == kept.staff_id && a.date == date)
+    };
+    assert_eq!(
+        on(kept.date).map(|a| a.shift_type_id),
+        Some(kept.shift_type_id),
+        "the locked shift stays"
+    );
+    assert!(on(free.1).is_none(), "the locked day off stays off");
+
+    let view = locks::set(
+        &conn,
+        id,
+        kept.staff_id,
+        &kept.date.to_string(),
+        false,
+        today,
+    )
+    .unwrap();
+    assert!(!cell(&view, kept.date).locked, "unlocked");
 }

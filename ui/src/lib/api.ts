@@ -105,6 +105,7 @@ export interface Commands {
   schedule_fill_stop: { args: { period_id: number }; result: null };
   schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
   schedule_fill_discard: { args: { period_id: number }; result: null };
+  assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
 }
 
 export type Command = keyof Commands;

@@ -239,7 +239,11 @@ time_off_status: TimeOffStatus | null, changed_after_publish: boolean,
 /**
  * The worst violation this cell is part of.
  */
-violation: Severity | null, };
+violation: Severity | null, 
+/**
+ * Locked against Fill schedule.
+ */
+locked: boolean, };
 
 export type RowTotals = { 
 /**
@@ -520,6 +524,10 @@ export type LaborCostMonth = { month: number, label: string, days: number,
 scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
 export type FillOptions = { 
+/**
+ * Keep the cells the manager locked as they are (a shift, or a day off).
+ */
+keep_locked: boolean, 
 /**
  * Keep the shifts already in the period (those that break a blocking
  * rule are let go). Approved time off is always kept.

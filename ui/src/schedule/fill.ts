@@ -5,7 +5,7 @@ import type { FillChange, FillOptions, FillProgress, FillSummary } from '../lib/
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
-export const DEFAULT_OPTIONS: FillOptions = { keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
+export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
 
 /** "42 shifts added, 3 changed, 2 removed" (only the parts that apply). */
 export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'>): string {

@@ -8,6 +8,7 @@ pub mod call_outs;
 pub mod context;
 pub mod coverage;
 pub mod fill;
+pub mod locks;
 pub mod parse;
 pub mod periods;
 pub mod rules;
