@@ -12,7 +12,8 @@ use crate::schedule::store::context::{Loaded, Person};
 use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod};
 use crate::schedule::testing::*;
 use crate::schedule::{
-    CoverageNeed, CredentialFact, Requirement, ScheduleContext, TimeOff, TimeOffKind, TimeOffStatus,
+    CoverageNeed, CredentialFact, Requirement, RuleCode, ScheduleContext, TimeOff, TimeOffKind,
+    TimeOffStatus,
 };
 use crate::staff::{EmploymentType, Role};
 use chrono::Weekday;
@@ -427,6 +428,21 @@ mod sample {
             blocking(&after).is_empty(),
             "the shifts on time off and the lapsed BLS are let go"
         );
+        // Warnings too: rest, days in a row, hours and weekends are hard for the fill.
+        let warnings = |ctx: &ScheduleContext| -> Vec<String> {
+            check_all(ctx)
+                .into_iter()
+                .filter(|v| v.severity == Severity::Warn)
+                .filter(|v| !matches!(v.rule, RuleCode::Coverage | RuleCode::SkillMissing))
+                .map(|v| v.message)
+                .collect()
+        };
+        let was = warnings(&l.ctx);
+        let added: Vec<_> = warnings(&after)
+            .into_iter()
+            .filter(|w| !was.contains(w))
+            .collect();
+        assert!(added.is_empty(), "no new warning either: {added:#?}");
         let s = summary(&l, &m, &outcome, false);
         assert!(s.short_before > 0, "the draft has gaps");
         assert!(
@@ -444,6 +460,29 @@ mod sample {
         assert_eq!(
             s.unmet.len() as u32,
             s.short_after.min(s.unmet.len() as u32)
+        );
+    }
+
+    #[test]
+    fn refilling_the_whole_draft_breaks_no_blocking_rule() {
+        let l = draft();
+        let options = FillOptions {
+            keep_existing: false,
+            seconds: 3,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let outcome = run(&m, &options, 9, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        assert!(super::super::score(&m.model, &outcome.roster).is_feasible());
+        let mut after = l.ctx.clone();
+        after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
+        assert!(blocking(&after).is_empty(), "{:#?}", blocking(&after));
+        let s = summary(&l, &m, &outcome, false);
+        assert!(
+            s.added > 0 && s.removed > 0,
+            "a different schedule: {} added, {} removed",
+            s.added,
+            s.removed
         );
     }
 
