@@ -57,12 +57,12 @@ pub fn proposed_assignments(
         .cloned()
         .collect();
     for (s, row) in roster.cells.iter().enumerate() {
-        for (day, cell) in row.iter().enumerate().skip(mapped.first_period_day) {
-            if let Some(shift) = cell {
+        for day in mapped.period() {
+            if let Some(shift) = row[day] {
                 out.push(Assignment {
                     staff_id: mapped.staff_ids[s],
                     date: mapped.dates[day],
-                    shift_type_id: mapped.shift_ids[*shift],
+                    shift_type_id: mapped.shift_ids[shift],
                     published_change: false,
                 });
             }

@@ -61,6 +61,9 @@ pub const TARGET_WEIGHT: u32 = 100;
 /// Per person beyond the target.
 pub const OVER_WEIGHT: u32 = 10;
 
+/// Days after the period in the horizon.
+pub const AFTER_DAYS: i64 = 2;
+
 /// What a cover line of the model stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverMeaning {
@@ -77,9 +80,11 @@ pub struct Mapped {
     pub model: Model,
     /// Model staff index → staff id (as `ctx.staff`).
     pub staff_ids: Vec<i64>,
-    /// Model day → date; days before `first_period_day` are history.
+    /// Model day → date; the period's days are `period()`, the days before
+    /// it history and the two after it the next period's start.
     pub dates: Vec<NaiveDate>,
     pub first_period_day: usize,
+    pub period_days: usize,
     /// Model shift → shift type id.
     pub shift_ids: Vec<i64>,
     /// Requirement of each model skill index.
@@ -93,6 +98,11 @@ impl Mapped {
         usize::try_from(day).ok().filter(|&d| d < self.dates.len())
     }
 
+    /// The model days of the period itself.
+    pub fn period(&self) -> std::ops::Range<usize> {
+        self.first_period_day..self.first_period_day + self.period_days
+    }
+
     pub fn shift_of(&self, shift_type_id: i64) -> Option<usize> {
         self.shift_ids.iter().position(|&id| id == shift_type_id)
     }
@@ -104,11 +114,14 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
     // the day after a night and the days-in-a-row limit.
     let back = ctx.period_start - Duration::days(7);
     let first = back - Duration::days(i64::from(back.weekday().num_days_from_monday()));
+    // Two days past the end: shifts already there (a next period) fixed,
+    // so that a night on the last day cannot run into them.
     let dates: Vec<NaiveDate> = first
         .iter_days()
-        .take_while(|d| *d <= ctx.period_end)
+        .take_while(|d| *d <= ctx.period_end + Duration::days(AFTER_DAYS))
         .collect();
     let first_period_day = (ctx.period_start - first).num_days() as usize;
+    let period_days = ctx.days().count();
     let shifts = shifts(loaded, &dates);
     let shift_ids: Vec<i64> = ctx.shift_types.iter().map(|s| s.id).collect();
 
@@ -129,6 +142,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         staff_ids: ctx.staff.iter().map(|s| s.id).collect(),
         dates,
         first_period_day,
+        period_days,
         shift_ids,
         skills,
         covers: Vec::new(),
@@ -182,7 +196,7 @@ fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
 /// above it (lighter); people beyond the target cost a little.
 fn cover(loaded: &Loaded, mapped: &mut Mapped) {
     let ctx = &loaded.ctx;
-    for day in mapped.first_period_day..mapped.dates.len() {
+    for day in mapped.period() {
         let date = mapped.dates[day];
         for need in ctx.coverage.iter().filter(|n| n.weekday == date.weekday()) {
             let Some(shift) = mapped.shift_of(need.shift_type_id) else {
@@ -232,7 +246,7 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         else {
             continue;
         };
-        let history = day < mapped.first_period_day;
+        let history = !mapped.period().contains(&day);
         let locked = options.keep_locked && loaded.locked.contains(&(facts.id, a.date));
         if history || locked || (options.keep_existing && !limits::blocked(ctx, facts, a.date)) {
             fixed.push((day, shift));
@@ -245,7 +259,7 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         if is_fixed(day) {
             continue;
         }
-        let history = day < mapped.first_period_day;
+        let history = !mapped.period().contains(&day);
         let approved_off = ctx.time_off.iter().any(|t| {
             t.staff_id == facts.id && t.status == TimeOffStatus::Approved && t.covers(date)
         });
@@ -286,7 +300,7 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
     let person = &mapped.model.staff[index];
     let fairness = limits::fairness_share(mapped, facts, &person.fixed);
     let mut out = Vec::new();
-    for day in mapped.first_period_day..mapped.dates.len() {
+    for day in mapped.period() {
         if person.days_off.contains(&day) || person.fixed.iter().any(|&(d, _)| d == day) {
             continue;
         }

@@ -99,7 +99,7 @@ fn the_horizon_starts_on_a_monday_a_week_before_with_history_as_days_off() {
         "the Monday on or before Sun 29 Nov"
     );
     assert_eq!(m.first_period_day, 13);
-    assert_eq!(m.model.days, 13 + 28);
+    assert_eq!(m.model.days, 13 + 28 + 2, "and two days after it");
     assert!(
         (0..13).all(|d| m.model.staff[0].days_off.contains(&d)),
         "no shifts before the period but the worked ones"
@@ -602,5 +602,41 @@ fn locked_cells_are_kept_a_shift_fixed_and_an_empty_cell_a_day_off() {
     assert!(
         unlocked.model.staff[0].fixed.is_empty(),
         "locks ignored when asked"
+    );
+}
+
+#[test]
+fn shifts_just_after_the_period_are_fixed_so_a_last_night_cannot_run_into_them() {
+    // Maria starts the next period with a day shift on Sun 3 Jan.
+    let c = with(unit(), &[(MARIA, "2027-01-03", DAY12)]);
+    let m = mapped(c.clone());
+    assert_eq!(
+        m.dates.last(),
+        Some(&day("2027-01-04")),
+        "two days past the end"
+    );
+    assert_eq!(m.period(), 13..13 + 28);
+    let d = |s: &str| m.day_of(day(s)).unwrap();
+    let maria = &m.model.staff[0];
+    assert!(maria.fixed.contains(&(d("2027-01-03"), shift(&m, DAY12))));
+    assert!(maria.days_off.contains(&d("2027-01-04")));
+    let l = loaded(c);
+    let options = FillOptions {
+        seconds: 1,
+        ..FillOptions::default()
+    };
+    let outcome = run(&m, &options, 4, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    assert!(
+        !proposed.iter().any(|a| a.staff_id == MARIA
+            && a.date == day("2027-01-02")
+            && a.shift_type_id == NIGHT12),
+        "no night on 2 Jan straight into the day shift of 3 Jan"
+    );
+    assert!(
+        proposed
+            .iter()
+            .any(|a| a.staff_id == MARIA && a.date == day("2027-01-03")),
+        "the next period's shift stays in the context, untouched"
     );
 }

@@ -169,7 +169,7 @@ fn windows(
         }
     }
     if !hourly(facts.employment_type, facts.fte_hundredths) {
-        let period_days = (mapped.dates.len() - mapped.first_period_day) as i64;
+        let period_days = mapped.period_days as i64;
         let fte = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
         out.push(window(
             mapped,
@@ -203,11 +203,11 @@ pub fn fairness_share(mapped: &Mapped, facts: &StaffFacts, fixed: &[(usize, usiz
     if hourly(facts.employment_type, facts.fte_hundredths) {
         return 10;
     }
-    let period_days = (mapped.dates.len() - mapped.first_period_day) as i64;
+    let period_days = mapped.period_days as i64;
     let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
     let worked: i64 = fixed
         .iter()
-        .filter(|&&(d, _)| d >= mapped.first_period_day)
+        .filter(|&&(d, _)| mapped.period().contains(&d))
         .map(|&(_, s)| i64::from(mapped.model.shifts[s].minutes))
         .sum();
     (10 * worked / target.max(1)).clamp(0, 20) as u32

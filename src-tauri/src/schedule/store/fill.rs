@@ -11,13 +11,27 @@ use crate::schedule::fill::changes;
 use crate::schedule::rules::{check_all, Cell, Severity};
 use crate::schedule::view::{self, ScheduleView};
 use crate::schedule::Assignment;
-use chrono::NaiveDate;
+use crate::solver::department::AFTER_DAYS;
+use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
 use std::collections::HashSet;
 
 /// The period, if a fill may run on it: a draft.
 pub fn load_draft(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
-    let loaded = context::load(conn, period_id)?;
+    let mut loaded = context::load(conn, period_id)?;
+    // The first days after the period (a next period's shifts) are context
+    // too: a night on the last day must not run into them.
+    let end = loaded.period.end();
+    let ids: HashSet<i64> = loaded.people.iter().map(|p| p.id).collect();
+    let after = context::assignments_between(
+        conn,
+        end + Duration::days(1),
+        end + Duration::days(AFTER_DAYS),
+    )?;
+    loaded
+        .ctx
+        .assignments
+        .extend(after.into_iter().filter(|a| ids.contains(&a.staff_id)));
     if loaded.period.status == PeriodStatus::Published {
         return Err(AppError::new(
             ErrorCode::Conflict,
