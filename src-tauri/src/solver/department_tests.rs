@@ -640,3 +640,27 @@ fn shifts_just_after_the_period_are_fixed_so_a_last_night_cannot_run_into_them()
         "the next period's shift stays in the context, untouched"
     );
 }
+
+#[test]
+fn a_period_with_nobody_to_roster_fills_to_no_change() {
+    let mut c = unit();
+    c.staff.clear();
+    let l = loaded(c);
+    let m = map(&l, &FillOptions::default());
+    let outcome = run(
+        &m,
+        &FillOptions::default(),
+        1,
+        &AtomicBool::new(false),
+        &mut |_| {},
+    )
+    .unwrap();
+    let s = summary(&l, &m, &outcome, false);
+    assert!(s.changes.is_empty());
+    assert_eq!(s.short_after, 28 * 2, "every day short of its minimum");
+    assert!(
+        s.unmet[0].ends_with("nobody on staff qualifies (RN)."),
+        "{}",
+        s.unmet[0]
+    );
+}

@@ -91,7 +91,9 @@ pub fn solve_watched(
     let mut iterations = 0u64;
     let can_swap = model.staff.len() > 1;
     let mut watched = Duration::ZERO;
-    loop {
+    // Nobody to roster, or no days: the empty roster is the only one.
+    let movable = !model.staff.is_empty() && model.days > 0;
+    while movable {
         if iterations.is_multiple_of(256) {
             let elapsed = started.elapsed();
             if elapsed >= options.time_limit {
