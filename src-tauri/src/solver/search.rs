@@ -93,10 +93,10 @@ pub fn solve_watched(
     let mut watched = Duration::ZERO;
     // Nobody to roster, or no days: the empty roster is the only one.
     let movable = !model.staff.is_empty() && model.days > 0;
-    while movable {
+    loop {
         if iterations.is_multiple_of(256) {
             let elapsed = started.elapsed();
-            if elapsed >= options.time_limit {
+            if elapsed >= options.time_limit || !movable {
                 break;
             }
             if iterations == 0 || elapsed >= watched + WATCH_EVERY {
