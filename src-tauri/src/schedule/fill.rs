@@ -184,10 +184,7 @@ pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String 
     for (n, what) in [
         (s.day_off, "on time off or not employed that day"),
         (s.elsewhere, "on another shift"),
-        (
-            s.unavailable,
-            "unavailable (expired credential, or too little rest after a shift)",
-        ),
+        (s.unavailable, "with a credential expired by then"),
         (
             s.at_limit,
             "at a limit (hours, days in a row, rest or weekends)",

@@ -17,8 +17,8 @@ pub struct Shortfall {
     pub unqualified: u32,
     /// People already on another shift that day.
     pub elsewhere: u32,
-    /// People free that day who cannot take this cell: a lapsed credential,
-    /// too little rest after a shift before the horizon.
+    /// People free that day who cannot take this cell (the model's
+    /// unavailable cells: in the app, a lapsed credential).
     pub unavailable: u32,
     /// People free that day whom this shift would take past a contract limit.
     pub at_limit: u32,
