@@ -19,6 +19,10 @@ pub(crate) struct Rules<'a> {
     pub fixed: Vec<Vec<Option<usize>>>,
     /// `blocked[(staff * days + day) * shifts + shift]`: an unavailable cell.
     blocked: Vec<bool>,
+    /// Whether the model uses fixed or unavailable cells or two-day
+    /// successions at all (the benchmark does not): if not, the checks
+    /// skip them, so the benchmark's search pays nothing for them.
+    extras: bool,
     /// Scratch counts per shift type.
     counts: Vec<u32>,
 }
@@ -55,6 +59,11 @@ impl<'a> Rules<'a> {
                 off
             })
             .collect();
+        let extras = after_gap.iter().any(|&b| b)
+            || model
+                .staff
+                .iter()
+                .any(|s| !s.fixed.is_empty() || !s.unavailable.is_empty());
         Rules {
             model,
             day_off,
@@ -62,6 +71,7 @@ impl<'a> Rules<'a> {
             after_gap,
             fixed,
             blocked,
+            extras,
             counts: vec![0; n],
         }
     }
@@ -69,6 +79,10 @@ impl<'a> Rules<'a> {
     /// Whether `staff` may ever work `shift` on `day` (ignoring neighbours).
     /// A fixed cell allows its own shift only.
     pub fn allowed(&self, staff: usize, day: usize, shift: usize) -> bool {
+        if !self.extras {
+            return !self.day_off[staff][day]
+                && self.model.staff[staff].contract.max_per_shift[shift] > 0;
+        }
         match self.fixed[staff][day] {
             Some(f) => f == shift,
             None => {
@@ -84,7 +98,7 @@ impl<'a> Rules<'a> {
     pub fn allowed_cell(&self, staff: usize, day: usize, cell: Option<usize>) -> bool {
         match cell {
             Some(shift) => self.allowed(staff, day, shift),
-            None => self.fixed[staff][day].is_none(),
+            None => !self.extras || self.fixed[staff][day].is_none(),
         }
     }
 
@@ -93,6 +107,9 @@ impl<'a> Rules<'a> {
     fn succession_ok(&self, staff: usize, row: &[Option<usize>], day: usize) -> bool {
         let Some(s) = row[day] else { return true };
         let n = self.model.shifts.len();
+        if !self.extras {
+            return day == 0 || row[day - 1].is_none_or(|p| !self.forbidden[p * n + s]);
+        }
         let fixed = &self.fixed[staff];
         let exempt = |before: usize| fixed[before].is_some() && fixed[day].is_some();
         if let Some(Some(p)) = day.checked_sub(1).map(|d| row[d]) {
