@@ -28,4 +28,6 @@ pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
 #[cfg(test)]
 mod app_rules_tests;
 #[cfg(test)]
+mod department_sample_tests;
+#[cfg(test)]
 mod department_tests;
