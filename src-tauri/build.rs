@@ -79,6 +79,11 @@ const COMMANDS: &[&str] = &[
     "department_file_export",
     "department_file_open",
     "department_file_import",
+    "schedule_fill_start",
+    "schedule_fill_stop",
+    "schedule_fill_accept",
+    "schedule_fill_discard",
+    "assignment_lock",
 ];
 
 fn main() {

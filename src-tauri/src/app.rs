@@ -36,6 +36,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             };
             let db = Arc::new(Db::new(data_dir.clone()));
             app.manage(db.clone());
+            app.manage(Arc::new(commands::schedule_fill::FillRuns::default()));
             let handle = app.handle().clone();
             // Opening runs the integrity check and migrations: never on the main thread.
             std::thread::spawn(move || {
@@ -136,6 +137,11 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::department_file::department_file_export,
             commands::department_file::department_file_open,
             commands::department_file::department_file_import,
+            commands::schedule_fill::schedule_fill_start,
+            commands::schedule_fill::schedule_fill_stop,
+            commands::schedule_fill::schedule_fill_accept,
+            commands::schedule_fill::schedule_fill_discard,
+            commands::schedule_fill::assignment_lock,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

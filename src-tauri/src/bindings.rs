@@ -22,6 +22,7 @@ use crate::budget::variance::{
 use crate::budget::years::FiscalYears;
 use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
+use crate::commands::schedule_fill::FillEvent;
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
@@ -32,6 +33,7 @@ use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, Exp
 use crate::error::{AppError, ErrorCode, FieldError};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
+use crate::schedule::fill::{FillChange, FillSummary};
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -49,6 +51,8 @@ use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
 };
+use crate::solver::department::FillOptions;
+use crate::solver::run::FillProgress;
 use crate::staff::import::{
     FieldChange, ImportAction, StaffField, StaffImportColumns, StaffImportMapping,
     StaffImportOutcome, StaffImportPreview, StaffImportRow,
@@ -211,6 +215,11 @@ pub fn render() -> String {
     decl::<ExportOutcome>(&cfg, &mut out);
     decl::<DepartmentFileSummary>(&cfg, &mut out);
     decl::<DepartmentImportOutcome>(&cfg, &mut out);
+    decl::<FillOptions>(&cfg, &mut out);
+    decl::<FillProgress>(&cfg, &mut out);
+    decl::<FillChange>(&cfg, &mut out);
+    decl::<FillSummary>(&cfg, &mut out);
+    decl::<FillEvent>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);

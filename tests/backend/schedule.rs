@@ -6,6 +6,8 @@
 mod call_outs;
 #[path = "schedule/export.rs"]
 mod export;
+#[path = "schedule/fill.rs"]
+mod fill;
 #[path = "schedule/grid.rs"]
 mod grid;
 #[path = "schedule/periods.rs"]

@@ -9,13 +9,14 @@
 pub mod candidates;
 pub mod cost;
 pub mod csv;
+pub mod fill;
 mod format;
 pub mod overtime;
 pub mod ratios;
 pub mod rules;
 pub mod store;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 pub mod time;
 pub mod view;
 mod view_coverage;

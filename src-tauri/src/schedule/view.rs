@@ -46,6 +46,8 @@ pub struct GridCell {
     pub changed_after_publish: bool,
     /// The worst violation this cell is part of.
     pub violation: Option<Severity>,
+    /// Locked against Fill schedule.
+    pub locked: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -167,6 +169,7 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
                     time_off_status: off.map(|o| o.1),
                     changed_after_publish: loaded.changes.contains(&(p.id, *d)),
                     violation: severity.get(&(p.id, *d)).copied(),
+                    locked: loaded.locked.contains(&(p.id, *d)),
                 }
             })
             .collect();

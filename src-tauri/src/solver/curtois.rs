@@ -136,6 +136,7 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
             id: line.fields[0].to_string(),
             minutes: line.number(1, "shift length")?,
             forbidden_next,
+            forbidden_after_gap: Vec::new(),
         });
     }
 
@@ -170,9 +171,12 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
                 min_consecutive_work: line.number(5, "min consecutive shifts")?,
                 min_consecutive_off: line.number(6, "min consecutive days off")?,
                 max_weekends: line.number(7, "max weekends")?,
+                windows: Vec::new(),
             },
             skills: Vec::new(),
             days_off: Vec::new(),
+            fixed: Vec::new(),
+            unavailable: Vec::new(),
         });
     }
     let find_staff = |line: &Line, id: &str| {

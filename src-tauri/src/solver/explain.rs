@@ -17,6 +17,9 @@ pub struct Shortfall {
     pub unqualified: u32,
     /// People already on another shift that day.
     pub elsewhere: u32,
+    /// People free that day who cannot take this cell (the model's
+    /// unavailable cells: in the app, a lapsed credential).
+    pub unavailable: u32,
     /// People free that day whom this shift would take past a contract limit.
     pub at_limit: u32,
     /// People who could take it without breaking a rule: the search judged
@@ -29,13 +32,14 @@ impl Shortfall {
         let c = &model.cover[self.cover];
         format!(
             "day {} shift {} short by {}: {} on a day off, {} not qualified, {} on another shift, \
-             {} at a contract limit, {} available but costlier elsewhere",
+             {} unavailable, {} at a contract limit, {} available but costlier elsewhere",
             c.day,
             model.shifts[c.shift].id,
             self.missing,
             self.day_off,
             self.unqualified,
             self.elsewhere,
+            self.unavailable,
             self.at_limit,
             self.available
         )
@@ -57,6 +61,7 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
             day_off: 0,
             unqualified: 0,
             elsewhere: 0,
+            unavailable: 0,
             at_limit: 0,
             available: 0,
         };
@@ -68,11 +73,13 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
             if rules.day_off[staff][cover.day] {
                 s.day_off += 1;
             } else if !model.qualifies(staff, cover)
-                || !rules.allowed(staff, cover.day, cover.shift)
+                || model.staff[staff].contract.max_per_shift[cover.shift] == 0
             {
                 s.unqualified += 1;
             } else if cell.is_some() {
                 s.elsewhere += 1;
+            } else if !rules.allowed(staff, cover.day, cover.shift) {
+                s.unavailable += 1;
             } else {
                 row.clone_from(&state.roster.cells[staff]);
                 row[cover.day] = Some(cover.shift);

@@ -8,10 +8,13 @@
 //! rules independently of the search, and [`search`] solves.
 
 pub mod curtois;
+pub mod department;
 mod explain;
+mod limits;
 pub mod model;
 mod rng;
 mod row;
+pub mod run;
 pub mod score;
 pub mod search;
 mod state;
@@ -21,4 +24,10 @@ mod tests;
 pub use explain::Shortfall;
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff};
 pub use score::{score, Rule, Score, Violation};
-pub use search::{solve, Options, Outcome, SolveError};
+pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
+#[cfg(test)]
+mod app_rules_tests;
+#[cfg(test)]
+mod department_sample_tests;
+#[cfg(test)]
+mod department_tests;

@@ -11,6 +11,18 @@ pub struct Shift {
     pub minutes: u32,
     /// Indices into [`Model::shifts`].
     pub forbidden_next: Vec<usize>,
+    /// Shift types that may not start two days after this one (a day shift
+    /// the day after coming off a night). Empty in the benchmark.
+    pub forbidden_after_gap: Vec<usize>,
+}
+
+/// At most `max_minutes` worked on the days `first..first + days` (a work
+/// week, a pay period); days outside the horizon are ignored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    pub first: usize,
+    pub days: usize,
+    pub max_minutes: u32,
 }
 
 /// What a person's contract allows over the whole horizon. Every limit is
@@ -31,6 +43,8 @@ pub struct Contract {
     pub min_consecutive_off: u32,
     /// Weekends (Saturday + Sunday) with at least one shift.
     pub max_weekends: u32,
+    /// Limits on minutes within parts of the horizon. Empty in the benchmark.
+    pub windows: Vec<Window>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +55,14 @@ pub struct Staff {
     pub skills: Vec<usize>,
     /// Days the person must not work (approved time off).
     pub days_off: Vec<usize>,
+    /// Cells given in advance, `(day, shift)`: the roster must hold them.
+    /// Successions between two fixed cells are not checked (they are not the
+    /// solver's to change). Empty in the benchmark.
+    pub fixed: Vec<(usize, usize)>,
+    /// Cells the person cannot take, `(day, shift)`: a credential lapsed,
+    /// too little rest after a shift before the horizon. Empty in the
+    /// benchmark.
+    pub unavailable: Vec<(usize, usize)>,
 }
 
 /// Whether a request asks for a shift or asks to be spared it.

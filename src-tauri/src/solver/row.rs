@@ -13,6 +13,16 @@ pub(crate) struct Rules<'a> {
     pub day_off: Vec<Vec<bool>>,
     /// `forbidden[a * shifts + b]`: shift `b` may not follow shift `a`.
     forbidden: Vec<bool>,
+    /// `after_gap[a * shifts + b]`: shift `b` may not start two days after `a`.
+    after_gap: Vec<bool>,
+    /// `fixed[staff][day]`: the shift given in advance, if any.
+    pub fixed: Vec<Vec<Option<usize>>>,
+    /// `blocked[(staff * days + day) * shifts + shift]`: an unavailable cell.
+    blocked: Vec<bool>,
+    /// Whether the model uses fixed or unavailable cells or two-day
+    /// successions at all (the benchmark does not): if not, the checks
+    /// skip them, so the benchmark's search pays nothing for them.
+    extras: bool,
     /// Scratch counts per shift type.
     counts: Vec<u32>,
 }
@@ -21,9 +31,23 @@ impl<'a> Rules<'a> {
     pub fn new(model: &'a Model) -> Rules<'a> {
         let n = model.shifts.len();
         let mut forbidden = vec![false; n * n];
+        let mut after_gap = vec![false; n * n];
         for (a, shift) in model.shifts.iter().enumerate() {
             for &b in &shift.forbidden_next {
                 forbidden[a * n + b] = true;
+            }
+            for &b in &shift.forbidden_after_gap {
+                after_gap[a * n + b] = true;
+            }
+        }
+        let mut fixed = vec![vec![None; model.days]; model.staff.len()];
+        let mut blocked = vec![false; model.staff.len() * model.days * n];
+        for (i, s) in model.staff.iter().enumerate() {
+            for &(day, shift) in &s.fixed {
+                fixed[i][day] = Some(shift);
+            }
+            for &(day, shift) in &s.unavailable {
+                blocked[(i * model.days + day) * n + shift] = true;
             }
         }
         let day_off = model
@@ -35,21 +59,85 @@ impl<'a> Rules<'a> {
                 off
             })
             .collect();
+        let extras = after_gap.iter().any(|&b| b)
+            || model
+                .staff
+                .iter()
+                .any(|s| !s.fixed.is_empty() || !s.unavailable.is_empty());
         Rules {
             model,
             day_off,
             forbidden,
+            after_gap,
+            fixed,
+            blocked,
+            extras,
             counts: vec![0; n],
         }
     }
 
-    pub fn follows(&self, a: usize, b: usize) -> bool {
-        !self.forbidden[a * self.model.shifts.len() + b]
+    /// Whether `staff` may ever work `shift` on `day` (ignoring neighbours).
+    /// A fixed cell allows its own shift only.
+    pub fn allowed(&self, staff: usize, day: usize, shift: usize) -> bool {
+        if !self.extras {
+            return !self.day_off[staff][day]
+                && self.model.staff[staff].contract.max_per_shift[shift] > 0;
+        }
+        match self.fixed[staff][day] {
+            Some(f) => f == shift,
+            None => {
+                !self.day_off[staff][day]
+                    && self.model.staff[staff].contract.max_per_shift[shift] > 0
+                    && !self.blocked
+                        [(staff * self.model.days + day) * self.model.shifts.len() + shift]
+            }
+        }
     }
 
-    /// Whether `staff` may ever work `shift` on `day` (ignoring neighbours).
-    pub fn allowed(&self, staff: usize, day: usize, shift: usize) -> bool {
-        !self.day_off[staff][day] && self.model.staff[staff].contract.max_per_shift[shift] > 0
+    /// Whether `cell` may stand on `day`, a day off included.
+    pub fn allowed_cell(&self, staff: usize, day: usize, cell: Option<usize>) -> bool {
+        match cell {
+            Some(shift) => self.allowed(staff, day, shift),
+            None => !self.extras || self.fixed[staff][day].is_none(),
+        }
+    }
+
+    /// Whether the shift on `day` may follow those one and two days before
+    /// it. A pair of fixed cells is exempt: it was given, not chosen.
+    fn succession_ok(&self, staff: usize, row: &[Option<usize>], day: usize) -> bool {
+        let Some(s) = row[day] else { return true };
+        let n = self.model.shifts.len();
+        if !self.extras {
+            return day == 0 || row[day - 1].is_none_or(|p| !self.forbidden[p * n + s]);
+        }
+        let fixed = &self.fixed[staff];
+        let exempt = |before: usize| fixed[before].is_some() && fixed[day].is_some();
+        if let Some(Some(p)) = day.checked_sub(1).map(|d| row[d]) {
+            if self.forbidden[p * n + s] && !exempt(day - 1) {
+                return false;
+            }
+        }
+        if let Some(Some(p)) = day.checked_sub(2).map(|d| row[d]) {
+            if self.after_gap[p * n + s] && !exempt(day - 2) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether the minutes of `row` (a whole row or a prefix) stay within
+    /// each of the contract's windows.
+    fn windows_ok(&self, staff: usize, row: &[Option<usize>]) -> bool {
+        let shifts = &self.model.shifts;
+        self.model.staff[staff].contract.windows.iter().all(|w| {
+            let end = (w.first + w.days).min(row.len());
+            let minutes: u32 = row[w.first.min(end)..end]
+                .iter()
+                .flatten()
+                .map(|&s| shifts[s].minutes)
+                .sum();
+            minutes <= w.max_minutes
+        })
     }
 
     /// Every hard rule for one person's row.
@@ -61,22 +149,18 @@ impl<'a> Rules<'a> {
         let mut run_start = 0;
         for day in 0..days {
             let cell = row[day];
+            if !self.allowed_cell(staff, day, cell) {
+                return false;
+            }
             if let Some(s) = cell {
-                if self.day_off[staff][day] {
-                    return false;
-                }
                 self.counts[s] += 1;
                 minutes += self.model.shifts[s].minutes;
                 worked += 1;
                 if day % 7 == 5 || (day % 7 == 6 && row[day - 1].is_none()) {
                     weekends += 1;
                 }
-                if day > 0 {
-                    if let Some(p) = row[day - 1] {
-                        if !self.follows(p, s) {
-                            return false;
-                        }
-                    }
+                if !self.succession_ok(staff, row, day) {
+                    return false;
                 }
             }
             let ends = day + 1 == days || row[day + 1].is_some() != cell.is_some();
@@ -105,6 +189,7 @@ impl<'a> Rules<'a> {
                 .iter()
                 .zip(&c.max_per_shift)
                 .all(|(n, m)| n <= m)
+            && self.windows_ok(staff, row)
     }
 
     /// Builds a feasible row for `staff` into `roster`, preferring cells with
@@ -160,7 +245,7 @@ impl Dfs<'_, '_> {
         }
         let mut options: Vec<(f64, Option<usize>)> = std::iter::once(None)
             .chain((0..model.shifts.len()).map(Some))
-            .filter(|cell| cell.is_none_or(|s| self.rules.allowed(self.staff, day, s)))
+            .filter(|&cell| self.rules.allowed_cell(self.staff, day, cell))
             .map(|cell| (appeal(day, cell) * self.heed + rng.unit() * 2.0, cell))
             .collect();
         options.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -185,10 +270,10 @@ impl Dfs<'_, '_> {
         let row = &self.row;
         let day = row.len() - 1;
         let cell = row[day];
-        if let (Some(s), Some(Some(p))) = (cell, day.checked_sub(1).map(|d| row[d])) {
-            if !self.rules.follows(p, s) {
-                return false;
-            }
+        if !self.rules.succession_ok(self.staff, row, day)
+            || !self.rules.windows_ok(self.staff, row)
+        {
+            return false;
         }
         // A run closes at `day - 1` when the kind changes at `day`.
         let closed = !complete && day > 0 && row[day - 1].is_some() != cell.is_some();

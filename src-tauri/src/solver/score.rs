@@ -27,6 +27,12 @@ pub enum Rule {
     MinConsecutiveWork,
     MinConsecutiveOff,
     MaxWeekends,
+    /// A cell given in advance was changed.
+    Fixed,
+    /// A cell the person cannot take was taken.
+    Unavailable,
+    /// Over the minutes allowed in a window (a week, a pay period).
+    MaxMinutesInWindow,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,11 +109,44 @@ fn check_row(model: &Model, roster: &Roster, staff: usize, out: &mut Vec<Violati
             push(Rule::FixedDayOff, Some(day));
         }
     }
+    let person = &model.staff[staff];
+    let fixed = |day: usize| person.fixed.iter().any(|&(d, _)| d == day);
+    for &(day, shift) in &person.fixed {
+        if row[day] != Some(shift) {
+            push(Rule::Fixed, Some(day));
+        }
+    }
+    for &(day, shift) in &person.unavailable {
+        if row[day] == Some(shift) && !fixed(day) {
+            push(Rule::Unavailable, Some(day));
+        }
+    }
+    // Successions one and two days apart; a pair of given cells is exempt.
     for day in 1..model.days {
-        if let (Some(a), Some(b)) = (row[day - 1], row[day]) {
-            if model.shifts[a].forbidden_next.contains(&b) {
-                push(Rule::ForbiddenSuccession, Some(day));
+        for gap in [1, 2] {
+            let Some(before) = day.checked_sub(gap) else {
+                continue;
+            };
+            if let (Some(a), Some(b)) = (row[before], row[day]) {
+                let banned = if gap == 1 {
+                    &model.shifts[a].forbidden_next
+                } else {
+                    &model.shifts[a].forbidden_after_gap
+                };
+                if banned.contains(&b) && !(fixed(before) && fixed(day)) {
+                    push(Rule::ForbiddenSuccession, Some(day));
+                }
             }
+        }
+    }
+    for window in &contract.windows {
+        let end = (window.first + window.days).min(model.days);
+        let minutes: u32 = (window.first.min(end)..end)
+            .filter_map(|d| row[d])
+            .map(|s| model.shifts[s].minutes)
+            .sum();
+        if minutes > window.max_minutes {
+            push(Rule::MaxMinutesInWindow, Some(window.first));
         }
     }
     for (shift, &max) in contract.max_per_shift.iter().enumerate() {

@@ -36,10 +36,33 @@ pub enum SolveError {
     Unfillable { staff: String },
 }
 
+/// What the search tells its watcher while it runs.
+pub struct Progress<'a> {
+    /// The best roster found so far (feasible, as every roster it holds).
+    pub best: &'a Roster,
+    pub penalty: u64,
+    pub elapsed: Duration,
+    pub iterations: u64,
+}
+
+/// How often the watcher hears from the search.
+const WATCH_EVERY: Duration = Duration::from_millis(100);
+
 const START_TEMPERATURE: f64 = 60.0;
 const END_TEMPERATURE: f64 = 0.5;
 
 pub fn solve(model: &Model, options: &Options) -> Result<Outcome, SolveError> {
+    solve_watched(model, options, &mut |_| true)
+}
+
+/// As [`solve`], showing `watch` the best roster so far about every 100 ms
+/// (and once the first roster is built). When `watch` returns false the
+/// search stops at once and returns the best it has: the app's Stop button.
+pub fn solve_watched(
+    model: &Model,
+    options: &Options,
+    watch: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Outcome, SolveError> {
     let started = Instant::now();
     let mut rng = Rng::new(options.seed);
     let mut rules = Rules::new(model);
@@ -67,11 +90,26 @@ pub fn solve(model: &Model, options: &Options) -> Result<Outcome, SolveError> {
     let mut temperature = START_TEMPERATURE;
     let mut iterations = 0u64;
     let can_swap = model.staff.len() > 1;
+    let mut watched = Duration::ZERO;
+    // Nobody to roster, or no days: the empty roster is the only one.
+    let movable = !model.staff.is_empty() && model.days > 0;
     loop {
         if iterations.is_multiple_of(256) {
             let elapsed = started.elapsed();
-            if elapsed >= options.time_limit {
+            if elapsed >= options.time_limit || !movable {
                 break;
+            }
+            if iterations == 0 || elapsed >= watched + WATCH_EVERY {
+                watched = elapsed;
+                let progress = Progress {
+                    best: &best,
+                    penalty: best_cost as u64,
+                    elapsed,
+                    iterations,
+                };
+                if !watch(&progress) {
+                    break;
+                }
             }
             let progress = elapsed.as_secs_f64() / options.time_limit.as_secs_f64().max(1e-9);
             temperature = START_TEMPERATURE * (END_TEMPERATURE / START_TEMPERATURE).powf(progress);

@@ -2,7 +2,7 @@
 // with its arguments (snake_case, exactly as the Rust parameters) and result,
 // so a misspelt command or a wrong argument does not compile.
 
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type Channel } from '@tauri-apps/api/core';
 import type {
   AppStatus,
   Credential,
@@ -69,6 +69,7 @@ import type {
   VarianceReport,
   VolumeInput,
 } from './budgetTypes';
+import type { FillEvent, FillOptions } from './scheduleTypes';
 import { toAppError } from './errors';
 
 type NoArgs = Record<string, never>;
@@ -162,6 +163,12 @@ export interface Commands {
   department_file_export: { args: NoArgs; result: ExportOutcome | null };
   department_file_open: { args: NoArgs; result: DepartmentFileSummary | null };
   department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
+  // Fill schedule
+  schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };
+  schedule_fill_stop: { args: { period_id: number }; result: null };
+  schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
+  schedule_fill_discard: { args: { period_id: number }; result: null };
+  assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
 }
 
 export type Command = keyof Commands;

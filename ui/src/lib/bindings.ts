@@ -239,7 +239,11 @@ time_off_status: TimeOffStatus | null, changed_after_publish: boolean,
 /**
  * The worst violation this cell is part of.
  */
-violation: Severity | null, };
+violation: Severity | null, 
+/**
+ * Locked against Fill schedule.
+ */
+locked: boolean, };
 
 export type RowTotals = { 
 /**
@@ -573,6 +577,81 @@ export type DepartmentImportOutcome = { department: Department,
  * folder was empty.
  */
 set_aside: string | null, };
+
+export type FillOptions = { 
+/**
+ * Keep the cells the manager locked as they are (a shift, or a day off).
+ */
+keep_locked: boolean, 
+/**
+ * Keep the shifts already in the period (those that break a blocking
+ * rule are let go). Approved time off is always kept.
+ */
+keep_existing: boolean, 
+/**
+ * How much pending time-off requests count.
+ */
+requests: number, 
+/**
+ * How much to prefer people furthest below their FTE hours.
+ */
+fairness: number, 
+/**
+ * How much the pay of each shift counts.
+ */
+cost: number, 
+/**
+ * Time limit for the search.
+ */
+seconds: number, };
+
+export type FillProgress = { 
+/**
+ * The best penalty found so far (lower is better).
+ */
+penalty: number, 
+/**
+ * People short of the days' minimums in the best roster so far.
+ */
+short_of_minimum: number, 
+/**
+ * People short of the days' targets (above the minimums).
+ */
+short_of_target: number, elapsed_ms: number, limit_ms: number, };
+
+export type FillChange = { staff_id: number, 
+/**
+ * "Maria Lopez".
+ */
+name: string, date: string, 
+/**
+ * Shift codes before and after; none is an empty cell.
+ */
+from: string | null, to: string | null, };
+
+export type FillSummary = { added: number, 
+/**
+ * A shift changed to another type in the same cell.
+ */
+changed: number, removed: number, 
+/**
+ * People short of the days' minimums, before and with the proposal.
+ */
+short_before: number, short_after: number, 
+/**
+ * People short of the targets above the minimums, before and after.
+ */
+under_target_before: number, under_target_after: number, 
+/**
+ * Stopped by the manager before the time limit.
+ */
+stopped: boolean, 
+/**
+ * Why each remaining gap below a minimum was left, one line each.
+ */
+unmet: Array<string>, changes: Array<FillChange>, };
+
+export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
 
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },

@@ -11,7 +11,7 @@ function period(id: number, start: string, end: string): SchedulePeriod {
 
 const cell = (over: Partial<GridCell> = {}): GridCell => ({
   date: '2026-03-02', shift_code: null, shift_type_id: null, time_off: null, time_off_status: null,
-  changed_after_publish: false, violation: null, ...over,
+  changed_after_publish: false, violation: null, locked: false, ...over,
 });
 
 describe('defaultPeriod', () => {
@@ -47,6 +47,7 @@ describe('texts', () => {
     expect(cellText(cell())).toBe('');
     expect(cellTitle('Lopez, Maria', cell({ shift_code: 'D', changed_after_publish: true, violation: 'block' })))
       .toBe('Lopez, Maria, 2 Mar 2026 · shift D · changed after publishing · rule broken');
+    expect(cellTitle('Lopez, Maria', cell({ locked: true }))).toBe('Lopez, Maria, 2 Mar 2026 · off · locked');
   });
   it('counts coverage against the minimum and says the gap', () => {
     const short: CoverageCount = { scheduled: 5, minimum: 6, target: 7, status: 'short' };

@@ -59,6 +59,7 @@ export function cellTitle(name: string, c: GridCell): string {
     parts.push(`${c.time_off_status === 'approved' ? 'approved' : 'requested'} ${TIME_OFF_SHORT[c.time_off]}`);
   }
   if (c.changed_after_publish) parts.push('changed after publishing');
+  if (c.locked) parts.push('locked');
   if (c.violation) parts.push(c.violation === 'block' ? 'rule broken' : 'warning');
   return parts.join(' · ');
 }

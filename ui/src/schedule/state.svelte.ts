@@ -115,6 +115,23 @@ export class ScheduleState {
     });
   }
 
+  /** Locks or unlocks a cell against Fill schedule. */
+  lock(staffId: number, name: string, date: string, locked: boolean): Promise<boolean> {
+    const periodId = this.periodId;
+    if (periodId === null) return Promise.resolve(false);
+    return this.enqueue(async () => {
+      try {
+        const view = await call('assignment_lock', { period_id: periodId, staff_id: staffId, date, locked });
+        if (periodId === this.periodId) this.view = view;
+        this.notice = null;
+        return true;
+      } catch (raw) {
+        this.refused(toAppError(raw), name, date);
+        return false;
+      }
+    });
+  }
+
   /** Fills a called-out shift with a candidate (a change after publishing). */
   fill(staffId: number, name: string, date: string, code: string): Promise<void> {
     const periodId = this.periodId;

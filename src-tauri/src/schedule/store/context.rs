@@ -59,6 +59,8 @@ pub struct Loaded {
     pub holidays: Vec<Holiday>,
     /// Cells set, cleared or called out after publishing.
     pub changes: HashSet<(i64, NaiveDate)>,
+    /// Cells locked against Fill schedule.
+    pub locked: HashSet<(i64, NaiveDate)>,
 }
 
 pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
@@ -92,6 +94,7 @@ pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
         people,
         holidays: rules::holidays(conn)?,
         changes,
+        locked: super::locks::list(conn, period_id)?,
     })
 }
 

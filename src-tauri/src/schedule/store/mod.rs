@@ -7,6 +7,8 @@ pub mod assignments;
 pub mod call_outs;
 pub mod context;
 pub mod coverage;
+pub mod fill;
+pub mod locks;
 pub mod parse;
 pub mod periods;
 pub mod rules;

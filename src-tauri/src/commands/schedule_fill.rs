@@ -1,0 +1,334 @@
+//! Fill schedule: start a fill of a draft period on its own thread, hear
+//! its progress on a `Channel` (no event permission needed), stop it (the
+//! best found so far is kept), then accept the proposal or discard it.
+//! One fill at a time per period; the proposal waits here, unsaved, until
+//! the manager decides.
+
+use super::{today, DbState};
+use crate::error::{AppError, AppResult, ErrorCode, Validator};
+use crate::schedule::fill::{self, FillSummary};
+use crate::schedule::store::fill as store;
+use crate::schedule::store::locks;
+use crate::schedule::view::ScheduleView;
+use crate::schedule::Assignment;
+use crate::solver::department::{self, FillOptions};
+use crate::solver::run::{self, FillProgress};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use tauri::ipc::Channel;
+use ts_rs::TS;
+
+/// What a running fill tells the window.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FillEvent {
+    /// The period's gaps as it stands, before the fill changes anything.
+    Started {
+        short_of_minimum: u32,
+        short_of_target: u32,
+    },
+    Progress {
+        progress: FillProgress,
+    },
+    /// The proposal: what would change, and the grid as it would be.
+    Done {
+        summary: FillSummary,
+        view: Box<ScheduleView>,
+    },
+    Failed {
+        message: String,
+    },
+}
+
+enum Run {
+    Running {
+        token: u64,
+        stop: Arc<AtomicBool>,
+    },
+    Ready {
+        base: Vec<Assignment>,
+        proposed: Vec<Assignment>,
+    },
+}
+
+/// The fills of each period: running, or done and awaiting a decision.
+#[derive(Default)]
+pub struct FillRuns {
+    runs: Mutex<HashMap<i64, Run>>,
+    next: AtomicU64,
+}
+
+pub type RunsState<'a> = tauri::State<'a, Arc<FillRuns>>;
+
+impl FillRuns {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<i64, Run>> {
+        self.runs.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Registers a new fill of the period: its token and its stop flag. A
+    /// proposal not yet decided is replaced; a fill still running refuses.
+    fn begin(&self, period_id: i64) -> AppResult<(u64, Arc<AtomicBool>)> {
+        let mut runs = self.lock();
+        if matches!(runs.get(&period_id), Some(Run::Running { .. })) {
+            return Err(AppError::new(
+                ErrorCode::Conflict,
+                "A fill of this period is already running. Stop it or wait for it to finish.",
+            ));
+        }
+        let token = self.next.fetch_add(1, Ordering::Relaxed);
+        let stop = Arc::new(AtomicBool::new(false));
+        runs.insert(
+            period_id,
+            Run::Running {
+                token,
+                stop: stop.clone(),
+            },
+        );
+        Ok((token, stop))
+    }
+
+    /// Stores a finished fill's proposal (or forgets a failed one), unless
+    /// it was discarded meanwhile: then false, and nothing is kept.
+    fn finish(&self, period_id: i64, token: u64, ready: Option<Run>) -> bool {
+        let mut runs = self.lock();
+        let ours =
+            matches!(runs.get(&period_id), Some(Run::Running { token: t, .. }) if *t == token);
+        if ours {
+            match ready {
+                Some(run) => runs.insert(period_id, run),
+                None => runs.remove(&period_id),
+            };
+        }
+        ours
+    }
+
+    fn stop(&self, period_id: i64) {
+        if let Some(Run::Running { stop, .. }) = self.lock().get(&period_id) {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The proposal to accept, taken out: (what it started from, the period after it).
+    fn take(&self, period_id: i64) -> AppResult<(Vec<Assignment>, Vec<Assignment>)> {
+        let mut runs = self.lock();
+        match runs.remove(&period_id) {
+            Some(Run::Ready { base, proposed }) => Ok((base, proposed)),
+            Some(running) => {
+                runs.insert(period_id, running);
+                Err(AppError::new(
+                    ErrorCode::Conflict,
+                    "The fill is still running: stop it first, then accept.",
+                ))
+            }
+            None => Err(AppError::new(
+                ErrorCode::NotFound,
+                "There is no fill proposal for this period to accept.",
+            )),
+        }
+    }
+
+    /// Forgets the period's fill, stopping it if it still runs.
+    fn discard(&self, period_id: i64) {
+        if let Some(Run::Running { stop, .. }) = self.lock().remove(&period_id) {
+            stop.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+fn validate(options: &FillOptions) -> AppResult<()> {
+    let mut v = Validator::new();
+    v.check(
+        (1..=600).contains(&options.seconds),
+        "seconds",
+        "The time limit is 1 to 600 seconds.",
+    );
+    for (field, value) in [
+        ("requests", options.requests),
+        ("fairness", options.fairness),
+        ("cost", options.cost),
+    ] {
+        v.check(value <= 10, field, "Choose a weight from 0 to 10.");
+    }
+    v.finish()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_start(
+    db: DbState<'_>,
+    runs: RunsState<'_>,
+    period_id: i64,
+    options: FillOptions,
+    on_event: Channel<FillEvent>,
+) -> AppResult<()> {
+    validate(&options)?;
+    let (loaded, today) = db
+        .run(move |conn| Ok((store::load_draft(conn, period_id)?, today(conn)?)))
+        .await?;
+    let (token, stop) = runs.begin(period_id)?;
+    let registry = runs.inner().clone();
+    let runs = registry.clone();
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(1, |d| d.as_nanos() as u64);
+    std::thread::Builder::new()
+        .name("fill".into())
+        .spawn(move || {
+            let worked = catch_unwind(AssertUnwindSafe(|| {
+                let mapped = department::map(&loaded, &options);
+                let (short_of_minimum, short_of_target) =
+                    department::gaps(&mapped, &fill::current_roster(&loaded.ctx, &mapped));
+                let _ = on_event.send(FillEvent::Started {
+                    short_of_minimum,
+                    short_of_target,
+                });
+                let mut report = |progress| {
+                    let _ = on_event.send(FillEvent::Progress { progress });
+                };
+                let outcome = run::run(&mapped, &options, seed, &stop, &mut report)
+                    .map_err(|e| e.to_string())?;
+                let stopped = stop.load(Ordering::Relaxed);
+                let summary = fill::summary(&loaded, &mapped, &outcome, stopped);
+                let proposed = fill::proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
+                let view = store::preview(&loaded, &proposed, today);
+                let ready = Run::Ready {
+                    base: store::in_period(&loaded),
+                    proposed,
+                };
+                Ok::<_, String>((summary, view, ready))
+            }));
+            let event = match worked {
+                Ok(Ok((summary, view, ready))) => {
+                    if !runs.finish(period_id, token, Some(ready)) {
+                        return; // discarded while it ran
+                    }
+                    FillEvent::Done {
+                        summary,
+                        view: Box::new(view),
+                    }
+                }
+                Ok(Err(message)) => FillEvent::Failed { message },
+                Err(_) => FillEvent::Failed {
+                    message: "The fill stopped unexpectedly. Nothing was changed.".into(),
+                },
+            };
+            if matches!(event, FillEvent::Failed { .. }) {
+                runs.finish(period_id, token, None);
+            }
+            let _ = on_event.send(event);
+        })
+        .map_err(|e| {
+            registry.finish(period_id, token, None);
+            AppError::new(
+                ErrorCode::Internal,
+                format!("The fill could not start ({e})."),
+            )
+        })?;
+    Ok(())
+}
+
+/// Ends a running fill early; it still reports its best as the proposal.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_stop(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
+    runs.stop(period_id);
+    Ok(())
+}
+
+/// Writes the proposal in one transaction; nothing if any cell is refused.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_accept(
+    db: DbState<'_>,
+    runs: RunsState<'_>,
+    period_id: i64,
+) -> AppResult<ScheduleView> {
+    let taken = runs.take(period_id)?;
+    db.run(move |conn| {
+        let today = today(conn)?;
+        store::accept(conn, period_id, &taken.0, &taken.1, today)
+    })
+    .await
+}
+
+/// Drops the proposal (stopping the fill if it still runs); the period
+/// is left exactly as it was.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn schedule_fill_discard(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
+    runs.discard(period_id);
+    Ok(())
+}
+
+/// Locks or unlocks a grid cell against Fill schedule.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn assignment_lock(
+    db: DbState<'_>,
+    period_id: i64,
+    staff_id: i64,
+    date: String,
+    locked: bool,
+) -> AppResult<ScheduleView> {
+    db.run(move |conn| {
+        let today = today(conn)?;
+        locks::set(conn, period_id, staff_id, &date, locked, today)
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ready() -> Run {
+        Run::Ready {
+            base: Vec::new(),
+            proposed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn one_fill_at_a_time_per_period() {
+        let runs = FillRuns::default();
+        let (token, _) = runs.begin(1).unwrap();
+        let again = runs.begin(1).unwrap_err();
+        assert_eq!(again.code, ErrorCode::Conflict);
+        assert!(runs.begin(2).is_ok(), "another period may fill meanwhile");
+        assert_eq!(
+            runs.take(1).unwrap_err().code,
+            ErrorCode::Conflict,
+            "still running"
+        );
+        assert!(runs.finish(1, token, Some(ready())));
+        assert!(
+            runs.begin(1).is_ok(),
+            "a new fill replaces an undecided proposal"
+        );
+    }
+
+    #[test]
+    fn stop_flags_the_run_and_discard_drops_even_a_result_still_coming() {
+        let runs = FillRuns::default();
+        let (token, stop) = runs.begin(1).unwrap();
+        runs.stop(1);
+        assert!(stop.load(Ordering::Relaxed), "Stop reaches the search");
+        runs.discard(1);
+        assert!(
+            !runs.finish(1, token, Some(ready())),
+            "a discarded run's proposal is dropped"
+        );
+        assert_eq!(runs.take(1).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn a_finished_proposal_is_taken_once() {
+        let runs = FillRuns::default();
+        let (token, _) = runs.begin(1).unwrap();
+        assert!(runs.finish(1, token, Some(ready())));
+        assert!(runs.take(1).is_ok());
+        assert_eq!(
+            runs.take(1).unwrap_err().code,
+            ErrorCode::NotFound,
+            "accepted once"
+        );
+    }
+}

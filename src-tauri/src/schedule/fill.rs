@@ -1,0 +1,209 @@
+//! A fill's result as the manager sees it: the cells it would change, how
+//! the gaps compare, and why the gaps that remain could not be closed. The
+//! proposal is only a proposal: nothing is saved until it is accepted.
+
+use super::rules::ScheduleContext;
+use super::store::context::Loaded;
+use super::{format, Assignment, Requirement};
+use crate::solver::department::{gaps, Mapped};
+use crate::solver::{Outcome, Roster, Shortfall};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// One cell the fill would change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FillChange {
+    pub staff_id: i64,
+    /// "Maria Lopez".
+    pub name: String,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// Shift codes before and after; none is an empty cell.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FillSummary {
+    pub added: u32,
+    /// A shift changed to another type in the same cell.
+    pub changed: u32,
+    pub removed: u32,
+    /// People short of the days' minimums, before and with the proposal.
+    pub short_before: u32,
+    pub short_after: u32,
+    /// People short of the targets above the minimums, before and after.
+    pub under_target_before: u32,
+    pub under_target_after: u32,
+    /// Stopped by the manager before the time limit.
+    pub stopped: bool,
+    /// Why each remaining gap below a minimum was left, one line each.
+    pub unmet: Vec<String>,
+    pub changes: Vec<FillChange>,
+}
+
+/// The period's assignments with `roster`'s cells in place of its own.
+pub fn proposed_assignments(
+    ctx: &ScheduleContext,
+    mapped: &Mapped,
+    roster: &Roster,
+) -> Vec<Assignment> {
+    let mut out: Vec<Assignment> = ctx
+        .assignments
+        .iter()
+        .filter(|a| !ctx.in_period(a.date))
+        .cloned()
+        .collect();
+    for (s, row) in roster.cells.iter().enumerate() {
+        for day in mapped.period() {
+            if let Some(shift) = row[day] {
+                out.push(Assignment {
+                    staff_id: mapped.staff_ids[s],
+                    date: mapped.dates[day],
+                    shift_type_id: mapped.shift_ids[shift],
+                    published_change: false,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The cells that differ between the period's assignments and `proposed`,
+/// by person (in `ctx.staff` order) and date.
+pub fn changes(ctx: &ScheduleContext, proposed: &[Assignment]) -> Vec<FillChange> {
+    let in_period = |list: &[Assignment]| -> HashMap<(i64, NaiveDate), i64> {
+        list.iter()
+            .filter(|a| ctx.in_period(a.date))
+            .map(|a| ((a.staff_id, a.date), a.shift_type_id))
+            .collect()
+    };
+    let (before, after) = (in_period(&ctx.assignments), in_period(proposed));
+    let code = |id: Option<&i64>| {
+        id.and_then(|&id| ctx.shift_type(id))
+            .map(|t| t.code.clone())
+    };
+    let mut out = Vec::new();
+    for person in &ctx.staff {
+        for date in ctx.days() {
+            let key = (person.id, date);
+            let (from, to) = (before.get(&key), after.get(&key));
+            if from != to {
+                out.push(FillChange {
+                    staff_id: person.id,
+                    name: person.name.clone(),
+                    date,
+                    from: code(from),
+                    to: code(to),
+                });
+            }
+        }
+    }
+    out
+}
+
+pub fn summary(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, stopped: bool) -> FillSummary {
+    let ctx = &loaded.ctx;
+    let proposed = proposed_assignments(ctx, mapped, &outcome.roster);
+    let changes = changes(ctx, &proposed);
+    let count = |f: fn(&FillChange) -> bool| changes.iter().filter(|c| f(c)).count() as u32;
+    let (short_before, under_target_before) = gaps(mapped, &current_roster(ctx, mapped));
+    let (short_after, under_target_after) = gaps(mapped, &outcome.roster);
+    FillSummary {
+        added: count(|c| c.from.is_none()),
+        changed: count(|c| c.from.is_some() && c.to.is_some()),
+        removed: count(|c| c.to.is_none()),
+        short_before,
+        short_after,
+        under_target_before,
+        under_target_after,
+        stopped,
+        unmet: outcome
+            .shortfalls
+            .iter()
+            .filter(|s| mapped.covers[s.cover].minimum)
+            .map(|s| explain(ctx, mapped, s))
+            .collect(),
+        changes,
+    }
+}
+
+/// The period as it stands, in the model's terms.
+pub fn current_roster(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
+    let mut roster = Roster::empty(&mapped.model);
+    let index: HashMap<i64, usize> = mapped
+        .staff_ids
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i))
+        .collect();
+    for a in &ctx.assignments {
+        if let (Some(&s), Some(day), Some(shift)) = (
+            index.get(&a.staff_id),
+            mapped.day_of(a.date),
+            mapped.shift_of(a.shift_type_id),
+        ) {
+            roster.cells[s][day] = Some(shift);
+        }
+    }
+    roster
+}
+
+/// "Night on Sat 12 Dec is 1 RN short of the minimum: every qualified RN
+/// free that day is at a limit (hours, days in a row, rest or weekends)."
+pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String {
+    let meaning = &mapped.covers[s.cover];
+    let shift = ctx
+        .shift_type(meaning.shift_type_id)
+        .map_or_else(|| "A shift".to_string(), |t| t.name.clone());
+    let who = match meaning.requirement {
+        Requirement::Role(role) => role.code().to_string(),
+        Requirement::Skill(id) => format!("person with {}", ctx.skill_name(id)),
+    };
+    let short = match (meaning.requirement, s.missing) {
+        (_, 1) => format!("1 {who}"),
+        (Requirement::Role(role), n) => format!("{n} {}s", role.code()),
+        (Requirement::Skill(id), n) => format!("{n} people with {}", ctx.skill_name(id)),
+    };
+    let head = format!(
+        "{shift} on {} is {short} short of the minimum",
+        format::day(meaning.date)
+    );
+    let qualified = s.day_off + s.elsewhere + s.unavailable + s.at_limit + s.available;
+    if qualified == 0 {
+        let on = mapped.model.cover[s.cover].requirement - s.missing;
+        return if on == 0 {
+            format!("{head}: nobody on staff qualifies ({who}).")
+        } else {
+            format!("{head}: every qualified {who} on staff is already on it.")
+        };
+    }
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (s.day_off, "on time off or not employed that day"),
+        (s.elsewhere, "on another shift"),
+        (s.unavailable, "with a credential expired by then"),
+        (
+            s.at_limit,
+            "at a limit (hours, days in a row, rest or weekends)",
+        ),
+        (
+            s.available,
+            "still free but the search ran out of time or judged them needed elsewhere",
+        ),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    if s.at_limit > 0 && s.available == 0 && s.unavailable == 0 {
+        let others = parts[..parts.len() - 1].join(", ");
+        return format!(
+            "{head}: every qualified {who} free that day is at a limit (hours, days in a row, rest or weekends){}.",
+            if others.is_empty() { String::new() } else { format!("; {others}") }
+        );
+    }
+    format!("{head}: of {qualified} qualified, {}.", parts.join(", "))
+}

@@ -1,0 +1,363 @@
+//! The department's draft period as a solver [`Model`]: who may work which
+//! cells, their limits, what each day needs, and what each cell costs.
+//!
+//! Every rule the schedule checker treats as blocking is hard here — approved
+//! time off (a day off), an expired credential (the cell is unavailable), two
+//! shifts that overlap (a forbidden succession) — and so are the rules it
+//! warns about, so that a fill adds no warning either: rest between shifts,
+//! no day shift after a night, days in a row, hours per week and per pay
+//! period, weekends, and hours within the person's FTE.
+//!
+//! The horizon starts on a Monday at least a week before the period (the
+//! model counts weekends from day 0, a Monday); those days hold the shifts
+//! already worked, fixed, so rest, days in a row and weekly hours are right
+//! across the boundary. Only the period's own cells can change.
+
+use super::limits;
+use super::model::{Cover, Model, Request, RequestKind, Shift, Staff};
+use crate::schedule::store::context::Loaded;
+use crate::schedule::{time, Requirement, ShiftType, StaffFacts, TimeOffStatus};
+use crate::staff::EmploymentType;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// What the manager chose in the Fill dialog. Weights run 0–10.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FillOptions {
+    /// Keep the cells the manager locked as they are (a shift, or a day off).
+    pub keep_locked: bool,
+    /// Keep the shifts already in the period (those that break a blocking
+    /// rule are let go). Approved time off is always kept.
+    pub keep_existing: bool,
+    /// How much pending time-off requests count.
+    pub requests: u32,
+    /// How much to prefer people furthest below their FTE hours.
+    pub fairness: u32,
+    /// How much the pay of each shift counts.
+    pub cost: u32,
+    /// Time limit for the search.
+    pub seconds: u32,
+}
+
+impl Default for FillOptions {
+    fn default() -> Self {
+        FillOptions {
+            keep_locked: true,
+            keep_existing: true,
+            requests: 5,
+            fairness: 3,
+            cost: 3,
+            seconds: 20,
+        }
+    }
+}
+
+/// Per person short of a day's minimum: this dominates everything else.
+pub const MINIMUM_WEIGHT: u32 = 1000;
+/// Per person short of the target above the minimum.
+pub const TARGET_WEIGHT: u32 = 100;
+/// Per person beyond the target.
+pub const OVER_WEIGHT: u32 = 10;
+
+/// Days after the period in the horizon.
+pub const AFTER_DAYS: i64 = 2;
+
+/// What a cover line of the model stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverMeaning {
+    pub date: NaiveDate,
+    pub shift_type_id: i64,
+    pub requirement: Requirement,
+    /// The minimum line (else the target line above it).
+    pub minimum: bool,
+}
+
+/// The model with the way back to the department's ids and dates.
+#[derive(Debug, Clone)]
+pub struct Mapped {
+    pub model: Model,
+    /// Model staff index → staff id (as `ctx.staff`).
+    pub staff_ids: Vec<i64>,
+    /// Model day → date; the period's days are `period()`, the days before
+    /// it history and the two after it the next period's start.
+    pub dates: Vec<NaiveDate>,
+    pub first_period_day: usize,
+    pub period_days: usize,
+    /// Model shift → shift type id.
+    pub shift_ids: Vec<i64>,
+    /// Requirement of each model skill index.
+    pub skills: Vec<Requirement>,
+    pub covers: Vec<CoverMeaning>,
+}
+
+impl Mapped {
+    pub fn day_of(&self, date: NaiveDate) -> Option<usize> {
+        let day = (date - self.dates[0]).num_days();
+        usize::try_from(day).ok().filter(|&d| d < self.dates.len())
+    }
+
+    /// The model days of the period itself.
+    pub fn period(&self) -> std::ops::Range<usize> {
+        self.first_period_day..self.first_period_day + self.period_days
+    }
+
+    pub fn shift_of(&self, shift_type_id: i64) -> Option<usize> {
+        self.shift_ids.iter().position(|&id| id == shift_type_id)
+    }
+}
+
+pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
+    let ctx = &loaded.ctx;
+    // A Monday at least 7 days before the period: enough history for rest,
+    // the day after a night and the days-in-a-row limit.
+    let back = ctx.period_start - Duration::days(7);
+    let first = back - Duration::days(i64::from(back.weekday().num_days_from_monday()));
+    // Two days past the end: shifts already there (a next period) fixed,
+    // so that a night on the last day cannot run into them.
+    let dates: Vec<NaiveDate> = first
+        .iter_days()
+        .take_while(|d| *d <= ctx.period_end + Duration::days(AFTER_DAYS))
+        .collect();
+    let first_period_day = (ctx.period_start - first).num_days() as usize;
+    let period_days = ctx.days().count();
+    let shifts = shifts(loaded, &dates);
+    let shift_ids: Vec<i64> = ctx.shift_types.iter().map(|s| s.id).collect();
+
+    let mut skills: Vec<Requirement> = Vec::new();
+    for need in &ctx.coverage {
+        if !skills.contains(&need.requirement) {
+            skills.push(need.requirement);
+        }
+    }
+    let mut mapped = Mapped {
+        model: Model {
+            days: dates.len(),
+            shifts,
+            staff: Vec::new(),
+            requests: Vec::new(),
+            cover: Vec::new(),
+        },
+        staff_ids: ctx.staff.iter().map(|s| s.id).collect(),
+        dates,
+        first_period_day,
+        period_days,
+        shift_ids,
+        skills,
+        covers: Vec::new(),
+    };
+    cover(loaded, &mut mapped);
+    for (index, facts) in ctx.staff.iter().enumerate() {
+        let person = staff(loaded, &mapped, facts, options);
+        mapped.model.staff.push(person);
+        requests(loaded, &mut mapped, index, options);
+    }
+    mapped
+}
+
+/// Shift types with their longest paid length in the horizon (a night is
+/// an hour longer when the clocks go back), and the successions that break
+/// the minimum rest, overlap, or put a day shift within a day of a night.
+fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
+    let ctx = &loaded.ctx;
+    let types = &ctx.shift_types;
+    let minutes = |t: &ShiftType| {
+        dates
+            .iter()
+            .map(|&d| time::paid_minutes(&time::span(ctx.tz, d, t), t))
+            .max()
+            .unwrap_or(0)
+            .clamp(0, i64::from(u32::MAX)) as u32
+    };
+    types
+        .iter()
+        .map(|a| {
+            let banned = |gap: i64| {
+                (0..types.len())
+                    .filter(|&b| {
+                        dates
+                            .iter()
+                            .any(|&d| limits::clash(ctx, a, d, &types[b], d + Duration::days(gap)))
+                    })
+                    .collect()
+            };
+            Shift {
+                id: a.code.clone(),
+                minutes: minutes(a),
+                forbidden_next: banned(1),
+                forbidden_after_gap: banned(2),
+            }
+        })
+        .collect()
+}
+
+/// Two cover lines per day × need: the minimum (heavy) and the target
+/// above it (lighter); people beyond the target cost a little.
+fn cover(loaded: &Loaded, mapped: &mut Mapped) {
+    let ctx = &loaded.ctx;
+    for day in mapped.period() {
+        let date = mapped.dates[day];
+        for need in ctx.coverage.iter().filter(|n| n.weekday == date.weekday()) {
+            let Some(shift) = mapped.shift_of(need.shift_type_id) else {
+                continue;
+            };
+            let skill = mapped.skills.iter().position(|r| *r == need.requirement);
+            let mut line = |requirement: u32, under_weight: u32, over_weight: u32, minimum| {
+                mapped.model.cover.push(Cover {
+                    day,
+                    shift,
+                    skill,
+                    requirement,
+                    under_weight,
+                    over_weight,
+                });
+                mapped.covers.push(CoverMeaning {
+                    date,
+                    shift_type_id: need.shift_type_id,
+                    requirement: need.requirement,
+                    minimum,
+                });
+            };
+            let target = need.target.max(need.minimum);
+            let over = if target > need.minimum {
+                0
+            } else {
+                OVER_WEIGHT
+            };
+            line(need.minimum, MINIMUM_WEIGHT, over, true);
+            if target > need.minimum {
+                line(target, TARGET_WEIGHT, OVER_WEIGHT, false);
+            }
+        }
+    }
+}
+
+/// One person: the cells they may take and their limits. Shifts before
+/// the period are fixed; so are the period's own when kept, unless they
+/// break a blocking rule (then the fill takes them off).
+fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOptions) -> Staff {
+    let ctx = &loaded.ctx;
+    let model = &mapped.model;
+    let employed = loaded.people.iter().find(|p| p.id == facts.id);
+    let mut fixed = Vec::new();
+    for a in ctx.assignments.iter().filter(|a| a.staff_id == facts.id) {
+        let (Some(day), Some(shift)) = (mapped.day_of(a.date), mapped.shift_of(a.shift_type_id))
+        else {
+            continue;
+        };
+        let history = !mapped.period().contains(&day);
+        let locked = options.keep_locked && loaded.locked.contains(&(facts.id, a.date));
+        if history || locked || (options.keep_existing && !limits::blocked(ctx, facts, a.date)) {
+            fixed.push((day, shift));
+        }
+    }
+    let is_fixed = |day: usize| fixed.iter().any(|&(d, _)| d == day);
+    let mut days_off = Vec::new();
+    let mut unavailable = Vec::new();
+    for (day, &date) in mapped.dates.iter().enumerate() {
+        if is_fixed(day) {
+            continue;
+        }
+        let history = !mapped.period().contains(&day);
+        let approved_off = ctx.time_off.iter().any(|t| {
+            t.staff_id == facts.id && t.status == TimeOffStatus::Approved && t.covers(date)
+        });
+        // A locked cell with no shift stays a day off.
+        let locked_off = options.keep_locked && loaded.locked.contains(&(facts.id, date));
+        if history || approved_off || locked_off || !employed.is_some_and(|p| p.employed_on(date)) {
+            days_off.push(day);
+        } else if facts.credentials.iter().any(|c| c.lapsed_on(date)) {
+            // Warn-only credentials too: a fill should not put anyone on a
+            // shift without their papers.
+            unavailable.extend((0..model.shifts.len()).map(|s| (day, s)));
+        }
+    }
+    let skills = mapped
+        .skills
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| facts.meets(**r))
+        .map(|(i, _)| i)
+        .collect();
+    let contract = limits::contract(loaded, mapped, facts, &fixed);
+    Staff {
+        id: facts.name.clone(),
+        contract,
+        skills,
+        days_off,
+        fixed,
+        unavailable,
+    }
+}
+
+/// Soft wishes as requests on each open cell: pending time off (asked, not
+/// yet approved), the pay of the shift, and fairness — people furthest
+/// below their FTE hours are the cheapest to add.
+fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOptions) {
+    let ctx = &loaded.ctx;
+    let facts = &ctx.staff[index];
+    let person = &mapped.model.staff[index];
+    let fairness = limits::fairness_share(mapped, facts, &person.fixed);
+    let mut out = Vec::new();
+    for day in mapped.period() {
+        if person.days_off.contains(&day) || person.fixed.iter().any(|&(d, _)| d == day) {
+            continue;
+        }
+        let date = mapped.dates[day];
+        let asked_off = ctx.time_off.iter().any(|t| {
+            t.staff_id == facts.id && t.status == TimeOffStatus::Requested && t.covers(date)
+        });
+        for (shift, t) in ctx.shift_types.iter().enumerate() {
+            if person.contract.max_per_shift[shift] == 0 {
+                continue;
+            }
+            let pay = limits::shift_pay_cents(ctx, facts, t, date);
+            let weight = options.cost * (pay / 10_000) as u32
+                + options.fairness * fairness
+                + if asked_off { options.requests * 30 } else { 0 };
+            if weight > 0 {
+                out.push(Request {
+                    staff: index,
+                    day,
+                    shift,
+                    kind: RequestKind::Off,
+                    weight,
+                });
+            }
+        }
+    }
+    mapped.model.requests.extend(out);
+}
+
+/// How many people short of each day's minimum and target the roster
+/// leaves, over the whole period: `(below minimum, below target)`.
+pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
+    let model = &mapped.model;
+    let mut count: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (s, row) in roster.cells.iter().enumerate() {
+        for (day, cell) in row.iter().enumerate() {
+            if let Some(shift) = cell {
+                count.entry((day, *shift)).or_default().push(s);
+            }
+        }
+    }
+    let (mut minimum, mut target) = (0, 0);
+    for (c, meaning) in model.cover.iter().zip(&mapped.covers) {
+        let on = count.get(&(c.day, c.shift)).map_or(0, |people| {
+            people.iter().filter(|&&s| model.qualifies(s, c)).count() as u32
+        });
+        let short = c.requirement.saturating_sub(on);
+        if meaning.minimum {
+            minimum += short;
+        } else {
+            target += short;
+        }
+    }
+    (minimum, target)
+}
+
+/// Whether a person is paid by the hours they work rather than an FTE.
+pub fn hourly(kind: EmploymentType, fte_hundredths: i64) -> bool {
+    matches!(kind, EmploymentType::PerDiem | EmploymentType::Agency) || fte_hundredths <= 0
+}

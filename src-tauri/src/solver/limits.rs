@@ -1,0 +1,225 @@
+//! A person's limits for the fill, from the department's rules, their FTE
+//! and employment type: which shift types they may take, days in a row,
+//! weekends, and minutes per work week, per pay period and over the period.
+//!
+//! Limits the fixed cells already break (a week planned by hand over 40 h)
+//! are raised to what those cells hold: the model's rules are hard, and a
+//! roster must exist; the fill then adds nothing beyond them.
+
+use super::department::{hourly, Mapped};
+use super::model::{Contract, Window};
+use crate::credentials::ExpiredAction;
+use crate::schedule::cost::{shift_cost, FTE_MINUTES_PER_14_DAYS};
+use crate::schedule::store::context::Loaded;
+use crate::schedule::{time, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
+use chrono::{Duration, NaiveDate};
+use std::collections::BTreeSet;
+
+/// Whether shift `b` on `date_b` may not follow shift `a` on `date_a`: they
+/// overlap (a double booking, which blocks), the rest between them is below
+/// the minimum, or `b` is a day shift within a day of coming off night `a`.
+pub fn clash(
+    ctx: &ScheduleContext,
+    a: &ShiftType,
+    date_a: NaiveDate,
+    b: &ShiftType,
+    date_b: NaiveDate,
+) -> bool {
+    let (first, second) = (time::span(ctx.tz, date_a, a), time::span(ctx.tz, date_b, b));
+    if first.overlaps(&second)
+        || (second.start - first.end).num_minutes() < ctx.rules.min_rest_minutes
+    {
+        return true;
+    }
+    let off = first.end.with_timezone(&ctx.tz).date_naive();
+    ctx.rules.no_day_after_night && a.night && b.is_day() && date_b - off <= Duration::days(1)
+}
+
+/// Whether an existing shift on `date` breaks a blocking rule: approved
+/// time off, or a credential that blocks scheduling has lapsed.
+pub fn blocked(ctx: &ScheduleContext, facts: &StaffFacts, date: NaiveDate) -> bool {
+    let off = ctx
+        .time_off
+        .iter()
+        .any(|t| t.staff_id == facts.id && t.status == TimeOffStatus::Approved && t.covers(date));
+    off || facts
+        .credentials
+        .iter()
+        .any(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(date))
+}
+
+/// The shift types a person counts towards some coverage need of.
+fn eligible(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64) -> bool {
+    ctx.coverage.iter().any(|n| {
+        n.shift_type_id == shift_type_id
+            && n.target.max(n.minimum) > 0
+            && facts.meets(n.requirement)
+    })
+}
+
+pub fn contract(
+    loaded: &Loaded,
+    mapped: &Mapped,
+    facts: &StaffFacts,
+    fixed: &[(usize, usize)],
+) -> Contract {
+    let ctx = &loaded.ctx;
+    let model = &mapped.model;
+    let days = model.days as u32;
+    let fixed_of = |shift: usize| fixed.iter().filter(|&&(_, s)| s == shift).count() as u32;
+    let max_per_shift: Vec<u32> = ctx
+        .shift_types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if eligible(ctx, facts, t.id) {
+                days
+            } else {
+                fixed_of(i)
+            }
+        })
+        .collect();
+    let twelve = ctx
+        .shift_types
+        .iter()
+        .zip(&max_per_shift)
+        .any(|(t, &max)| max > 0 && t.is_twelve_hour());
+    let limit = if twelve {
+        ctx.rules.max_consecutive_12h
+    } else {
+        ctx.rules.max_consecutive_8h
+    };
+    let mut row = vec![None; model.days];
+    for &(day, shift) in fixed {
+        row[day] = Some(shift);
+    }
+    let weeks = (model.days as u32).div_ceil(7);
+    let max_weekends = ctx
+        .rules
+        .max_weekends_per_4_weeks
+        .map_or(weeks, |per_4| per_4 * weeks / 4);
+    let fixed_weekends = (0..model.days)
+        .filter(|d| d % 7 == 5)
+        .filter(|&sat| row[sat].is_some() || row.get(sat + 1).is_some_and(Option::is_some))
+        .count() as u32;
+    Contract {
+        max_per_shift,
+        min_shifts: 0,
+        max_shifts: days,
+        min_minutes: 0,
+        max_minutes: u32::MAX,
+        min_consecutive_work: 0,
+        max_consecutive_work: limit.max(longest_run(&row)),
+        min_consecutive_off: 0,
+        max_weekends: max_weekends.max(fixed_weekends),
+        windows: windows(loaded, mapped, facts, &row),
+    }
+}
+
+/// Days in the longest run of fixed cells.
+fn longest_run(row: &[Option<usize>]) -> u32 {
+    let (mut best, mut run) = (0, 0);
+    for cell in row {
+        run = if cell.is_some() { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
+}
+
+/// Work weeks and pay periods touching the horizon, and the period as a
+/// whole against the person's FTE (not for per diem or agency staff).
+fn windows(
+    loaded: &Loaded,
+    mapped: &Mapped,
+    facts: &StaffFacts,
+    row: &[Option<usize>],
+) -> Vec<Window> {
+    let ctx = &loaded.ctx;
+    let rules = &ctx.rules;
+    let first = mapped.dates[0];
+    let mut out = Vec::new();
+    for (length, limit) in [
+        (7, rules.weekly_hours_limit_minutes),
+        (14, rules.period_hours_limit_minutes),
+    ] {
+        let starts: BTreeSet<NaiveDate> = mapped
+            .dates
+            .iter()
+            .map(|&d| {
+                if length == 7 {
+                    time::week_start(rules.pay_period_anchor, d)
+                } else {
+                    time::pay_period_start(rules.pay_period_anchor, d)
+                }
+            })
+            .collect();
+        for start in starts {
+            let end = start + Duration::days(length);
+            // Hours worked in this block before the horizon begins.
+            let before: i64 = ctx
+                .assignments
+                .iter()
+                .filter(|a| a.staff_id == facts.id && a.date >= start && a.date < first.min(end))
+                .filter_map(|a| ctx.shift_type(a.shift_type_id).map(|t| (a.date, t)))
+                .map(|(d, t)| time::paid_minutes(&time::span(ctx.tz, d, t), t))
+                .sum();
+            let from = mapped.day_of(start.max(first)).unwrap_or(0);
+            let days = (end - start.max(first)).num_days().max(0) as usize;
+            out.push(window(mapped, row, from, days, limit - before));
+        }
+    }
+    if !hourly(facts.employment_type, facts.fte_hundredths) {
+        let period_days = mapped.period_days as i64;
+        let fte = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
+        out.push(window(
+            mapped,
+            row,
+            mapped.first_period_day,
+            period_days as usize,
+            fte,
+        ));
+    }
+    out
+}
+
+/// A window of at most `limit` minutes, raised to what its fixed cells hold.
+fn window(mapped: &Mapped, row: &[Option<usize>], first: usize, days: usize, limit: i64) -> Window {
+    let end = (first + days).min(row.len());
+    let fixed: u32 = row[first.min(end)..end]
+        .iter()
+        .flatten()
+        .map(|&s| mapped.model.shifts[s].minutes)
+        .sum();
+    Window {
+        first,
+        days,
+        max_minutes: (limit.clamp(0, i64::from(u32::MAX)) as u32).max(fixed),
+    }
+}
+
+/// 0–20: how far the person's fixed hours in the period already go towards
+/// their FTE (10 at the FTE); per diem and agency staff count as 10.
+pub fn fairness_share(mapped: &Mapped, facts: &StaffFacts, fixed: &[(usize, usize)]) -> u32 {
+    if hourly(facts.employment_type, facts.fte_hundredths) {
+        return 10;
+    }
+    let period_days = mapped.period_days as i64;
+    let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
+    let worked: i64 = fixed
+        .iter()
+        .filter(|&&(d, _)| mapped.period().contains(&d))
+        .map(|&(_, s)| i64::from(mapped.model.shifts[s].minutes))
+        .sum();
+    (10 * worked / target.max(1)).clamp(0, 20) as u32
+}
+
+/// Straight time and differentials of one shift, in cents.
+pub fn shift_pay_cents(
+    ctx: &ScheduleContext,
+    facts: &StaffFacts,
+    shift: &ShiftType,
+    date: NaiveDate,
+) -> i64 {
+    let paid = time::paid_minutes(&time::span(ctx.tz, date, shift), shift);
+    shift_cost(&ctx.rules, facts, shift, date, paid, 0).total_cents
+}

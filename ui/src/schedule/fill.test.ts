@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { changeText, changesText, elapsedText, gapsText, progressShare, proposedCells } from './fill';
+
+const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
+const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
+
+describe('fill words', () => {
+  it('names only the kinds of change that happen', () => {
+    expect(changesText({ added: 42, changed: 3, removed: 0 })).toBe('42 shifts added, 3 changed');
+    expect(changesText({ added: 1, changed: 0, removed: 2 })).toBe('1 shift added, 2 removed');
+    expect(changesText({ added: 0, changed: 0, removed: 0 })).toBe('No changes');
+  });
+
+  it('shows a change from and to an empty cell as off', () => {
+    expect(changeText(change(null, 'D'))).toBe('Maria Lopez · 12 Dec: off → D');
+    expect(changeText(change('N', null))).toBe('Maria Lopez · 12 Dec: N → off');
+    expect(gapsText(5, 0)).toBe('5 → 0');
+  });
+
+  it('fills the bar by time used and never past the end', () => {
+    expect(progressShare(progress(5000, 20000))).toBe(0.25);
+    expect(progressShare(progress(25000, 20000))).toBe(1);
+    expect(progressShare(progress(10, 0))).toBe(0);
+    expect(elapsedText(progress(12999, 20000))).toBe('12 s of 20 s');
+  });
+
+  it('keys proposed cells as the grid does', () => {
+    const cells = proposedCells([change(null, 'D')]);
+    expect(cells.get('7|2026-12-12')?.to).toBe('D');
+    expect(cells.size).toBe(1);
+  });
+});

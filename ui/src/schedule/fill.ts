@@ -1,0 +1,42 @@
+// Fill schedule, the words and figures: what a proposal would change, how a
+// running fill is doing, and which grid cells to mark as proposed.
+
+import type { FillChange, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
+import { plural } from '../lib/format';
+import { cellKey, shortDate } from './grid';
+
+export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
+
+/** "42 shifts added, 3 changed, 2 removed" (only the parts that apply). */
+export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'>): string {
+  const parts: string[] = [];
+  if (s.added) parts.push(`${plural(s.added, 'shift')} added`);
+  if (s.changed) parts.push(`${s.changed} changed`);
+  if (s.removed) parts.push(`${s.removed} removed`);
+  return parts.length ? parts.join(', ') : 'No changes';
+}
+
+/** "Gaps below minimum: 5 → 0". */
+export function gapsText(before: number, after: number): string {
+  return `${before} → ${after}`;
+}
+
+/** The bar's share, 0–1: time used of the limit. */
+export function progressShare(p: FillProgress): number {
+  return p.limit_ms > 0 ? Math.min(1, p.elapsed_ms / p.limit_ms) : 0;
+}
+
+/** "12 s of 20 s". */
+export function elapsedText(p: FillProgress): string {
+  return `${Math.floor(p.elapsed_ms / 1000)} s of ${Math.round(p.limit_ms / 1000)} s`;
+}
+
+/** "Lopez, Maria · 12 Dec: – → D" for the list of changes. */
+export function changeText(c: FillChange): string {
+  return `${c.name} · ${shortDate(c.date, false)}: ${c.from ?? 'off'} → ${c.to ?? 'off'}`;
+}
+
+/** The grid keys of the changed cells, with what each held before. */
+export function proposedCells(changes: readonly FillChange[]): Map<string, FillChange> {
+  return new Map(changes.map((c) => [cellKey(c.staff_id, c.date), c]));
+}
