@@ -129,6 +129,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::budget_views::budget_targets_save,
             commands::budget_views::budget_productivity,
             commands::budget_views::budget_labor_cost,
+            commands::history::history_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

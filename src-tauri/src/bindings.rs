@@ -3,6 +3,9 @@
 //! The generated file is committed (`ui/src/lib/bindings.ts`); a test fails when
 //! it drifts from the Rust types, and `cargo xtask bindings` rewrites it.
 
+use crate::audit::{
+    FieldChange, HistoryAction, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
+};
 use crate::budget::actuals::ActualInput;
 use crate::budget::calendar::MonthInfo;
 use crate::budget::csv_import::{
@@ -194,6 +197,12 @@ pub fn render() -> String {
     decl::<PositionLine>(&cfg, &mut out);
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
+    decl::<HistoryKind>(&cfg, &mut out);
+    decl::<HistoryAction>(&cfg, &mut out);
+    decl::<HistoryQuery>(&cfg, &mut out);
+    decl::<FieldChange>(&cfg, &mut out);
+    decl::<HistoryEntry>(&cfg, &mut out);
+    decl::<HistoryPage>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -215,6 +224,7 @@ pub fn render() -> String {
     options!(out, "BUDGET_CATEGORIES", Category);
     options!(out, "SPREADS", Spread);
     options!(out, "HOURS_SOURCES", HoursSource);
+    options!(out, "HISTORY_KINDS", HistoryKind);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -3,10 +3,11 @@
 //!
 //! Layers run one way: UI → `commands` (thin Tauri adapters) → domain modules
 //! (`department`, `staff`, `credentials`, `trainings`, `skills`, `schedule`,
-//! `budget`) → `store`.
+//! `budget`, `audit`) → `store`.
 //! Only `commands` and `app` know Tauri; everything else is plain Rust that
 //! tests call directly.
 
+pub mod audit;
 pub mod bindings;
 pub mod budget;
 pub mod credentials;

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_schedule.sql"),
     include_str!("migrations/0003_budget.sql"),
+    include_str!("migrations/0004_audit.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -35,5 +36,10 @@ pub fn migrate(conn: &mut Connection) -> AppResult<()> {
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }
+    // The audit triggers follow the schema the steps above left (and any
+    // change to how they are written); a no-op when they already match.
+    let tx = conn.transaction()?;
+    crate::audit::triggers::sync(&tx)?;
+    tx.commit()?;
     Ok(())
 }

@@ -11,6 +11,8 @@ import type {
   CredentialTypeInput,
   Department,
   DepartmentInput,
+  HistoryPage,
+  HistoryQuery,
   Skill,
   Staff,
   StaffDetail,
@@ -99,6 +101,8 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // History
+  history_list: { args: { query: HistoryQuery }; result: HistoryPage };
 }
 
 export type Command = keyof Commands;

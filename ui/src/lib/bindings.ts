@@ -519,6 +519,50 @@ export type LaborCostMonth = { month: number, label: string, days: number,
  */
 scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
+export type HistoryKind = "staff" | "credentials" | "trainings" | "schedule" | "time_off" | "budget" | "department" | "other";
+
+export type HistoryAction = "added" | "changed" | "removed";
+
+export type HistoryQuery = { kind: HistoryKind | null, 
+/**
+ * Everything about one person: their record, credentials, shifts…
+ */
+staff_id: number | null, 
+/**
+ * One record: its table and key (as in `HistoryEntry`).
+ */
+table: string | null, record_key: string | null, 
+/**
+ * First and last day, `YYYY-MM-DD`, in the department's time zone.
+ */
+from: string, to: string, 
+/**
+ * Matched against the record's name and the values before and after.
+ */
+text: string, offset: number, limit: number, };
+
+export type FieldChange = { field: string, before: string | null, after: string | null, };
+
+export type HistoryEntry = { id: number, 
+/**
+ * Local date and time in the department's zone, `YYYY-MM-DD HH:MM:SS`.
+ */
+at: string, kind: HistoryKind, 
+/**
+ * What sort of record ("Credential", "Shift"…).
+ */
+what: string, 
+/**
+ * Which record, as it was named at the time ("Lee, Ann — BLS").
+ */
+label: string, action: HistoryAction, staff_id: number | null, table: string, record_key: string, changes: Array<FieldChange>, };
+
+export type HistoryPage = { entries: Array<HistoryEntry>, 
+/**
+ * How many entries match the filters in all.
+ */
+total: number, offset: number, limit: number, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },
@@ -681,4 +725,15 @@ export const HOURS_SOURCES: { code: HoursSource; label: string }[] = [
   { code: "schedule", label: "From the schedule" },
   { code: "typed", label: "Typed or imported" },
   { code: "missing", label: "No schedule and nothing typed" },
+];
+
+export const HISTORY_KINDS: { code: HistoryKind; label: string }[] = [
+  { code: "staff", label: "Staff" },
+  { code: "credentials", label: "Credentials" },
+  { code: "trainings", label: "Trainings and evaluations" },
+  { code: "schedule", label: "Schedule" },
+  { code: "time_off", label: "Time off" },
+  { code: "budget", label: "Budget" },
+  { code: "department", label: "Department and settings" },
+  { code: "other", label: "Other" },
 ];
