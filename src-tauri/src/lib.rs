@@ -28,5 +28,5 @@ pub(crate) mod commands;
 mod startup;
 mod text_enum;
 
-pub use app::{run, run_app};
+pub use app::{configure, context, run, run_app};
 pub use cli::Options;

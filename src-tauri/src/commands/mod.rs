@@ -68,6 +68,7 @@ impl Db {
                 format!("The operation stopped unexpectedly ({e}). Nothing was changed."),
             )
         })?
+        .map_err(AppError::tidy)
     }
 }
 
