@@ -43,7 +43,7 @@ fn main() {
     loop {
         seq += 1;
         // Two creates for every update, so the file keeps growing.
-        if seq % 3 == 0 && !mine.is_empty() {
+        if seq.is_multiple_of(3) && !mine.is_empty() {
             let (id, no) = mine[(seq as usize / 3) % mine.len()].clone();
             let notes = format!("n{seq}");
             staff::update(&mut conn, id, &person(&no, &notes)).expect("update saved");
