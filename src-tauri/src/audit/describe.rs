@@ -2,9 +2,12 @@
 //! "Hourly rate: $45.00 → $47.50" rather than `hourly_rate_cents: 4500`.
 
 use super::FieldChange;
-use crate::budget::Category;
+use crate::budget::{Category, Spread};
+use crate::credentials::ExpiredAction;
 use crate::error::AppResult;
+use crate::schedule::{TimeOffKind, TimeOffStatus};
 use crate::staff::{EmploymentType, Role};
+use crate::trainings::TrainingKind;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
@@ -98,6 +101,16 @@ fn value(conn: &Connection, column: &str, v: &Value) -> AppResult<Option<String>
                 EmploymentType::from_code(s).map_or(s.clone(), |e| e.label().to_string())
             }
             "category" => Category::from_code(s).map_or(s.clone(), |c| c.label().to_string()),
+            "spread" => Spread::from_code(s).map_or(s.clone(), |c| c.label().to_string()),
+            "when_expired" => {
+                ExpiredAction::from_code(s).map_or(s.clone(), |c| c.label().to_string())
+            }
+            // Trainings and time off both have a kind; their codes differ.
+            "kind" => TrainingKind::from_code(s)
+                .map(|k| k.label())
+                .or_else(|| TimeOffKind::from_code(s).map(|k| k.label()))
+                .map_or(s.clone(), str::to_string),
+            "status" => TimeOffStatus::from_code(s).map_or(s.clone(), |c| c.label().to_string()),
             _ => s.clone(),
         }),
         Value::Number(n) => match n.as_i64() {
@@ -122,10 +135,20 @@ fn object(json: Option<&str>) -> Map<String, Value> {
     }
 }
 
+/// The table's columns in their declared order (the JSON keys come sorted).
+fn column_order(conn: &Connection, table: &str) -> AppResult<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?;
+    let names = stmt
+        .query_map([table], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(names)
+}
+
 /// The fields that differ between `before` and `after` (all set fields for
 /// an insert or a delete), in the table's column order.
 pub fn changes(
     conn: &Connection,
+    table: &str,
     before: Option<&str>,
     after: Option<&str>,
 ) -> AppResult<Vec<FieldChange>> {
@@ -136,6 +159,9 @@ pub fn changes(
             columns.push(k);
         }
     }
+    let order = column_order(conn, table)?;
+    // A column since dropped from the table goes last.
+    columns.sort_by_key(|c| order.iter().position(|o| o == *c).unwrap_or(usize::MAX));
     let mut out = Vec::new();
     for column in columns {
         if HIDDEN.contains(&column.as_str()) {
@@ -182,6 +208,7 @@ mod tests {
         let conn = crate::store::open_in_memory().unwrap();
         let c = changes(
             &conn,
+            "staff",
             None,
             Some(r#"{"last_name":"Lee","fte_hundredths":90,"notes":""}"#),
         )
@@ -190,6 +217,10 @@ mod tests {
             c.len(),
             2,
             "both set fields are listed, the empty one is not: {c:?}"
+        );
+        assert_eq!(
+            c[0].field, "Last name",
+            "in the table's order, not the JSON's: {c:?}"
         );
         assert!(c
             .iter()

@@ -166,7 +166,7 @@ pub fn list(conn: &Connection, query: &super::HistoryQuery) -> AppResult<History
             label,
             action: action(&act),
             staff_id,
-            changes: describe::changes(conn, before.as_deref(), after.as_deref())?,
+            changes: describe::changes(conn, &table, before.as_deref(), after.as_deref())?,
             table,
             record_key,
         });
