@@ -446,3 +446,30 @@ fn a_bad_history_query_is_refused_beside_its_field() {
         );
     }
 }
+
+#[test]
+fn an_ignored_insert_logs_nothing() {
+    let conn = open_in_memory().unwrap();
+    fixture(&conn);
+    conn.execute("INSERT INTO skill (id, name) VALUES (1, 'Charge')", [])
+        .unwrap();
+    conn.execute("INSERT INTO staff_skill VALUES (7, 1)", [])
+        .unwrap();
+    let n = count(&conn);
+    conn.execute("INSERT OR IGNORE INTO staff_skill VALUES (7, 1)", [])
+        .unwrap();
+    assert_eq!(
+        count(&conn),
+        n,
+        "saving a skill the person already has is no change"
+    );
+    conn.execute("INSERT INTO skill (id, name) VALUES (2, 'Preceptor')", [])
+        .unwrap();
+    let pending: i64 = conn
+        .query_row("SELECT count(*) FROM audit_pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        pending, 0,
+        "the next insert clears what the ignored one left"
+    );
+}

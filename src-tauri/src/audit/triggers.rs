@@ -203,7 +203,7 @@ impl TableSql {
         // triggers: keep it here so the insert can log what it replaced.
         let replace = format!(
             "CREATE TRIGGER \"{n}\" BEFORE INSERT ON \"{t}\" BEGIN\n\
-             DELETE FROM audit_pending WHERE table_name = {qt} AND record_key = {nk};\n\
+             DELETE FROM audit_pending;\n\
              INSERT INTO audit_pending (table_name, record_key, before)\n\
              SELECT {qt}, {nk}, {oj} FROM \"{t}\" AS o WHERE {same_key};\n\
              END",

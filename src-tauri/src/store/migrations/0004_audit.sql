@@ -43,8 +43,10 @@ END;
 
 -- The row an INSERT OR REPLACE is about to overwrite, held for the length of
 -- that one statement so its AFTER INSERT trigger can log "before → after"
--- (SQLite does not fire delete triggers for REPLACE). Always empty between
--- statements.
+-- (SQLite does not fire delete triggers for REPLACE). Holds at most one row:
+-- every insert clears it first, and the AFTER INSERT trigger clears it after
+-- reading (an INSERT OR IGNORE that is ignored leaves its row until the next
+-- insert, which clears it before anything reads it).
 CREATE TABLE audit_pending (
     table_name TEXT NOT NULL,
     record_key TEXT NOT NULL,
