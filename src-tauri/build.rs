@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "schedule_fill_accept",
     "schedule_fill_discard",
     "assignment_lock",
+    "history_list",
 ];
 
 fn main() {

@@ -24,6 +24,18 @@ pub fn run() {
 
 /// Generic over the runtime so a test could drive it with Tauri's mock runtime.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
+    configure(builder, options)
+        .run(context())
+        .unwrap_or_else(|e| {
+            eprintln!("wardbook: could not start: {e}");
+            std::process::exit(1);
+        });
+}
+
+/// The app's configuration (plugins, start-up, commands) on any runtime: the
+/// hostile-input test builds it on Tauri's mock runtime and calls every
+/// command through the real IPC path, argument parsing and permissions included.
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri::Builder<R> {
     builder
         // The save dialog is opened from Rust only; the window is granted
         // no dialog permission.
@@ -142,12 +154,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::schedule_fill::schedule_fill_accept,
             commands::schedule_fill::schedule_fill_discard,
             commands::schedule_fill::assignment_lock,
+            commands::history::history_list,
         ])
-        .run(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            eprintln!("wardbook: could not start: {e}");
-            std::process::exit(1);
-        });
+}
+
+/// The compiled-in configuration, assets and permissions (capabilities).
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
 }
 
 fn open(

@@ -3,6 +3,9 @@
 //! The generated file is committed (`ui/src/lib/bindings.ts`); a test fails when
 //! it drifts from the Rust types, and `cargo xtask bindings` rewrites it.
 
+use crate::audit::{
+    HistoryAction, HistoryChange, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
+};
 use crate::budget::actuals::ActualInput;
 use crate::budget::calendar::MonthInfo;
 use crate::budget::csv_import::{
@@ -208,7 +211,7 @@ pub fn render() -> String {
     decl::<StaffImportMapping>(&cfg, &mut out);
     decl::<StaffImportColumns>(&cfg, &mut out);
     decl::<ImportAction>(&cfg, &mut out);
-    decl::<FieldChange>(&cfg, &mut out);
+    decl::<HistoryChange>(&cfg, &mut out);
     decl::<StaffImportRow>(&cfg, &mut out);
     decl::<StaffImportPreview>(&cfg, &mut out);
     decl::<StaffImportOutcome>(&cfg, &mut out);
@@ -220,6 +223,12 @@ pub fn render() -> String {
     decl::<FillChange>(&cfg, &mut out);
     decl::<FillSummary>(&cfg, &mut out);
     decl::<FillEvent>(&cfg, &mut out);
+    decl::<HistoryKind>(&cfg, &mut out);
+    decl::<HistoryAction>(&cfg, &mut out);
+    decl::<HistoryQuery>(&cfg, &mut out);
+    decl::<FieldChange>(&cfg, &mut out);
+    decl::<HistoryEntry>(&cfg, &mut out);
+    decl::<HistoryPage>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -242,6 +251,7 @@ pub fn render() -> String {
     options!(out, "SPREADS", Spread);
     options!(out, "HOURS_SOURCES", HoursSource);
     options!(out, "STAFF_FIELDS", StaffField);
+    options!(out, "HISTORY_KINDS", HistoryKind);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

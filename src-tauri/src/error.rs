@@ -81,6 +81,17 @@ impl AppError {
         }
     }
 
+    /// Shortens any quoted input longer than [`ECHO_CHARS`] inside the
+    /// messages: "“WWWW…” is not a date" helps; the same with a 100,000-character
+    /// paste is a wall of text. Applied to every command's error (`Db::run`).
+    pub fn tidy(mut self) -> Self {
+        self.message = shorten_quotes(&self.message);
+        for f in &mut self.fields {
+            f.message = shorten_quotes(&f.message);
+        }
+        self
+    }
+
     /// The message for `field`, if this error concerns it.
     pub fn message_for(&self, field: &str) -> Option<&str> {
         self.fields
@@ -88,6 +99,29 @@ impl AppError {
             .find(|f| f.field == field)
             .map(|f| f.message.as_str())
     }
+}
+
+/// How much of a person's input an error message quotes back.
+pub const ECHO_CHARS: usize = 40;
+
+fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find('“') {
+        let (before, after) = rest.split_at(open + '“'.len_utf8());
+        out.push_str(before);
+        let close = after.find('”').unwrap_or(after.len());
+        let quoted = &after[..close];
+        if quoted.chars().count() > ECHO_CHARS {
+            out.extend(quoted.chars().take(ECHO_CHARS - 10));
+            out.push('…');
+        } else {
+            out.push_str(quoted);
+        }
+        rest = &after[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Collects every field error of a form before refusing it.
@@ -189,6 +223,21 @@ mod tests {
         assert_eq!(err.message, "first");
         assert_eq!(err.fields.len(), 2, "one entry per field, not per problem");
         assert_eq!(err.message_for("last_name"), Some("required"));
+    }
+
+    #[test]
+    fn long_quoted_input_is_shortened_and_short_input_kept() {
+        let long = format!("“{}” is not a date.", "W".repeat(100_000));
+        let err = AppError::field("date", long).tidy();
+        assert!(err.message.len() < 100, "{}", err.message);
+        assert!(
+            err.message.ends_with("…” is not a date."),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.fields[0].message, err.message);
+        let short = AppError::field("date", "“2026-02-30” is not a date.").tidy();
+        assert_eq!(short.message, "“2026-02-30” is not a date.");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //!
 //! Layers run one way: UI → `commands` (thin Tauri adapters) → domain modules
 //! (`department`, `staff`, `credentials`, `trainings`, `skills`, `schedule`,
-//! `budget`) → `store`.
+//! `budget`, `audit`) → `store`.
 //! Only `commands` and `app` know Tauri; everything else is plain Rust that
 //! tests call directly.
 
+pub mod audit;
 pub mod bindings;
 pub mod budget;
 pub mod credentials;
@@ -29,5 +30,5 @@ pub(crate) mod commands;
 mod startup;
 mod text_enum;
 
-pub use app::{run, run_app};
+pub use app::{configure, context, run, run_app};
 pub use cli::Options;

@@ -17,7 +17,8 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 
 /// What the end-to-end tests and benchmarks need besides: the native WebDriver and a virtual display.
-const WINDOW_TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth"];
+// strace: the no-network test traces the app's connect() calls.
+const WINDOW_TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "strace"];
 
 /// What a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]

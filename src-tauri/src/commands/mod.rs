@@ -9,6 +9,7 @@ pub mod credentials;
 pub mod department;
 pub mod department_file;
 pub mod dialog;
+pub mod history;
 pub mod schedule;
 pub mod schedule_fill;
 pub mod schedule_grid;
@@ -71,6 +72,7 @@ impl Db {
                 format!("The operation stopped unexpectedly ({e}). Nothing was changed."),
             )
         })?
+        .map_err(AppError::tidy)
     }
 }
 

@@ -81,7 +81,14 @@ pub fn save_type(
             if changed == 0 {
                 return Err(AppError::not_found("That credential type"));
             }
-            tx.execute("DELETE FROM credential_type_role WHERE type_id = ?1", [id])?;
+            // Only the roles no longer required go, so the change history
+            // shows what changed rather than every role on every save.
+            let codes: Vec<&str> = form.required_for.iter().map(|r| r.code()).collect();
+            tx.execute(
+                "DELETE FROM credential_type_role WHERE type_id = ?1
+                 AND role NOT IN (SELECT value FROM json_each(?2))",
+                params![id, serde_json::to_string(&codes).expect("codes serialise")],
+            )?;
             id
         }
         None => {

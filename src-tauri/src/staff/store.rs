@@ -193,10 +193,17 @@ fn check_skills_exist(conn: &Connection, skill_ids: &[i64]) -> AppResult<()> {
     Ok(())
 }
 
+/// Writes only the difference, so the change history shows the skills that
+/// were actually added or removed rather than all of them on every save.
 fn set_skills(conn: &Connection, staff_id: i64, skill_ids: &[i64]) -> AppResult<()> {
-    conn.execute("DELETE FROM staff_skill WHERE staff_id = ?1", [staff_id])?;
-    let mut stmt =
-        conn.prepare_cached("INSERT INTO staff_skill (staff_id, skill_id) VALUES (?1, ?2)")?;
+    let keep = serde_json::to_string(skill_ids).expect("a list of ids serialises");
+    conn.execute(
+        "DELETE FROM staff_skill WHERE staff_id = ?1
+         AND skill_id NOT IN (SELECT value FROM json_each(?2))",
+        params![staff_id, keep],
+    )?;
+    let mut stmt = conn
+        .prepare_cached("INSERT OR IGNORE INTO staff_skill (staff_id, skill_id) VALUES (?1, ?2)")?;
     for skill_id in skill_ids {
         stmt.execute([staff_id, *skill_id])?;
     }

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_schedule.sql"),
     include_str!("migrations/0003_budget.sql"),
     include_str!("migrations/0004_assignment_lock.sql"),
+    include_str!("migrations/0005_audit.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -48,5 +49,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }
+    // The audit triggers follow the schema the steps above left (and any
+    // change to how they are written); a no-op when they already match.
+    let tx = conn.transaction()?;
+    crate::audit::triggers::sync(&tx)?;
+    tx.commit()?;
     Ok(())
 }

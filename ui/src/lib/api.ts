@@ -11,6 +11,8 @@ import type {
   CredentialTypeInput,
   Department,
   DepartmentInput,
+  HistoryPage,
+  HistoryQuery,
   Skill,
   Staff,
   StaffDetail,
@@ -169,6 +171,8 @@ export interface Commands {
   schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
   schedule_fill_discard: { args: { period_id: number }; result: null };
   assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
+  // History
+  history_list: { args: { query: HistoryQuery }; result: HistoryPage };
 }
 
 export type Command = keyof Commands;

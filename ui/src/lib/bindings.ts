@@ -539,7 +539,7 @@ sample: Array<Array<string>>, guess: StaffImportMapping, };
 
 export type ImportAction = "add" | "update" | "unchanged" | "error";
 
-export type FieldChange = { field: StaffField, label: string, before: string, after: string, };
+export type HistoryChange = { field: string, before: string | null, after: string | null, };
 
 export type StaffImportRow = { line_number: number, employee_no: string, 
 /**
@@ -652,6 +652,50 @@ stopped: boolean,
 unmet: Array<string>, changes: Array<FillChange>, };
 
 export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
+
+export type HistoryKind = "staff" | "credentials" | "trainings" | "schedule" | "time_off" | "budget" | "department" | "other";
+
+export type HistoryAction = "added" | "changed" | "removed";
+
+export type HistoryQuery = { kind: HistoryKind | null, 
+/**
+ * Everything about one person: their record, credentials, shifts…
+ */
+staff_id: number | null, 
+/**
+ * One record: its table and key (as in `HistoryEntry`).
+ */
+table: string | null, record_key: string | null, 
+/**
+ * First and last day, `YYYY-MM-DD`, in the department's time zone.
+ */
+from: string, to: string, 
+/**
+ * Matched against the record's name and the values before and after.
+ */
+text: string, offset: number, limit: number, };
+
+export type FieldChange = { field: StaffField, label: string, before: string, after: string, };
+
+export type HistoryEntry = { id: number, 
+/**
+ * Local date and time in the department's zone, `YYYY-MM-DD HH:MM:SS`.
+ */
+at: string, kind: HistoryKind, 
+/**
+ * What sort of record ("Credential", "Shift"…).
+ */
+what: string, 
+/**
+ * Which record, as it was named at the time ("Lee, Ann — BLS").
+ */
+label: string, action: HistoryAction, staff_id: number | null, table: string, record_key: string, changes: Array<HistoryChange>, };
+
+export type HistoryPage = { entries: Array<HistoryEntry>, 
+/**
+ * How many entries match the filters in all.
+ */
+total: number, offset: number, limit: number, };
 
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
@@ -833,4 +877,15 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
   { code: "phone", label: "Phone" },
   { code: "email", label: "Email" },
   { code: "notes", label: "Notes" },
+];
+
+export const HISTORY_KINDS: { code: HistoryKind; label: string }[] = [
+  { code: "staff", label: "Staff" },
+  { code: "credentials", label: "Credentials" },
+  { code: "trainings", label: "Trainings and evaluations" },
+  { code: "schedule", label: "Schedule" },
+  { code: "time_off", label: "Time off" },
+  { code: "budget", label: "Budget" },
+  { code: "department", label: "Department and settings" },
+  { code: "other", label: "Other" },
 ];

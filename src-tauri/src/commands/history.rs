@@ -1,0 +1,10 @@
+use super::DbState;
+use crate::audit::{self, HistoryPage, HistoryQuery};
+use crate::error::AppResult;
+
+/// The change history, newest first. There is deliberately no command that
+/// edits or removes history entries.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn history_list(db: DbState<'_>, query: HistoryQuery) -> AppResult<HistoryPage> {
+    db.run(move |conn| audit::list(conn, &query)).await
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, changeText } from './history';
+
+describe('change history words', () => {
+  it('shows before → after for a change', () => {
+    expect(changeText({ field: 'Hourly rate', before: '$45.00', after: '$47.50' })).toBe('$45.00 → $47.50');
+  });
+  it('shows only the value for a field set on a new record', () => {
+    expect(changeText({ field: 'FTE', before: null, after: '0.90' })).toBe('0.90');
+  });
+  it('says a cleared field has no value now', () => {
+    expect(changeText({ field: 'Expires on', before: '2026-05-01', after: null })).toBe('2026-05-01 → (none)');
+  });
+  it('names the action', () => {
+    expect(actionLabel('removed')).toBe('removed');
+  });
+});
