@@ -18,6 +18,11 @@ pub fn schema_version(conn: &Connection) -> AppResult<i64> {
 }
 
 pub fn migrate(conn: &mut Connection) -> AppResult<()> {
+    migrate_to(conn, LATEST_VERSION)
+}
+
+/// Migrates up to `target` only: tests use it to make a file of an older version.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     let current = schema_version(conn)?;
     if current > LATEST_VERSION {
         return Err(AppError::new(
@@ -28,7 +33,8 @@ pub fn migrate(conn: &mut Connection) -> AppResult<()> {
             ),
         ));
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    let steps = MIGRATIONS.iter().enumerate().take(target.max(0) as usize);
+    for (index, sql) in steps.skip(current as usize) {
         // Each step and its version bump commit together, or not at all.
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
