@@ -72,6 +72,17 @@ const COMMANDS: &[&str] = &[
     "budget_targets_save",
     "budget_productivity",
     "budget_labor_cost",
+    "app_unlock",
+    "app_lock",
+    "app_activity",
+    "passphrase_set",
+    "passphrase_remove",
+    "storage_settings_get",
+    "storage_settings_save",
+    "backups_list",
+    "backup_now",
+    "backup_inspect",
+    "backup_restore",
 ];
 
 fn main() {

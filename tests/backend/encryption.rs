@@ -189,7 +189,7 @@ fn changing_the_passphrase_needs_the_current_one_and_keeps_every_row() {
         refused.error.message_for("current_passphrase"),
         Some("This is not the passphrase in use now.")
     );
-    let file = refused.file.expect("the file stays open after a refusal");
+    let file = *refused.file.expect("the file stays open after a refusal");
     let file = set(file, &dir, SECRET, "new passphrase here");
     assert_eq!(staff_count(file.conn()), 1);
     drop(file);

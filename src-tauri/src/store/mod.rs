@@ -64,5 +64,6 @@ pub(crate) fn migrate(conn: &mut Connection) -> AppResult<()> {
 /// why, and the file still open when the original was never touched.
 pub struct ReplaceError {
     pub error: AppError,
-    pub file: Option<DepartmentFile>,
+    /// Boxed: a file with its connection is large, and errors travel by value.
+    pub file: Option<Box<DepartmentFile>>,
 }

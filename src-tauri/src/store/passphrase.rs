@@ -115,7 +115,7 @@ impl ReplaceError {
     pub(crate) fn kept(file: DepartmentFile, error: AppError) -> Self {
         ReplaceError {
             error,
-            file: Some(file),
+            file: Some(Box::new(file)),
         }
     }
 
@@ -128,7 +128,9 @@ impl ReplaceError {
     ) -> Self {
         ReplaceError {
             error,
-            file: DepartmentFile::open(path, key, None, now).ok(),
+            file: DepartmentFile::open(path, key, None, now)
+                .ok()
+                .map(Box::new),
         }
     }
 }

@@ -77,7 +77,7 @@ pub fn restore(
 ) -> Result<DepartmentFile, ReplaceError> {
     let keep = |error: AppError, current: Option<DepartmentFile>| ReplaceError {
         error,
-        file: current,
+        file: current.map(Box::new),
     };
     let key = match inspect(
         &plan.folder,
