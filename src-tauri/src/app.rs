@@ -66,6 +66,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
                     }
                 }
                 db.set(opened);
+                db.daily_backup();
             });
             Ok(())
         })

@@ -72,10 +72,7 @@ impl Db {
     /// Records the outcome of opening; a file that needs its passphrase waits locked.
     pub fn set(&self, opened: AppResult<DepartmentFile>) {
         let state = match opened {
-            Ok(file) => {
-                self.daily_backup(&file);
-                State::Open(file)
-            }
+            Ok(file) => State::Open(file),
             Err(e) if e.code == ErrorCode::Locked => State::Locked,
             Err(e) => State::Failed(e),
         };
@@ -84,18 +81,26 @@ impl Db {
         self.opened.notify_all();
     }
 
-    /// The first start of the day backs up; a failure is told, not fatal.
-    fn daily_backup(&self, file: &DepartmentFile) {
-        if file.damaged().is_some() {
-            return;
+    /// The first start of the day backs up, through a reader of its own so the
+    /// window is not kept waiting; a failure is told, not fatal.
+    pub fn daily_backup(&self) {
+        let reader = match &*self.ready() {
+            State::Open(file) if file.damaged().is_none() => {
+                file.reader().map(|conn| (conn, file.key().cloned()))
+            }
+            _ => return,
+        };
+        let result =
+            reader.and_then(|(conn, key)| backup::daily(&conn, key.as_ref(), &self.plan(), now()));
+        if let Err(e) = result {
+            *self
+                .backup_warning
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = Some(format!(
+                "Today's automatic backup could not be made: {}",
+                e.message
+            ));
         }
-        let result = backup::daily(file.conn(), file.key(), &self.plan(), now());
-        *self
-            .backup_warning
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = result
-            .err()
-            .map(|e| format!("Today's automatic backup could not be made: {}", e.message));
     }
 
     pub fn take_backup_warning(&self) -> Option<String> {
@@ -288,9 +293,10 @@ impl Db {
             );
             match opened {
                 Ok(file) => {
-                    db.daily_backup(&file);
                     *state = State::Open(file);
                     db.touch();
+                    drop(state);
+                    db.daily_backup();
                     Ok(())
                 }
                 Err(e) if e.code == ErrorCode::Validation || e.code == ErrorCode::Locked => Err(e),
@@ -344,3 +350,7 @@ impl Db {
             })?
     }
 }
+
+#[cfg(test)]
+#[path = "db_tests.rs"]
+mod tests;

@@ -165,8 +165,13 @@ pub fn create(
     create_folder(&plan.folder)?;
     let name = new_name(&plan.folder, reason, now);
     let partial = plan.folder.join(format!(".{name}.partial"));
-    let expected = counts(conn)?;
-    let written = write_copy(conn, key, &partial).and_then(|()| {
+    // One read snapshot for the counts and the copy, so a save made meanwhile
+    // through another connection cannot make them disagree.
+    let snapshot = conn.unchecked_transaction()?;
+    let expected = counts(&snapshot)?;
+    let copied = write_copy(&snapshot, key, &partial);
+    drop(snapshot);
+    let written = copied.and_then(|()| {
         verify(&partial, key, Some(&expected))?;
         super::swap::sync_file(&partial)
     });

@@ -140,6 +140,17 @@ impl DepartmentFile {
         backup::create(&self.conn, self.key.as_ref(), plan, reason, now)
     }
 
+    /// A second, read-only connection to the same file (with its key), so a
+    /// long read such as the daily backup does not hold up the commands.
+    pub fn reader(&self) -> AppResult<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)
+            .map_err(|e| sqlite_error(e, &self.path))?;
+        cipher::apply_key(&conn, self.key.as_ref())?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
     /// Empties the WAL and closes the connection, so the file can be replaced.
     pub(crate) fn close(self) -> AppResult<()> {
         if self.damaged.is_none() {
