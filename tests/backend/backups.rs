@@ -277,3 +277,68 @@ fn a_backup_folder_that_cannot_be_created_gives_a_clear_error() {
         err.message
     );
 }
+
+#[test]
+fn backup_settings_are_checked_field_by_field_and_kept_beside_the_file() {
+    use wardbook::store::settings::{self, StorageSettingsInput};
+    let dir = DataDir::new();
+    let defaults = settings::load(dir.path());
+    assert_eq!(
+        (defaults.keep, defaults.idle_lock_minutes),
+        (14, 15),
+        "14 backups, 15 idle minutes unless changed"
+    );
+    assert_eq!(
+        settings::plan(dir.path()).folder,
+        dir.path().join("backups")
+    );
+
+    let blocker = dir.path().join("a-file");
+    fs::write(&blocker, b"x").unwrap();
+    let bad = StorageSettingsInput {
+        backup_folder: blocker.join("sub").display().to_string(),
+        keep: "0".into(),
+        idle_lock_minutes: "ten".into(),
+    };
+    let err = settings::save(dir.path(), &bad).unwrap_err();
+    assert!(
+        err.message_for("backup_folder").is_some(),
+        "a folder that cannot be written is refused"
+    );
+    assert_eq!(
+        err.message_for("keep"),
+        Some("The number of backups to keep must be between 1 and 365.")
+    );
+    assert!(err
+        .message_for("idle_lock_minutes")
+        .unwrap()
+        .contains("not a whole number"));
+    let relative = StorageSettingsInput {
+        backup_folder: "backups-elsewhere".into(),
+        keep: "14".into(),
+        idle_lock_minutes: "15".into(),
+    };
+    assert!(settings::save(dir.path(), &relative)
+        .unwrap_err()
+        .message_for("backup_folder")
+        .unwrap()
+        .contains("full path"));
+
+    let share = dir.path().join("share").join("ward");
+    let good = StorageSettingsInput {
+        backup_folder: share.display().to_string(),
+        keep: "3".into(),
+        idle_lock_minutes: "5".into(),
+    };
+    settings::save(dir.path(), &good).unwrap();
+    let plan = settings::plan(dir.path());
+    assert_eq!(
+        plan,
+        BackupPlan {
+            folder: share.clone(),
+            keep: 3
+        },
+        "read back before any file is opened"
+    );
+    assert_eq!(settings::load(dir.path()).idle_lock_minutes, 5);
+}

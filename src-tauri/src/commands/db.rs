@@ -248,7 +248,18 @@ impl Db {
                     return Err(cipher::locked());
                 }
             };
-            let (next, result) = match f(db, current) {
+            // A panic must not leave the state "opening" for ever: reopen instead.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(db, current)))
+                .unwrap_or_else(|_| {
+                    Err(ReplaceError {
+                        error: AppError::new(
+                            ErrorCode::Internal,
+                            "The operation stopped unexpectedly. The department file was opened again as it is.",
+                        ),
+                        file: None,
+                    })
+                });
+            let (next, result) = match outcome {
                 Ok(file) => (State::Open(file), Ok(())),
                 Err(ReplaceError {
                     error,

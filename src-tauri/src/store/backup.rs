@@ -299,7 +299,8 @@ pub fn copy_damaged(db: &Path, plan: &BackupPlan, now: NaiveDateTime) -> AppResu
     let path = plan.folder.join(&name);
     fs::copy(db, &path).map_err(|e| io_error("copy the damaged file to", &path, &e))?;
     let [wal, _] = super::swap::companions(db);
-    if wal.exists() {
+    // A WAL holding frames is part of the damaged file's state; an empty one is not.
+    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
         let [to, _] = super::swap::companions(&path);
         fs::copy(&wal, &to).map_err(|e| io_error("copy the damaged file to", &to, &e))?;
     }
