@@ -65,5 +65,23 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
         app.try_find(By::Css("#lock-passphrase")).is_none(),
         "the lock screen is gone once unlocked"
     );
+
+    // Locking again (as the idle timer does) covers the window but keeps what was typed.
+    app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
+    app.type_into("#skill-new", "Chemo");
+    app.click(&app.find("#lock-now"));
+    app.find("#lock-passphrase");
+    app.type_into("#lock-passphrase", PASSPHRASE);
+    app.click_button("Unlock");
+    app.wait_until("the lock screen to go", || {
+        app.try_find(By::Css("#lock-passphrase"))
+            .is_none()
+            .then_some(())
+    });
+    assert_eq!(
+        app.value(&app.find("#skill-new")),
+        "Chemo",
+        "text typed before the lock is still there after unlocking"
+    );
     app.quit();
 }
