@@ -83,6 +83,7 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "backup_inspect",
     "backup_restore",
+    "backups_remove_unencrypted",
 ];
 
 fn main() {

@@ -159,6 +159,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::backups::backup_now,
             commands::backups::backup_inspect,
             commands::backups::backup_restore,
+            commands::backups::backups_remove_unencrypted,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -200,6 +200,37 @@ fn a_backup_of_an_encrypted_file_is_encrypted_with_the_same_key() {
 }
 
 #[test]
+fn unencrypted_backups_can_be_removed_once_a_passphrase_is_set() {
+    let dir = DataDir::new();
+    let plan = plan(&dir, 14);
+    let file = filled(&dir, 2);
+    file.backup(&plan, BackupReason::Manual, at("2026-11-01 08:00:00"))
+        .unwrap();
+    file.backup(&plan, BackupReason::Manual, at("2026-11-02 08:00:00"))
+        .unwrap();
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "tulips in the rain".into(),
+        confirm_passphrase: "tulips in the rain".into(),
+    };
+    let file = passphrase::change(file, &input, false, &plan, at("2026-11-03 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        backup::remove_unencrypted(&plan.folder).unwrap(),
+        2,
+        "the two plain copies go"
+    );
+    let left = backup::list(&plan.folder).unwrap();
+    assert_eq!(
+        left.len(),
+        1,
+        "the encrypted backup made with the passphrase stays"
+    );
+    assert!(left[0].encrypted);
+    drop(file);
+}
+
+#[test]
 fn restore_shows_the_summary_then_keeps_the_current_file_as_a_backup() {
     let dir = DataDir::new();
     let mut file = filled(&dir, 2);

@@ -22,6 +22,21 @@ pub async fn backup_now(db: DbState<'_>) -> AppResult<BackupFile> {
         .await
 }
 
+/// Deletes the unencrypted backups once the file itself is encrypted.
+#[tauri::command]
+pub async fn backups_remove_unencrypted(db: DbState<'_>) -> AppResult<usize> {
+    db.with_file(|db, file| {
+        if !file.is_encrypted() {
+            return Err(AppError::new(
+                ErrorCode::Blocked,
+                "Set a passphrase first: until then every backup is unencrypted, and they are your only copies.",
+            ));
+        }
+        backup::remove_unencrypted(&db.plan().folder)
+    })
+    .await
+}
+
 fn key(passphrase: Option<String>) -> Option<Passphrase> {
     passphrase.filter(|p| !p.is_empty()).map(Passphrase::new)
 }

@@ -291,6 +291,20 @@ pub fn rotate(plan: &BackupPlan) -> AppResult<()> {
     Ok(())
 }
 
+/// Removes the backups anyone could read: after a passphrase is set, the
+/// copies made before it still hold every name and pay rate in plain text.
+pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
+    let plain: Vec<BackupFile> = list(folder)?.into_iter().filter(|f| !f.encrypted).collect();
+    for old in &plain {
+        let path = folder.join(&old.name);
+        fs::remove_file(&path).map_err(|e| io_error("remove a backup", &path, &e))?;
+        for companion in super::swap::companions(&path) {
+            let _ = fs::remove_file(companion);
+        }
+    }
+    Ok(plain.len())
+}
+
 /// Keeps a damaged file byte for byte (with its WAL, if any) in the backup
 /// folder, before a restore replaces it. The backup API cannot read it.
 pub fn copy_damaged(db: &Path, plan: &BackupPlan, now: NaiveDateTime) -> AppResult<BackupFile> {

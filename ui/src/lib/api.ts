@@ -113,6 +113,7 @@ export interface Commands {
   backup_now: { args: NoArgs; result: BackupFile };
   backup_inspect: { args: { name: string; passphrase: string | null }; result: BackupSummary };
   backup_restore: { args: { name: string; passphrase: string | null }; result: null };
+  backups_remove_unencrypted: { args: NoArgs; result: number };
 }
 
 export type Command = keyof Commands;
