@@ -278,6 +278,53 @@ fn restore_shows_the_summary_then_keeps_the_current_file_as_a_backup() {
 }
 
 #[test]
+fn a_forgotten_passphrase_is_got_round_by_restoring_an_older_backup() {
+    let dir = DataDir::new();
+    let plan = plan(&dir, 14);
+    let file = filled(&dir, 2);
+    let plain = file
+        .backup(&plan, BackupReason::Manual, at("2026-11-01 08:00:00"))
+        .unwrap();
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "long forgotten words".into(),
+        confirm_passphrase: "long forgotten words".into(),
+    };
+    drop(
+        passphrase::change(file, &input, false, &plan, at("2026-11-02 08:00:00"))
+            .unwrap_or_else(|e| panic!("{:?}", e.error)),
+    );
+    let locked_bytes = fs::read(dir.db()).unwrap();
+
+    // Locked: nothing is open, and nobody knows the key.
+    let file = restore::restore(
+        None,
+        &dir.db(),
+        &plan,
+        &plain.name,
+        None,
+        at("2026-11-03 08:00:00"),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert!(
+        !file.is_encrypted(),
+        "the restored plain backup opens without a passphrase"
+    );
+    assert_eq!(summary::counts(file.conn()).unwrap().staff, 2);
+    let kept = backup::list(&plan.folder).unwrap();
+    let locked = kept
+        .iter()
+        .find(|f| f.reason == BackupReason::BeforeRestore)
+        .expect("the locked file was kept");
+    assert!(locked.encrypted);
+    assert_eq!(
+        fs::read(plan.folder.join(&locked.name)).unwrap(),
+        locked_bytes,
+        "kept byte for byte, still encrypted"
+    );
+}
+
+#[test]
 fn restore_refuses_a_name_outside_the_backup_folder() {
     let dir = DataDir::new();
     let file = filled(&dir, 1);

@@ -49,7 +49,8 @@ pub async fn backup_inspect(
     passphrase: Option<String>,
 ) -> AppResult<BackupSummary> {
     let given = key(passphrase);
-    if db.snapshot().open_error.is_some() {
+    let snapshot = db.snapshot();
+    if snapshot.open_error.is_some() || snapshot.locked {
         let folder = db.plan().folder;
         return tauri::async_runtime::spawn_blocking(move || {
             restore::inspect(&folder, &name, given, None).map(|(s, _)| s)

@@ -228,7 +228,7 @@ impl Db {
     }
 
     /// Replaces the file (new passphrase, restore). `f` gets the open file, or
-    /// `None` when it could not be opened; a locked file must be unlocked first.
+    /// `None` when it is locked or could not be opened.
     pub async fn replace<F>(self: &Arc<Self>, f: F) -> AppResult<()>
     where
         F: FnOnce(&Db, Option<DepartmentFile>) -> Result<DepartmentFile, ReplaceError>
@@ -242,7 +242,9 @@ impl Db {
             }
             let current = match std::mem::replace(&mut *state, State::Opening) {
                 State::Open(file) => Some(file),
-                State::Failed(_) => None,
+                // Locked: a forgotten passphrase may be got round by restoring
+                // an older backup; the locked file is kept as found.
+                State::Failed(_) | State::Locked => None,
                 other => {
                     *state = other;
                     return Err(cipher::locked());

@@ -305,11 +305,17 @@ pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
     Ok(plain.len())
 }
 
-/// Keeps a damaged file byte for byte (with its WAL, if any) in the backup
-/// folder, before a restore replaces it. The backup API cannot read it.
-pub fn copy_damaged(db: &Path, plan: &BackupPlan, now: NaiveDateTime) -> AppResult<BackupFile> {
+/// Keeps a file byte for byte (with its WAL, if any) in the backup folder,
+/// before a restore replaces it, when the backup API cannot read it: it is
+/// damaged, or encrypted under a passphrase nobody gave.
+pub fn copy_as_is(
+    db: &Path,
+    plan: &BackupPlan,
+    reason: BackupReason,
+    now: NaiveDateTime,
+) -> AppResult<BackupFile> {
     create_folder(&plan.folder)?;
-    let name = new_name(&plan.folder, BackupReason::Damaged, now);
+    let name = new_name(&plan.folder, reason, now);
     let path = plan.folder.join(&name);
     fs::copy(db, &path).map_err(|e| io_error("copy the damaged file to", &path, &e))?;
     let [wal, _] = super::swap::companions(db);
@@ -323,7 +329,7 @@ pub fn copy_damaged(db: &Path, plan: &BackupPlan, now: NaiveDateTime) -> AppResu
     Ok(BackupFile {
         made_at: now.format("%Y-%m-%d %H:%M:%S").to_string(),
         name,
-        reason: BackupReason::Damaged,
+        reason,
         size_bytes,
         encrypted: super::cipher::file_kind(db)? == super::cipher::FileKind::Encrypted,
     })

@@ -135,7 +135,7 @@ impl DepartmentFile {
         now: NaiveDateTime,
     ) -> AppResult<backup::BackupFile> {
         if self.damaged.is_some() {
-            return backup::copy_damaged(&self.path, plan, now);
+            return backup::copy_as_is(&self.path, plan, BackupReason::Damaged, now);
         }
         backup::create(&self.conn, self.key.as_ref(), plan, reason, now)
     }

@@ -65,8 +65,8 @@ pub fn inspect(
 }
 
 /// Replaces the department file at `db` with the backup `name`. The current
-/// file (open, or `None` when it could not be opened) is kept as a backup
-/// first. The restored file opens with the backup's own key.
+/// file (open, or `None` when it is locked or could not be opened) is kept as
+/// a backup first. The restored file opens with the backup's own key.
 pub fn restore(
     current: Option<DepartmentFile>,
     db: &Path,
@@ -92,7 +92,14 @@ pub fn restore(
         Some(file) => file
             .backup(plan, BackupReason::BeforeRestore, now)
             .map(|_| ()),
-        None if db.exists() => backup::copy_damaged(db, plan, now).map(|_| ()),
+        // Not open: locked (a forgotten passphrase) or beyond reading.
+        None if db.exists() => {
+            let reason = match cipher::file_kind(db) {
+                Ok(FileKind::Encrypted) => BackupReason::BeforeRestore,
+                _ => BackupReason::Damaged,
+            };
+            backup::copy_as_is(db, plan, reason, now).map(|_| ())
+        }
         None => Ok(()),
     };
     if let Err(e) = kept {
