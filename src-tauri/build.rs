@@ -85,6 +85,18 @@ const COMMANDS: &[&str] = &[
     "schedule_fill_discard",
     "assignment_lock",
     "history_list",
+    "app_unlock",
+    "app_lock",
+    "app_activity",
+    "passphrase_set",
+    "passphrase_remove",
+    "storage_settings_get",
+    "storage_settings_save",
+    "backups_list",
+    "backup_now",
+    "backup_inspect",
+    "backup_restore",
+    "backups_remove_unencrypted",
 ];
 
 fn main() {

@@ -3,7 +3,6 @@
 use crate::cli::Options;
 use crate::commands::{self, Db};
 use crate::{department, sample, store};
-use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::{Manager, Runtime};
 
@@ -46,6 +45,25 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
+            match crate::instance::claim(&data_dir) {
+                Ok(crate::instance::Claim::First(instance)) => {
+                    let handle = app.handle().clone();
+                    instance.watch(move || commands::to_front(&handle));
+                }
+                Ok(crate::instance::Claim::AlreadyRunning) => {
+                    eprintln!(
+                        "wardbook: already running on {}; brought it to the front",
+                        data_dir.display()
+                    );
+                    std::process::exit(0);
+                }
+                // A folder that cannot hold the lock (read-only, say): the
+                // opening reports the folder's problem in the window.
+                Err(e) => eprintln!(
+                    "wardbook: no single-instance lock in {}: {e}",
+                    data_dir.display()
+                ),
+            }
             let db = Arc::new(Db::new(data_dir.clone()));
             app.manage(db.clone());
             app.manage(Arc::new(commands::schedule_fill::FillRuns::default()));
@@ -53,14 +71,15 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             // Opening runs the integrity check and migrations: never on the main thread.
             std::thread::spawn(move || {
                 crate::startup::mark("opening");
-                let opened = open(&data_dir, options.sample);
+                let opened = open(&db, options.sample);
                 crate::startup::mark("opened");
-                if let Ok(conn) = &opened {
-                    if let Ok(Some(dept)) = department::get(conn) {
+                if let Ok(file) = &opened {
+                    if let Ok(Some(dept)) = department::get(file.conn()) {
                         commands::set_title(&handle, &dept.name);
                     }
                 }
                 db.set(opened);
+                db.daily_backup();
             });
             Ok(())
         })
@@ -155,6 +174,18 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             commands::schedule_fill::schedule_fill_discard,
             commands::schedule_fill::assignment_lock,
             commands::history::history_list,
+            commands::security::app_unlock,
+            commands::security::app_lock,
+            commands::security::app_activity,
+            commands::security::passphrase_set,
+            commands::security::passphrase_remove,
+            commands::security::storage_settings_get,
+            commands::security::storage_settings_save,
+            commands::backups::backups_list,
+            commands::backups::backup_now,
+            commands::backups::backup_inspect,
+            commands::backups::backup_restore,
+            commands::backups::backups_remove_unencrypted,
         ])
 }
 
@@ -163,15 +194,13 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!()
 }
 
-fn open(
-    data_dir: &std::path::Path,
-    with_sample: bool,
-) -> crate::error::AppResult<rusqlite::Connection> {
-    let path: PathBuf = store::db_path(data_dir);
-    let mut conn = store::open(&path)?;
-    if with_sample && department::get(&conn)?.is_none() {
+/// Opens the department file at start: a locked one waits for its passphrase.
+fn open(db: &Db, with_sample: bool) -> crate::error::AppResult<store::DepartmentFile> {
+    let now = commands::now();
+    let mut file = store::DepartmentFile::open(&db.db_path(), None, Some(&db.plan()), now)?;
+    if with_sample && file.damaged().is_none() && department::get(file.conn())?.is_none() {
         let today = department::today(&sample::department());
-        sample::create(&mut conn, today)?;
+        sample::create(file.conn_mut(), today)?;
     }
-    Ok(conn)
+    Ok(file)
 }

@@ -64,6 +64,11 @@ use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
     StatusFilter,
 };
+use crate::store::backup::{BackupFile, BackupReason};
+use crate::store::passphrase::PassphraseInput;
+use crate::store::restore::BackupSummary;
+use crate::store::settings::{StorageSettings, StorageSettingsInput};
+use crate::store::summary::RecordCounts;
 use crate::trainings::{DueStatus, DueSummary, Training, TrainingInput, TrainingKind};
 use ts_rs::{Config, TS};
 
@@ -229,6 +234,13 @@ pub fn render() -> String {
     decl::<FieldChange>(&cfg, &mut out);
     decl::<HistoryEntry>(&cfg, &mut out);
     decl::<HistoryPage>(&cfg, &mut out);
+    decl::<BackupReason>(&cfg, &mut out);
+    decl::<BackupFile>(&cfg, &mut out);
+    decl::<RecordCounts>(&cfg, &mut out);
+    decl::<BackupSummary>(&cfg, &mut out);
+    decl::<PassphraseInput>(&cfg, &mut out);
+    decl::<StorageSettings>(&cfg, &mut out);
+    decl::<StorageSettingsInput>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);

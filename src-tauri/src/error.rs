@@ -22,6 +22,8 @@ pub enum ErrorCode {
     Corrupt,
     /// The file could not be read or written (disk full, read-only folder…).
     Storage,
+    /// The file is encrypted and locked: the window asks for the passphrase.
+    Locked,
     Internal,
 }
 

@@ -16,6 +16,7 @@ pub mod department;
 pub mod department_file;
 pub mod error;
 pub mod input;
+pub mod instance;
 pub mod sample;
 pub mod schedule;
 pub mod skills;

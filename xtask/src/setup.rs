@@ -14,11 +14,14 @@ const BUILD_PACKAGES: &[&str] = &[
     "libayatana-appindicator3-dev",
     "librsvg2-dev",
     "libsoup-3.0-dev",
+    // SQLCipher (encryption at rest) links the system's libcrypto.
+    "libssl-dev",
 ];
 
 /// What the end-to-end tests and benchmarks need besides: the native WebDriver and a virtual display.
-// strace: the no-network test traces the app's connect() calls.
-const WINDOW_TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "strace"];
+// strace: the no-network test traces the app's connect() calls; sqlite3: the
+// encryption tests check that the plain sqlite3 shell cannot read the file.
+const WINDOW_TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "strace", "sqlite3"];
 
 /// What a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -10,6 +10,14 @@ pub struct AppStatus {
     pub department: Option<Department>,
     /// Set when the department file could not be opened.
     pub open_error: Option<AppError>,
+    /// The file is encrypted and waits for its passphrase (the lock screen comes first).
+    pub locked: bool,
+    pub encrypted: bool,
+    /// The banner while a file that failed its integrity check is open read-only.
+    pub read_only: Option<String>,
+    pub idle_lock_minutes: u32,
+    /// Why today's automatic backup failed, if it did (told once).
+    pub backup_warning: Option<String>,
     pub data_dir: String,
     /// Today in the department's time zone (the computer's before there is one).
     pub today: String,
@@ -20,29 +28,32 @@ pub struct AppStatus {
 pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
     crate::startup::mark("app_status");
     let data_dir = db.data_dir.display().to_string();
-    let base = move |department: Option<Department>, open_error: Option<AppError>| {
-        let today = department
-            .as_ref()
-            .map(department::today)
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        AppStatus {
-            department,
-            open_error,
-            data_dir,
-            today: crate::input::format_date(today),
-            system_time_zone: department::system_time_zone(),
-        }
-    };
+    let idle_lock_minutes = crate::store::settings::load(&db.data_dir).idle_lock_minutes;
     let db2 = db.inner().clone();
-    let waited = tauri::async_runtime::spawn_blocking(move || db2.open_error())
+    let snapshot = tauri::async_runtime::spawn_blocking(move || db2.snapshot())
         .await
-        .ok()
-        .flatten();
-    if let Some(err) = waited {
-        return Ok(base(None, Some(err)));
-    }
-    let dept = db.run(|conn| department::get(conn)).await?;
-    Ok(base(dept, None))
+        .unwrap_or_default();
+    let department = if snapshot.locked || snapshot.open_error.is_some() {
+        None
+    } else {
+        db.run(|conn| department::get(conn)).await?
+    };
+    let today = department
+        .as_ref()
+        .map(department::today)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok(AppStatus {
+        department,
+        open_error: snapshot.open_error,
+        locked: snapshot.locked,
+        encrypted: snapshot.encrypted,
+        read_only: snapshot.damaged.then(crate::store::faults::damaged_banner),
+        idle_lock_minutes,
+        backup_warning: db.take_backup_warning(),
+        data_dir,
+        today: crate::input::format_date(today),
+        system_time_zone: department::system_time_zone(),
+    })
 }
 
 /// The window reports that a screen is ready to use. With

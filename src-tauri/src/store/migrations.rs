@@ -23,8 +23,9 @@ pub fn migrate(conn: &mut Connection) -> AppResult<()> {
     migrate_to(conn, LATEST_VERSION)
 }
 
-/// Brings the schema up to `target` (a department file of an older schema
-/// is rebuilt at its own version, then migrated like any older file).
+/// Brings the schema up to `target`: a department file of an older schema
+/// is rebuilt at its own version, then migrated like any older file; tests
+/// use it to make a file of an older version.
 pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     let current = schema_version(conn)?;
     if current > LATEST_VERSION {
@@ -36,7 +37,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
             ),
         ));
     }
-    let target = target.min(LATEST_VERSION) as usize;
+    let target = target.clamp(0, LATEST_VERSION) as usize;
     for (index, sql) in MIGRATIONS
         .iter()
         .enumerate()

@@ -1,17 +1,28 @@
-//! The department's record: one SQLite file.
+//! The department's record: one SQLite file, optionally encrypted (SQLCipher).
 //!
-//! Opening checks the file before anything writes to it: a damaged file is
-//! refused and left byte-for-byte as it was, so a backup or a recovery tool
-//! still has everything to work with.
+//! Opening checks the file before anything writes to it. A file that fails
+//! the check is opened read-only (`DepartmentFile::damaged`) and left
+//! byte-for-byte as it was, so a backup or a recovery tool still has
+//! everything to work with; the app offers the backups.
 
+pub mod backup;
+pub mod cipher;
+pub mod faults;
 mod migrations;
+mod open;
+pub mod passphrase;
+pub mod restore;
+pub mod settings;
+pub mod summary;
+pub mod swap;
 
 use crate::error::{AppError, AppResult, ErrorCode};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-pub use migrations::{migrate, schema_version, LATEST_VERSION};
+pub use cipher::Passphrase;
+pub use migrations::{migrate, migrate_to, schema_version, LATEST_VERSION};
+pub use open::{configure, DepartmentFile};
 
 /// The file name of the department record inside the data folder.
 pub const DB_FILE: &str = "wardbook.db";
@@ -20,22 +31,21 @@ pub fn db_path(data_dir: &Path) -> PathBuf {
     data_dir.join(DB_FILE)
 }
 
-/// Opens (creating if needed) and migrates the department file at `path`.
+/// Opens (creating if needed) and migrates a plain department file, refusing
+/// a damaged one: for tests, benchmarks and tools that want a connection only.
 pub fn open(path: &Path) -> AppResult<Connection> {
-    if path.exists() {
-        check_integrity(path)?;
-    } else if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            AppError::new(
-                ErrorCode::Storage,
-                format!("The data folder {} cannot be created: {e}.", dir.display()),
-            )
-        })?;
+    let file = DepartmentFile::open(path, None, None, chrono::Local::now().naive_local())?;
+    if file.damaged().is_some() {
+        return Err(AppError::new(
+            ErrorCode::Corrupt,
+            format!(
+                "The department file {} is damaged and was not opened. It has not been changed; \
+                 restore it from a backup or move it aside to start again.",
+                path.display()
+            ),
+        ));
     }
-    let mut conn = Connection::open(path)?;
-    configure(&conn)?;
-    migrations::migrate(&mut conn)?;
-    Ok(conn)
+    Ok(file.into_connection())
 }
 
 /// A private in-memory record, for tests and benchmarks.
@@ -55,45 +65,10 @@ pub fn open_in_memory_at(version: i64) -> AppResult<Connection> {
     Ok(conn)
 }
 
-fn configure(conn: &Connection) -> AppResult<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
-    // WAL keeps readers and the writer apart; FULL syncs the WAL on every
-    // commit so a change reported as saved survives a power cut.
-    conn.pragma_update(None, "journal_mode", "WAL")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    Ok(())
-}
-
-/// `PRAGMA quick_check` on a read-only handle, so a bad file is never written to.
-fn check_integrity(path: &Path) -> AppResult<()> {
-    let corrupt = |detail: String| {
-        eprintln!(
-            "wardbook: integrity check of {} failed: {detail}",
-            path.display()
-        );
-        AppError::new(
-            ErrorCode::Corrupt,
-            format!(
-                "The department file {} is damaged and was not opened. It has not been changed; \
-                 restore it from a backup or move it aside to start again.",
-                path.display()
-            ),
-        )
-    };
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| corrupt(e.to_string()))?;
-    let result: Result<Vec<String>, rusqlite::Error> = conn
-        .prepare("PRAGMA quick_check")
-        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
-    match result {
-        Ok(lines) if lines.len() == 1 && lines[0] == "ok" => Ok(()),
-        Ok(lines) => Err(corrupt(lines.join("; "))),
-        Err(e) => match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseCorrupt)
-            | Some(rusqlite::ErrorCode::NotADatabase)
-            | None => Err(corrupt(e.to_string())),
-            _ => Err(e.into()),
-        },
-    }
+/// A replacement of the file (new passphrase, restore) that did not happen:
+/// why, and the file still open when the original was never touched.
+pub struct ReplaceError {
+    pub error: AppError,
+    /// Boxed: a file with its connection is large, and errors travel by value.
+    pub file: Option<Box<DepartmentFile>>,
 }

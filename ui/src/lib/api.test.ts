@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from './api';
+import { lock } from './lock.svelte';
 
 describe('call', () => {
   it('passes the command name and snake_case arguments through unchanged', async () => {
@@ -27,5 +28,17 @@ describe('call', () => {
       throw 'invalid args `id` for command `staff_detail`';
     });
     await expect(call('staff_detail', { id: 1 })).rejects.toMatchObject({ code: 'internal', fields: [] });
+  });
+
+  it('a locked answer brings up the lock screen; other refusals do not', async () => {
+    lock.locked = false;
+    const refuse = (code: string) =>
+      makeCall(async () => {
+        throw { code, message: 'no', field: null, fields: [] };
+      });
+    await expect(refuse('validation')('skills_list')).rejects.toMatchObject({ code: 'validation' });
+    expect(lock.locked).toBe(false);
+    await expect(refuse('locked')('skills_list')).rejects.toMatchObject({ code: 'locked' });
+    expect(lock.locked).toBe(true);
   });
 });

@@ -72,7 +72,9 @@ import type {
   VolumeInput,
 } from './budgetTypes';
 import type { FillEvent, FillOptions } from './scheduleTypes';
+import type { BackupFile, BackupSummary, PassphraseInput, StorageSettings, StorageSettingsInput } from './bindings';
 import { toAppError } from './errors';
+import { lock } from './lock.svelte';
 
 type NoArgs = Record<string, never>;
 
@@ -173,6 +175,19 @@ export interface Commands {
   assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
   // History
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
+  // Security & backups
+  app_unlock: { args: { passphrase: string }; result: null };
+  app_lock: { args: NoArgs; result: boolean };
+  app_activity: { args: NoArgs; result: null };
+  passphrase_set: { args: { input: PassphraseInput }; result: null };
+  passphrase_remove: { args: { input: PassphraseInput }; result: null };
+  storage_settings_get: { args: NoArgs; result: StorageSettings };
+  storage_settings_save: { args: { input: StorageSettingsInput }; result: StorageSettings };
+  backups_list: { args: NoArgs; result: BackupFile[] };
+  backup_now: { args: NoArgs; result: BackupFile };
+  backup_inspect: { args: { name: string; passphrase: string | null }; result: BackupSummary };
+  backup_restore: { args: { name: string; passphrase: string | null }; result: null };
+  backups_remove_unencrypted: { args: NoArgs; result: number };
 }
 
 export type Command = keyof Commands;
@@ -186,7 +201,10 @@ export function makeCall(invokeFn: Invoke) {
     try {
       return (await invokeFn(cmd, args[0] as Record<string, unknown> | undefined)) as Commands[K]['result'];
     } catch (raw) {
-      throw toAppError(raw);
+      const err = toAppError(raw);
+      // The file locked itself (idle too long): the lock screen comes up over whatever is open.
+      if (err.code === 'locked') lock.locked = true;
+      throw err;
     }
   };
 }

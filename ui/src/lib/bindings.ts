@@ -1,6 +1,6 @@
 // Generated from the Rust types by `cargo xtask bindings`. Do not edit.
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "blocked" | "corrupt" | "storage" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "blocked" | "corrupt" | "storage" | "locked" | "internal";
 
 export type FieldError = { field: string, message: string, };
 
@@ -10,7 +10,19 @@ export type AppStatus = { department: Department | null,
 /**
  * Set when the department file could not be opened.
  */
-open_error: AppError | null, data_dir: string, 
+open_error: AppError | null, 
+/**
+ * The file is encrypted and waits for its passphrase (the lock screen comes first).
+ */
+locked: boolean, encrypted: boolean, 
+/**
+ * The banner while a file that failed its integrity check is open read-only.
+ */
+read_only: string | null, idle_lock_minutes: number, 
+/**
+ * Why today's automatic backup failed, if it did (told once).
+ */
+backup_warning: string | null, data_dir: string, 
 /**
  * Today in the department's time zone (the computer's before there is one).
  */
@@ -696,6 +708,32 @@ export type HistoryPage = { entries: Array<HistoryEntry>,
  * How many entries match the filters in all.
  */
 total: number, offset: number, limit: number, };
+
+export type BackupReason = "daily" | "manual" | "before_migration" | "before_restore" | "passphrase" | "damaged";
+
+export type BackupFile = { 
+/**
+ * The file name inside the backup folder (how commands refer to it).
+ */
+name: string, 
+/**
+ * Local time it was made, `YYYY-MM-DD HH:MM:SS`.
+ */
+made_at: string, reason: BackupReason, size_bytes: number, 
+/**
+ * Encrypted (with the passphrase of the day it was made), or readable by anyone.
+ */
+encrypted: boolean, };
+
+export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
+
+export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
+
+export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, };
+
+export type StorageSettings = { backup_folder: string, default_backup_folder: string, keep: number, idle_lock_minutes: number, };
+
+export type StorageSettingsInput = { backup_folder: string, keep: string, idle_lock_minutes: string, };
 
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },

@@ -4,7 +4,8 @@
 import type { AppError, ErrorCode } from './bindings';
 
 // `blocked`: the schedule rules refused an assignment; the message says why.
-const CODES: readonly ErrorCode[] = ['validation', 'not_found', 'conflict', 'blocked', 'corrupt', 'storage', 'internal'];
+// `locked`: the file is encrypted and waits for its passphrase.
+const CODES: readonly ErrorCode[] = ['validation', 'not_found', 'conflict', 'blocked', 'corrupt', 'storage', 'locked', 'internal'];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -1,0 +1,336 @@
+//! Backups with SQLite's online backup API: written to a temporary name,
+//! verified (integrity check and the same counts as the live file), then
+//! renamed into place; the oldest beyond the last N are removed.
+//!
+//! A backup of an encrypted record is encrypted with the same key: the
+//! destination connection is keyed before the pages are copied, so no page is
+//! ever written in plain text. Backups use the rollback journal, not WAL, so a
+//! copy on a network share is one self-contained file.
+
+use super::cipher::{apply_key, Passphrase};
+use super::faults::{io_error, sqlite_error};
+use super::summary::{counts, RecordCounts};
+use crate::error::{AppError, AppResult, ErrorCode};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use ts_rs::TS;
+
+/// How many backups are kept when the manager has not said.
+pub const DEFAULT_KEEP: usize = 14;
+const PREFIX: &str = "wardbook-";
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+/// Where backups go and how many are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupPlan {
+    pub folder: PathBuf,
+    pub keep: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// The first start of the day.
+    Daily,
+    /// "Back up now".
+    Manual,
+    BeforeMigration,
+    BeforeRestore,
+    /// Right after a passphrase was set, changed or removed (under the new one).
+    Passphrase,
+    /// A byte-for-byte copy of a file that failed its integrity check.
+    Damaged,
+}
+
+impl BackupReason {
+    const ALL: [BackupReason; 6] = [
+        BackupReason::Daily,
+        BackupReason::Manual,
+        BackupReason::BeforeMigration,
+        BackupReason::BeforeRestore,
+        BackupReason::Passphrase,
+        BackupReason::Damaged,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::Manual => "manual",
+            BackupReason::BeforeMigration => "before-update",
+            BackupReason::BeforeRestore => "before-restore",
+            BackupReason::Passphrase => "passphrase",
+            BackupReason::Damaged => "damaged",
+        }
+    }
+}
+
+/// One backup file in the backup folder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupFile {
+    /// The file name inside the backup folder (how commands refer to it).
+    pub name: String,
+    /// Local time it was made, `YYYY-MM-DD HH:MM:SS`.
+    pub made_at: String,
+    pub reason: BackupReason,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    /// Encrypted (with the passphrase of the day it was made), or readable by anyone.
+    pub encrypted: bool,
+}
+
+/// Reads a backup's time and reason from its name; `None` for anything else in the folder.
+fn parse_name(name: &str) -> Option<(NaiveDateTime, BackupReason)> {
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(".db")?;
+    let (stamp, slug) = rest.split_at_checked(15)?;
+    let when = NaiveDateTime::parse_from_str(stamp, STAMP).ok()?;
+    let slug = slug.strip_prefix('-')?;
+    let reason = BackupReason::ALL.into_iter().find(|r| r.slug() == slug)?;
+    Some((when, reason))
+}
+
+/// The backups in `folder`, newest first. A folder that does not exist yet has none.
+pub fn list(folder: &Path) -> AppResult<Vec<BackupFile>> {
+    let entries = match fs::read_dir(folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error("read", &folder.join("x"), &e)),
+    };
+    let mut found: Vec<(NaiveDateTime, BackupFile)> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let (when, reason) = parse_name(&name)?;
+            let size_bytes = entry.metadata().ok()?.len();
+            let made_at = when.format("%Y-%m-%d %H:%M:%S").to_string();
+            let encrypted = super::cipher::file_kind(&entry.path()).ok()
+                == Some(super::cipher::FileKind::Encrypted);
+            Some((
+                when,
+                BackupFile {
+                    name,
+                    made_at,
+                    reason,
+                    size_bytes,
+                    encrypted,
+                },
+            ))
+        })
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.name.cmp(&a.1.name)));
+    Ok(found.into_iter().map(|(_, f)| f).collect())
+}
+
+/// The path of a listed backup, refusing any name that could leave the folder.
+pub fn path_of(folder: &Path, name: &str) -> AppResult<PathBuf> {
+    if parse_name(name).is_none() || name.contains(['/', '\\']) {
+        return Err(AppError::not_found("That backup"));
+    }
+    let path = folder.join(name);
+    if !path.is_file() {
+        return Err(AppError::not_found("That backup"));
+    }
+    Ok(path)
+}
+
+/// A free file name for a backup made at `now` (a second later if taken).
+fn new_name(folder: &Path, reason: BackupReason, now: NaiveDateTime) -> String {
+    let mut when = now;
+    loop {
+        let name = format!("{PREFIX}{}-{}.db", when.format(STAMP), reason.slug());
+        let taken = fs::exists(folder.join(&name)).unwrap_or(false);
+        if !taken {
+            return name;
+        }
+        when += chrono::Duration::seconds(1);
+    }
+}
+
+fn create_folder(folder: &Path) -> AppResult<()> {
+    fs::create_dir_all(folder).map_err(|e| io_error("create a backup", &folder.join("x"), &e))
+}
+
+/// Backs up the open record into the plan's folder, verifies the copy, then
+/// removes the oldest backups beyond the plan's number.
+pub fn create(
+    conn: &Connection,
+    key: Option<&Passphrase>,
+    plan: &BackupPlan,
+    reason: BackupReason,
+    now: NaiveDateTime,
+) -> AppResult<BackupFile> {
+    create_folder(&plan.folder)?;
+    let name = new_name(&plan.folder, reason, now);
+    let partial = plan.folder.join(format!(".{name}.partial"));
+    // One read snapshot for the counts and the copy, so a save made meanwhile
+    // through another connection cannot make them disagree.
+    let snapshot = conn.unchecked_transaction()?;
+    let expected = counts(&snapshot)?;
+    let copied = write_copy(&snapshot, key, &partial);
+    drop(snapshot);
+    let written = copied.and_then(|()| {
+        verify(&partial, key, Some(&expected))?;
+        super::swap::sync_file(&partial)
+    });
+    if let Err(e) = written {
+        let _ = super::swap::remove_leftover(&partial);
+        return Err(e);
+    }
+    let path = plan.folder.join(&name);
+    fs::rename(&partial, &path).map_err(|e| io_error("write a backup", &path, &e))?;
+    rotate(plan)?;
+    let size_bytes = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupFile {
+        made_at: now.format("%Y-%m-%d %H:%M:%S").to_string(),
+        name,
+        reason,
+        size_bytes,
+        encrypted: key.is_some(),
+    })
+}
+
+/// The first start of a day backs up; later starts that day do not.
+pub fn daily(
+    conn: &Connection,
+    key: Option<&Passphrase>,
+    plan: &BackupPlan,
+    now: NaiveDateTime,
+) -> AppResult<Option<BackupFile>> {
+    let today = now.format("%Y-%m-%d").to_string();
+    let done = list(&plan.folder)?
+        .iter()
+        .any(|f| f.reason == BackupReason::Daily && f.made_at.starts_with(&today));
+    if done {
+        return Ok(None);
+    }
+    create(conn, key, plan, BackupReason::Daily, now).map(Some)
+}
+
+fn write_copy(conn: &Connection, key: Option<&Passphrase>, target: &Path) -> AppResult<()> {
+    super::swap::remove_leftover(target)?;
+    let mut dst = Connection::open(target).map_err(|e| sqlite_error(e, target))?;
+    apply_key(&dst, key)?;
+    {
+        let backup =
+            rusqlite::backup::Backup::new(conn, &mut dst).map_err(|e| sqlite_error(e, target))?;
+        backup
+            .run_to_completion(1024, Duration::from_millis(0), None)
+            .map_err(|e| sqlite_error(e, target))?;
+    }
+    // The copied header says WAL; a backup is one self-contained file.
+    dst.pragma_update(None, "journal_mode", "DELETE")
+        .map_err(|e| sqlite_error(e, target))?;
+    dst.close().map_err(|(_, e)| sqlite_error(e, target))
+}
+
+/// Opens a backup read-only, runs the full integrity check and counts what it
+/// holds; with `expected`, the counts must match the live file's.
+pub fn verify(
+    path: &Path,
+    key: Option<&Passphrase>,
+    expected: Option<&RecordCounts>,
+) -> AppResult<RecordCounts> {
+    let bad = |detail: String| {
+        eprintln!(
+            "wardbook: backup {} failed verification: {detail}",
+            path.display()
+        );
+        AppError::new(
+            ErrorCode::Corrupt,
+            format!(
+                "The backup {} is damaged or incomplete ({detail}).",
+                path.file_name().unwrap_or_default().to_string_lossy()
+            ),
+        )
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(e, path))?;
+    apply_key(&conn, key)?;
+    let lines: Vec<String> = match conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+    {
+        Ok(lines) => lines,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(match key {
+                Some(_) => bad(
+                    "it does not open with the current passphrase, or it is not a database".into(),
+                ),
+                None => bad("it is encrypted, or not a database".into()),
+            })
+        }
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    if lines != ["ok"] {
+        return Err(bad(lines.join("; ")));
+    }
+    let found = counts(&conn).map_err(|e| bad(e.message))?;
+    if let Some(expected) = expected {
+        if &found != expected {
+            return Err(bad(format!(
+                "it holds {} staff and {} periods where the department file holds {} and {}",
+                found.staff, found.periods, expected.staff, expected.periods
+            )));
+        }
+    }
+    Ok(found)
+}
+
+/// Removes the oldest backups beyond the plan's number.
+pub fn rotate(plan: &BackupPlan) -> AppResult<()> {
+    for old in list(&plan.folder)?.iter().skip(plan.keep.max(1)) {
+        let path = plan.folder.join(&old.name);
+        fs::remove_file(&path).map_err(|e| io_error("remove an old backup", &path, &e))?;
+        for companion in super::swap::companions(&path) {
+            let _ = fs::remove_file(companion);
+        }
+    }
+    Ok(())
+}
+
+/// Removes the backups anyone could read: after a passphrase is set, the
+/// copies made before it still hold every name and pay rate in plain text.
+pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
+    let plain: Vec<BackupFile> = list(folder)?.into_iter().filter(|f| !f.encrypted).collect();
+    for old in &plain {
+        let path = folder.join(&old.name);
+        fs::remove_file(&path).map_err(|e| io_error("remove a backup", &path, &e))?;
+        for companion in super::swap::companions(&path) {
+            let _ = fs::remove_file(companion);
+        }
+    }
+    Ok(plain.len())
+}
+
+/// Keeps a file byte for byte (with its WAL, if any) in the backup folder,
+/// before a restore replaces it, when the backup API cannot read it: it is
+/// damaged, or encrypted under a passphrase nobody gave.
+pub fn copy_as_is(
+    db: &Path,
+    plan: &BackupPlan,
+    reason: BackupReason,
+    now: NaiveDateTime,
+) -> AppResult<BackupFile> {
+    create_folder(&plan.folder)?;
+    let name = new_name(&plan.folder, reason, now);
+    let path = plan.folder.join(&name);
+    fs::copy(db, &path).map_err(|e| io_error("copy the damaged file to", &path, &e))?;
+    let [wal, _] = super::swap::companions(db);
+    // A WAL holding frames is part of the damaged file's state; an empty one is not.
+    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        let [to, _] = super::swap::companions(&path);
+        fs::copy(&wal, &to).map_err(|e| io_error("copy the damaged file to", &to, &e))?;
+    }
+    super::swap::sync_file(&path)?;
+    let size_bytes = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    Ok(BackupFile {
+        made_at: now.format("%Y-%m-%d %H:%M:%S").to_string(),
+        name,
+        reason,
+        size_bytes,
+        encrypted: super::cipher::file_kind(db)? == super::cipher::FileKind::Encrypted,
+    })
+}

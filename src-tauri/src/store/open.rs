@@ -1,0 +1,231 @@
+//! Opening the department file: key, integrity check, backup before a
+//! migration, migrations; or read-only when the check fails.
+
+use super::backup::{self, BackupPlan, BackupReason};
+use super::cipher::{self, FileKind, Passphrase};
+use super::faults::{io_error, sqlite_error};
+use crate::error::{AppError, AppResult, ErrorCode};
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The open department file and what is known about it.
+pub struct DepartmentFile {
+    path: PathBuf,
+    conn: Connection,
+    key: Option<Passphrase>,
+    /// Why the integrity check failed, when it did: the file is then open read-only.
+    damaged: Option<String>,
+}
+
+/// What the integrity check found in a file that could be opened.
+enum Health {
+    Sound,
+    Damaged(String),
+}
+
+impl DepartmentFile {
+    /// Opens the file at `path` with `key` (needed when it is encrypted; a new
+    /// file is created encrypted when given one). With `backups`, a file that
+    /// needs migrating is backed up first.
+    pub fn open(
+        path: &Path,
+        key: Option<Passphrase>,
+        backups: Option<&BackupPlan>,
+        now: NaiveDateTime,
+    ) -> AppResult<DepartmentFile> {
+        let kind = cipher::file_kind(path)?;
+        let key = match kind {
+            FileKind::Encrypted if key.is_none() => return Err(cipher::locked()),
+            // A plain file has no key to check a passphrase against.
+            FileKind::Plain => None,
+            _ => key,
+        };
+        if kind == FileKind::Missing {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| io_error("create", path, &e))?;
+            }
+        } else if let Health::Damaged(detail) = check(path, key.as_ref(), kind)? {
+            eprintln!(
+                "wardbook: integrity check of {} failed: {detail}",
+                path.display()
+            );
+            return Self::open_read_only(path, key, detail);
+        }
+        let mut conn = Connection::open(path).map_err(|e| sqlite_error(e, path))?;
+        cipher::apply_key(&conn, key.as_ref())?;
+        configure(&conn).map_err(|e| match e.code {
+            ErrorCode::Internal => e,
+            _ => storage_error_for(path, e),
+        })?;
+        let version = super::schema_version(&conn)?;
+        if let Some(plan) = backups {
+            if version > 0 && version < super::LATEST_VERSION {
+                backup::create(&conn, key.as_ref(), plan, BackupReason::BeforeMigration, now)
+                    .map_err(|e| {
+                        AppError::new(
+                            e.code,
+                            format!(
+                                "Wardbook must update the department file and backs it up first, but the backup failed: {}",
+                                e.message
+                            ),
+                        )
+                    })?;
+            }
+        }
+        super::migrate(&mut conn)?;
+        Ok(DepartmentFile {
+            path: path.to_path_buf(),
+            conn,
+            key,
+            damaged: None,
+        })
+    }
+
+    /// A damaged file: read-only, queries only, no migration; nothing writes to it.
+    fn open_read_only(path: &Path, key: Option<Passphrase>, detail: String) -> AppResult<Self> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(e, path))?;
+        cipher::apply_key(&conn, key.as_ref())?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(DepartmentFile {
+            path: path.to_path_buf(),
+            conn,
+            key,
+            damaged: Some(detail),
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    pub fn into_connection(self) -> Connection {
+        self.conn
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The integrity check's findings when the file is open read-only because of them.
+    pub fn damaged(&self) -> Option<&str> {
+        self.damaged.as_deref()
+    }
+
+    /// Backs the open file up into `plan`'s folder (verified, rotated).
+    pub fn backup(
+        &self,
+        plan: &BackupPlan,
+        reason: BackupReason,
+        now: NaiveDateTime,
+    ) -> AppResult<backup::BackupFile> {
+        if self.damaged.is_some() {
+            return backup::copy_as_is(&self.path, plan, BackupReason::Damaged, now);
+        }
+        backup::create(&self.conn, self.key.as_ref(), plan, reason, now)
+    }
+
+    /// A second, read-only connection to the same file (with its key), so a
+    /// long read such as the daily backup does not hold up the commands.
+    pub fn reader(&self) -> AppResult<Connection> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags)
+            .map_err(|e| sqlite_error(e, &self.path))?;
+        cipher::apply_key(&conn, self.key.as_ref())?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(conn)
+    }
+
+    /// Empties the WAL and closes the connection, so the file can be replaced.
+    pub(crate) fn close(self) -> AppResult<()> {
+        if self.damaged.is_none() {
+            super::swap::checkpoint(&self.conn)?;
+        }
+        self.conn.close().map_err(|(_, e)| AppError::from(e))
+    }
+}
+
+fn storage_error_for(path: &Path, e: AppError) -> AppError {
+    if e.code == ErrorCode::Storage {
+        AppError::new(
+            ErrorCode::Storage,
+            format!(
+                "Wardbook cannot write in the folder {} (it may be read-only, or on a drive that was removed). \
+                 Nothing already saved was lost.",
+                path.parent().unwrap_or(path).display()
+            ),
+        )
+    } else {
+        e
+    }
+}
+
+pub fn configure(conn: &Connection) -> AppResult<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL keeps readers and the writer apart; FULL syncs the WAL on every
+    // commit so a change reported as saved survives a power cut.
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// `PRAGMA quick_check` on a read-only handle, so a bad file is never written to.
+fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Health> {
+    let unopenable = |detail: String| {
+        eprintln!("wardbook: {} cannot be opened: {detail}", path.display());
+        AppError::new(
+            ErrorCode::Corrupt,
+            format!(
+                "The department file {} is damaged beyond reading and was not opened. It has not been changed; \
+                 restore it from a backup or move it aside to start again.",
+                path.display()
+            ),
+        )
+    };
+    if kind == FileKind::NotADatabase {
+        return Err(unopenable("not an SQLite file".into()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(e, path))?;
+    cipher::apply_key(&conn, key)?;
+    use rusqlite::ErrorCode as Sql;
+    // Reading the schema proves the key (SQLCipher checks page 1's HMAC).
+    if let Err(e) = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        return Err(match e.sqlite_error_code() {
+            Some(Sql::NotADatabase) if kind == FileKind::Encrypted => cipher::wrong_passphrase(),
+            Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt) => unopenable(e.to_string()),
+            _ => sqlite_error(e, path),
+        });
+    }
+    let result: Result<Vec<String>, rusqlite::Error> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
+    match result {
+        Ok(lines) if lines == ["ok"] => Ok(Health::Sound),
+        Ok(lines) => Ok(Health::Damaged(lines.join("; "))),
+        Err(e) => match e.sqlite_error_code() {
+            Some(Sql::DatabaseCorrupt) | Some(Sql::NotADatabase) | None => {
+                Ok(Health::Damaged(e.to_string()))
+            }
+            _ => Err(sqlite_error(e, path)),
+        },
+    }
+}

@@ -1,0 +1,136 @@
+//! Setting, changing and removing the passphrase of the open file.
+//!
+//! The record is exported under the new key into a new file beside it, the
+//! copy is verified (integrity check, same counts), and only then does it
+//! replace the original by an atomic rename (`swap`). Until that rename the
+//! original is untouched, so a failure at any step leaves the file as it was.
+
+use super::backup::{BackupPlan, BackupReason};
+use super::cipher::{self, Passphrase};
+use super::{backup, summary, swap, DepartmentFile, ReplaceError};
+use crate::error::{AppError, AppResult, Validator};
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use ts_rs::TS;
+
+/// The Settings form: the current passphrase (when there is one) and the new one twice.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct PassphraseInput {
+    pub current_passphrase: String,
+    pub new_passphrase: String,
+    pub confirm_passphrase: String,
+}
+
+/// What the form asks for: a new key, or none to remove the passphrase.
+fn validate(
+    file: &DepartmentFile,
+    input: &PassphraseInput,
+    remove: bool,
+) -> AppResult<Option<Passphrase>> {
+    let mut v = Validator::new();
+    if let Some(key) = file.key() {
+        if input.current_passphrase.is_empty() {
+            v.fail("current_passphrase", "Enter the passphrase in use now.");
+        } else if input.current_passphrase != key.as_str() {
+            v.fail(
+                "current_passphrase",
+                "This is not the passphrase in use now.",
+            );
+        }
+    } else if remove {
+        v.fail(
+            "current_passphrase",
+            "This department file has no passphrase to remove.",
+        );
+    }
+    if file.damaged().is_some() {
+        return Err(super::faults::damaged_read_only());
+    }
+    if remove {
+        v.finish()?;
+        return Ok(None);
+    }
+    let new = match cipher::validate_new(&input.new_passphrase, &input.confirm_passphrase) {
+        Ok(k) => Some(k),
+        Err(e) => {
+            for f in e.fields {
+                v.fail(&f.field, f.message);
+            }
+            None
+        }
+    };
+    v.finish()?;
+    Ok(new)
+}
+
+/// Sets or changes (`remove` false) or removes the passphrase. On success the
+/// returned file is open under the new key and a fresh backup under that key
+/// is written (a failing backup folder does not undo the change).
+pub fn change(
+    file: DepartmentFile,
+    input: &PassphraseInput,
+    remove: bool,
+    plan: &BackupPlan,
+    now: NaiveDateTime,
+) -> Result<DepartmentFile, ReplaceError> {
+    let new = match validate(&file, input, remove) {
+        Ok(new) => new,
+        Err(error) => return Err(ReplaceError::kept(file, error)),
+    };
+    let path = file.path().to_path_buf();
+    let mut staged = path.as_os_str().to_owned();
+    staged.push(".rekey");
+    let staged = std::path::PathBuf::from(staged);
+    let prepared = summary::counts(file.conn()).and_then(|expected| {
+        cipher::export(file.conn(), &staged, new.as_ref())?;
+        backup::verify(&staged, new.as_ref(), Some(&expected)).map(|_| ())
+    });
+    if let Err(error) = prepared {
+        let _ = swap::remove_leftover(&staged);
+        return Err(ReplaceError::kept(file, error));
+    }
+    let old_key = file.key().cloned();
+    if let Err(error) = file.close() {
+        let _ = swap::remove_leftover(&staged);
+        return Err(ReplaceError::reopen(&path, old_key, error, now));
+    }
+    if let Err(error) = swap::replace(&staged, &path) {
+        let _ = swap::remove_leftover(&staged);
+        return Err(ReplaceError::reopen(&path, old_key, error, now));
+    }
+    let reopened = DepartmentFile::open(&path, new, None, now)
+        .map_err(|error| ReplaceError { error, file: None })?;
+    if let Err(e) = reopened.backup(plan, BackupReason::Passphrase, now) {
+        eprintln!(
+            "wardbook: backup after the passphrase change failed: {}",
+            e.message
+        );
+    }
+    Ok(reopened)
+}
+
+impl ReplaceError {
+    /// The original is still open and untouched.
+    pub(crate) fn kept(file: DepartmentFile, error: AppError) -> Self {
+        ReplaceError {
+            error,
+            file: Some(Box::new(file)),
+        }
+    }
+
+    /// The connection was closed but the file not replaced: open it again.
+    pub(crate) fn reopen(
+        path: &std::path::Path,
+        key: Option<Passphrase>,
+        error: AppError,
+        now: NaiveDateTime,
+    ) -> Self {
+        ReplaceError {
+            error,
+            file: DepartmentFile::open(path, key, None, now)
+                .ok()
+                .map(Box::new),
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Storage settings: where backups go, how many are kept, and after how many
+//! idle minutes the app locks.
+//!
+//! They live in a small plain JSON file beside the department file, not in
+//! it: the app needs them before the file is unlocked (idle lock), and when
+//! the file is damaged or cannot be opened at all (the backups to offer). They
+//! hold no one's data: a folder path and two numbers.
+
+use super::backup::{BackupPlan, DEFAULT_KEEP};
+use super::faults::io_error;
+use crate::error::{AppResult, Validator};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+pub const FILE: &str = "wardbook-settings.json";
+pub const DEFAULT_IDLE_MINUTES: u32 = 15;
+const BACKUP_SUBFOLDER: &str = "backups";
+
+/// What is stored (a folder of `None` means `<data folder>/backups`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct Stored {
+    backup_folder: Option<PathBuf>,
+    keep: u32,
+    idle_lock_minutes: u32,
+}
+
+impl Default for Stored {
+    fn default() -> Self {
+        Stored {
+            backup_folder: None,
+            keep: DEFAULT_KEEP as u32,
+            idle_lock_minutes: DEFAULT_IDLE_MINUTES,
+        }
+    }
+}
+
+/// The settings as the window sees them, with the folder resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StorageSettings {
+    pub backup_folder: String,
+    pub default_backup_folder: String,
+    pub keep: u32,
+    pub idle_lock_minutes: u32,
+}
+
+/// The Settings form, as typed.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(default)]
+pub struct StorageSettingsInput {
+    pub backup_folder: String,
+    pub keep: String,
+    pub idle_lock_minutes: String,
+}
+
+fn default_folder(data_dir: &Path) -> PathBuf {
+    data_dir.join(BACKUP_SUBFOLDER)
+}
+
+fn read(data_dir: &Path) -> Stored {
+    let path = data_dir.join(FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+            eprintln!(
+                "wardbook: {} is not readable ({e}); using the defaults",
+                path.display()
+            );
+            Stored::default()
+        }),
+        Err(_) => Stored::default(),
+    }
+}
+
+fn view(data_dir: &Path, s: &Stored) -> StorageSettings {
+    let default = default_folder(data_dir);
+    StorageSettings {
+        backup_folder: s
+            .backup_folder
+            .clone()
+            .unwrap_or_else(|| default.clone())
+            .display()
+            .to_string(),
+        default_backup_folder: default.display().to_string(),
+        keep: s.keep,
+        idle_lock_minutes: s.idle_lock_minutes,
+    }
+}
+
+pub fn load(data_dir: &Path) -> StorageSettings {
+    view(data_dir, &read(data_dir))
+}
+
+/// Where backups go and how many are kept, for the data folder.
+pub fn plan(data_dir: &Path) -> BackupPlan {
+    let s = read(data_dir);
+    BackupPlan {
+        folder: s.backup_folder.unwrap_or_else(|| default_folder(data_dir)),
+        keep: s.keep.max(1) as usize,
+    }
+}
+
+/// Checks the form (the folder must exist or be creatable, and writable) and saves it.
+pub fn save(data_dir: &Path, input: &StorageSettingsInput) -> AppResult<StorageSettings> {
+    let mut v = Validator::new();
+    let keep = v.take(
+        "keep",
+        crate::input::whole_number(&input.keep, 1, 365, "number of backups to keep"),
+    );
+    let idle = v.take(
+        "idle_lock_minutes",
+        crate::input::whole_number(&input.idle_lock_minutes, 1, 480, "idle time in minutes"),
+    );
+    let folder_text = input.backup_folder.trim();
+    let folder = if folder_text.is_empty() {
+        None
+    } else {
+        let p = PathBuf::from(folder_text);
+        if !p.is_absolute() {
+            v.fail("backup_folder", "Give the full path of the folder, e.g. D:\\Backups\\Wardbook or \\\\server\\share\\ward.");
+            None
+        } else {
+            if let Err(e) = writable(&p) {
+                v.fail("backup_folder", e);
+            }
+            Some(p)
+        }
+    };
+    v.finish()?;
+    let stored = Stored {
+        backup_folder: folder.filter(|f| *f != default_folder(data_dir)),
+        keep: keep.unwrap_or(DEFAULT_KEEP as i64) as u32,
+        idle_lock_minutes: idle.unwrap_or(DEFAULT_IDLE_MINUTES as i64) as u32,
+    };
+    let path = data_dir.join(FILE);
+    let staged = data_dir.join(format!("{FILE}.new"));
+    let json = serde_json::to_vec_pretty(&stored).expect("settings serialise");
+    std::fs::write(&staged, json).map_err(|e| io_error("save settings in", &staged, &e))?;
+    std::fs::rename(&staged, &path).map_err(|e| io_error("save settings in", &path, &e))?;
+    Ok(view(data_dir, &stored))
+}
+
+/// Creates the folder if needed and proves a file can be written in it.
+fn writable(folder: &Path) -> Result<(), String> {
+    let probe = folder.join(".wardbook-write-test");
+    std::fs::create_dir_all(folder)
+        .and_then(|()| std::fs::write(&probe, b"ok"))
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| io_error("write", &probe, &e).message)
+}

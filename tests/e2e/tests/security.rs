@@ -1,0 +1,87 @@
+//! End-to-end: a passphrase set in Settings protects the file from the next
+//! start on. The lock screen comes before anything else, a wrong passphrase
+//! gets a message beside the field, and the right one opens the roster.
+
+use wardbook_e2e::{App, By};
+
+const PASSPHRASE: &str = "tulips in the rain";
+
+/// Settings → Security & backups → set a passphrase, and wait until it is in use.
+fn set_passphrase(app: &App) {
+    app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
+    app.find("#passphrase-form");
+    app.type_into("#pass-new", PASSPHRASE);
+    app.type_into("#pass-confirm", PASSPHRASE);
+    app.click_button("Set passphrase");
+    // Once the file is encrypted the form asks for the current passphrase to change it.
+    app.find("#pass-current");
+}
+
+#[test]
+fn a_passphrase_locks_the_file_at_the_next_start() {
+    let dir = wardbook_e2e::data_dir();
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    set_passphrase(&app);
+    app.quit();
+
+    let head = std::fs::read(dir.path().join("wardbook.db")).expect("the department file");
+    assert!(
+        !head.starts_with(b"SQLite format 3"),
+        "the file on disk is encrypted, not a plain SQLite file"
+    );
+
+    let app = App::launch(dir.path(), &[]);
+    app.wait_for_text("#lock-title", "The department file is locked");
+    assert!(
+        app.try_find(By::Css("#department-name")).is_none(),
+        "nothing of the department shows before the passphrase"
+    );
+    app.screenshot("security-lock-screen.png");
+
+    app.type_into("#lock-passphrase", "tulips in the snow");
+    app.click_button("Unlock");
+    let message = app.wait_until("a message beside the passphrase field", || {
+        app.try_find(By::Css("#lock-passphrase-error"))
+            .map(|el| app.text(&el))
+            .filter(|t| !t.is_empty())
+    });
+    assert!(
+        message.contains("does not open this department file"),
+        "the message beside the field says what is wrong: {message}"
+    );
+    assert_eq!(
+        app.attribute(&app.find("#lock-passphrase"), "aria-invalid")
+            .as_deref(),
+        Some("true"),
+        "the field is marked for screen readers"
+    );
+
+    app.type_into("#lock-passphrase", PASSPHRASE);
+    app.click_button("Unlock");
+    app.find("#staff-table");
+    app.wait_for_text("#department-name", "4 West Medical-Surgical");
+    assert!(
+        app.try_find(By::Css("#lock-passphrase")).is_none(),
+        "the lock screen is gone once unlocked"
+    );
+
+    // Locking again (as the idle timer does) covers the window but keeps what was typed.
+    app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
+    app.type_into("#skill-new", "Chemo");
+    app.click(&app.find("#lock-now"));
+    app.find("#lock-passphrase");
+    app.type_into("#lock-passphrase", PASSPHRASE);
+    app.click_button("Unlock");
+    app.wait_until("the lock screen to go", || {
+        app.try_find(By::Css("#lock-passphrase"))
+            .is_none()
+            .then_some(())
+    });
+    assert_eq!(
+        app.value(&app.find("#skill-new")),
+        "Chemo",
+        "text typed before the lock is still there after unlocking"
+    );
+    app.quit();
+}
