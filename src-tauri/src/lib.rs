@@ -13,6 +13,7 @@ pub mod credentials;
 pub mod department;
 pub mod error;
 pub mod input;
+pub mod reports;
 pub mod sample;
 pub mod schedule;
 pub mod skills;
