@@ -72,6 +72,8 @@ const COMMANDS: &[&str] = &[
     "budget_targets_save",
     "budget_productivity",
     "budget_labor_cost",
+    "report_options",
+    "report_save",
 ];
 
 fn main() {

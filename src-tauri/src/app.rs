@@ -129,6 +129,8 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::budget_views::budget_targets_save,
             commands::budget_views::budget_productivity,
             commands::budget_views::budget_labor_cost,
+            commands::reports::report_options,
+            commands::reports::report_save,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -28,6 +28,8 @@ use crate::credentials::{
 };
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::error::{AppError, ErrorCode, FieldError};
+use crate::reports::options::{PayPeriod, ReportOptions};
+use crate::reports::{ReportFormat, ReportKind, ReportRequest};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::ratios::RatioPreset;
@@ -194,6 +196,11 @@ pub fn render() -> String {
     decl::<PositionLine>(&cfg, &mut out);
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
+    decl::<ReportKind>(&cfg, &mut out);
+    decl::<ReportFormat>(&cfg, &mut out);
+    decl::<ReportRequest>(&cfg, &mut out);
+    decl::<PayPeriod>(&cfg, &mut out);
+    decl::<ReportOptions>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -215,6 +222,7 @@ pub fn render() -> String {
     options!(out, "BUDGET_CATEGORIES", Category);
     options!(out, "SPREADS", Spread);
     options!(out, "HOURS_SOURCES", HoursSource);
+    options!(out, "REPORT_KINDS", ReportKind);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -7,6 +7,7 @@ pub mod budget_import;
 pub mod budget_views;
 pub mod credentials;
 pub mod department;
+pub mod reports;
 pub mod schedule;
 pub mod schedule_grid;
 pub mod schedule_time_off;

@@ -59,12 +59,14 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
     let mut rows = Vec::new();
     let mut count = [0_usize; 4]; // expired, missing, expiring, compliant (required only)
     for p in &people {
-        let lines = credentials::lines_for(
+        let mut lines = credentials::lines_for(
             p.role,
             &types,
             held.get(&p.id).map_or(&[][..], Vec::as_slice),
             as_of,
         );
+        // Required ones first, each group in type-name order.
+        lines.sort_by_key(|l| !l.required);
         let person = |rest: Vec<Cell>| {
             let mut cells: Vec<Cell> = vec![
                 p.name.clone().into(),

@@ -51,13 +51,17 @@ pub fn from_view(
     let period = &view.period;
     let mut columns = vec![
         Column::left("Name", 4.6),
-        Column::left("Employee no.", 2.2),
+        Column {
+            csv_header: Some("Employee no.".into()),
+            ..Column::left("Emp. no.", 2.2)
+        },
         Column::left("Role", 1.3),
     ];
     for d in &view.days {
-        // "Mon" over "11-16"; the CSV has the full date.
+        // "Mon" over the day of the month (the band's label says which
+        // month); the CSV has the full date.
         let mut c = Column::new(
-            format!("{}\n{}", d.weekday, &d.date[5..]),
+            format!("{}\n{}", d.weekday, d.date[8..].trim_start_matches('0')),
             1.0,
             super::table::Align::Center,
         );

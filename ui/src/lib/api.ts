@@ -20,6 +20,7 @@ import type {
   Training,
   TrainingInput,
 } from './bindings';
+import type { ReportFormat, ReportKind, ReportOptions, ReportRequest } from './bindings';
 import type {
   AssignOutcome,
   CallOutView,
@@ -99,6 +100,9 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // Reports
+  report_options: { args: NoArgs; result: ReportOptions };
+  report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
 }
 
 export type Command = keyof Commands;
