@@ -94,16 +94,16 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
         },
     ];
     let columns = vec![
-        Column::left("Name", 3.0),
-        Column::left("Employee no.", 1.4),
-        Column::left("Role", 0.8),
-        Column::left("Job code", 1.1),
-        Column::left("Employment", 1.3),
-        Column::right("FTE", 0.7),
-        Column::left("Hire date", 1.3),
-        Column::left("Skills", 2.6).wrapping(),
-        Column::left("Phone", 1.6),
-        Column::left("Email", 2.8).wrapping(),
+        Column::left("Name", 2.4),
+        Column::left("Employee no.", 1.3),
+        Column::left("Role", 0.6),
+        Column::left("Job code", 0.9),
+        Column::left("Employment", 1.2),
+        Column::right("FTE", 0.6),
+        Column::left("Hire date", 1.1),
+        Column::left("Skills", 2.2).wrapping(),
+        Column::left("Phone", 1.4),
+        Column::left("Email", 3.2).wrapping(),
     ];
     let mut rows: Vec<Row> = people
         .into_iter()
@@ -132,7 +132,7 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
         generated_on: today,
         scope: format!("As of {}", format_date(as_of)),
         orientation: Orientation::Landscape,
-        font_size: 8.0,
+        font_size: 7.5,
         summary,
         columns,
         rows,

@@ -58,7 +58,7 @@ fn the_roster_pdf_is_saved_from_the_reports_section() {
         "nothing was saved"
     );
 
-    app.type_into("#report-roster-as_of", "");
+    app.type_into("#report-roster-as_of", "2026-11-01");
     app.click(&app.find("#report-roster-pdf"));
     let status = app.wait_until("the roster saved", || {
         let t = app.text_of("#report-roster-status");
