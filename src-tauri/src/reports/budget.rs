@@ -75,7 +75,7 @@ pub fn from_variance(v: &VarianceReport, department: String, today: NaiveDate) -
     let columns = vec![
         Column::left("Line", 2.3).wrapping(),
         Column::left("Category", 1.7).wrapping(),
-        Column::left("GL account", 1.1),
+        Column::left("GL\naccount", 1.1),
         Column::right("Month\nbudget", 1.35),
         Column::right("Month\nactual", 1.35),
         Column::right("Month\nvariance", 1.35),

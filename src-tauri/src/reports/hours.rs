@@ -265,7 +265,7 @@ mod tests {
         );
         assert_eq!(
             differential_text(Differential::PerHour(200)).unwrap(),
-            "2.00/h"
+            "$2.00/h"
         );
         assert_eq!(differential_text(Differential::None), None);
     }

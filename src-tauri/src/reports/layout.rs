@@ -294,7 +294,7 @@ pub fn plan(report: &Report) -> Plan {
 
 #[cfg(test)]
 mod tests {
-    use super::super::table::{Column, Row};
+    use super::super::table::{Cell, Column, Row};
     use super::*;
 
     fn report(rows: usize, notes: usize) -> Report {
@@ -357,6 +357,52 @@ mod tests {
         let p = plan(&report(0, 1));
         assert_eq!(p.pages.len(), 1);
         assert_eq!(p.pages[0].rows, 0..0);
+    }
+
+    #[test]
+    fn a_wide_grid_prints_in_bands_with_its_fixed_columns_on_each() {
+        let mut r = report(2, 1);
+        // Name, 6 days, Total: the days in two bands of 3.
+        r.columns = std::iter::once(Column::left("Name", 3.0))
+            .chain((1..=6).map(|d| Column::left(format!("D{d}"), 1.0)))
+            .chain(std::iter::once(Column::right("Total", 1.0)))
+            .collect();
+        r.rows = vec![Row::body(
+            ["Lopez", "a", "b", "c", "d", "e", "f", "36"]
+                .map(Cell::text)
+                .to_vec(),
+        )];
+        r.bands = Some(super::super::table::Bands {
+            fixed_left: 1,
+            fixed_right: 1,
+            bands: vec![(0..3, "Days 1–3".into()), (3..6, "Days 4–6".into())],
+        });
+        let parts = parts(&r);
+        assert_eq!(parts.len(), 2);
+        let texts = |p: &Report| {
+            p.rows[0]
+                .cells
+                .iter()
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&parts[0]), ["Lopez", "a", "b", "c", "36"]);
+        assert_eq!(texts(&parts[1]), ["Lopez", "d", "e", "f", "36"]);
+        assert_eq!(parts[1].columns[1].header, "D4");
+        assert_eq!(parts[0].scope, "As of 2026-11-27 · Days 1–3");
+        assert!(
+            !parts[0].summary.is_empty() && parts[1].summary.is_empty(),
+            "summary once, first"
+        );
+        assert!(
+            parts[0].notes.is_empty() && !parts[1].notes.is_empty(),
+            "notes once, last"
+        );
+        assert_eq!(
+            super::parts(&report(2, 1)).len(),
+            1,
+            "a report without bands is one part"
+        );
     }
 
     #[test]

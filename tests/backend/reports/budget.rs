@@ -102,7 +102,6 @@ fn month_and_year_to_date_per_line_with_the_explanations() {
         ReportFormat::Pdf,
         &request,
     );
-    std::fs::write("/tmp/reports-budget.pdf", &pdf.bytes).ok();
     let pages = pdf_pages(&pdf.bytes);
     let department = wardbook::department::require(&conn).unwrap().name;
     let scope = format!(

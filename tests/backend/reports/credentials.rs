@@ -145,7 +145,6 @@ fn each_required_credential_of_each_person_with_its_status_on_the_day() {
     );
 
     let pdf = make(&conn, ReportKind::Credentials, ReportFormat::Pdf, &request);
-    std::fs::write("/tmp/reports-credentials.pdf", &pdf.bytes).ok();
     let pages = pdf_pages(&pdf.bytes);
     assert_page_headers(
         &pages,

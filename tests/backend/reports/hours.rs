@@ -199,7 +199,6 @@ fn weekly_40_hours_per_person_with_each_differential_and_pto() {
 
     let pdf = make(&conn, ReportKind::Hours, ReportFormat::Pdf, &request());
     let pages = pdf_pages(&pdf.bytes);
-    std::fs::write("/tmp/reports-hours.pdf", &pdf.bytes).ok();
     assert_eq!(pages.len(), 1);
     assert_page_headers(
         &pages,

@@ -26,7 +26,6 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
 
     let pdf = make(&conn, ReportKind::Roster, ReportFormat::Pdf, &request);
     assert_eq!(pdf.name, format!("roster-{TODAY}.pdf"));
-    std::fs::write("/tmp/reports-roster.pdf", &pdf.bytes).ok();
     let pages = pdf_pages(&pdf.bytes);
     assert!(
         pages.len() >= 3,

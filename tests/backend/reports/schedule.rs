@@ -70,7 +70,6 @@ fn the_grid_holds_every_persons_codes_and_the_daily_count() {
         ReportFormat::Pdf,
         &by_period(&view),
     );
-    std::fs::write("/tmp/reports-schedule.pdf", &pdf.bytes).ok();
     let pages = pdf_pages(&pdf.bytes);
     let department = wardbook::department::require(&conn).unwrap().name;
     let scope = format!("{} to {}", view.period.start_date, view.period.end_date);
@@ -160,7 +159,6 @@ fn coverage_marks_a_day_emptied_of_its_day_shift_as_short() {
         ReportFormat::Pdf,
         &by_period(&view),
     );
-    std::fs::write("/tmp/reports-coverage.pdf", &pdf.bytes).ok();
     let pages = pdf_pages(&pdf.bytes);
     let department = wardbook::department::require(&conn).unwrap().name;
     assert_page_headers(
