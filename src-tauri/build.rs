@@ -97,6 +97,8 @@ const COMMANDS: &[&str] = &[
     "backup_inspect",
     "backup_restore",
     "backups_remove_unencrypted",
+    "report_options",
+    "report_save",
 ];
 
 fn main() {

@@ -186,6 +186,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             commands::backups::backup_inspect,
             commands::backups::backup_restore,
             commands::backups::backups_remove_unencrypted,
+            commands::reports::report_options,
+            commands::reports::report_save,
         ])
 }
 

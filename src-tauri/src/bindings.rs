@@ -34,6 +34,8 @@ use crate::csv_file::CsvFile;
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
 use crate::error::{AppError, ErrorCode, FieldError};
+use crate::reports::options::{PayPeriod, ReportOptions};
+use crate::reports::{ReportFormat, ReportKind, ReportRequest};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::fill::{FillChange, FillSummary};
@@ -241,6 +243,11 @@ pub fn render() -> String {
     decl::<PassphraseInput>(&cfg, &mut out);
     decl::<StorageSettings>(&cfg, &mut out);
     decl::<StorageSettingsInput>(&cfg, &mut out);
+    decl::<ReportKind>(&cfg, &mut out);
+    decl::<ReportFormat>(&cfg, &mut out);
+    decl::<ReportRequest>(&cfg, &mut out);
+    decl::<PayPeriod>(&cfg, &mut out);
+    decl::<ReportOptions>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -264,6 +271,7 @@ pub fn render() -> String {
     options!(out, "HOURS_SOURCES", HoursSource);
     options!(out, "STAFF_FIELDS", StaffField);
     options!(out, "HISTORY_KINDS", HistoryKind);
+    options!(out, "REPORT_KINDS", ReportKind);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -17,6 +17,7 @@ pub mod department_file;
 pub mod error;
 pub mod input;
 pub mod instance;
+pub mod reports;
 pub mod sample;
 pub mod schedule;
 pub mod skills;

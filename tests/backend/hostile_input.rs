@@ -38,6 +38,7 @@ const SKIPPED: &[&str] = &[
     "staff_csv_open",
     "department_file_export",
     "department_file_open",
+    "report_save",
     "schedule_export_csv",
     "window_print",
 ];

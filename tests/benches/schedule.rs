@@ -4,7 +4,6 @@
 //! Target p95 under 20 ms for the view.
 
 use wardbook::schedule::store::{self, assignments, periods};
-use wardbook::staff::{self, EmploymentType, Role, StaffInput};
 use wardbook_tests::timing::measure;
 use wardbook_tests::{day, DataDir};
 
@@ -23,37 +22,8 @@ fn main() {
         serde_json::to_vec(&v).unwrap();
     });
 
-    // Grow the unit to 150 people, each working 3 day shifts a week of the draft.
-    let day_shift: i64 = conn
-        .query_row("SELECT id FROM shift_type WHERE code = 'D'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    for i in 0..95_usize {
-        let form = StaffInput {
-            first_name: format!("Extra{i}"),
-            last_name: format!("Nurse{i:03}"),
-            employee_no: format!("X{i:04}"),
-            role: Some(if i.is_multiple_of(3) {
-                Role::Cna
-            } else {
-                Role::Rn
-            }),
-            employment_type: Some(EmploymentType::FullTime),
-            fte: "0.9".into(),
-            hourly_rate: "45.00".into(),
-            hire_date: "2020-01-06".into(),
-            ..Default::default()
-        };
-        let id = staff::create(&mut conn, &form).unwrap().id;
-        for k in (0..42_usize).filter(|k| (k + i) % 7 < 3) {
-            conn.execute(
-                "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",
-                rusqlite::params![id, wardbook::input::format_date(draft.start() + chrono::Duration::days(k as i64)), draft.id, day_shift],
-            )
-            .unwrap();
-        }
-    }
+    // Grow the unit to 150 people, each extra working 3 day shifts a week of the draft.
+    wardbook_tests::big_unit::grow_to_150(&mut conn, &draft);
     let assignments: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM assignment WHERE period_id = ?1",

@@ -49,6 +49,7 @@ pub fn department_input(name: &str) -> DepartmentInput {
 pub fn day(s: &str) -> chrono::NaiveDate {
     wardbook::input::date(s).expect("a valid date")
 }
+pub mod big_unit;
 pub mod timing;
 
 /// The current time as the store's functions take it.

@@ -10,6 +10,7 @@ pub mod department;
 pub mod department_file;
 pub mod dialog;
 pub mod history;
+pub mod reports;
 pub mod schedule;
 pub mod schedule_fill;
 pub mod schedule_grid;

@@ -22,6 +22,7 @@ import type {
   Training,
   TrainingInput,
 } from './bindings';
+import type { ReportFormat, ReportKind, ReportOptions, ReportRequest } from './bindings';
 import type {
   AssignOutcome,
   CallOutView,
@@ -188,6 +189,9 @@ export interface Commands {
   backup_inspect: { args: { name: string; passphrase: string | null }; result: BackupSummary };
   backup_restore: { args: { name: string; passphrase: string | null }; result: null };
   backups_remove_unencrypted: { args: NoArgs; result: number };
+  // Reports
+  report_options: { args: NoArgs; result: ReportOptions };
+  report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
 }
 
 export type Command = keyof Commands;

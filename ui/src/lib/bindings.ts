@@ -735,6 +735,41 @@ export type StorageSettings = { backup_folder: string, default_backup_folder: st
 
 export type StorageSettingsInput = { backup_folder: string, keep: string, idle_lock_minutes: string, };
 
+export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_variance" | "roster" | "hours";
+
+export type ReportFormat = "pdf" | "csv";
+
+export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, };
+
+export type PayPeriod = { start: string, 
+/**
+ * Inclusive.
+ */
+end: string, 
+/**
+ * Holds today.
+ */
+current: boolean, };
+
+export type ReportOptions = { today: string, 
+/**
+ * Latest first.
+ */
+periods: Array<SchedulePeriod>, 
+/**
+ * The period holding today, else the latest.
+ */
+current_period_id: number | null, 
+/**
+ * Latest first: every pay period from the first schedule period (or
+ * eight weeks ago) to the last one (or four weeks ahead).
+ */
+pay_periods: Array<PayPeriod>, 
+/**
+ * Latest first.
+ */
+fiscal_years: Array<FiscalYear>, current_fiscal_year_id: number | null, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },
@@ -926,4 +961,13 @@ export const HISTORY_KINDS: { code: HistoryKind; label: string }[] = [
   { code: "budget", label: "Budget" },
   { code: "department", label: "Department and settings" },
   { code: "other", label: "Other" },
+];
+
+export const REPORT_KINDS: { code: ReportKind; label: string }[] = [
+  { code: "schedule", label: "Schedule" },
+  { code: "coverage", label: "Coverage by shift and day" },
+  { code: "credentials", label: "Credential compliance" },
+  { code: "budget_variance", label: "Budget variance" },
+  { code: "roster", label: "Staff roster" },
+  { code: "hours", label: "Hours for payroll" },
 ];

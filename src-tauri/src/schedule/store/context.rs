@@ -65,17 +65,35 @@ pub struct Loaded {
 
 pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
     let period = periods::get(conn, period_id)?;
+    let (ctx, people) = load_span(conn, period.start(), period.end())?;
+    let changes = changes(conn, period.id)?;
+    let mut ctx = ctx;
+    for a in &mut ctx.assignments {
+        a.published_change = changes.contains(&(a.staff_id, a.date));
+    }
+    Ok(Loaded {
+        period,
+        ctx,
+        people,
+        holidays: rules::holidays(conn)?,
+        changes,
+        locked: super::locks::list(conn, period_id)?,
+    })
+}
+
+/// The rules' view of any span of days (a schedule period, a pay period),
+/// with everyone employed on at least one of them and the 14 days before.
+pub fn load_span(
+    conn: &Connection,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> AppResult<(ScheduleContext, Vec<Person>)> {
     let dept = department::require(conn)?;
-    let (start, end) = (period.start(), period.end());
-    let people = people(conn, &period)?;
+    let people = people(conn, start, end)?;
     let ids: HashSet<i64> = people.iter().map(|p| p.id).collect();
     let staff = facts(conn, &people, end)?;
     let mut assignments = assignments_between(conn, start - Duration::days(HISTORY_DAYS), end)?;
     assignments.retain(|a| ids.contains(&a.staff_id));
-    let changes = changes(conn, period.id)?;
-    for a in &mut assignments {
-        a.published_change = changes.contains(&(a.staff_id, a.date));
-    }
     let ctx = ScheduleContext {
         tz: dept.time_zone.parse().unwrap_or(chrono_tz::UTC),
         rules: rules::load(conn)?,
@@ -88,17 +106,10 @@ pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
         time_off: time_off::overlapping(conn, start - Duration::days(HISTORY_DAYS), end)?,
         coverage: coverage::needs(conn)?,
     };
-    Ok(Loaded {
-        period,
-        ctx,
-        people,
-        holidays: rules::holidays(conn)?,
-        changes,
-        locked: super::locks::list(conn, period_id)?,
-    })
+    Ok((ctx, people))
 }
 
-fn people(conn: &Connection, period: &SchedulePeriod) -> AppResult<Vec<Person>> {
+fn people(conn: &Connection, start: NaiveDate, end: NaiveDate) -> AppResult<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, employee_no, first_name, last_name, role, employment_type, fte_hundredths,
              hire_date, termination_date
@@ -106,7 +117,8 @@ fn people(conn: &Connection, period: &SchedulePeriod) -> AppResult<Vec<Person>> 
          WHERE hire_date <= ?2 AND (termination_date IS NULL OR termination_date > ?1)
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
-    let rows = stmt.query_map(params![period.start_date, period.end_date], |r| {
+    let (start, end) = (input::format_date(start), input::format_date(end));
+    let rows = stmt.query_map(params![start, end], |r| {
         Ok(Person {
             id: r.get(0)?,
             employee_no: r.get(1)?,

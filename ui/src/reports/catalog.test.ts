@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportOptions } from '../lib/bindings';
+import { REPORTS, defaults, payPeriodLabel, savedText, toRequest } from './catalog';
+
+const options: ReportOptions = {
+  today: '2026-11-27',
+  periods: [],
+  current_period_id: 7,
+  pay_periods: [
+    { start: '2026-11-29', end: '2026-12-12', current: false },
+    { start: '2026-11-15', end: '2026-11-28', current: true },
+  ],
+  fiscal_years: [],
+  current_fiscal_year_id: null,
+};
+
+describe('report catalog', () => {
+  it('offers the six reports, each once', () => {
+    const kinds = REPORTS.map((r) => r.kind);
+    expect(new Set(kinds).size).toBe(6);
+    expect(kinds).toContain('hours');
+  });
+
+  it('defaults to the current period, pay period and today', () => {
+    const d = defaults(options);
+    expect(d.period_id).toBe('7');
+    expect(d.pay_period_start).toBe('2026-11-15');
+    expect(d.as_of).toBe('2026-11-27');
+    expect(d.fiscal_year_id).toBe(''); // no fiscal year yet: nothing chosen
+  });
+
+  it('turns the chosen text into a request, empty choices into null', () => {
+    const r = toRequest({ ...defaults(options), month: '3', as_of: ' 2026-10-01 ' });
+    expect(r).toEqual({
+      period_id: 7,
+      fiscal_year_id: null,
+      month: 3,
+      pay_period_start: '2026-11-15',
+      as_of: '2026-10-01',
+    });
+    expect(toRequest(defaults(options)).month).toBeNull();
+  });
+
+  it('labels and messages read as a manager expects', () => {
+    expect(payPeriodLabel(options.pay_periods[1])).toBe('2026-11-15 to 2026-11-28 (current)');
+    expect(savedText('/home/m/roster.pdf')).toBe('Saved to /home/m/roster.pdf');
+    expect(savedText(null)).toMatch(/not saved/i);
+  });
+});

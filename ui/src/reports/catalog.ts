@@ -1,0 +1,100 @@
+// The reports the Reports section offers, what each asks for, and how the
+// chosen values become the backend's ReportRequest.
+
+import type { PayPeriod, ReportKind, ReportOptions, ReportRequest, SchedulePeriod } from '../lib/bindings';
+
+export type Param = 'period' | 'as_of' | 'fiscal_month' | 'pay_period';
+
+export interface ReportEntry {
+  kind: ReportKind;
+  title: string;
+  description: string;
+  params: Param[];
+}
+
+export const REPORTS: ReportEntry[] = [
+  {
+    kind: 'schedule',
+    title: 'Schedule',
+    description: 'The staff × days grid of a period: shift codes, approved time off, paid hours and shifts per person, and who is on each day. Landscape; six weeks print as two bands of three weeks.',
+    params: ['period'],
+  },
+  {
+    kind: 'coverage',
+    title: 'Coverage by shift and day',
+    description: 'For every day and staffing need: how many are scheduled against the minimum and the target, with the gaps marked.',
+    params: ['period'],
+  },
+  {
+    kind: 'credentials',
+    title: 'Credential compliance',
+    description: 'Everyone employed on the day, each credential their role requires (and any other they hold): number, expiry and status. For an inspection.',
+    params: ['as_of'],
+  },
+  {
+    kind: 'budget_variance',
+    title: 'Budget variance',
+    description: 'Each budget line for a month and the year to date: budget, actual, variance in dollars and percent, with your explanations.',
+    params: ['fiscal_month'],
+  },
+  {
+    kind: 'roster',
+    title: 'Staff roster',
+    description: 'Everyone employed on the day: employee number, role, job code, employment type, FTE, hire date, skills, phone and email.',
+    params: ['as_of'],
+  },
+  {
+    kind: 'hours',
+    title: 'Hours for payroll',
+    description: 'Per person for a 14-day pay period: regular, overtime, shift/weekend/holiday differential hours, paid time off and total paid hours.',
+    params: ['pay_period'],
+  },
+];
+
+/** What the fields of one report hold, as typed or chosen (all text). */
+export interface Params {
+  period_id: string;
+  as_of: string;
+  fiscal_year_id: string;
+  /** "" is the latest month with actuals. */
+  month: string;
+  pay_period_start: string;
+}
+
+export function defaults(o: ReportOptions): Params {
+  const pay = o.pay_periods.find((p) => p.current) ?? o.pay_periods[0];
+  return {
+    period_id: o.current_period_id === null ? '' : String(o.current_period_id),
+    as_of: o.today,
+    fiscal_year_id: o.current_fiscal_year_id === null ? '' : String(o.current_fiscal_year_id),
+    month: '',
+    pay_period_start: pay?.start ?? '',
+  };
+}
+
+function id(text: string): number | null {
+  return text === '' ? null : Number(text);
+}
+
+export function toRequest(p: Params): ReportRequest {
+  return {
+    period_id: id(p.period_id),
+    fiscal_year_id: id(p.fiscal_year_id),
+    month: id(p.month),
+    pay_period_start: p.pay_period_start,
+    as_of: p.as_of.trim(),
+  };
+}
+
+export function periodLabel(p: SchedulePeriod): string {
+  return `${p.start_date} to ${p.end_date} · ${p.weeks} weeks${p.status === 'draft' ? ' · draft' : ''}`;
+}
+
+export function payPeriodLabel(p: PayPeriod): string {
+  return `${p.start} to ${p.end}${p.current ? ' (current)' : ''}`;
+}
+
+/** What to tell the manager once a file is saved, or the dialog closed. */
+export function savedText(path: string | null): string {
+  return path === null ? 'Not saved: the save dialog was closed.' : `Saved to ${path}`;
+}
