@@ -72,6 +72,7 @@ const COMMANDS: &[&str] = &[
     "budget_targets_save",
     "budget_productivity",
     "budget_labor_cost",
+    "dashboard",
 ];
 
 fn main() {

@@ -25,6 +25,7 @@ pub fn run() {
 /// Generic over the runtime so a test could drive it with Tauri's mock runtime.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
     builder
+        .plugin(start_section(options.open.as_deref()))
         // The save dialog is opened from Rust only; the window is granted
         // no dialog permission.
         .plugin(tauri_plugin_dialog::init())
@@ -129,6 +130,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
             commands::budget_views::budget_targets_save,
             commands::budget_views::budget_productivity,
             commands::budget_views::budget_labor_cost,
+            commands::dashboard::dashboard,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {
@@ -148,4 +150,16 @@ fn open(
         sample::create(&mut conn, today)?;
     }
     Ok(conn)
+}
+
+/// Tells the window, before its first script runs, which section to open
+/// (`--open`), so that it asks for that section's data together with the app
+/// status instead of after it. `section` is one of `cli::SECTIONS`.
+fn start_section<R: Runtime>(section: Option<&str>) -> tauri::plugin::TauriPlugin<R> {
+    let section = section.unwrap_or("dashboard");
+    tauri::plugin::Builder::new("wardbook-start")
+        .js_init_script(format!(
+            "Object.defineProperty(window, '__WARDBOOK_OPEN__', {{ value: {section:?} }});"
+        ))
+        .build()
 }

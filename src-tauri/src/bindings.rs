@@ -26,6 +26,10 @@ use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
 };
+use crate::dashboard::{
+    BudgetGlance, CredentialDue, CredentialsDue, Dashboard, DayStaffing, Gap, Gaps, LineOver,
+    NeedCount, OvertimeGlance, ShiftStaffing, TrainingDue, TrainingsDue,
+};
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::error::{AppError, ErrorCode, FieldError};
 use crate::schedule::candidates::{Candidate, Excluded};
@@ -194,6 +198,19 @@ pub fn render() -> String {
     decl::<PositionLine>(&cfg, &mut out);
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
+    decl::<NeedCount>(&cfg, &mut out);
+    decl::<ShiftStaffing>(&cfg, &mut out);
+    decl::<DayStaffing>(&cfg, &mut out);
+    decl::<Gap>(&cfg, &mut out);
+    decl::<Gaps>(&cfg, &mut out);
+    decl::<CredentialDue>(&cfg, &mut out);
+    decl::<CredentialsDue>(&cfg, &mut out);
+    decl::<TrainingDue>(&cfg, &mut out);
+    decl::<TrainingsDue>(&cfg, &mut out);
+    decl::<LineOver>(&cfg, &mut out);
+    decl::<BudgetGlance>(&cfg, &mut out);
+    decl::<OvertimeGlance>(&cfg, &mut out);
+    decl::<Dashboard>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);

@@ -10,6 +10,7 @@
 pub mod bindings;
 pub mod budget;
 pub mod credentials;
+pub mod dashboard;
 pub mod department;
 pub mod error;
 pub mod input;

@@ -9,6 +9,7 @@ import type {
   CredentialInput,
   CredentialType,
   CredentialTypeInput,
+  Dashboard,
   Department,
   DepartmentInput,
   Skill,
@@ -99,6 +100,8 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  // Dashboard
+  dashboard: { args: NoArgs; result: Dashboard };
 }
 
 export type Command = keyof Commands;
@@ -122,7 +125,7 @@ export const call = makeCall((cmd, args) => invoke(cmd, args));
 const readyScreens = new Set<string>();
 
 /** Tells the backend a screen is usable, once per screen per app start. */
-export function reportReady(screen: 'staff' | 'welcome'): void {
+export function reportReady(screen: 'dashboard' | 'staff' | 'welcome'): void {
   if (readyScreens.has(screen)) return;
   readyScreens.add(screen);
   // After the frame that shows it has been painted: that is when the manager can use it.
