@@ -545,7 +545,7 @@ period_id: number | null,
  */
 shifts: Array<ShiftStaffing>, };
 
-export type Gap = { date: string, period_id: number, shift_type_id: number, shift_code: string, shift_name: string, label: string, scheduled: number, minimum: number, };
+export type Gap = { date: string, period_id: number, shift_type_id: number, shift_code: string, shift_name: string, requirement: Requirement, label: string, scheduled: number, minimum: number, };
 
 export type Gaps = { from: string, 
 /**
