@@ -151,7 +151,11 @@ fn main() {
     row("baseline: one-row UPDATE commit", baseline_write, None);
     row("staff_update (validate + save)", save, Some(5.0));
     row("dashboard, sample department", dashboard_sample, Some(20.0));
-    row("dashboard, 300 staff (no schedule)", dashboard_staff, Some(20.0));
+    row(
+        "dashboard, 300 staff (no schedule)",
+        dashboard_staff,
+        Some(20.0),
+    );
     println!(
         "ratios (p95): list/select {:.1}x, save/bare update {:.2}x",
         list.1 / baseline_read.1,

@@ -64,7 +64,12 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
     for i in 0..RUNS {
         let sw = launch(&wardbook, &wardbook_args, &display, "wardbook-ready staff")?;
         let sb = launch(&blank, &[], &display, "blank-ready")?;
-        let sd = launch(&wardbook, &dashboard_args, &display, "wardbook-ready dashboard")?;
+        let sd = launch(
+            &wardbook,
+            &dashboard_args,
+            &display,
+            "wardbook-ready dashboard",
+        )?;
         println!(
             "  run {}/{RUNS}: wardbook {:.0} ms, {:.0} MB   blank {:.0} ms, {:.0} MB   dashboard {:.0} ms",
             i + 1,
