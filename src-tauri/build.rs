@@ -99,6 +99,7 @@ const COMMANDS: &[&str] = &[
     "backups_remove_unencrypted",
     "report_options",
     "report_save",
+    "dashboard",
 ];
 
 fn main() {

@@ -36,6 +36,7 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
 /// command through the real IPC path, argument parsing and permissions included.
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri::Builder<R> {
     builder
+        .plugin(start_section(options.open.as_deref()))
         // The save dialog is opened from Rust only; the window is granted
         // no dialog permission.
         .plugin(tauri_plugin_dialog::init())
@@ -188,6 +189,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             commands::backups::backups_remove_unencrypted,
             commands::reports::report_options,
             commands::reports::report_save,
+            commands::dashboard::dashboard,
         ])
 }
 
@@ -205,4 +207,16 @@ fn open(db: &Db, with_sample: bool) -> crate::error::AppResult<store::Department
         sample::create(file.conn_mut(), today)?;
     }
     Ok(file)
+}
+
+/// Tells the window, before its first script runs, which section to open
+/// (`--open`), so that it asks for that section's data together with the app
+/// status instead of after it. `section` is one of `cli::SECTIONS`.
+fn start_section<R: Runtime>(section: Option<&str>) -> tauri::plugin::TauriPlugin<R> {
+    let section = section.unwrap_or("dashboard");
+    tauri::plugin::Builder::new("wardbook-start")
+        .js_init_script(format!(
+            "Object.defineProperty(window, '__WARDBOOK_OPEN__', {{ value: {section:?} }});"
+        ))
+        .build()
 }

@@ -31,6 +31,10 @@ use crate::credentials::{
     CredentialType, CredentialTypeInput, ExpiredAction,
 };
 use crate::csv_file::CsvFile;
+use crate::dashboard::{
+    BudgetGlance, CredentialDue, CredentialsDue, Dashboard, DayStaffing, Gap, Gaps, LineOver,
+    NeedCount, OvertimeGlance, ShiftStaffing, TrainingDue, TrainingsDue,
+};
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
 use crate::error::{AppError, ErrorCode, FieldError};
@@ -248,6 +252,19 @@ pub fn render() -> String {
     decl::<ReportRequest>(&cfg, &mut out);
     decl::<PayPeriod>(&cfg, &mut out);
     decl::<ReportOptions>(&cfg, &mut out);
+    decl::<NeedCount>(&cfg, &mut out);
+    decl::<ShiftStaffing>(&cfg, &mut out);
+    decl::<DayStaffing>(&cfg, &mut out);
+    decl::<Gap>(&cfg, &mut out);
+    decl::<Gaps>(&cfg, &mut out);
+    decl::<CredentialDue>(&cfg, &mut out);
+    decl::<CredentialsDue>(&cfg, &mut out);
+    decl::<TrainingDue>(&cfg, &mut out);
+    decl::<TrainingsDue>(&cfg, &mut out);
+    decl::<LineOver>(&cfg, &mut out);
+    decl::<BudgetGlance>(&cfg, &mut out);
+    decl::<OvertimeGlance>(&cfg, &mut out);
+    decl::<Dashboard>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);

@@ -1,4 +1,5 @@
-//! Command-line options: `--data-dir DIR` (or `WARDBOOK_DATA_DIR`) and `--sample`.
+//! Command-line options: `--data-dir DIR` (or `WARDBOOK_DATA_DIR`), `--sample`
+//! and `--open SECTION`.
 
 use std::path::PathBuf;
 
@@ -8,9 +9,22 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// Fill an empty data folder with the sample department without asking.
     pub sample: bool,
+    /// The section the window opens on (one of `SECTIONS`); the Dashboard when None.
+    pub open: Option<String>,
 }
 
-pub const USAGE: &str = "usage: wardbook [--data-dir DIR] [--sample]";
+/// The sections `--open` accepts, as the UI names them in lower case.
+pub const SECTIONS: &[&str] = &[
+    "dashboard",
+    "staff",
+    "schedule",
+    "budget",
+    "reports",
+    "settings",
+];
+
+pub const USAGE: &str =
+    "usage: wardbook [--data-dir DIR] [--sample] [--open dashboard|staff|schedule|budget|reports|settings]";
 
 impl Options {
     /// Reads the options; `env_dir` is the value of `WARDBOOK_DATA_DIR`, which
@@ -22,6 +36,7 @@ impl Options {
         let mut options = Options {
             data_dir: env_dir.filter(|d| !d.is_empty()).map(PathBuf::from),
             sample: false,
+            open: None,
         };
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -31,6 +46,17 @@ impl Options {
                     _ => return Err(format!("--data-dir needs a folder\n{USAGE}")),
                 },
                 "--sample" => options.sample = true,
+                "--open" => match args.next() {
+                    Some(section) if SECTIONS.contains(&section.as_str()) => {
+                        options.open = Some(section)
+                    }
+                    _ => {
+                        return Err(format!(
+                            "--open needs one of {}\n{USAGE}",
+                            SECTIONS.join(", ")
+                        ))
+                    }
+                },
                 "-h" | "--help" => return Err(USAGE.to_string()),
                 other => match other.strip_prefix("--data-dir=") {
                     Some(dir) if !dir.is_empty() => options.data_dir = Some(PathBuf::from(dir)),
@@ -76,5 +102,23 @@ mod tests {
             None,
             "an empty variable means unset"
         );
+    }
+
+    #[test]
+    fn open_names_a_known_section() {
+        assert_eq!(
+            parse(&[], None).unwrap().open,
+            None,
+            "the Dashboard by default"
+        );
+        assert_eq!(
+            parse(&["--open", "staff"], None).unwrap().open.as_deref(),
+            Some("staff")
+        );
+        // The name is written into the window's start script: only known names pass.
+        assert!(parse(&["--open", "x\";alert(1)//"], None)
+            .unwrap_err()
+            .contains("--open needs one of"));
+        assert!(parse(&["--open"], None).is_err());
     }
 }

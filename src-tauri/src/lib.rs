@@ -12,6 +12,7 @@ pub mod bindings;
 pub mod budget;
 pub mod credentials;
 pub mod csv_file;
+pub mod dashboard;
 pub mod department;
 pub mod department_file;
 pub mod error;

@@ -28,9 +28,8 @@ const WINDOW_TEST_PACKAGES: &[&str] = &["webkit2gtk-driver", "xvfb", "xauth", "s
 pub enum Need {
     /// Build and run the app.
     Build,
-    /// Also drive a real window under Xvfb (tests, benchmarks).
-    Window,
-    /// Also drive it through tauri-driver (end-to-end tests).
+    /// Also drive a real window under Xvfb through tauri-driver (end-to-end
+    /// tests, benchmarks).
     WebDriver,
 }
 

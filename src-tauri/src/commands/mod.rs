@@ -6,6 +6,7 @@ pub mod budget;
 pub mod budget_import;
 pub mod budget_views;
 pub mod credentials;
+pub mod dashboard;
 pub mod department;
 pub mod department_file;
 pub mod dialog;

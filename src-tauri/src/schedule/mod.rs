@@ -19,7 +19,7 @@ pub mod store;
 pub(crate) mod testing;
 pub mod time;
 pub mod view;
-mod view_coverage;
+pub mod view_coverage;
 
 pub use rules::{
     check_all, check_assignment, Cell, RuleCode, ScheduleContext, Severity, Violation,

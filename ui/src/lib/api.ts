@@ -9,6 +9,7 @@ import type {
   CredentialInput,
   CredentialType,
   CredentialTypeInput,
+  Dashboard,
   Department,
   DepartmentInput,
   HistoryPage,
@@ -192,6 +193,8 @@ export interface Commands {
   // Reports
   report_options: { args: NoArgs; result: ReportOptions };
   report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
+  // Dashboard
+  dashboard: { args: NoArgs; result: Dashboard };
 }
 
 export type Command = keyof Commands;
@@ -218,7 +221,7 @@ export const call = makeCall((cmd, args) => invoke(cmd, args));
 const readyScreens = new Set<string>();
 
 /** Tells the backend a screen is usable, once per screen per app start. */
-export function reportReady(screen: 'staff' | 'welcome'): void {
+export function reportReady(screen: 'dashboard' | 'staff' | 'welcome'): void {
   if (readyScreens.has(screen)) return;
   readyScreens.add(screen);
   // After the frame that shows it has been painted: that is when the manager can use it.

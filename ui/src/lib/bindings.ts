@@ -770,6 +770,145 @@ pay_periods: Array<PayPeriod>,
  */
 fiscal_years: Array<FiscalYear>, current_fiscal_year_id: number | null, };
 
+export type NeedCount = { 
+/**
+ * "RN", "Charge".
+ */
+label: string, requirement: Requirement, scheduled: number, minimum: number, target: number, status: CoverageStatus, };
+
+export type ShiftStaffing = { shift_type_id: number, code: string, name: string, 
+/**
+ * "07:00".
+ */
+start: string, needs: Array<NeedCount>, 
+/**
+ * The worst status among the needs.
+ */
+status: CoverageStatus, };
+
+export type DayStaffing = { date: string, 
+/**
+ * The schedule period holding the day; none when no period does.
+ */
+period_id: number | null, 
+/**
+ * Shifts with a need that day, by start time.
+ */
+shifts: Array<ShiftStaffing>, };
+
+export type Gap = { date: string, period_id: number, shift_type_id: number, shift_code: string, shift_name: string, requirement: Requirement, label: string, scheduled: number, minimum: number, };
+
+export type Gaps = { from: string, 
+/**
+ * Inclusive.
+ */
+to: string, 
+/**
+ * By date, then shift start.
+ */
+items: Array<Gap>, 
+/**
+ * Days of the window that no schedule period holds yet.
+ */
+unscheduled_days: Array<string>, };
+
+export type CredentialDue = { staff_id: number, 
+/**
+ * "Lopez, Maria".
+ */
+name: string, role: Role, credential: string, expires_on: string | null, 
+/**
+ * Negative once expired; none when missing.
+ */
+days_left: number | null, status: CredentialStatus, };
+
+export type CredentialsDue = { expired: number, missing: number, 
+/**
+ * Expiring in 0 to 30 days (today counts: valid through its expiry day).
+ */
+within_30: number, 
+/**
+ * In 31 to 60 days.
+ */
+within_60: number, 
+/**
+ * In 61 to 90 days.
+ */
+within_90: number, 
+/**
+ * Expired first (longest ago first), then missing, then soonest to expire.
+ */
+items: Array<CredentialDue>, };
+
+export type TrainingDue = { staff_id: number, name: string, kind: TrainingKind, item: string, due_on: string, 
+/**
+ * Negative when overdue.
+ */
+days_left: number, status: DueStatus, };
+
+export type TrainingsDue = { overdue: number, 
+/**
+ * Due today or within 30 days.
+ */
+due_soon: number, 
+/**
+ * Overdue first, then by due date.
+ */
+items: Array<TrainingDue>, };
+
+export type LineOver = { line_id: number, name: string, category: Category, ytd: Variance, };
+
+export type BudgetGlance = { fiscal_year_id: number, 
+/**
+ * "FY2027".
+ */
+year_label: string, 
+/**
+ * The last month in the year to date ("Oct 2026"): the latest month
+ * with actuals, never later than today's month.
+ */
+through: string, 
+/**
+ * False until any actual is entered; the variance then means nothing yet.
+ */
+has_actuals: boolean, ytd: Variance, 
+/**
+ * The lines most over budget year to date (at most three, worst first).
+ */
+over: Array<LineOver>, };
+
+export type OvertimeGlance = { 
+/**
+ * The pay period holding today.
+ */
+from: string, 
+/**
+ * Inclusive.
+ */
+to: string, worked_minutes: number, overtime_minutes: number, 
+/**
+ * Overtime ÷ worked, in basis points; none with nothing scheduled.
+ */
+overtime_bp: number | null, };
+
+export type Dashboard = { today: string, 
+/**
+ * Today and tomorrow, shift by shift against the coverage needs.
+ */
+staffing: Array<DayStaffing>, 
+/**
+ * Shifts below their minimum in the next `GAP_DAYS` days.
+ */
+gaps: Gaps, 
+/**
+ * Requests waiting for a decision, soonest first.
+ */
+time_off: Array<TimeOffRequest>, credentials: CredentialsDue, trainings: TrainingsDue, 
+/**
+ * None when no fiscal year holds today.
+ */
+budget: BudgetGlance | null, overtime: OvertimeGlance, };
+
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
   { code: "telemetry", label: "Telemetry" },

@@ -1,0 +1,74 @@
+// How the dashboard's figures read: dates as "Sat 5 Dec", percentages from
+// basis points, hours from minutes, variance as over/under budget.
+
+import { MONTHS, money } from '../lib/format';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+function parts(iso: string): { y: number; m: number; d: number; weekday: string } {
+  const [y, m, d] = iso.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return { y, m, d, weekday };
+}
+
+/** "2026-12-05" → "Sat 5 Dec". */
+export function dayLabel(iso: string): string {
+  const { m, d, weekday } = parts(iso);
+  return `${weekday} ${d} ${MONTHS[m - 1]?.slice(0, 3) ?? ''}`;
+}
+
+/** "2026-12-02" → "Wednesday 2 December 2026". */
+export function longDate(iso: string): string {
+  const { y, m, d } = parts(iso);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+  return `${weekday} ${d} ${MONTHS[m - 1] ?? ''} ${y}`;
+}
+
+/** "20 – 23 Dec", "30 Dec – 2 Jan", or one day "20 Dec". */
+export function dayRange(from: string, to: string): string {
+  const a = parts(from);
+  const b = parts(to);
+  const month = (m: number) => MONTHS[m - 1]?.slice(0, 3) ?? '';
+  if (from === to) return `${a.d} ${month(a.m)}`;
+  if (a.m === b.m && a.y === b.y) return `${a.d} – ${b.d} ${month(b.m)}`;
+  return `${a.d} ${month(a.m)} – ${b.d} ${month(b.m)}`;
+}
+
+/** Basis points as a percentage with one decimal: 1304 → "13.0 %". */
+export function percent(bp: number): string {
+  return `${(bp / 100).toFixed(1)} %`;
+}
+
+/** Minutes as whole hours, with thousands separators: 54_720 → "912 h". */
+export function hours(minutes: number): string {
+  return `${Math.round(minutes / 60).toLocaleString('en-US')} h`;
+}
+
+/** Whole dollars for the large figures: 136_049 → "$1,360". */
+export function dollars(cents: number): string {
+  const text = money(Math.round(cents / 100) * 100);
+  return text.slice(0, -3);
+}
+
+/** A variance (budget − actual) as a manager says it. */
+export function varianceText(varianceCents: number): string {
+  if (varianceCents === 0) return 'on budget';
+  return varianceCents > 0 ? `${dollars(varianceCents)} under budget` : `${dollars(-varianceCents)} over budget`;
+}
+
+/** How far a credential is from expiring: "expired 3 days ago", "missing", "expires today". */
+export function expiryText(daysLeft: number | null): string {
+  if (daysLeft === null) return 'missing';
+  if (daysLeft < 0) return daysLeft === -1 ? 'expired yesterday' : `expired ${-daysLeft} days ago`;
+  if (daysLeft === 0) return 'expires today';
+  if (daysLeft === 1) return 'expires tomorrow';
+  return `expires in ${daysLeft} days`;
+}
+
+/** How far an item is from its due date: "3 days overdue", "due today", "due in 12 days". */
+export function dueInText(daysLeft: number): string {
+  if (daysLeft < 0) return daysLeft === -1 ? '1 day overdue' : `${-daysLeft} days overdue`;
+  if (daysLeft === 0) return 'due today';
+  if (daysLeft === 1) return 'due tomorrow';
+  return `due in ${daysLeft} days`;
+}
