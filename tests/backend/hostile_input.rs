@@ -146,6 +146,7 @@ fn every_command_survives_hostile_input() {
     let options = wardbook::Options {
         data_dir: Some(dir.path().to_path_buf()),
         sample: true,
+        open: None,
     };
     let mut app = wardbook::configure(mock_builder(), options)
         .build(wardbook::context())

@@ -1,6 +1,6 @@
 //! End-to-end: a passphrase set in Settings protects the file from the next
 //! start on. The lock screen comes before anything else, a wrong passphrase
-//! gets a message beside the field, and the right one opens the roster.
+//! gets a message beside the field, and the right one opens the department.
 
 use wardbook_e2e::{App, By};
 
@@ -59,7 +59,8 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
 
     app.type_into("#lock-passphrase", PASSPHRASE);
     app.click_button("Unlock");
-    app.find("#staff-table");
+    // Unlocked, the app shows its home screen, the Dashboard.
+    app.find("#dashboard-date");
     app.wait_for_text("#department-name", "4 West Medical-Surgical");
     assert!(
         app.try_find(By::Css("#lock-passphrase")).is_none(),
