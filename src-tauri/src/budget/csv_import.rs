@@ -16,9 +16,9 @@
 
 use super::calendar::{parse_period, Year};
 use super::{lines, money, years};
-use crate::csv_file::records;
 pub use crate::csv_file::{decode, CsvFile};
-use crate::error::{AppError, AppResult, ErrorCode, FieldError};
+use crate::csv_file::{records, refusal};
+use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -306,31 +306,12 @@ pub fn import(
 ) -> AppResult<ImportOutcome> {
     let checked = preview(conn, fiscal_year_id, text, mapping)?;
     if checked.bad_rows > 0 {
-        let fields: Vec<FieldError> = checked
-            .rows
-            .iter()
-            .filter_map(|r| {
-                r.error.as_ref().map(|e| FieldError {
-                    field: format!("line {}", r.line_number),
-                    message: e.clone(),
-                })
-            })
-            .collect();
-        let first = &fields[0];
-        return Err(AppError {
-            code: ErrorCode::Validation,
-            message: format!(
-                "{} row{} of the file cannot be imported (first, {}: {}). Nothing was imported.",
-                checked.bad_rows,
-                if checked.bad_rows == 1 { "" } else { "s" },
-                first.field,
-                // The reason is a sentence of its own; its full stop would
-                // sit before the bracket.
-                first.message.trim_end_matches('.')
-            ),
-            field: None,
-            fields,
-        });
+        return Err(refusal(
+            checked
+                .rows
+                .iter()
+                .filter_map(|r| r.error.as_deref().map(|e| (r.line_number, e))),
+        ));
     }
     if checked.good_rows == 0 {
         return Err(AppError::new(

@@ -22,8 +22,8 @@ mod tests;
 
 pub use fields::StaffField;
 
-use crate::csv_file::records;
-use crate::error::{AppError, AppResult, ErrorCode, FieldError, Validator};
+use crate::csv_file::{records, refusal};
+use crate::error::{AppError, AppResult, ErrorCode, Validator};
 use crate::text_enum::text_enum;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -176,29 +176,12 @@ pub fn import(
     let checked = rows::check(conn, text, mapping)?;
     let preview = &checked.preview;
     if preview.errors > 0 {
-        let fields: Vec<FieldError> = preview
-            .rows
-            .iter()
-            .filter_map(|r| {
-                r.error.as_ref().map(|e| FieldError {
-                    field: format!("line {}", r.line_number),
-                    message: e.clone(),
-                })
-            })
-            .collect();
-        let first = &fields[0];
-        return Err(AppError {
-            code: ErrorCode::Validation,
-            message: format!(
-                "{} row{} of the file cannot be imported (first, {}: {}). Nothing was imported.",
-                preview.errors,
-                if preview.errors == 1 { "" } else { "s" },
-                first.field,
-                first.message
-            ),
-            field: None,
-            fields,
-        });
+        return Err(refusal(
+            preview
+                .rows
+                .iter()
+                .filter_map(|r| r.error.as_deref().map(|e| (r.line_number, e))),
+        ));
     }
     if preview.rows.is_empty() {
         return Err(AppError::new(
