@@ -137,6 +137,34 @@ pub fn read(path: &std::path::Path, too_large: &str) -> AppResult<CsvFile> {
     })
 }
 
+/// The refusal of an all-or-nothing import: every bad row as a field error
+/// (`line 7` → its reason), and a message naming how many and the first.
+/// `bad` holds (line number, reason) and must not be empty.
+pub fn refusal<'a>(bad: impl IntoIterator<Item = (i64, &'a str)>) -> AppError {
+    let fields: Vec<FieldError> = bad
+        .into_iter()
+        .map(|(line, reason)| FieldError {
+            field: format!("line {line}"),
+            message: reason.to_string(),
+        })
+        .collect();
+    let count = fields.len();
+    let first = fields.first().map_or_else(String::new, |f| {
+        // The reason is a sentence of its own; its full stop would sit
+        // before the bracket.
+        format!(" (first, {}: {})", f.field, f.message.trim_end_matches('.'))
+    });
+    AppError {
+        code: ErrorCode::Validation,
+        message: format!(
+            "{count} row{} of the file cannot be imported{first}. Nothing was imported.",
+            if count == 1 { "" } else { "s" },
+        ),
+        field: None,
+        fields,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,33 +216,5 @@ mod tests {
     fn not_utf8_is_refused_with_the_position() {
         let err = decode(b"ab\xE9").unwrap_err();
         assert!(err.message.contains("position 3"), "{}", err.message);
-    }
-}
-
-/// The refusal of an all-or-nothing import: every bad row as a field error
-/// (`line 7` → its reason), and a message naming how many and the first.
-/// `bad` holds (line number, reason) and must not be empty.
-pub fn refusal<'a>(bad: impl IntoIterator<Item = (i64, &'a str)>) -> AppError {
-    let fields: Vec<FieldError> = bad
-        .into_iter()
-        .map(|(line, reason)| FieldError {
-            field: format!("line {line}"),
-            message: reason.to_string(),
-        })
-        .collect();
-    let count = fields.len();
-    let first = fields.first().map_or_else(String::new, |f| {
-        // The reason is a sentence of its own; its full stop would sit
-        // before the bracket.
-        format!(" (first, {}: {})", f.field, f.message.trim_end_matches('.'))
-    });
-    AppError {
-        code: ErrorCode::Validation,
-        message: format!(
-            "{count} row{} of the file cannot be imported{first}. Nothing was imported.",
-            if count == 1 { "" } else { "s" },
-        ),
-        field: None,
-        fields,
     }
 }
