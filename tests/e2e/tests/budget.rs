@@ -471,3 +471,44 @@ fn a_typed_actual_is_checked_kept_when_wrong_and_explained() {
     assert_eq!(cells[3].to_lowercase(), "-$121 -1.5% over");
     app.quit();
 }
+
+#[test]
+fn volume_figures_typed_and_not_saved_survive_leaving_the_tab() {
+    let dir = wardbook_e2e::data_dir();
+    let csv = dir.path().join("unused.csv");
+    let app = launch_sample(dir.path(), &csv);
+    open_budget(&app);
+    let cell = "#vol-0-budgeted_patient_days";
+    open_tab(&app, "targets", "#volume-table");
+    assert!(
+        app.try_find(By::Css("#volume-draft")).is_none(),
+        "nothing typed yet, so no draft is announced"
+    );
+    app.type_into(cell, "987");
+
+    // Leaving the tab without saving must not lose what was typed.
+    open_tab(&app, "productivity", "#productivity-table");
+    open_tab(&app, "targets", "#volume-table");
+    assert_eq!(
+        app.value(&app.find(cell)),
+        "987",
+        "the typed figure is back"
+    );
+    app.find("#volume-draft");
+
+    // Saved, it is no longer a draft, and it is what the backend holds.
+    app.click(&app.find("#volumes-save"));
+    app.wait_until("the draft note to go", || {
+        app.try_find(By::Css("#volume-draft"))
+            .is_none()
+            .then_some(())
+    });
+    open_tab(&app, "productivity", "#productivity-table");
+    open_tab(&app, "targets", "#volume-table");
+    assert_eq!(app.value(&app.find(cell)), "987", "the saved figure");
+    assert!(
+        app.try_find(By::Css("#volume-draft")).is_none(),
+        "a saved figure is not announced as unsaved"
+    );
+    app.quit();
+}
