@@ -42,6 +42,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             crate::startup::mark("setup");
+            crate::rendering::configure(app);
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,

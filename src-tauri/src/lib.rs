@@ -30,6 +30,7 @@ pub mod trainings;
 mod app;
 mod cli;
 pub(crate) mod commands;
+mod rendering;
 mod startup;
 mod text_enum;
 

@@ -30,7 +30,16 @@ struct Sample {
     pss_mb: f64,
 }
 
-pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
+pub fn bench(ctx: &Ctx, args: &[String]) -> Result<ExitCode> {
+    let startup_only = match args {
+        [] => false,
+        [a] if a == "startup" => true,
+        _ => {
+            return Err(format!(
+                "unknown arguments {args:?}: `bench` or `bench startup`"
+            ))
+        }
+    };
     let tools = setup::setup(ctx, Need::WebDriver)?;
     build::ui(ctx)?;
     let wardbook = build::app(ctx, "wardbook", true)?;
@@ -84,15 +93,33 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
         d.push(sd.start_ms);
     }
 
-    let ws: Vec<f64> = w.iter().map(|s| s.start_ms).collect();
-    let bs: Vec<f64> = b.iter().map(|s| s.start_ms).collect();
-    let wm: Vec<f64> = w.iter().map(|s| s.pss_mb).collect();
-    let bm: Vec<f64> = b.iter().map(|s| s.pss_mb).collect();
-    let start_ratio = median(&ws) / median(&bs);
-    let mem_ratio = median(&wm) / median(&bm);
+    let (bench_ok, paint_ok) = if startup_only {
+        (true, true)
+    } else {
+        (
+            cargo_benches(ctx),
+            dashboard_paint(ctx, &tools, &wardbook, &display),
+        )
+    };
 
+    print_table(&display, &w, &b, &d);
+    if !bench_ok {
+        println!("  cargo bench -p wardbook-tests FAILED");
+    }
+    if !paint_ok {
+        println!("  the Dashboard paint benchmark FAILED");
+    }
+    Ok(if bench_ok && paint_ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// The Rust benchmarks of the tests crate (command latencies and the rest).
+fn cargo_benches(ctx: &Ctx) -> bool {
     util::heading("bench: cargo bench -p wardbook-tests");
-    let bench_ok = match util::run_tee(&mut ctx.cargo(&["bench", "-p", "wardbook-tests"])) {
+    match util::run_tee(&mut ctx.cargo(&["bench", "-p", "wardbook-tests"])) {
         Ok((ok, text, _)) => {
             if text.contains("no bench target") || !text.contains("Running") {
                 println!("(wardbook-tests has no benchmark yet: no command-latency figures)");
@@ -103,10 +130,17 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
             eprintln!("{e}");
             false
         }
-    };
+    }
+}
 
-    util::heading("bench: the Dashboard, opening to painted (WebDriver, release app)");
-    let paint_ok = dashboard_paint(ctx, &tools, &wardbook, &display);
+/// The start-up and memory table: Wardbook (`w`) against the blank window (`b`).
+fn print_table(display: &str, w: &[Sample], b: &[Sample], d: &[f64]) {
+    let ws: Vec<f64> = w.iter().map(|s| s.start_ms).collect();
+    let bs: Vec<f64> = b.iter().map(|s| s.start_ms).collect();
+    let wm: Vec<f64> = w.iter().map(|s| s.pss_mb).collect();
+    let bm: Vec<f64> = b.iter().map(|s| s.pss_mb).collect();
+    let start_ratio = median(&ws) / median(&bs);
+    let mem_ratio = median(&wm) / median(&bm);
 
     println!("\n==> bench results ({RUNS} runs each, under DISPLAY={display})");
     println!(
@@ -129,7 +163,7 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
     println!(
         "  {:<38} {:>10.0}",
         "cold start to the Dashboard, median",
-        median(&d)
+        median(d)
     );
     println!(
         "  {:<38} {:>10} {:>10} {:>8.2} {:>8}  {}",
@@ -155,17 +189,6 @@ pub fn bench(ctx: &Ctx) -> Result<ExitCode> {
         format!("≤ {MEMORY_TARGET}"),
         verdict(mem_ratio, MEMORY_TARGET)
     );
-    if !bench_ok {
-        println!("  cargo bench -p wardbook-tests FAILED");
-    }
-    if !paint_ok {
-        println!("  the Dashboard paint benchmark FAILED");
-    }
-    Ok(if bench_ok && paint_ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }
 
 /// `tests/e2e/benches/dashboard_paint.rs` on the release app: clicking the

@@ -27,7 +27,8 @@ commands:
   run [-- ARGS]   install what is missing, build the release app and open it (ARGS go to the app)
   test            install what is missing, then formatting, lints, UI checks and tests,
                   Rust tests and the end-to-end tests of the real window
-  bench           start-up time and memory against a blank Tauri window, and cargo bench
+  bench [startup] start-up time and memory against a blank Tauri window, then cargo bench
+                  and the Dashboard paint (`startup`: the first part only)
   bindings        regenerate ui/src/lib/bindings.ts from the Rust types
   bundle          build the .deb installer
   roster-bench FILE... --seconds N --seeds K --out DIR
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "run" => build::run(&ctx, &rest),
         "test" => test::test(&ctx),
-        "bench" => bench::bench(&ctx),
+        "bench" => bench::bench(&ctx, &rest),
         "bindings" => build::bindings(&ctx),
         "bundle" => build::bundle(&ctx),
         "roster-bench" => roster_bench::roster_bench(&ctx, &rest),

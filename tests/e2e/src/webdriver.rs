@@ -222,8 +222,32 @@ impl Session {
     }
 
     /// A PNG screenshot of the window.
+    ///
+    /// WebKitWebDriver takes it after the page's next paint. Wardbook draws
+    /// without GPU compositing (src-tauri/src/rendering.rs), and then a page
+    /// that has stopped changing never paints again and the screenshot waits
+    /// forever; so a 1-pixel, all but transparent mark in a corner repaints
+    /// itself until the screenshot is taken.
     pub fn screenshot(&self) -> WdResult<Vec<u8>> {
-        let value = self.get("/screenshot")?;
+        self.execute(
+            "const mark = document.createElement('div');
+             mark.id = 'e2e-repaint';
+             Object.assign(mark.style, { position: 'fixed', right: '0', bottom: '0',
+               width: '1px', height: '1px', pointerEvents: 'none', zIndex: '2147483647' });
+             document.body.append(mark);
+             let on = false;
+             window.__e2eRepaint = setInterval(() => {
+               on = !on;
+               mark.style.background = on ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+             }, 16);",
+            vec![],
+        )?;
+        let value = self.get("/screenshot");
+        let _ = self.execute(
+            "clearInterval(window.__e2eRepaint); document.getElementById('e2e-repaint')?.remove();",
+            vec![],
+        );
+        let value = value?;
         let encoded = value
             .as_str()
             .ok_or_else(|| WdError::transport("screenshot is not a string".into()))?;
