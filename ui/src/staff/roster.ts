@@ -30,3 +30,6 @@ export function takePreloaded(query: StaffQuery): StaffRow[] | null {
   preloaded = null;
   return p && sameQuery(p.query, query) ? p.rows : null;
 }
+
+/** Roster rows that fill the window up to about 1,150 px tall: what the first frame draws. */
+export const FIRST_FRAME_ROWS = 28;
