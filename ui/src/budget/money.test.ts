@@ -37,6 +37,12 @@ describe('shortMoney', () => {
     expect(shortMoney(2_000_000_00)).toBe('$2M');
     expect(shortMoney(45_600_00)).toBe('$46k');
     expect(shortMoney(950_00)).toBe('$950');
+    expect(shortMoney(1_000_00)).toBe('$1k');
+    expect(shortMoney(1_200_00)).toBe('$1.2k');
+    expect(shortMoney(-1_400_00)).toBe('-$1.4k');
+    expect(shortMoney(9_949_00)).toBe('$9.9k');
+    expect(shortMoney(9_950_00)).toBe('$10k');
+    expect(shortMoney(10_000_00)).toBe('$10k');
     expect(shortMoney(-45_600_00)).toBe('-$46k');
     expect(shortMoney(0)).toBe('$0');
   });

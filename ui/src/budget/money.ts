@@ -42,6 +42,11 @@ export function shortMoney(cents: number): string {
     const tenths = divRound(d, 100_000);
     return `${sign}$${Math.trunc(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}M`;
   }
+  // Under $10k a tenth is kept, so an axis of $1,000, $1,200, $1,400 does not read "$1k" three times.
+  if (d >= 1_000 && d < 9_950) {
+    const tenths = divRound(d, 100);
+    return `${sign}$${Math.trunc(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}k`;
+  }
   if (d >= 1_000) return `${sign}$${groups(divRound(d, 1_000))}k`;
   return `${sign}$${d}`;
 }
