@@ -409,3 +409,67 @@ fn volumes_and_targets_are_validated_by_field() {
     assert!(err.message_for("target_hppd").is_some());
     assert!(err.message_for("fte.1.role").unwrap().contains("twice"));
 }
+
+#[test]
+fn saving_targets_records_only_the_roles_that_changed() {
+    let mut u = unit();
+    let fy = u.fy;
+    let mut save = |conn: &mut Connection, fte: &[(Role, &str)]| {
+        targets::save_targets(
+            conn,
+            fy,
+            &TargetsInput {
+                target_hppd: "7.6".into(),
+                fte: fte
+                    .iter()
+                    .map(|(role, fte)| FteBudgetInput {
+                        role: *role,
+                        fte: (*fte).into(),
+                    })
+                    .collect(),
+            },
+        )
+        .unwrap()
+    };
+    let history = |conn: &Connection| -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT action, record_key FROM audit_log
+                 WHERE table_name = 'budget_fte' ORDER BY id",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    save(&mut u.conn, &[(Role::Rn, "22.4"), (Role::Cna, "8")]);
+    assert_eq!(history(&u.conn).len(), 2, "two roles added");
+
+    // The same figures again: nothing changed, nothing recorded.
+    save(&mut u.conn, &[(Role::Rn, "22.4"), (Role::Cna, "8.00")]);
+    assert_eq!(history(&u.conn).len(), 2);
+
+    // One role changed: one update, for that role.
+    let saved = save(&mut u.conn, &[(Role::Rn, "23"), (Role::Cna, "8")]);
+    let h = history(&u.conn);
+    assert_eq!(h.len(), 3);
+    assert_eq!(h[2].0, "update");
+    assert!(h[2].1.contains("RN"), "the RN row: {:?}", h[2]);
+    assert_eq!(
+        saved
+            .fte
+            .iter()
+            .map(|f| (f.role, f.fte_hundredths))
+            .collect::<Vec<_>>(),
+        vec![(Role::Cna, 800), (Role::Rn, 2_300)]
+    );
+
+    // A role left out is removed, and only it.
+    let saved = save(&mut u.conn, &[(Role::Rn, "23")]);
+    let h = history(&u.conn);
+    assert_eq!(h.len(), 4);
+    assert_eq!(h[3].0, "delete");
+    assert!(h[3].1.contains("CNA"), "the CNA row: {:?}", h[3]);
+    assert_eq!(saved.fte.len(), 1);
+}

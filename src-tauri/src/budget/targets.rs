@@ -222,15 +222,33 @@ pub fn save_targets(
         "UPDATE fiscal_year SET target_hppd_hundredths = ?2 WHERE id = ?1",
         params![fiscal_year_id, hppd.unwrap_or(0)],
     )?;
-    tx.execute(
-        "DELETE FROM budget_fte WHERE fiscal_year_id = ?1",
-        [fiscal_year_id],
-    )?;
+    // Only what changed is written, so the change history shows the one role
+    // whose FTE changed, not every role removed and added again.
+    let before = load(&tx, fiscal_year_id)?.fte;
+    for old in &before {
+        if !fte.iter().any(|f| f.role == old.role) {
+            tx.execute(
+                "DELETE FROM budget_fte WHERE fiscal_year_id = ?1 AND role = ?2",
+                params![fiscal_year_id, old.role],
+            )?;
+        }
+    }
     for f in &fte {
-        tx.execute(
-            "INSERT INTO budget_fte (fiscal_year_id, role, fte_hundredths) VALUES (?1, ?2, ?3)",
-            params![fiscal_year_id, f.role, f.fte_hundredths],
-        )?;
+        match before.iter().find(|old| old.role == f.role) {
+            Some(old) if old.fte_hundredths == f.fte_hundredths => {}
+            Some(_) => {
+                tx.execute(
+                    "UPDATE budget_fte SET fte_hundredths = ?3 WHERE fiscal_year_id = ?1 AND role = ?2",
+                    params![fiscal_year_id, f.role, f.fte_hundredths],
+                )?;
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO budget_fte (fiscal_year_id, role, fte_hundredths) VALUES (?1, ?2, ?3)",
+                    params![fiscal_year_id, f.role, f.fte_hundredths],
+                )?;
+            }
+        }
     }
     tx.commit()?;
     load(conn, fiscal_year_id)
