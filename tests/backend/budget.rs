@@ -414,7 +414,7 @@ fn volumes_and_targets_are_validated_by_field() {
 fn saving_targets_records_only_the_roles_that_changed() {
     let mut u = unit();
     let fy = u.fy;
-    let mut save = |conn: &mut Connection, fte: &[(Role, &str)]| {
+    let save = |conn: &mut Connection, fte: &[(Role, &str)]| {
         targets::save_targets(
             conn,
             fy,
