@@ -389,7 +389,8 @@ fn add_trainings(
         )
     };
     // The evaluation falls on the hire anniversary; last year's was completed
-    // except for a few, which are now overdue.
+    // except for a few, which are now overdue by a few weeks (a manager would
+    // have caught one overdue for most of a year).
     let mut anniversary = hire;
     while anniversary <= today {
         anniversary = anniversary + Months::new(12);
@@ -398,10 +399,15 @@ fn add_trainings(
     if last > hire {
         let overdue = matches!(person, 5 | 18 | 39);
         let done = (!overdue).then(|| add_days(last, rng.range(-10, 5)).min(today));
+        let due = if overdue {
+            add_days(today, -(12 + (person % 5) as i64 * 9)).max(last)
+        } else {
+            last
+        };
         insert(
             "evaluation",
             "Annual performance evaluation",
-            last,
+            due,
             done,
             done.map(|_| rng.range(3, 5)),
         )?;
