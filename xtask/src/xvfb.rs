@@ -61,7 +61,18 @@ impl Xvfb {
 }
 
 impl Drop for Xvfb {
+    /// SIGTERM lets Xvfb remove its lock and socket, so the display number is
+    /// free for the next run; SIGKILL only if it has not gone within 2 s.
     fn drop(&mut self) {
+        // SAFETY: kill(2) on our own child's pid has no memory effects.
+        unsafe { libc::kill(self.child.id() as libc::pid_t, libc::SIGTERM) };
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while std::time::Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
