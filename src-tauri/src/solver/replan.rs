@@ -12,8 +12,8 @@
 //! the same key is no more costly and no worse in every resource, when even
 //! the cheapest completion ignoring resources cannot beat the person's
 //! current row, or when its resources can no longer end within the contract.
-//! Only the cheapest few labels per key are kept, so on very large
-//! instances the result is the best found, not proven best; rules the
+//! Only the cheapest few labels per key are kept (16 in the search), so the
+//! result is the best found, not always the proven best; rules the
 //! labels do not track (windows, two-day successions, more than eight
 //! binding type maxima) are left to the caller's full check of the row.
 
