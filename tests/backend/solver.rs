@@ -96,3 +96,43 @@ fn a_short_cover_is_explained() {
         "because A is on a day off"
     );
 }
+
+#[test]
+fn a_large_generated_instance_is_solved_without_a_hard_violation() {
+    // A year for 150 people is the size; half a year for 60 people
+    // and 16 shift types keeps the test quick in a debug build while still
+    // exercising long rows, many types and every contract rule.
+    let text = wardbook_tests::curtois_gen::instance(26, 60, 16, 7);
+    let model = curtois::parse(&text).expect("the generator writes the benchmark format");
+    assert_eq!(
+        (model.days, model.staff.len(), model.shifts.len()),
+        (182, 60, 16)
+    );
+    let options = Options {
+        time_limit: Duration::from_secs(2),
+        seed: 1,
+    };
+    let outcome = solve(&model, &options).expect("every generated contract can be met");
+    let scored = score(&model, &outcome.roster);
+    assert_eq!(
+        scored.violations,
+        vec![],
+        "no hard violation on a large instance"
+    );
+    assert_eq!(scored.penalty(), outcome.penalty, "search and scorer agree");
+}
+
+#[test]
+fn the_generator_is_deterministic() {
+    let a = wardbook_tests::curtois_gen::instance(4, 10, 3, 5);
+    assert_eq!(
+        a,
+        wardbook_tests::curtois_gen::instance(4, 10, 3, 5),
+        "same seed, same file"
+    );
+    assert_ne!(
+        a,
+        wardbook_tests::curtois_gen::instance(4, 10, 3, 6),
+        "another seed, another file"
+    );
+}

@@ -50,6 +50,7 @@ pub fn day(s: &str) -> chrono::NaiveDate {
     wardbook::input::date(s).expect("a valid date")
 }
 pub mod big_unit;
+pub mod curtois_gen;
 pub mod timing;
 
 /// The current time as the store's functions take it.

@@ -7,11 +7,14 @@
 //! benchmark into it, [`score`] checks any roster against the published
 //! rules independently of the search, and [`search`] solves.
 
+mod anneal;
 pub mod curtois;
 pub mod department;
 mod explain;
 mod limits;
 pub mod model;
+mod moves;
+mod replan;
 mod rng;
 mod row;
 pub mod run;
@@ -31,3 +34,5 @@ mod app_rules_tests;
 mod department_sample_tests;
 #[cfg(test)]
 mod department_tests;
+#[cfg(test)]
+mod replan_tests;

@@ -102,6 +102,16 @@ impl<'a> Rules<'a> {
         }
     }
 
+    /// Whether shift `b` may start the day after shift `a` for `staff`
+    /// (`day` is `b`'s): a pair of fixed cells is exempt, as below.
+    pub fn may_follow(&self, staff: usize, day: usize, a: usize, b: usize) -> bool {
+        let n = self.model.shifts.len();
+        !self.forbidden[a * n + b]
+            || (self.extras
+                && self.fixed[staff][day - 1].is_some()
+                && self.fixed[staff][day].is_some())
+    }
+
     /// Whether the shift on `day` may follow those one and two days before
     /// it. A pair of fixed cells is exempt: it was given, not chosen.
     fn succession_ok(&self, staff: usize, row: &[Option<usize>], day: usize) -> bool {

@@ -130,6 +130,33 @@ impl<'a> State<'a> {
         delta
     }
 
+    /// The cost each value of each of `staff`'s cells would add, everyone
+    /// else as they are: `out[day * (shifts + 1) + value]`, value 0 for a day
+    /// off. With the others fixed the roster's cost is a constant plus the
+    /// sum of these over the row, which is what lets a row be re-planned
+    /// exactly by dynamic programming.
+    pub fn cell_costs(&self, staff: usize, out: &mut Vec<i64>) {
+        let model = self.model;
+        let shifts = model.shifts.len();
+        out.clear();
+        for day in 0..model.days {
+            let current = self.roster.cells[staff][day];
+            for value in 0..=shifts {
+                let cell = value.checked_sub(1);
+                let mut cost = self.request(staff, day, cell);
+                if let Some(shift) = cell {
+                    for &c in &self.cover_at[day * shifts + shift] {
+                        if model.qualifies(staff, &model.cover[c]) {
+                            let others = self.count[c] - u32::from(current == Some(shift));
+                            cost += self.cover_cost(c, others + 1) - self.cover_cost(c, others);
+                        }
+                    }
+                }
+                out.push(cost);
+            }
+        }
+    }
+
     /// Shortfall per cover line (people missing).
     pub fn shortfall(&self, cover: usize) -> u32 {
         self.model.cover[cover]
