@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tauri::{Manager, Runtime};
 
 pub fn run() {
+    crate::rendering::before_start();
     crate::startup::begin();
     let options = match Options::parse(
         std::env::args().skip(1),
@@ -36,12 +37,13 @@ pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
 /// command through the real IPC path, argument parsing and permissions included.
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> tauri::Builder<R> {
     builder
-        .plugin(start_section(options.open.as_deref()))
+        .plugin(crate::start::plugin(options.open.as_deref()))
         // The save dialog is opened from Rust only; the window is granted
         // no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             crate::startup::mark("setup");
+            crate::window::create(app)?;
             crate::rendering::configure(app);
             let data_dir = match options.data_dir.clone() {
                 Some(dir) => dir,
@@ -85,10 +87,13 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             });
             Ok(())
         })
-        .on_page_load(|_, payload| {
+        .on_page_load(|webview, payload| {
             let stage = match payload.event() {
                 tauri::webview::PageLoadEvent::Started => "page-started",
-                tauri::webview::PageLoadEvent::Finished => "page-finished",
+                tauri::webview::PageLoadEvent::Finished => {
+                    crate::window::page_loaded(webview);
+                    "page-finished"
+                }
             };
             crate::startup::mark(stage);
         })
@@ -208,16 +213,4 @@ fn open(db: &Db, with_sample: bool) -> crate::error::AppResult<store::Department
         sample::create(file.conn_mut(), today)?;
     }
     Ok(file)
-}
-
-/// Tells the window, before its first script runs, which section to open
-/// (`--open`), so that it asks for that section's data together with the app
-/// status instead of after it. `section` is one of `cli::SECTIONS`.
-fn start_section<R: Runtime>(section: Option<&str>) -> tauri::plugin::TauriPlugin<R> {
-    let section = section.unwrap_or("dashboard");
-    tauri::plugin::Builder::new("wardbook-start")
-        .js_init_script(format!(
-            "Object.defineProperty(window, '__WARDBOOK_OPEN__', {{ value: {section:?} }});"
-        ))
-        .build()
 }

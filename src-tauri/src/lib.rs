@@ -31,8 +31,10 @@ mod app;
 mod cli;
 pub(crate) mod commands;
 mod rendering;
+mod start;
 mod startup;
 mod text_enum;
+mod window;
 
 pub use app::{configure, context, run, run_app};
 pub use cli::Options;

@@ -35,7 +35,7 @@ pub type DbState<'a> = tauri::State<'a, std::sync::Arc<Db>>;
 
 /// `Wardbook — <department name>`.
 pub fn set_title<R: Runtime>(app: &tauri::AppHandle<R>, department: &str) {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(crate::window::MAIN) {
         let _ = window.set_title(&format!("Wardbook — {department}"));
     }
 }
@@ -47,7 +47,7 @@ fn today(conn: &Connection) -> AppResult<chrono::NaiveDate> {
 
 /// Brings the main window to the front (a second start on the same data folder).
 pub fn to_front<R: Runtime>(app: &tauri::AppHandle<R>) {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(crate::window::MAIN) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();

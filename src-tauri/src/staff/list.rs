@@ -35,7 +35,7 @@ text_enum! {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct StaffQuery {
     /// Matches name, employee number, job code and skills, ignoring case.
     pub search: String,

@@ -3,6 +3,7 @@
 // so a misspelt command or a wrong argument does not compile.
 
 import { invoke, type Channel } from '@tauri-apps/api/core';
+import { takeEarly } from './early';
 import type {
   AppStatus,
   Credential,
@@ -217,6 +218,9 @@ export function makeCall(invokeFn: Invoke) {
 }
 
 export const call = makeCall((cmd, args) => invoke(cmd, args));
+
+/** As `call`, but takes the answer the start script already asked for, if any (start-up only). */
+export const callEarly = makeCall((cmd, args) => takeEarly(cmd, args) ?? invoke(cmd, args));
 
 const readyScreens = new Set<string>();
 

@@ -20,7 +20,7 @@ export function sectionNamed(name: unknown): Section | null {
 
 /**
  * The section the window opens on: the backend writes `--open` into the page
- * before any script runs (see `start_section` in src-tauri/src/app.rs), so
+ * before any script runs (see src-tauri/src/start.rs), so
  * start-up can ask for that section's data together with the app status.
  */
 export function startSection(): Section {
