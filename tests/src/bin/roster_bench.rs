@@ -71,8 +71,8 @@ fn run(args: &Args) -> Result<bool, String> {
         args.seconds, args.seeds
     );
     println!(
-        "{:<12} {:>10} {:>10} {:>10} {:>8} {:>6}  {}",
-        "instance", "best-known", "median", "best", "gap %", "hard", "each seed"
+        "{:<12} {:>10} {:>10} {:>10} {:>8} {:>6}  each seed",
+        "instance", "best-known", "median", "best", "gap %", "hard"
     );
     let mut all_feasible = true;
     for file in &args.files {
