@@ -19,9 +19,8 @@ const REPLAN_EVERY: usize = 200;
 /// Labels kept per key in a re-plan: the breadth of its search, and its
 /// cost (the brute-force tests check exactness with a far wider beam).
 const LABELS_PER_KEY: usize = 16;
-/// One move in this many trades days between two people
-/// ([`super::pair`]), keeping labels per pair of keys.
-const PAIR_EVERY: usize = 200;
+/// Labels kept per pair of keys in a trade between two people
+/// ([`super::pair`]); how often it runs is the phase's.
 const PAIR_LABELS_PER_KEY: usize = 4;
 /// How often the watcher hears from the search.
 const WATCH_EVERY: Duration = Duration::from_millis(100);
@@ -32,6 +31,8 @@ pub(crate) struct Phase {
     pub until: Duration,
     pub hot: f64,
     pub cold: f64,
+    /// One move in this many is a trade between two people (0: none).
+    pub pair_every: usize,
 }
 
 /// What the phases share: the rules, the planner's scratch space, the random
@@ -109,7 +110,7 @@ impl<'r, 'a> Annealer<'r, 'a> {
             let rng = &mut self.rng;
             if rng.below(REPLAN_EVERY) == 0 {
                 self.replan(state, &mut undo);
-            } else if can_swap && rng.below(PAIR_EVERY) == 0 {
+            } else if can_swap && phase.pair_every > 0 && rng.below(phase.pair_every) == 0 {
                 self.trade(state, &mut undo);
             } else {
                 let (delta, touched) = match rng.below(8) {

@@ -20,6 +20,9 @@ use super::rng::Rng;
 use super::row::Rules;
 use super::state::State;
 
+/// Most labels kept per day.
+const MAX_LABELS_PER_DAY: usize = 1024;
+
 #[derive(Clone, Copy)]
 struct PairLabel {
     cost: i64,
@@ -184,6 +187,12 @@ impl PairPlanner {
                     continue;
                 }
                 layer.push(label);
+            }
+            // A cap on the breadth, so that long horizons with many shift
+            // types stay within time and memory: the cheapest survive.
+            if layer.len() > MAX_LABELS_PER_DAY {
+                layer.select_nth_unstable_by_key(MAX_LABELS_PER_DAY, |l| l.cost);
+                layer.truncate(MAX_LABELS_PER_DAY);
             }
         }
         let ends = |l: &Label, lim: &Limits| {
