@@ -5,6 +5,7 @@
 
 use super::model::Roster;
 use super::moves::{change_block, move_within_row, swap_block, swap_two_days, Undo};
+use super::pair::PairPlanner;
 use super::replan::Planner;
 use super::rng::Rng;
 use super::row::Rules;
@@ -18,6 +19,9 @@ const REPLAN_EVERY: usize = 200;
 /// Labels kept per key in a re-plan: the breadth of its search, and its
 /// cost (the brute-force tests check exactness with a far wider beam).
 const LABELS_PER_KEY: usize = 16;
+/// Labels kept per pair of keys in a trade between two people
+/// ([`super::pair`]); how often it runs is the phase's.
+const PAIR_LABELS_PER_KEY: usize = 4;
 /// How often the watcher hears from the search.
 const WATCH_EVERY: Duration = Duration::from_millis(100);
 
@@ -27,6 +31,8 @@ pub(crate) struct Phase {
     pub until: Duration,
     pub hot: f64,
     pub cold: f64,
+    /// One move in this many is a trade between two people (0: none).
+    pub pair_every: usize,
 }
 
 /// What the phases share: the rules, the planner's scratch space, the random
@@ -37,6 +43,7 @@ pub(crate) struct Annealer<'r, 'a> {
     pub started: Instant,
     pub iterations: u64,
     planner: Planner,
+    pairs: PairPlanner,
     watched: Option<Duration>,
 }
 
@@ -60,6 +67,7 @@ impl<'r, 'a> Annealer<'r, 'a> {
             started,
             iterations: 0,
             planner: Planner::new(LABELS_PER_KEY),
+            pairs: PairPlanner::new(PAIR_LABELS_PER_KEY),
             watched: None,
         }
     }
@@ -102,6 +110,8 @@ impl<'r, 'a> Annealer<'r, 'a> {
             let rng = &mut self.rng;
             if rng.below(REPLAN_EVERY) == 0 {
                 self.replan(state, &mut undo);
+            } else if can_swap && phase.pair_every > 0 && rng.below(phase.pair_every) == 0 {
+                self.trade(state, &mut undo);
             } else {
                 let (delta, touched) = match rng.below(8) {
                     0..=2 if can_swap => swap_block(state, rng, &mut undo),
@@ -128,6 +138,31 @@ impl<'r, 'a> Annealer<'r, 'a> {
             if state.cost < best.cost {
                 best.cost = state.cost;
                 best.roster.clone_from(&state.roster);
+            }
+        }
+    }
+
+    /// Trades the best set of days between two random people, if it keeps
+    /// every rule (see [`super::pair`]).
+    fn trade(&mut self, state: &mut State, undo: &mut Undo) {
+        let n = state.model.staff.len();
+        let a = self.rng.below(n);
+        let b = (a + 1 + self.rng.below(n - 1)) % n;
+        let Some(days) = self.pairs.plan(state, self.rules, a, b, &mut self.rng) else {
+            return;
+        };
+        for day in days {
+            let (x, y) = (state.roster.cells[a][day], state.roster.cells[b][day]);
+            undo.push((a, day, x));
+            undo.push((b, day, y));
+            state.set(a, day, y);
+            state.set(b, day, x);
+        }
+        if !self.rules.feasible(a, &state.roster.cells[a])
+            || !self.rules.feasible(b, &state.roster.cells[b])
+        {
+            for &(staff, day, cell) in undo.iter().rev() {
+                state.set(staff, day, cell);
             }
         }
     }

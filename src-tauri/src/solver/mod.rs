@@ -14,6 +14,7 @@ mod explain;
 mod limits;
 pub mod model;
 mod moves;
+mod pair;
 mod replan;
 mod rng;
 mod row;
@@ -34,5 +35,7 @@ mod app_rules_tests;
 mod department_sample_tests;
 #[cfg(test)]
 mod department_tests;
+#[cfg(test)]
+mod pair_tests;
 #[cfg(test)]
 mod replan_tests;

@@ -23,25 +23,25 @@ use super::state::State;
 
 /// Type maxima tracked per label, a byte each in a `u64`.
 const TRACKED_TYPES: usize = 8;
-const DEAD: i64 = i64::MAX;
-const UNREACHABLE: i64 = i64::MAX / 4;
+pub(super) const DEAD: i64 = i64::MAX;
+pub(super) const UNREACHABLE: i64 = i64::MAX / 4;
 
 #[derive(Clone, Copy)]
-struct Label {
-    cost: i64,
-    minutes: u32,
-    worked: u16,
-    weekends: u16,
-    counts: u64,
-    key: u32,
+pub(super) struct Label {
+    pub cost: i64,
+    pub minutes: u32,
+    pub worked: u16,
+    pub weekends: u16,
+    pub counts: u64,
+    pub key: u32,
     /// Index of the label it extends in the previous day's layer.
-    parent: u32,
+    pub parent: u32,
 }
 
 /// How a resource orders labels: ignored (its limits cannot bind), fewer is
 /// better (only its maximum binds), or equal only (both bounds bind).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Order {
+pub(super) enum Order {
     Ignore,
     Fewer,
     Equal,
@@ -69,14 +69,14 @@ impl Order {
 
 /// Per-call tables the labels read.
 #[derive(Default)]
-struct Tables {
+pub(super) struct Tables {
     /// Scaled cost of each value of each cell; UNREACHABLE if not allowed.
-    scaled: Vec<i64>,
+    pub scaled: Vec<i64>,
     /// Cheapest completion after a day given its value, ignoring resources.
-    rest: Vec<i64>,
+    pub rest: Vec<i64>,
     /// Most minutes and shifts still possible after each day.
-    minutes_after: Vec<u32>,
-    shifts_after: Vec<u32>,
+    pub minutes_after: Vec<u32>,
+    pub shifts_after: Vec<u32>,
 }
 
 /// Scratch space reused between calls, so a move allocates nothing.
@@ -90,23 +90,23 @@ pub(crate) struct Planner {
 }
 
 /// The contract's limits as the labels see them.
-struct Limits {
-    values: usize,
-    longest_run: usize,
+pub(super) struct Limits {
+    pub values: usize,
+    pub longest_run: usize,
     min_work: usize,
     cap_off: usize,
-    runs: usize,
-    min_minutes: u32,
+    pub runs: usize,
+    pub min_minutes: u32,
     max_minutes: u32,
-    min_shifts: u32,
+    pub min_shifts: u32,
     max_shifts: u32,
     max_weekends: u32,
-    minutes: Order,
-    shifts: Order,
+    pub minutes: Order,
+    pub shifts: Order,
     /// Tracked slot of each shift type, if its maximum can bind.
     slot: Vec<Option<usize>>,
     max_of_type: Vec<u32>,
-    shift_minutes: Vec<u32>,
+    pub shift_minutes: Vec<u32>,
 }
 
 impl Planner {
@@ -270,7 +270,7 @@ impl Tables {
     /// `prev` extended by `value` on `day`, if the contract still allows it
     /// and it may still beat `bound`.
     #[allow(clippy::too_many_arguments)]
-    fn extend(
+    pub(super) fn extend(
         &self,
         rules: &Rules,
         staff: usize,
@@ -347,7 +347,7 @@ impl Tables {
     }
 }
 
-fn limits(rules: &Rules, staff: usize) -> Limits {
+pub(super) fn limits(rules: &Rules, staff: usize) -> Limits {
     let model = rules.model;
     let c = &model.staff[staff].contract;
     let days = model.days;
@@ -428,7 +428,7 @@ fn insert(layer: &mut Vec<Label>, bucket: &mut Vec<u32>, label: Label, lim: &Lim
     layer.push(label);
 }
 
-fn dominates(a: &Label, b: &Label, lim: &Limits) -> bool {
+pub(super) fn dominates(a: &Label, b: &Label, lim: &Limits) -> bool {
     a.cost <= b.cost
         && a.weekends <= b.weekends
         && lim.minutes.no_worse(a.minutes, b.minutes)

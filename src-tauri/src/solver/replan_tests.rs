@@ -14,7 +14,7 @@ use super::state::State;
 /// A random instance in the Curtois format: `days` days, 2–3 shift types
 /// with some forbidden successions, three people with random contracts,
 /// requests and cover.
-fn random_instance(rng: &mut Rng, days: usize) -> Model {
+pub(super) fn random_instance(rng: &mut Rng, days: usize) -> Model {
     let shifts = 2 + rng.below(2);
     let names = ["E", "L", "N"];
     let mut text = format!("SECTION_HORIZON\n{days}\nSECTION_SHIFTS\n");
