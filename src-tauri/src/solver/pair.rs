@@ -124,8 +124,8 @@ impl PairPlanner {
             let (before, after) = self.layers.split_at_mut(day);
             let start = PairLabel {
                 cost: 0,
-                a: start_label(),
-                b: start_label(),
+                a: Label::start(),
+                b: Label::start(),
                 parent: u32::MAX,
                 swapped: false,
             };
@@ -213,18 +213,6 @@ impl PairPlanner {
             index = label.parent as usize;
         }
         (!swaps.is_empty()).then_some(swaps)
-    }
-}
-
-fn start_label() -> Label {
-    Label {
-        cost: 0,
-        minutes: 0,
-        worked: 0,
-        weekends: 0,
-        counts: 0,
-        key: u32::MAX,
-        parent: u32::MAX,
     }
 }
 

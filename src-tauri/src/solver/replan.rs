@@ -38,6 +38,21 @@ pub(super) struct Label {
     pub parent: u32,
 }
 
+impl Label {
+    /// Before the first day: nothing worked, nothing costs yet.
+    pub fn start() -> Label {
+        Label {
+            cost: 0,
+            minutes: 0,
+            worked: 0,
+            weekends: 0,
+            counts: 0,
+            key: u32::MAX,
+            parent: u32::MAX,
+        }
+    }
+}
+
 /// How a resource orders labels: ignored (its limits cannot bind), fewer is
 /// better (only its maximum binds), or equal only (both bounds bind).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -171,15 +186,7 @@ impl Planner {
             let (before, after) = self.layers.split_at_mut(day);
             let layer = &mut after[0];
             layer.clear();
-            let start = Label {
-                cost: 0,
-                minutes: 0,
-                worked: 0,
-                weekends: 0,
-                counts: 0,
-                key: u32::MAX,
-                parent: u32::MAX,
-            };
+            let start = Label::start();
             let previous: &[Label] = match day {
                 0 => std::slice::from_ref(&start),
                 _ => &before[day - 1],
