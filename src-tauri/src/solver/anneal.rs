@@ -26,13 +26,30 @@ const PAIR_LABELS_PER_KEY: usize = 4;
 const WATCH_EVERY: Duration = Duration::from_millis(100);
 
 /// A stretch of the search: until `until` after the start, the temperature
-/// falling geometrically from `hot` to `cold`.
+/// falling geometrically from `hot` to `cold`, `cycles` times over. Each
+/// cycle reheats from where the last one froze: a frozen search stays in
+/// its valley, and a reheat lets it climb out while the best is kept.
 pub(crate) struct Phase {
     pub until: Duration,
     pub hot: f64,
     pub cold: f64,
+    pub cycles: usize,
     /// One move in this many is a trade between two people (0: none).
     pub pair_every: usize,
+}
+
+impl Phase {
+    /// The temperature `progress` (0 to 1) through the phase: geometric
+    /// from hot to cold within each cycle, cold at the end.
+    pub fn temperature(&self, progress: f64) -> f64 {
+        let progress = progress.clamp(0.0, 1.0);
+        let within = if progress < 1.0 {
+            (progress * self.cycles.max(1) as f64).fract()
+        } else {
+            1.0
+        };
+        self.hot * (self.cold / self.hot).powf(within)
+    }
 }
 
 /// What the phases share: the rules, the planner's scratch space, the random
@@ -101,8 +118,7 @@ impl<'r, 'a> Annealer<'r, 'a> {
                 if elapsed >= phase.until || fixed {
                     return best;
                 }
-                let progress = (elapsed - begin).as_secs_f64() / span;
-                temperature = phase.hot * (phase.cold / phase.hot).powf(progress.min(1.0));
+                temperature = phase.temperature((elapsed - begin).as_secs_f64() / span);
             }
             local += 1;
             self.iterations += 1;
@@ -188,5 +204,53 @@ impl<'r, 'a> Annealer<'r, 'a> {
                 state.set(staff, day, cell);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Phase;
+    use std::time::Duration;
+
+    fn phase(cycles: usize) -> Phase {
+        Phase {
+            until: Duration::from_secs(1),
+            hot: 100.0,
+            cold: 1.0,
+            cycles,
+            pair_every: 0,
+        }
+    }
+
+    fn near(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn one_cycle_cools_from_hot_to_cold() {
+        let p = phase(1);
+        assert!(near(p.temperature(0.0), 100.0));
+        assert!(near(p.temperature(0.5), 10.0), "geometric: halfway is 10");
+        assert!(near(p.temperature(1.0), 1.0));
+        assert!(p.temperature(0.9) < p.temperature(0.8));
+    }
+
+    #[test]
+    fn each_cycle_reheats_and_the_phase_ends_cold() {
+        let p = phase(3);
+        assert!(near(p.temperature(1.0 / 6.0), 10.0), "half the first cycle");
+        assert!(
+            p.temperature(0.333) < 1.1,
+            "cold at the end of the first cycle"
+        );
+        assert!(near(p.temperature(1.0 / 3.0 + 1e-9), 100.0), "hot again");
+        assert!(near(p.temperature(5.0 / 6.0), 10.0), "half the last cycle");
+        assert!(near(p.temperature(1.0), 1.0), "cold at the end");
+        assert!(near(p.temperature(1.5), 1.0), "and after it");
+    }
+
+    #[test]
+    fn zero_cycles_count_as_one() {
+        assert!(near(phase(0).temperature(0.5), 10.0));
     }
 }
