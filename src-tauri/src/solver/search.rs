@@ -80,10 +80,10 @@ const PAIR_EVERY: usize = 5;
 /// The first phase cools once per this long (at least once), reheating
 /// each time from where it froze. Measured at 60 s, 3 seeds: Instances 5
 /// and 6 reached their least shortfall on every seed (one seed in three
-/// fell one person short before); at 20 s, cycles of one second were too
-/// short for Instances 6 and 8. The second phase, tuning requests around
-/// the cover found, did worse with reheats (Instance 5: 1161 against 1147
-/// median) and cools once.
+/// fell one person short before). Cycles of about a second were too short
+/// for Instance 6 (at 60 s) and Instance 8 (at 20 s). The second phase,
+/// tuning requests around the cover found, did worse with reheats
+/// (Instance 5: 1161 against 1147 median) and cools once.
 const FIRST_CYCLE: Duration = Duration::from_secs(3);
 
 pub fn solve(model: &Model, options: &Options) -> Result<Outcome, SolveError> {
