@@ -140,7 +140,7 @@ pub fn solve_watched(
         until: first_until,
         hot: HOT * emphasis,
         cold: COLD * emphasis,
-        cycles: (first_until.as_secs_f64() / FIRST_CYCLE.as_secs_f64()).round() as usize,
+        cycles: first_until.div_duration_f64(FIRST_CYCLE).round() as usize,
         pair_every: 0,
     };
     let best = annealer.run(&mut first, &phase, &mut |best, _, elapsed, iterations| {
