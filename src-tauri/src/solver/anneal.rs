@@ -23,7 +23,7 @@ const LABELS_PER_KEY: usize = 16;
 /// ([`super::pair`]); how often it runs is the phase's.
 const PAIR_LABELS_PER_KEY: usize = 4;
 /// How often the watcher hears from the search.
-const WATCH_EVERY: Duration = Duration::from_millis(100);
+pub(super) const WATCH_EVERY: Duration = Duration::from_millis(100);
 
 /// A stretch of the search: until `until` after the start, the temperature
 /// falling geometrically from `hot` to `cold`, `cycles` times over. Each

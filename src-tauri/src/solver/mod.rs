@@ -8,6 +8,7 @@
 //! rules independently of the search, and [`search`] solves.
 
 mod anneal;
+mod columns;
 pub mod curtois;
 pub mod department;
 mod explain;
@@ -31,6 +32,8 @@ pub use score::{score, Rule, Score, Violation};
 pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
 #[cfg(test)]
 mod app_rules_tests;
+#[cfg(test)]
+mod columns_tests;
 #[cfg(test)]
 mod department_sample_tests;
 #[cfg(test)]

@@ -175,11 +175,55 @@ impl Planner {
             .map(|(day, cell)| tables.scaled[day * values + cell.map_or(0, |s| s + 1)])
             .sum();
         let bound = current.min(UNREACHABLE) + 1;
-        tables.completions(rules, staff, &lim, days);
+        self.cheapest(rules, staff, &lim, bound).map(|(row, _)| row)
+    }
+
+    /// The cheapest row for `staff` under `costs` (per day and value, value
+    /// 0 for a day off, as [`State::cell_costs`] orders them) that costs less
+    /// than `bound`, with its cost: pricing for [`super::columns`], where the
+    /// costs carry the cover's prices rather than the roster's.
+    pub fn price(
+        &mut self,
+        rules: &Rules,
+        staff: usize,
+        costs: &[i64],
+        bound: i64,
+    ) -> Option<(Vec<Option<usize>>, i64)> {
+        if rules.model.days == 0 {
+            return None;
+        }
+        let lim = limits(rules, staff);
+        let values = lim.values;
+        let tables = &mut self.tables;
+        tables.scaled.clear();
+        for day in 0..rules.model.days {
+            for value in 0..values {
+                tables
+                    .scaled
+                    .push(if rules.allowed_cell(staff, day, value.checked_sub(1)) {
+                        costs[day * values + value]
+                    } else {
+                        UNREACHABLE
+                    });
+            }
+        }
+        self.cheapest(rules, staff, &lim, bound)
+    }
+
+    /// The labelling itself over `self.tables.scaled`.
+    fn cheapest(
+        &mut self,
+        rules: &Rules,
+        staff: usize,
+        lim: &Limits,
+        bound: i64,
+    ) -> Option<(Vec<Option<usize>>, i64)> {
+        let days = rules.model.days;
+        self.tables.completions(rules, staff, lim, days);
         let tables = &self.tables;
 
         self.layers.resize_with(days, Vec::new);
-        let keys = values * (lim.runs + 1) * 2;
+        let keys = lim.values * (lim.runs + 1) * 2;
         self.buckets.resize_with(keys, Vec::new);
         for day in 0..days {
             self.buckets.iter_mut().for_each(Vec::clear);
@@ -195,9 +239,8 @@ impl Planner {
                 if prev.cost == DEAD {
                     continue;
                 }
-                for value in 0..values {
-                    let Some(mut label) =
-                        tables.extend(rules, staff, &lim, prev, day, value, bound)
+                for value in 0..lim.values {
+                    let Some(mut label) = tables.extend(rules, staff, lim, prev, day, value, bound)
                     else {
                         continue;
                     };
@@ -206,27 +249,28 @@ impl Planner {
                         layer,
                         &mut self.buckets[label.key as usize],
                         label,
-                        &lim,
+                        lim,
                         self.labels_per_key,
                     );
                 }
             }
         }
         let last = &self.layers[days - 1];
-        let (mut index, _) = last
+        let (mut index, best) = last
             .iter()
             .enumerate()
             .filter(|(_, l)| l.cost != DEAD)
             .filter(|(_, l)| l.minutes >= lim.min_minutes || lim.minutes == Order::Ignore)
             .filter(|(_, l)| u32::from(l.worked) >= lim.min_shifts || lim.shifts == Order::Ignore)
             .min_by_key(|(_, l)| l.cost)?;
+        let cost = best.cost;
         let mut row = vec![None; days];
         for day in (0..days).rev() {
             let label = self.layers[day][index];
             row[day] = (label.key as usize / ((lim.runs + 1) * 2)).checked_sub(1);
             index = label.parent as usize;
         }
-        Some(row)
+        Some((row, cost))
     }
 }
 

@@ -73,7 +73,7 @@ pub(super) fn random_instance(rng: &mut Rng, days: usize) -> Model {
 }
 
 /// Every row over `values` cell values, as `Option<usize>` cells.
-fn every_row(days: usize, shifts: usize) -> impl Iterator<Item = Vec<Option<usize>>> {
+pub(super) fn every_row(days: usize, shifts: usize) -> impl Iterator<Item = Vec<Option<usize>>> {
     let values = shifts + 1;
     (0..values.pow(days as u32)).map(move |mut n| {
         (0..days)

@@ -18,8 +18,17 @@
 //! rarely does in 60 s.) Once cover is settled, what is left is mostly
 //! requests, and the second phase often trades days between two people
 //! ([`super::pair`]), which regrants requests without touching cover.
+//!
+//! Between the two phases a dive on the relaxation over whole rows
+//! ([`super::columns`]) looks for a roster far from the first phase's: on
+//! the small benchmark instances the best rosters differ from the
+//! annealing's in most rows at once, which no move of a row or two reaches.
+//! The second phase starts from whichever is cheaper. The dive must end by
+//! 75% of the time, giving up early if its pace says it cannot; models of
+//! more than 100,000 cells skip it.
 
-use super::anneal::{Annealer, Phase};
+use super::anneal::{Annealer, Phase, WATCH_EVERY};
+use super::columns::Diver;
 use super::explain::{shortfalls, Shortfall};
 use super::model::{Model, Roster};
 use super::rng::Rng;
@@ -85,6 +94,14 @@ const PAIR_EVERY: usize = 5;
 /// tuning requests around the cover found, did worse with reheats
 /// (Instance 5: 1161 against 1147 median) and cools once.
 const FIRST_CYCLE: Duration = Duration::from_secs(3);
+/// The dive must end by this share of the time, leaving the rest to the
+/// second phase; it gives up early when its pace says it cannot.
+const DIVE_UNTIL: f64 = 0.75;
+/// Models with more cells than this (people × days × values) skip the dive:
+/// a year of 150 people and 32 shift types (1.8 million) spent its time on a
+/// relaxation it could not finish. Instance 12, the largest benchmark
+/// instance, has 18,480.
+const DIVE_CELLS: usize = 100_000;
 
 pub fn solve(model: &Model, options: &Options) -> Result<Outcome, SolveError> {
     solve_watched(model, options, &mut |_| true)
@@ -155,10 +172,43 @@ pub fn solve_watched(
     });
     truth.load(&best.roster);
     offer(&best.roster, truth.cost, &mut overall);
-    if !best.stopped {
-        // The second phase goes on from the first's best by its own cost:
-        // the one with the most cover.
+    let mut stopped = best.stopped;
+    let cells = model.staff.len() * model.days * (model.shifts.len() + 1);
+    if !stopped && cells <= DIVE_CELLS {
+        // A dive on the row relaxation ([`super::columns`]), seeded with
+        // the rows found so far. The second phase goes on from the better
+        // of its roster and the first phase's best by its own cost (the one
+        // with the most cover).
         state.load(&best.roster);
+        let iterations = annealer.iterations;
+        let mut last = Instant::now();
+        let mut keep_going = || {
+            if last.elapsed() < WATCH_EVERY {
+                return true;
+            }
+            last = Instant::now();
+            stopped = !watch(&Progress {
+                best: &overall.0,
+                penalty: overall.1 as u64,
+                elapsed: started.elapsed(),
+                iterations,
+            });
+            !stopped
+        };
+        let dived = Diver::new(model, &[&best.roster, &overall.0]).dive(
+            annealer.rules,
+            started + limit.mul_f64(DIVE_UNTIL),
+            &mut keep_going,
+        );
+        if let Some(dived) = dived {
+            truth.load(&dived);
+            if truth.cost < state.cost {
+                state.load(&dived);
+            }
+            offer(&dived, truth.cost, &mut overall);
+        }
+    }
+    if !stopped {
         let phase = Phase {
             until: limit,
             hot: SECOND_HOT,

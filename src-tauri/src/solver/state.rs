@@ -78,7 +78,7 @@ impl<'a> State<'a> {
         (need - n).max(0) * i64::from(c.under_weight) + (n - need).max(0) * i64::from(c.over_weight)
     }
 
-    fn request(&self, staff: usize, day: usize, cell: Option<usize>) -> i64 {
+    pub fn request(&self, staff: usize, day: usize, cell: Option<usize>) -> i64 {
         let shifts = self.model.shifts.len();
         let value = cell.map_or(0, |s| s + 1);
         i64::from(self.request_cost[(staff * self.model.days + day) * (shifts + 1) + value])
