@@ -32,10 +32,13 @@ const ENTER: f64 = 1e-6;
 /// Labels per key when pricing: wider than the annealing's re-plan, since
 /// a missed column here is a missed row for the whole dive.
 const PRICING_LABELS: usize = 64;
-/// A person whose mix is this near one row is on that row.
+/// A person whose mix is this near one row is on that row. (The interior
+/// point method spreads a tie between rows evenly, so this is seldom met
+/// before the dive's last steps.)
 const WHOLE: f64 = 0.999;
 
-pub(super) struct Column {
+/// One row of one person, with what it costs and which cover it counts for.
+struct Column {
     staff: usize,
     row: Vec<Option<usize>>,
     cost: f64,
@@ -43,6 +46,7 @@ pub(super) struct Column {
     hits: Vec<usize>,
 }
 
+/// The relaxation's columns so far and the dive's fixes.
 pub(super) struct Master<'m> {
     model: &'m Model,
     columns: Vec<Column>,
@@ -77,6 +81,8 @@ impl<'m> Master<'m> {
         }
     }
 
+    /// Adds `row` as a column of `staff` unless it is one already; returns
+    /// whether it was new. `requests` prices the row's requests.
     pub fn add(&mut self, requests: &State, staff: usize, row: Vec<Option<usize>>) -> bool {
         if !self.seen.insert((staff, row.clone())) {
             return false;
