@@ -17,7 +17,7 @@
 use super::model::{Model, Roster};
 use super::replan::Planner;
 use super::row::Rules;
-use super::state::State;
+use super::state::{cover_lines, State};
 use clarabel::algebra::CscMatrix;
 use clarabel::solver::{
     DefaultSettingsBuilder, DefaultSolver, IPSolver, NonnegativeConeT, SolverStatus, ZeroConeT,
@@ -67,17 +67,12 @@ pub(super) struct Relaxed {
 
 impl<'m> Master<'m> {
     pub fn new(model: &'m Model) -> Master<'m> {
-        let shifts = model.shifts.len();
-        let mut cover_at = vec![Vec::new(); model.days * shifts];
-        for (i, c) in model.cover.iter().enumerate() {
-            cover_at[c.day * shifts + c.shift].push(i);
-        }
         Master {
             model,
             columns: Vec::new(),
             seen: HashSet::new(),
             fixed: vec![None; model.staff.len()],
-            cover_at,
+            cover_at: cover_lines(model),
         }
     }
 

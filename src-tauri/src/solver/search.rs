@@ -173,13 +173,13 @@ pub fn solve_watched(
     truth.load(&best.roster);
     offer(&best.roster, truth.cost, &mut overall);
     let mut stopped = best.stopped;
+    // The second phase goes on from the first's best by its own cost (the
+    // one with the most cover), or from the dive's roster if cheaper.
+    state.load(&best.roster);
     let cells = model.staff.len() * model.days * (model.shifts.len() + 1);
     if !stopped && cells <= DIVE_CELLS {
         // A dive on the row relaxation ([`super::columns`]), seeded with
-        // the rows found so far. The second phase goes on from the better
-        // of its roster and the first phase's best by its own cost (the one
-        // with the most cover).
-        state.load(&best.roster);
+        // the rows found so far.
         let iterations = annealer.iterations;
         let mut last = Instant::now();
         let mut keep_going = || {

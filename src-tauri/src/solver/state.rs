@@ -3,6 +3,16 @@
 
 use super::model::{Model, RequestKind, Roster};
 
+/// The cover lines of each (day, shift): `out[day * shifts + shift]`.
+pub(super) fn cover_lines(model: &Model) -> Vec<Vec<usize>> {
+    let shifts = model.shifts.len();
+    let mut cover_at = vec![Vec::new(); model.days * shifts];
+    for (i, c) in model.cover.iter().enumerate() {
+        cover_at[c.day * shifts + c.shift].push(i);
+    }
+    cover_at
+}
+
 pub(crate) struct State<'a> {
     pub model: &'a Model,
     pub roster: Roster,
@@ -20,10 +30,7 @@ pub(crate) struct State<'a> {
 impl<'a> State<'a> {
     pub fn new(model: &'a Model, roster: Roster) -> State<'a> {
         let shifts = model.shifts.len();
-        let mut cover_at = vec![Vec::new(); model.days * shifts];
-        for (i, c) in model.cover.iter().enumerate() {
-            cover_at[c.day * shifts + c.shift].push(i);
-        }
+        let cover_at = cover_lines(model);
         let mut request_cost = vec![0; model.staff.len() * model.days * (shifts + 1)];
         for r in &model.requests {
             let base = (r.staff * model.days + r.day) * (shifts + 1);
