@@ -5,7 +5,7 @@
 use super::rules::ScheduleContext;
 use super::store::context::Loaded;
 use super::{format, Assignment, Requirement};
-use crate::solver::department::{gaps, Mapped};
+use crate::solver::department::{blocked, gaps, Mapped};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -31,6 +31,10 @@ pub struct FillSummary {
     /// A shift changed to another type in the same cell.
     pub changed: u32,
     pub removed: u32,
+    /// Of those removed, shifts that broke a blocking rule (approved time
+    /// off, a lapsed credential that blocks): they had to come off, which
+    /// is why a gap can open where the period looked covered.
+    pub removed_blocked: u32,
     /// People short of the days' minimums, before and with the proposal.
     pub short_before: u32,
     pub short_after: u32,
@@ -115,6 +119,16 @@ pub fn summary(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, stopped: boo
         added: count(|c| c.from.is_none()),
         changed: count(|c| c.from.is_some() && c.to.is_some()),
         removed: count(|c| c.to.is_none()),
+        removed_blocked: changes
+            .iter()
+            .filter(|c| c.from.is_some() && c.to.is_none())
+            .filter(|c| {
+                ctx.staff
+                    .iter()
+                    .find(|f| f.id == c.staff_id)
+                    .is_some_and(|f| blocked(ctx, f, c.date))
+            })
+            .count() as u32,
         short_before,
         short_after,
         under_target_before,

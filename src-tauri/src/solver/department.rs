@@ -14,6 +14,8 @@
 //! across the boundary. Only the period's own cells can change.
 
 use super::limits;
+/// Whether an existing shift breaks a blocking rule, for the fill's summary.
+pub use super::limits::blocked;
 use super::model::{Cover, Model, Request, RequestKind, Shift, Staff};
 use crate::schedule::store::context::Loaded;
 use crate::schedule::{time, Requirement, ShiftType, StaffFacts, TimeOffStatus};

@@ -89,6 +89,7 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         "the shift on approved education and the one with lapsed BLS: {:#?}",
         s.changes
     );
+    assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
     assert_eq!(
         s.unmet.len() as u32,
         s.short_after.min(s.unmet.len() as u32)
@@ -115,6 +116,11 @@ fn refilling_the_whole_draft_breaks_no_blocking_rule() {
         "a different schedule: {} added, {} removed",
         s.added,
         s.removed
+    );
+    assert!(s.removed > 2, "more than the two that had to go");
+    assert_eq!(
+        s.removed_blocked, 2,
+        "only the shifts on approved time off and with lapsed BLS count as blocked"
     );
 }
 

@@ -100,6 +100,10 @@ fn fill_shows_progress_and_proposed_changes_and_accepting_closes_gaps() {
 
     let summary = wait_for_review(&app);
     assert!(summary.contains("shifts added"), "{summary:?}");
+    assert!(
+        summary.contains("2 removed (2 broke a blocking rule)"),
+        "the shifts on approved time off and with lapsed BLS come off, and say why: {summary:?}"
+    );
     let proposed = app.find_all("#schedule-grid td.proposed").len();
     assert_eq!(
         proposed,

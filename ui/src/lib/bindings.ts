@@ -647,6 +647,12 @@ export type FillSummary = { added: number,
  */
 changed: number, removed: number, 
 /**
+ * Of those removed, shifts that broke a blocking rule (approved time
+ * off, a lapsed credential that blocks): they had to come off, which
+ * is why a gap can open where the period looked covered.
+ */
+removed_blocked: number, 
+/**
  * People short of the days' minimums, before and with the proposal.
  */
 short_before: number, short_after: number, 

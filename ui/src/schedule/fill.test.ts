@@ -6,9 +6,14 @@ const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_
 
 describe('fill words', () => {
   it('names only the kinds of change that happen', () => {
-    expect(changesText({ added: 42, changed: 3, removed: 0 })).toBe('42 shifts added, 3 changed');
-    expect(changesText({ added: 1, changed: 0, removed: 2 })).toBe('1 shift added, 2 removed');
-    expect(changesText({ added: 0, changed: 0, removed: 0 })).toBe('No changes');
+    expect(changesText({ added: 42, changed: 3, removed: 0, removed_blocked: 0 })).toBe('42 shifts added, 3 changed');
+    expect(changesText({ added: 1, changed: 0, removed: 2, removed_blocked: 0 })).toBe('1 shift added, 2 removed');
+    expect(changesText({ added: 0, changed: 0, removed: 0, removed_blocked: 0 })).toBe('No changes');
+  });
+
+  it('says how many removed shifts broke a blocking rule', () => {
+    expect(changesText({ added: 5, changed: 0, removed: 3, removed_blocked: 2 })).toBe('5 shifts added, 3 removed (2 broke a blocking rule)');
+    expect(changesText({ added: 0, changed: 0, removed: 1, removed_blocked: 1 })).toBe('1 removed (1 broke a blocking rule)');
   });
 
   it('shows a change from and to an empty cell as off', () => {

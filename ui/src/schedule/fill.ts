@@ -7,12 +7,17 @@ import { cellKey, shortDate } from './grid';
 
 export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
 
-/** "42 shifts added, 3 changed, 2 removed" (only the parts that apply). */
-export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'>): string {
+/** "42 shifts added, 3 changed, 2 removed (2 broke a blocking rule)" (only
+ * the parts that apply): the shifts that had to come off explain a gap that
+ * opens where the period looked covered. */
+export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed' | 'removed_blocked'>): string {
   const parts: string[] = [];
   if (s.added) parts.push(`${plural(s.added, 'shift')} added`);
   if (s.changed) parts.push(`${s.changed} changed`);
-  if (s.removed) parts.push(`${s.removed} removed`);
+  if (s.removed) {
+    const blocked = s.removed_blocked ? ` (${s.removed_blocked} broke a blocking rule)` : '';
+    parts.push(`${s.removed} removed${blocked}`);
+  }
   return parts.length ? parts.join(', ') : 'No changes';
 }
 
