@@ -282,6 +282,15 @@ pub(super) fn check(
             let value = cell(*i).unwrap_or("");
             apply_cell(&mut form, &mut termination, *field, value, &mut problems);
         }
+        // A seniority date that was the hire date moves with a corrected hire
+        // date when the file has none of its own: HR's correction is not
+        // refused over a value nobody set apart (the preview shows both).
+        if let Some(before) = existing {
+            let tracked = before.seniority_date.as_deref() == Some(before.hire_date.as_str());
+            if tracked && has(StaffField::HireDate) && !has(StaffField::SeniorityDate) {
+                form.seniority_date = form.hire_date.clone();
+            }
+        }
         row.name = format!("{}, {}", form.last_name, form.first_name)
             .trim_matches([',', ' '])
             .to_string();

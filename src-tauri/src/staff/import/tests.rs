@@ -393,6 +393,42 @@ fn a_rule_broken_by_a_value_not_in_the_file_says_where_that_value_comes_from() {
 }
 
 #[test]
+fn a_seniority_date_that_was_the_hire_date_follows_a_corrected_hire_date() {
+    let mut conn = conn_with_maria();
+    conn.execute("UPDATE staff SET seniority_date = hire_date", [])
+        .unwrap();
+    let text = "Employee ID,Hire Date\nE1001,06/01/2018\n";
+    let cols = columns(text).unwrap();
+    let p = preview(&conn, text, &cols.guess).unwrap();
+    assert_eq!(p.rows[0].error, None, "HR's earlier hire date is taken");
+    let changed: Vec<(&str, &str, &str)> = p.rows[0]
+        .changes
+        .iter()
+        .map(|c| (c.label.as_str(), c.before.as_str(), c.after.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("Hire date", "2019-06-03", "2018-06-01"),
+            ("Seniority date", "2019-06-03", "2018-06-01")
+        ],
+        "the preview shows the seniority date moving with it"
+    );
+    import(&mut conn, text, &cols.guess).unwrap();
+    let maria = staff::get(&conn, 1).unwrap();
+    assert_eq!(maria.seniority_date.as_deref(), Some("2018-06-01"));
+
+    // A seniority date of its own is the manager's: it stays, and the file
+    // with a hire date after it is still accepted.
+    conn.execute("UPDATE staff SET seniority_date = '2017-01-01'", [])
+        .unwrap();
+    let later = "Employee ID,Hire Date\nE1001,07/01/2018\n";
+    import(&mut conn, later, &cols.guess).unwrap();
+    let maria = staff::get(&conn, 1).unwrap();
+    assert_eq!(maria.seniority_date.as_deref(), Some("2017-01-01"));
+}
+
+#[test]
 fn a_full_name_column_splits_only_when_it_is_unambiguous() {
     type Split<'a> = Result<(&'a str, &'a str), &'a str>;
     let cases: &[(&str, Split)] = &[
