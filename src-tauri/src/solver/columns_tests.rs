@@ -212,3 +212,113 @@ fn a_dive_reaches_the_proven_optimum_of_benchmark_instance_2() {
     assert_eq!(scored.violations, vec![]);
     assert_eq!(scored.penalty(), 828, "the proven optimum");
 }
+
+/// Random three-person instances that have feasible rows for everyone,
+/// each with its brute-force best cost and a roster built row by row.
+fn small_cases(seed: u64, count: usize) -> Vec<(Model, i64, Roster)> {
+    let mut rng = Rng::new(seed);
+    let mut cases = Vec::new();
+    while cases.len() < count {
+        let model = random_instance(&mut rng, 4);
+        let rows: Vec<_> = (0..3).map(|s| feasible_rows(&model, s)).collect();
+        if rows.iter().any(Vec::is_empty) {
+            continue;
+        }
+        let mut rules = Rules::new(&model);
+        let Some(cells) = (0..3)
+            .map(|s| rules.construct(s, &mut rng, &|_, _| 0.0))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let (_, best) = best_roster(&model, &rows);
+        cases.push((model, best, Roster { cells }));
+    }
+    cases
+}
+
+#[test]
+fn repeated_dives_return_a_feasible_roster_at_the_cost_they_report() {
+    for (model, best, seed) in &small_cases(5, 8) {
+        let mut rules = Rules::new(model);
+        let deadline = Instant::now() + Duration::from_millis(300);
+        let (roster, cost) = Diver::new(model, &[seed])
+            .dives(
+                &mut rules,
+                deadline,
+                &mut || true,
+                &mut Rng::new(1),
+                i64::MAX,
+            )
+            .expect("any roster beats no roster");
+        let scored = score(model, &roster);
+        assert_eq!(scored.violations, vec![]);
+        assert_eq!(scored.penalty() as i64, cost, "the cost it reports");
+        assert!(cost >= *best, "never below the brute-force best");
+    }
+}
+
+#[test]
+fn repeated_dives_return_nothing_that_does_not_beat_the_mark() {
+    for (model, best, seed) in small_cases(6, 8) {
+        let mut rules = Rules::new(&model);
+        let deadline = Instant::now() + Duration::from_millis(200);
+        let found = Diver::new(&model, &[&seed]).dives(
+            &mut rules,
+            deadline,
+            &mut || true,
+            &mut Rng::new(2),
+            best,
+        );
+        assert!(found.is_none(), "nothing is cheaper than the best roster");
+    }
+}
+
+#[test]
+fn repeated_dives_over_nobody_end_after_one() {
+    // Cover still asks for people, so the roster is short everywhere.
+    let (mut model, _, _) = small_cases(7, 1).remove(0);
+    model.staff.clear();
+    model.requests.clear();
+    let mut rules = Rules::new(&model);
+    let mut asked = 0;
+    let found = Diver::new(&model, &[]).dives(
+        &mut rules,
+        Instant::now() + Duration::from_secs(2),
+        &mut || {
+            asked += 1;
+            true
+        },
+        &mut Rng::new(3),
+        i64::MAX,
+    );
+    let (roster, _) = found.expect("the empty roster beats no roster");
+    assert!(roster.cells.is_empty());
+    assert_eq!(
+        asked, 1,
+        "one dive over nobody, not dives until the deadline"
+    );
+}
+
+#[test]
+fn repeated_dives_stop_once_the_root_cannot_beat_the_mark() {
+    // Nothing costs less than nothing: after the greedy dive every shaken
+    // one is abandoned at the root, so the dives end long before the
+    // deadline rather than retrying it.
+    for (model, best, seed) in small_cases(8, 6).into_iter().filter(|c| c.1 > 0) {
+        let mut rules = Rules::new(&model);
+        let mut asked = 0;
+        let found = Diver::new(&model, &[&seed]).dives(
+            &mut rules,
+            Instant::now() + Duration::from_secs(60),
+            &mut || {
+                asked += 1;
+                asked < 10_000
+            },
+            &mut Rng::new(4),
+            0,
+        );
+        assert!(found.is_none(), "nothing beats 0 (best {best})");
+        assert!(asked < 10_000, "the dives stopped by themselves");
+    }
+}

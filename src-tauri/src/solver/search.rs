@@ -19,13 +19,15 @@
 //! requests, and the second phase often trades days between two people
 //! ([`super::pair`]), which regrants requests without touching cover.
 //!
-//! Between the two phases a dive on the relaxation over whole rows
-//! ([`super::columns`]) looks for a roster far from the first phase's: on
+//! Between the two phases dives on the relaxation over whole rows
+//! ([`super::columns`]) look for a roster far from the first phase's: on
 //! the small benchmark instances the best rosters differ from the
 //! annealing's in most rows at once, which no move of a row or two reaches.
-//! The second phase starts from whichever is cheaper. The dive must end by
-//! 75% of the time, giving up early if its pace says it cannot; models of
-//! more than 100,000 cells skip it.
+//! The first dive is greedy; the rest choose at random near the greedy
+//! choice, each abandoned as soon as its relaxation says it cannot beat
+//! the best so far, until 75% of the time. The second phase starts from
+//! the cheapest roster. The first dive gives up early if its pace says it
+//! cannot finish; models of more than 100,000 cells skip the dives.
 
 use super::anneal::{Annealer, Phase, WATCH_EVERY};
 use super::columns::Diver;
@@ -94,8 +96,8 @@ const PAIR_EVERY: usize = 5;
 /// tuning requests around the cover found, did worse with reheats
 /// (Instance 5: 1161 against 1147 median) and cools once.
 const FIRST_CYCLE: Duration = Duration::from_secs(3);
-/// The dive must end by this share of the time, leaving the rest to the
-/// second phase; it gives up early when its pace says it cannot.
+/// The dives end by this share of the time, leaving the rest to the
+/// second phase; the first gives up early when its pace says it cannot.
 const DIVE_UNTIL: f64 = 0.75;
 /// Models with more cells than this (people × days × values) skip the dive:
 /// a year of 150 people and 32 shift types (1.8 million) spent its time on a
@@ -178,8 +180,9 @@ pub fn solve_watched(
     state.load(&best.roster);
     let cells = model.staff.len() * model.days * (model.shifts.len() + 1);
     if !stopped && cells <= DIVE_CELLS {
-        // A dive on the row relaxation ([`super::columns`]), seeded with
-        // the rows found so far.
+        // Dives on the row relaxation ([`super::columns`]), seeded with
+        // the rows found so far, each one after the first abandoned once
+        // it cannot beat the best roster so far.
         let iterations = annealer.iterations;
         let mut last = Instant::now();
         let mut keep_going = || {
@@ -195,17 +198,18 @@ pub fn solve_watched(
             });
             !stopped
         };
-        let dived = Diver::new(model, &[&best.roster, &overall.0]).dive(
+        let dived = Diver::new(model, &[&best.roster, &overall.0]).dives(
             annealer.rules,
             started + limit.mul_f64(DIVE_UNTIL),
             &mut keep_going,
+            &mut annealer.rng,
+            overall.1,
         );
-        if let Some(dived) = dived {
-            truth.load(&dived);
-            if truth.cost < state.cost {
+        if let Some((dived, cost)) = dived {
+            if cost < state.cost {
                 state.load(&dived);
             }
-            offer(&dived, truth.cost, &mut overall);
+            offer(&dived, cost, &mut overall);
         }
     }
     if !stopped {
