@@ -345,9 +345,9 @@ impl<'m> Diver<'m> {
     }
 
     /// A roster found by one dive, fixing at each step the person nearest
-    /// to one row (the first of [`Self::dives`]). None if `deadline` would pass first (the dive gives up
-    /// as soon as its pace says it cannot finish), if `keep_going` says
-    /// stop, or if the relaxation fails.
+    /// to one row (the first of [`Self::dives`]). None if `deadline` would
+    /// pass first (the dive gives up as soon as its pace says it cannot
+    /// finish), if `keep_going` says stop, or if the relaxation fails.
     #[cfg(test)]
     pub fn dive(
         &mut self,
@@ -355,7 +355,7 @@ impl<'m> Diver<'m> {
         deadline: Instant,
         keep_going: &mut dyn FnMut() -> bool,
     ) -> Option<Roster> {
-        match self.dive_once(rules, deadline, keep_going, &mut Steer::Greedy) {
+        match self.dive_once(rules, deadline, keep_going, &mut Steer::Greedy, i64::MAX) {
             Dived::Roster(roster) => Some(roster),
             Dived::Pruned | Dived::Bounded | Dived::Ended => None,
         }
@@ -378,16 +378,12 @@ impl<'m> Diver<'m> {
         let mut steer = Steer::Greedy;
         let mut pricer = State::new(self.master.model, Roster::empty(self.master.model));
         loop {
-            // Checked here too: a dive over nobody returns at once, and
-            // would otherwise repeat forever.
+            // Between dives too: a stop must not wait for the next one.
             if Instant::now() >= deadline || !keep_going() {
                 return best;
             }
             let beat = best.as_ref().map_or(incumbent, |b| b.1);
-            if let Steer::Shaken { beat: b, .. } = &mut steer {
-                *b = beat;
-            }
-            match self.dive_once(rules, deadline, keep_going, &mut steer) {
+            match self.dive_once(rules, deadline, keep_going, &mut steer, beat) {
                 Dived::Roster(roster) => {
                     pricer.load(&roster);
                     if pricer.cost < beat {
@@ -397,25 +393,27 @@ impl<'m> Diver<'m> {
                 Dived::Pruned => {}
                 Dived::Bounded | Dived::Ended => return best,
             }
+            // A dive over nobody is the same every time.
             if self.master.model.staff.is_empty() {
                 return best;
             }
             if let Steer::Greedy = steer {
                 steer = Steer::Shaken {
                     rng: Rng::new(rng.next_u64()),
-                    beat,
                 };
             }
         }
     }
 
-    /// One dive from the root.
+    /// One dive from the root; a shaken one is abandoned once it cannot
+    /// end below `beat`.
     fn dive_once(
         &mut self,
         rules: &mut Rules,
         deadline: Instant,
         keep_going: &mut dyn FnMut() -> bool,
         steer: &mut Steer,
+        beat: i64,
     ) -> Dived {
         let master = &mut self.master;
         let model = master.model;
@@ -445,14 +443,12 @@ impl<'m> Diver<'m> {
             // Costs are whole numbers: a dive whose relaxation is above one
             // less than the mark cannot end below it. (Fixing only raises
             // the relaxation, as far as the pricing finds every column.)
-            if let Steer::Shaken { beat, .. } = steer {
-                if relaxed.value > (*beat - 1) as f64 + PRUNE {
-                    return if steps == 0 {
-                        Dived::Bounded
-                    } else {
-                        Dived::Pruned
-                    };
-                }
+            if matches!(steer, Steer::Shaken { .. }) && relaxed.value > (beat - 1) as f64 + PRUNE {
+                return if steps == 0 {
+                    Dived::Bounded
+                } else {
+                    Dived::Pruned
+                };
             }
             let root_done = *root_done.get_or_insert_with(Instant::now);
             let chosen = master.choose(&relaxed, steer);
@@ -494,8 +490,8 @@ enum Steer {
     /// Always the person nearest to one row.
     Greedy,
     /// One of the few nearest, at random; and give up once the relaxation
-    /// shows the dive cannot end below `beat`.
-    Shaken { rng: Rng, beat: i64 },
+    /// shows the dive cannot beat the best so far.
+    Shaken { rng: Rng },
 }
 
 /// How a dive ended: with a roster; abandoned as unable to beat the best;
