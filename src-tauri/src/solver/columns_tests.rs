@@ -33,49 +33,69 @@ fn feasible_rows(model: &Model, staff: usize) -> Vec<Vec<Option<usize>>> {
 
 #[test]
 fn pricing_finds_the_cheapest_feasible_row_under_any_prices() {
-    let mut rng = Rng::new(5);
-    let mut checked = 0;
-    for _ in 0..12 {
-        let model = random_instance(&mut rng, 6);
-        let rules = Rules::new(&model);
-        let values = model.shifts.len() + 1;
-        let mut planner = Planner::new(1_000);
-        for staff in 0..model.staff.len() {
-            let rows = feasible_rows(&model, staff);
-            if rows.is_empty() {
-                continue;
+    // Kept per key, and per key and class of resources as the dive prices.
+    for split in [false, true] {
+        let mut rng = Rng::new(5);
+        let mut checked = 0;
+        for _ in 0..12 {
+            let model = random_instance(&mut rng, 6);
+            let rules = Rules::new(&model);
+            let values = model.shifts.len() + 1;
+            let mut planner = Planner::new(1_000);
+            planner.split = split;
+            for staff in 0..model.staff.len() {
+                let rows = feasible_rows(&model, staff);
+                if rows.is_empty() {
+                    continue;
+                }
+                // Prices of either sign, as the cover's duals give them.
+                let costs: Vec<i64> = (0..model.days * values)
+                    .map(|_| rng.below(101) as i64 - 50)
+                    .collect();
+                let price = |row: &[Option<usize>]| -> i64 {
+                    row.iter()
+                        .enumerate()
+                        .map(|(day, c)| costs[day * values + c.map_or(0, |s| s + 1)])
+                        .sum()
+                };
+                let cheapest = rows.iter().map(|r| price(r)).min().expect("some row");
+                let found = planner.price(&rules, staff, &costs, cheapest + 1, 1);
+                assert_eq!(
+                    found.len(),
+                    1,
+                    "one row asked for, and one is below the bound"
+                );
+                let (row, cost) = &found[0];
+                assert!(rows.contains(row), "{row:?} of {staff} is feasible");
+                assert_eq!(
+                    (*cost, price(row)),
+                    (cheapest, cheapest),
+                    "{row:?} of {staff}"
+                );
+                assert_eq!(
+                    planner.price(&rules, staff, &costs, cheapest, 1),
+                    vec![],
+                    "no row costs less than the cheapest"
+                );
+                // Asked for several: distinct feasible rows at their prices,
+                // cheapest first, the first the cheapest of all.
+                let bound = cheapest + 40;
+                let several = planner.price(&rules, staff, &costs, bound, 3);
+                assert_eq!(several.first().map(|r| r.1), Some(cheapest));
+                assert!(several.len() <= 3);
+                assert!(several.windows(2).all(|w| w[0].1 <= w[1].1));
+                let distinct: std::collections::HashSet<_> = several.iter().map(|r| &r.0).collect();
+                assert_eq!(distinct.len(), several.len(), "{several:?}");
+                for (row, cost) in &several {
+                    assert!(rows.contains(row), "{row:?} of {staff} is feasible");
+                    assert_eq!(*cost, price(row));
+                    assert!(*cost < bound);
+                }
+                checked += 1;
             }
-            // Prices of either sign, as the cover's duals give them.
-            let costs: Vec<i64> = (0..model.days * values)
-                .map(|_| rng.below(101) as i64 - 50)
-                .collect();
-            let price = |row: &[Option<usize>]| -> i64 {
-                row.iter()
-                    .enumerate()
-                    .map(|(day, c)| costs[day * values + c.map_or(0, |s| s + 1)])
-                    .sum()
-            };
-            let cheapest = rows.iter().map(|r| price(r)).min().expect("some row");
-            let (row, cost) = planner
-                .price(&rules, staff, &costs, cheapest + 1)
-                .expect("the cheapest row costs less than one more than itself");
-            assert!(rows.contains(&row), "{row:?} of {staff} is feasible");
-            assert_eq!(
-                (cost, price(&row)),
-                (cheapest, cheapest),
-                "{row:?} of {staff}"
-            );
-            assert_eq!(
-                planner
-                    .price(&rules, staff, &costs, cheapest)
-                    .map(|(_, c)| c),
-                None,
-                "no row costs less than the cheapest"
-            );
-            checked += 1;
         }
+        assert!(checked >= 20, "enough people had feasible rows: {checked}");
     }
-    assert!(checked >= 20, "enough people had feasible rows: {checked}");
 }
 
 /// The cheapest roster of three people by brute force, with its cost.

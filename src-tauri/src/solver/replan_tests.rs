@@ -5,7 +5,7 @@
 
 use super::curtois::parse;
 use super::model::{Model, Roster};
-use super::replan::Planner;
+use super::replan::{fewer_of_each, Planner};
 use super::rng::Rng;
 use super::row::Rules;
 use super::score;
@@ -163,4 +163,29 @@ fn the_planner_keeps_fixed_days_off_and_type_maxima() {
     assert_eq!(s.violations, vec![], "{row:?}");
     assert_eq!(row.iter().flatten().count(), 3, "{row:?}");
     assert_eq!(s.penalty(), 40, "four days short, ten each: {row:?}");
+}
+
+#[test]
+fn counts_compare_byte_by_byte() {
+    let bytewise = |a: u64, b: u64| (0..8).all(|i| (a >> (8 * i)) & 0xFF <= (b >> (8 * i)) & 0xFF);
+    let mut rng = Rng::new(3);
+    // Counts below 128, near one another so that both answers occur.
+    let count = |rng: &mut Rng| (0..8).fold(0u64, |c, i| c | ((rng.below(4) as u64) << (8 * i)));
+    let (mut yes, mut no) = (0, 0);
+    for _ in 0..20_000 {
+        let a = count(&mut rng);
+        let b = count(&mut rng);
+        assert_eq!(fewer_of_each(a, b), bytewise(a, b), "{a:#x} against {b:#x}");
+        if bytewise(a, b) {
+            yes += 1
+        } else {
+            no += 1
+        }
+    }
+    assert!(yes > 0 && no > 0);
+    // The boundary: equal counts, and the largest count tracked (127).
+    let top = 0x7F7F_7F7F_7F7F_7F7F;
+    assert!(fewer_of_each(top, top));
+    assert!(!fewer_of_each(top, top - 1));
+    assert!(fewer_of_each(0, top) && !fewer_of_each(top, 0));
 }
