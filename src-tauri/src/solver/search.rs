@@ -101,6 +101,8 @@ const FIRST_CYCLE: Duration = Duration::from_secs(3);
 /// The dives end by this share of the time, leaving the rest to the
 /// second phase; the first gives up early when its pace says it cannot.
 const DIVE_UNTIL: f64 = 0.8;
+/// The share of the time the cover repair after a dive takes.
+const REPAIR_SHARE: f64 = 0.05;
 /// Models with more cells than this (people × days × values) skip the dive:
 /// a year of 150 people and 32 shift types (1.8 million) spent its time on a
 /// relaxation it could not finish. Instance 12, the largest benchmark
@@ -208,10 +210,35 @@ pub fn solve_watched(
             overall.1,
         );
         if let Some((dived, cost)) = dived {
-            if cost < state.cost {
-                state.load(&dived);
-            }
             offer(&dived, cost, &mut overall);
+            if cost < state.cost {
+                // A dive can end a person short of cover where the first
+                // phase, being short, found nothing better: a short stretch
+                // on cover again repairs that before the requests are tuned
+                // (and keeps the dive's roster when it is short of nothing).
+                first.load(&dived);
+                let repair = Phase {
+                    until: started.elapsed() + limit.mul_f64(REPAIR_SHARE),
+                    hot: HOT * emphasis,
+                    cold: COLD * emphasis,
+                    cycles: 1,
+                    pair_every: 0,
+                };
+                let repaired =
+                    annealer.run(&mut first, &repair, &mut |best, _, elapsed, iterations| {
+                        truth.load(best);
+                        offer(best, truth.cost, &mut overall);
+                        watch(&Progress {
+                            best: &overall.0,
+                            penalty: overall.1 as u64,
+                            elapsed,
+                            iterations,
+                        })
+                    });
+                stopped |= repaired.stopped;
+                state.load(&repaired.roster);
+                offer(&repaired.roster, state.cost, &mut overall);
+            }
         }
     }
     if !stopped {
