@@ -25,11 +25,12 @@
 //! annealing's in most rows at once, which no move of a row or two reaches.
 //! The first dive is greedy; the rest choose at random near the greedy
 //! choice, each abandoned as soon as its relaxation says it cannot beat
-//! the best so far, until 80% of the time. The second phase starts from
-//! the cheapest roster. The first dive gives up early if its pace says it
+//! the best so far, until 80% of the time. A dive's roster, when it is the
+//! cheapest, first gets 5% of the time on cover again (a dive can end a
+//! person short); the second phase starts from the cheapest roster. The first dive gives up early if its pace says it
 //! cannot finish; models of more than 100,000 cells skip the dives.
 
-use super::anneal::{Annealer, Phase, WATCH_EVERY};
+use super::anneal::{Annealer, Best, Phase, WATCH_EVERY};
 use super::columns::Diver;
 use super::explain::{shortfalls, Shortfall};
 use super::model::{Model, Roster};
@@ -146,17 +147,10 @@ pub fn solve_watched(
     let mut annealer = Annealer::new(&mut rules, rng, started);
     let emphasised = emphasise_cover(model, COVER_EMPHASIS);
     let emphasis = f64::from(COVER_EMPHASIS);
-    // The watcher sees the best roster in true cost over both phases, so
-    // the figure it shows only falls: the first phase's best (by its own
-    // cost) is priced in true cost by `truth` each time it is reported.
+    // The best roster in true cost so far, and the state that prices the
+    // stretches on cover in true cost (see `on_cover`).
     let mut overall = (state.roster.clone(), state.cost);
     let mut truth = State::new(model, state.roster.clone());
-    let offer = |roster: &Roster, cost: i64, overall: &mut (Roster, i64)| {
-        if cost < overall.1 {
-            overall.0.clone_from(roster);
-            overall.1 = cost;
-        }
-    };
     let mut first = State::new(&emphasised, state.roster.clone());
     let first_until = limit.mul_f64(FIRST_PHASE_SHARE);
     let phase = Phase {
@@ -166,21 +160,18 @@ pub fn solve_watched(
         cycles: first_until.div_duration_f64(FIRST_CYCLE).round() as usize,
         pair_every: 0,
     };
-    let best = annealer.run(&mut first, &phase, &mut |best, _, elapsed, iterations| {
-        truth.load(best);
-        offer(best, truth.cost, &mut overall);
-        watch(&Progress {
-            best: &overall.0,
-            penalty: overall.1 as u64,
-            elapsed,
-            iterations,
-        })
-    });
-    truth.load(&best.roster);
-    offer(&best.roster, truth.cost, &mut overall);
+    let best = on_cover(
+        &mut annealer,
+        &mut first,
+        &phase,
+        &mut truth,
+        &mut overall,
+        watch,
+    );
     let mut stopped = best.stopped;
     // The second phase goes on from the first's best by its own cost (the
-    // one with the most cover), or from the dive's roster if cheaper.
+    // one with the most cover), or from the dive's roster, repaired on
+    // cover, if that is cheaper.
     state.load(&best.roster);
     let cells = model.staff.len() * model.days * (model.shifts.len() + 1);
     if !stopped && cells <= DIVE_CELLS {
@@ -224,20 +215,16 @@ pub fn solve_watched(
                     cycles: 1,
                     pair_every: 0,
                 };
-                let repaired =
-                    annealer.run(&mut first, &repair, &mut |best, _, elapsed, iterations| {
-                        truth.load(best);
-                        offer(best, truth.cost, &mut overall);
-                        watch(&Progress {
-                            best: &overall.0,
-                            penalty: overall.1 as u64,
-                            elapsed,
-                            iterations,
-                        })
-                    });
+                let repaired = on_cover(
+                    &mut annealer,
+                    &mut first,
+                    &repair,
+                    &mut truth,
+                    &mut overall,
+                    watch,
+                );
                 stopped |= repaired.stopped;
                 state.load(&repaired.roster);
-                offer(&repaired.roster, state.cost, &mut overall);
             }
         }
     }
@@ -273,6 +260,42 @@ pub fn solve_watched(
         roster: best,
         iterations,
     })
+}
+
+/// The cheaper of `roster` at `cost` and `overall`, kept in `overall`.
+fn offer(roster: &Roster, cost: i64, overall: &mut (Roster, i64)) {
+    if cost < overall.1 {
+        overall.0.clone_from(roster);
+        overall.1 = cost;
+    }
+}
+
+/// Anneals `first` (on the model with cover emphasised) through `phase`.
+/// The watcher sees the best roster in true cost over the whole search, so
+/// the figure it shows only falls: each best `first` reports is priced in
+/// true cost by `truth` and offered to `overall`, and so is the one it ends
+/// with.
+fn on_cover(
+    annealer: &mut Annealer,
+    first: &mut State,
+    phase: &Phase,
+    truth: &mut State,
+    overall: &mut (Roster, i64),
+    watch: &mut dyn FnMut(&Progress) -> bool,
+) -> Best {
+    let best = annealer.run(first, phase, &mut |best, _, elapsed, iterations| {
+        truth.load(best);
+        offer(best, truth.cost, overall);
+        watch(&Progress {
+            best: &overall.0,
+            penalty: overall.1 as u64,
+            elapsed,
+            iterations,
+        })
+    });
+    truth.load(&best.roster);
+    offer(&best.roster, truth.cost, overall);
+    best
 }
 
 /// The model with every cover weight multiplied by `factor`.
