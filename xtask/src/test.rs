@@ -157,10 +157,17 @@ pub fn test(ctx: &Ctx) -> Result<ExitCode> {
     );
 
     // Rust unit and integration tests (every member but the end-to-end crate).
+    // --no-fail-fast: one failing test binary must not hide the others' results.
     util::heading("Rust tests");
     steps.push(counted(
         "Rust tests",
-        util::run_tee(&mut ctx.cargo(&["test", "--workspace", "--exclude", "wardbook-e2e"])),
+        util::run_tee(&mut ctx.cargo(&[
+            "test",
+            "--workspace",
+            "--exclude",
+            "wardbook-e2e",
+            "--no-fail-fast",
+        ])),
         parse_cargo_test,
     ));
 
@@ -283,7 +290,14 @@ fn e2e(ctx: &Ctx, tools: &setup::Tools, ui_built: bool) -> Step {
             }
         }
     };
-    let mut cmd = ctx.cargo(&["test", "-p", "wardbook-e2e", "--", "--test-threads=1"]);
+    let mut cmd = ctx.cargo(&[
+        "test",
+        "-p",
+        "wardbook-e2e",
+        "--no-fail-fast",
+        "--",
+        "--test-threads=1",
+    ]);
     cmd.env("WARDBOOK_APP", &app)
         .env("DISPLAY", &display)
         // No WEBKIT_DISABLE_DMABUF_RENDERER here: with it, WebKitGTK 2.50's
