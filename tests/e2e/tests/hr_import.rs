@@ -122,7 +122,7 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
     assert!(refused.contains("Cannot be imported (2)"), "{refused}");
     assert!(
         refused.contains(
-            "“Charge Nurse” has no Wardbook role yet; choose one in the table of job titles."
+            "“Charge Nurse” has no Wardbook role yet; choose one in the table of job titles below."
         ),
         "{refused}"
     );

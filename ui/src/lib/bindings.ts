@@ -1159,7 +1159,7 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
   { code: "hire_date", label: "Hire date" },
   { code: "seniority_date", label: "Seniority date" },
   { code: "termination_date", label: "Termination date" },
-  { code: "status", label: "Status (active, leave, terminated)" },
+  { code: "status", label: "Status" },
   { code: "department", label: "Department" },
   { code: "phone", label: "Phone" },
   { code: "email", label: "Email" },

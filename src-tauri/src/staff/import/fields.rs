@@ -20,7 +20,7 @@ text_enum! {
         SeniorityDate = ("seniority_date", "Seniority date"),
         TerminationDate = ("termination_date", "Termination date"),
         /// Active, Leave of absence, Terminated…: who is still employed.
-        Status = ("status", "Status (active, leave, terminated)"),
+        Status = ("status", "Status"),
         /// Rows of other departments are skipped, not refused.
         Department = ("department", "Department"),
         Phone = ("phone", "Phone"),

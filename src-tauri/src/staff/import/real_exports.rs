@@ -251,7 +251,7 @@ fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
     assert_eq!(
         p.rows[0].error.as_deref(),
         Some(
-            "Role: “Charge Nurse” has no Wardbook role yet; choose one in the table of job titles."
+            "Role: “Charge Nurse” has no Wardbook role yet; choose one in the table of job titles below."
         )
     );
     assert_eq!(p.roles.len(), 1, "one title, whatever its case");

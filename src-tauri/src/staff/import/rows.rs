@@ -224,7 +224,7 @@ pub(super) fn check(
                 (Some(r), _) => form.role = Some(r),
                 (None, _) => problems.push((
                     StaffField::Role,
-                    format!("“{value}” has no Wardbook role yet; choose one in the table of job titles."),
+                    format!("“{value}” has no Wardbook role yet; choose one in the table of job titles below."),
                 )),
             }
             role_cells.push(value.to_string());

@@ -219,7 +219,7 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
         (
             Role,
             "Nurse",
-            "Role: “Nurse” has no Wardbook role yet; choose one in the table of job titles.",
+            "Role: “Nurse” has no Wardbook role yet; choose one in the table of job titles below.",
         ),
         (Role, "", "Role is empty."),
         (
