@@ -372,6 +372,15 @@ fn statuses_keep_leave_active_terminate_leavers_and_bring_back_returners() {
         "today is not still to come"
     );
     assert_eq!(on_the_day.summary, "On leave, kept active");
+    // A last day entered in Wardbook and still to come survives an export
+    // that has the person active without a date (HR has not processed it yet).
+    let last_day = crate::input::format_date(coming);
+    conn.execute("UPDATE staff SET termination_date = ?1", [&last_day])
+        .unwrap();
+    let planned = p(&file("Active", ""));
+    assert_eq!(planned.action, ImportAction::Unchanged, "{planned:?}");
+    conn.execute("UPDATE staff SET termination_date = '2025-01-31'", [])
+        .unwrap();
     // Terminated without a date keeps Wardbook's date; unknown statuses are refused.
     let kept = p("Employee ID,Status\nE1001,Terminated\n");
     assert_eq!(kept.action, ImportAction::Unchanged);

@@ -285,9 +285,12 @@ pub(super) fn check(
             }
             Some(s) => {
                 // A past date beside an active status is an old one (a rehire);
-                // a coming one is a last day HR already knows.
-                let coming =
-                    from_file.filter(|d| input::date(d).is_ok_and(|d: NaiveDate| d > today));
+                // a coming one is a last day already known — in the file, or
+                // entered in Wardbook before HR has processed it.
+                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d > today);
+                let coming = from_file
+                    .filter(to_come)
+                    .or(stored_termination.clone().filter(to_come));
                 termination = Some(coming);
                 if s == HrStatus::OnLeave {
                     notes.push("on leave, kept active".into());
