@@ -63,8 +63,9 @@ use crate::schedule::{
 use crate::solver::department::FillOptions;
 use crate::solver::run::FillProgress;
 use crate::staff::import::{
-    FieldChange, ImportAction, StaffField, StaffImportColumns, StaffImportMapping,
-    StaffImportOutcome, StaffImportPreview, StaffImportRow,
+    EmploymentFrom, EmploymentRule, FieldChange, ImportAction, RoleChoice, RoleHow, RoleValue,
+    StaffField, StaffImportColumns, StaffImportMapping, StaffImportOutcome, StaffImportPreview,
+    StaffImportRow, ValueCount,
 };
 use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
@@ -219,6 +220,12 @@ pub fn render() -> String {
     decl::<ProductivityReport>(&cfg, &mut out);
     decl::<LaborCostMonth>(&cfg, &mut out);
     decl::<StaffField>(&cfg, &mut out);
+    decl::<EmploymentFrom>(&cfg, &mut out);
+    decl::<EmploymentRule>(&cfg, &mut out);
+    decl::<RoleChoice>(&cfg, &mut out);
+    decl::<RoleHow>(&cfg, &mut out);
+    decl::<RoleValue>(&cfg, &mut out);
+    decl::<ValueCount>(&cfg, &mut out);
     decl::<StaffImportMapping>(&cfg, &mut out);
     decl::<StaffImportColumns>(&cfg, &mut out);
     decl::<ImportAction>(&cfg, &mut out);
@@ -287,6 +294,8 @@ pub fn render() -> String {
     options!(out, "SPREADS", Spread);
     options!(out, "HOURS_SOURCES", HoursSource);
     options!(out, "STAFF_FIELDS", StaffField);
+    options!(out, "EMPLOYMENT_FROM", EmploymentFrom);
+    options!(out, "ROLE_HOWS", RoleHow);
     options!(out, "HISTORY_KINDS", HistoryKind);
     options!(out, "REPORT_KINDS", ReportKind);
     out.truncate(out.trim_end().len());

@@ -29,6 +29,14 @@ pub const NOT_AUDITED: &[(&str, &str)] = &[
         "coverage_day",
         "part of the coverage plan, see coverage_line",
     ),
+    (
+        "staff_import_mapping",
+        "the staff import's remembered column choices, not a record of the department",
+    ),
+    (
+        "staff_import_role",
+        "the staff import's remembered roles of job titles; the staff it sets are audited",
+    ),
 ];
 
 /// The trigger names all start with this; the two guards of `audit_log` do not.

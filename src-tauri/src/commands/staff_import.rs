@@ -26,9 +26,10 @@ pub async fn staff_csv_open<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<O
         })?
 }
 
+/// The file's columns, guessed, or as matched at the last import of the same layout.
 #[tauri::command(rename_all = "snake_case")]
-pub async fn staff_import_columns(text: String) -> AppResult<StaffImportColumns> {
-    import::columns(&text)
+pub async fn staff_import_columns(db: DbState<'_>, text: String) -> AppResult<StaffImportColumns> {
+    db.run(move |conn| import::recall(conn, &text)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]

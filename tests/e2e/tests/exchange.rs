@@ -102,7 +102,8 @@ fn an_hr_file_with_a_bad_row_imports_nothing_then_the_fixed_file_adds_and_update
     assert!(roster_row(&app, "E20001").is_none());
 
     open_import(&app);
-    // The header's words give the mapping; the cost center is left out.
+    // The header's words give the mapping; the cost center is the department
+    // column (one value, so every row is this department's).
     let expected = [
         "employee_no",
         "first_name",
@@ -113,7 +114,7 @@ fn an_hr_file_with_a_bad_row_imports_nothing_then_the_fixed_file_adds_and_update
         "hourly_rate",
         "hire_date",
         "email",
-        "",
+        "department",
     ];
     for (i, field) in expected.iter().enumerate() {
         let select = app.find(&format!("#map-{i}"));

@@ -535,9 +535,55 @@ export type LaborCostMonth = { month: number, label: string, days: number,
  */
 scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
-export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "phone" | "email" | "notes";
+export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "status" | "department" | "phone" | "email" | "notes";
 
-export type StaffImportMapping = { has_header: boolean, columns: Array<StaffField | null>, };
+export type EmploymentFrom = "fte" | "one";
+
+export type EmploymentRule = { from: EmploymentFrom, 
+/**
+ * FTE at or above which a new person is full-time, as typed ("0.9").
+ */
+full_time_min: string, 
+/**
+ * FTE at or below which a new person is per diem ("0").
+ */
+per_diem_max: string, 
+/**
+ * For `One`: the type every new person gets.
+ */
+one_type: EmploymentType | null, };
+
+export type RoleChoice = { value: string, role: Role, };
+
+export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "missing";
+
+export type RoleValue = { value: string, 
+/**
+ * How many rows of the file have it.
+ */
+rows: number, role: Role | null, how: RoleHow, };
+
+export type ValueCount = { value: string, rows: number, };
+
+export type StaffImportMapping = { has_header: boolean, columns: Array<StaffField | null>, 
+/**
+ * A column chosen for another field (the job code) that also gives
+ * the role, when no column is chosen for the role itself.
+ */
+role_column: number | null, 
+/**
+ * The role the manager chose for values of the role column.
+ */
+roles: Array<RoleChoice>, 
+/**
+ * New people's employment type when no column holds it.
+ */
+employment: EmploymentRule, 
+/**
+ * This department's value in the department column (none: guessed);
+ * rows with another value are skipped.
+ */
+department: string | null, };
 
 export type StaffImportColumns = { 
 /**
@@ -547,9 +593,13 @@ headers: Array<string>,
 /**
  * Up to five rows after the first, to help pick the fields.
  */
-sample: Array<Array<string>>, guess: StaffImportMapping, };
+sample: Array<Array<string>>, guess: StaffImportMapping, 
+/**
+ * The guess is the mapping of the last import of a file with this header.
+ */
+remembered: boolean, };
 
-export type ImportAction = "add" | "update" | "unchanged" | "error";
+export type ImportAction = "add" | "update" | "unchanged" | "skipped" | "error";
 
 export type HistoryChange = { field: string, before: string | null, after: string | null, };
 
@@ -563,7 +613,8 @@ name: string, action: ImportAction,
  */
 staff_id: number | null, 
 /**
- * For an add: role, employment type, FTE and hire date in a few words.
+ * For an add: role, employment type, FTE and hire date in a few words;
+ * for a skipped row: why; for an update: what the status means, if anything.
  */
 summary: string, changes: Array<FieldChange>, 
 /**
@@ -571,9 +622,25 @@ summary: string, changes: Array<FieldChange>,
  */
 error: string | null, };
 
-export type StaffImportPreview = { rows: Array<StaffImportRow>, adds: number, updates: number, unchanged: number, errors: number, };
+export type StaffImportPreview = { rows: Array<StaffImportRow>, adds: number, updates: number, unchanged: number, skipped: number, errors: number, 
+/**
+ * The role column's distinct values and the role each gives.
+ */
+roles: Array<RoleValue>, 
+/**
+ * The department column's distinct values with their row counts.
+ */
+departments: Array<ValueCount>, 
+/**
+ * The department whose rows are imported (chosen, or guessed).
+ */
+department: string | null, 
+/**
+ * How new people's employment type is decided, when no column holds it.
+ */
+employment_note: string | null, };
 
-export type StaffImportOutcome = { added: number, updated: number, unchanged: number, };
+export type StaffImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 
 export type ExportOutcome = { path: string, tables: number, rows: number, bytes: number, };
 
@@ -1092,9 +1159,24 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
   { code: "hire_date", label: "Hire date" },
   { code: "seniority_date", label: "Seniority date" },
   { code: "termination_date", label: "Termination date" },
+  { code: "status", label: "Status" },
+  { code: "department", label: "Department" },
   { code: "phone", label: "Phone" },
   { code: "email", label: "Email" },
   { code: "notes", label: "Notes" },
+];
+
+export const EMPLOYMENT_FROM: { code: EmploymentFrom; label: string }[] = [
+  { code: "fte", label: "From the FTE" },
+  { code: "one", label: "One type for every new person" },
+];
+
+export const ROLE_HOWS: { code: RoleHow; label: string }[] = [
+  { code: "chosen", label: "Chosen" },
+  { code: "remembered", label: "Remembered" },
+  { code: "known", label: "Wardbook's name" },
+  { code: "guessed", label: "Guessed from the title" },
+  { code: "missing", label: "Choose a role" },
 ];
 
 export const HISTORY_KINDS: { code: HistoryKind; label: string }[] = [

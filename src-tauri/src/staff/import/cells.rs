@@ -68,20 +68,62 @@ pub fn employment_type(text: &str) -> Result<EmploymentType, String> {
     })
 }
 
-/// `0.9` stays; `90%` becomes `0.90`; `0.9000` becomes `0.90`.
+/// `0.9` and `.6` stay; `90%` becomes `0.90`; `0,75` (a decimal comma)
+/// becomes `0.75`; `0.9000` becomes `0.90`; a whole number from 2 to 100
+/// (`90`, from an "FTE %" column without the sign) is a percentage, since
+/// no FTE is above 1.
 pub fn fte(text: &str) -> String {
     let text = text.trim();
+    let text = if text.contains(',') && !text.contains('.') {
+        text.replace(',', ".")
+    } else {
+        text.to_string()
+    };
+    let percent = |p: u32| format!("{}.{:02}", p / 100, p % 100);
     match text.strip_suffix('%') {
-        Some(percent) => {
-            let percent = drop_zero_decimals(percent.trim(), 0);
-            match percent.parse::<u32>() {
-                Ok(p) => format!("{}.{:02}", p / 100, p % 100),
-                // Left as typed: the form's rule says why it is not an FTE.
-                Err(_) => text.to_string(),
-            }
-        }
-        None => drop_zero_decimals(text, 2),
+        Some(p) => match drop_zero_decimals(p.trim(), 0).parse::<u32>() {
+            Ok(p) => percent(p),
+            // Left as typed: the form's rule says why it is not an FTE.
+            Err(_) => text.to_string(),
+        },
+        None => match text.parse::<u32>() {
+            Ok(p) if (2..=100).contains(&p) => percent(p),
+            _ => drop_zero_decimals(&text, 2),
+        },
     }
+}
+
+/// What an HR status says about employment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Active,
+    /// On leave (LOA, FMLA…): still employed, so kept active.
+    OnLeave,
+    /// Terminated, inactive, separated, retired…
+    Terminated,
+}
+
+/// `Active`, `Leave of Absence`, `LOA`, `Terminated`, `Inactive`, `T`…
+/// "Inactive" is read as terminated: HR systems that have it use it for
+/// people who left (leave has its own value).
+pub fn status(text: &str) -> Result<Status, String> {
+    Ok(match squash(text).as_str() {
+        "active" | "a" | "act" | "activeemployee" | "employed" | "current" | "working"
+        | "activefulltime" | "activeparttime" | "activeprn" | "new" | "newhire" | "rehire"
+        | "rehired" => Status::Active,
+        "leaveofabsence" | "loa" | "leave" | "onleave" | "l" | "paidleave" | "unpaidleave"
+        | "leavewithpay" | "leavewithoutpay" | "fmla" | "medicalleave" | "militaryleave"
+        | "disability" | "shorttermdisability" | "suspended" | "suspension" => Status::OnLeave,
+        "terminated" | "term" | "termed" | "t" | "inactive" | "i" | "separated" | "separation"
+        | "resigned" | "retired" | "deceased" | "withdrawn" | "quit" | "discharged"
+        | "dismissed" | "laidoff" | "ended" | "former" => Status::Terminated,
+        _ => {
+            return Err(format!(
+                "“{}” is not a status Wardbook knows; use Active, Leave of absence (LOA) or Terminated.",
+                text.trim()
+            ))
+        }
+    })
 }
 
 /// `$45.50`, `45.5`, `1,045.00` pass as typed (the form reads them);

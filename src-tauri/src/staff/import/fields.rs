@@ -19,13 +19,18 @@ text_enum! {
         HireDate = ("hire_date", "Hire date"),
         SeniorityDate = ("seniority_date", "Seniority date"),
         TerminationDate = ("termination_date", "Termination date"),
+        /// Active, Leave of absence, Terminated…: who is still employed.
+        Status = ("status", "Status"),
+        /// Rows of other departments are skipped, not refused.
+        Department = ("department", "Department"),
         Phone = ("phone", "Phone"),
         Email = ("email", "Email"),
         Notes = ("notes", "Notes"),
     }
 }
 
-/// What a new person cannot be added without (the form's required fields).
+/// What a new person cannot be added without (the form's required fields;
+/// the role and the employment type may also come from the import's rules).
 pub const REQUIRED_FOR_NEW: &[StaffField] = &[
     StaffField::FirstName,
     StaffField::LastName,
@@ -174,6 +179,36 @@ const NAMES: &[(StaffField, &[&str])] = &[
         ],
     ),
     (
+        StaffField::Status,
+        &[
+            "status",
+            "employeestatus",
+            "workerstatus",
+            "emplstatus",
+            "empstatus",
+            "activestatus",
+            "hrstatus",
+        ],
+    ),
+    (
+        StaffField::Department,
+        &[
+            "department",
+            "dept",
+            "deptname",
+            "departmentname",
+            "homedepartment",
+            "homedept",
+            "deptid",
+            "departmentid",
+            "costcenter",
+            "costcentre",
+            "homecostcenter",
+            "unit",
+            "nursingunit",
+        ],
+    ),
+    (
         StaffField::Phone,
         &[
             "phone",
@@ -229,6 +264,18 @@ pub fn guess(headers: &[String]) -> Vec<Option<StaffField>> {
             !h.is_empty() && names.iter().any(|n| n.len() >= 4 && h.contains(n))
         });
     }
+    // "FTE" is too short to look for inside words, but as a word of its
+    // own it says enough ("Std FTE", "FTE - Budgeted").
+    if !out.contains(&Some(StaffField::Fte)) {
+        if let Some(i) = (0..headers.len()).find(|&i| {
+            out[i].is_none()
+                && headers[i]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("fte"))
+        }) {
+            out[i] = Some(StaffField::Fte);
+        }
+    }
     // Separate first and last names say more than one column with both.
     if out.contains(&Some(StaffField::FirstName)) || out.contains(&Some(StaffField::LastName)) {
         for f in out.iter_mut().filter(|f| **f == Some(StaffField::FullName)) {
@@ -283,8 +330,21 @@ mod tests {
             "Preferred First Name",
             "Department",
             "Cost Center",
+            "Std FTE",
+            "Shift After",
         ]);
-        assert_eq!(g, vec![Some(StaffField::FirstName), None, None, None]);
+        assert_eq!(
+            g,
+            vec![
+                Some(StaffField::FirstName),
+                None,
+                Some(StaffField::Department),
+                None,
+                Some(StaffField::Fte),
+                None
+            ],
+            "the cost center is a department column only when no other is"
+        );
         let g = guessed(&["Name", "Last Name"]);
         assert_eq!(
             g,

@@ -13,14 +13,40 @@
 //! numbers and pay rates updates pay rates; a new person needs every field
 //! the form requires. Skills and credentials are Wardbook's own and are
 //! never touched by an import.
+//!
+//! Real HR exports are met where they are (issue #21):
+//! - columns are guessed by their values as well as their header (`looks`),
+//!   and the mapping last imported with is offered again for the same
+//!   layout of file, with the roles given to job titles (`memory`);
+//! - the role comes from free-text titles or job codes through a table of
+//!   the file's distinct values (`roles`), and one column may give both the
+//!   job code and the role (`role_column`);
+//! - without an employment-type column, new people's type comes from their
+//!   FTE or is one type for all (`employment`);
+//! - a status column keeps people on leave active, terminates people whose
+//!   status says they left (with the file's termination date, else the one
+//!   Wardbook has, else today) and reactivates people HR has as active; a
+//!   terminated person who is not on the roster is skipped, not added;
+//! - with a department column, only this department's rows are imported;
+//!   the others are skipped and counted, not refused.
 
 mod cells;
+mod employment;
 mod fields;
+mod looks;
+mod memory;
+mod person;
+#[cfg(test)]
+mod real_exports;
+mod roles;
 mod rows;
+mod scope;
 #[cfg(test)]
 mod tests;
 
+pub use employment::{EmploymentFrom, EmploymentRule};
 pub use fields::StaffField;
+pub use roles::{RoleChoice, RoleHow, RoleValue};
 
 use crate::csv_file::{records, refusal};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
@@ -29,11 +55,36 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Which field (if any) each column of the file holds, by column from 0.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+/// Which field (if any) each column of the file holds, by column from 0,
+/// and the choices that fill what the file does not say outright.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
 pub struct StaffImportMapping {
     pub has_header: bool,
     pub columns: Vec<Option<StaffField>>,
+    /// A column chosen for another field (the job code) that also gives
+    /// the role, when no column is chosen for the role itself.
+    #[serde(default)]
+    pub role_column: Option<u32>,
+    /// The role the manager chose for values of the role column.
+    #[serde(default)]
+    pub roles: Vec<RoleChoice>,
+    /// New people's employment type when no column holds it.
+    #[serde(default)]
+    pub employment: EmploymentRule,
+    /// This department's value in the department column (none: guessed);
+    /// rows with another value are skipped.
+    #[serde(default)]
+    pub department: Option<String>,
+}
+
+impl StaffImportMapping {
+    /// The column whose values give the role, if any.
+    pub fn role_source(&self) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| *c == Some(StaffField::Role))
+            .or(self.role_column.map(|c| c as usize))
+    }
 }
 
 /// The mapping step: the file's columns and a first guess.
@@ -44,6 +95,8 @@ pub struct StaffImportColumns {
     /// Up to five rows after the first, to help pick the fields.
     pub sample: Vec<Vec<String>>,
     pub guess: StaffImportMapping,
+    /// The guess is the mapping of the last import of a file with this header.
+    pub remembered: bool,
 }
 
 text_enum! {
@@ -51,6 +104,8 @@ text_enum! {
         Add = ("add", "Add"),
         Update = ("update", "Update"),
         Unchanged = ("unchanged", "No change"),
+        /// Another department's row, or someone who left and is not on the roster.
+        Skipped = ("skipped", "Not imported"),
         Error = ("error", "Cannot import"),
     }
 }
@@ -74,7 +129,8 @@ pub struct StaffImportRow {
     pub action: ImportAction,
     /// The person updated; none for an add or a bad row.
     pub staff_id: Option<i64>,
-    /// For an add: role, employment type, FTE and hire date in a few words.
+    /// For an add: role, employment type, FTE and hire date in a few words;
+    /// for a skipped row: why; for an update: what the status means, if anything.
     pub summary: String,
     pub changes: Vec<FieldChange>,
     /// Every reason the row cannot be imported; none when it is good.
@@ -87,7 +143,22 @@ pub struct StaffImportPreview {
     pub adds: i64,
     pub updates: i64,
     pub unchanged: i64,
+    pub skipped: i64,
     pub errors: i64,
+    /// The role column's distinct values and the role each gives.
+    pub roles: Vec<RoleValue>,
+    /// The department column's distinct values with their row counts.
+    pub departments: Vec<ValueCount>,
+    /// The department whose rows are imported (chosen, or guessed).
+    pub department: Option<String>,
+    /// How new people's employment type is decided, when no column holds it.
+    pub employment_note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ValueCount {
+    pub value: String,
+    pub rows: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -95,31 +166,63 @@ pub struct StaffImportOutcome {
     pub added: i64,
     pub updated: i64,
     pub unchanged: i64,
+    pub skipped: i64,
 }
 
-/// The file's columns and a guess at the mapping from the header's words.
+/// The file's columns and a guess at the mapping from the header's words
+/// and the values under them.
 pub fn columns(text: &str) -> AppResult<StaffImportColumns> {
     let rows: Vec<Vec<String>> = records(text)
         .into_iter()
         .filter_map(|(_, r)| r.ok())
-        .take(6)
+        .take(GUESS_ROWS + 1)
         .collect();
     let Some(headers) = rows.first().cloned() else {
         return Err(AppError::new(ErrorCode::Validation, "The file is empty."));
     };
-    let guessed = fields::guess(&headers);
-    let has_header = guessed.iter().any(Option::is_some);
+    let by_name = fields::guess(&headers);
+    // Header words, or a first row of words above rows of values.
+    let has_header = by_name.iter().any(Option::is_some)
+        || (!looks::looks_like_data(&headers)
+            && rows[1..].iter().any(|r| looks::looks_like_data(r)));
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut columns = if has_header { guessed } else { Vec::new() };
+    let mut columns = if has_header { by_name } else { Vec::new() };
     columns.resize(width, None);
+    looks::refine(&mut columns, &rows[usize::from(has_header)..]);
+    // Without a title column the job code is the role's key too.
+    let role_column = if columns.contains(&Some(StaffField::Role)) {
+        None
+    } else {
+        columns
+            .iter()
+            .position(|c| *c == Some(StaffField::JobCode))
+            .map(|i| i as u32)
+    };
     Ok(StaffImportColumns {
         headers,
         sample: rows.into_iter().skip(1).take(5).collect(),
         guess: StaffImportMapping {
             has_header,
             columns,
+            role_column,
+            ..Default::default()
         },
+        remembered: false,
     })
+}
+
+/// Rows read to guess the columns by their values.
+const GUESS_ROWS: usize = 50;
+
+/// `columns`, with the mapping of the last import of a file with the same
+/// header offered instead of the guess.
+pub fn recall(conn: &Connection, text: &str) -> AppResult<StaffImportColumns> {
+    let mut cols = columns(text)?;
+    if let Some(m) = memory::mapping(conn, &cols.headers)? {
+        cols.guess = m;
+        cols.remembered = true;
+    }
+    Ok(cols)
 }
 
 fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
@@ -153,6 +256,22 @@ fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
         "employee_no",
         "Choose the column that holds the employee number: it says who each row is.",
     );
+    if let Some(i) = m.role_column {
+        let i = i as usize;
+        v.check(
+            i < m.columns.len(),
+            "role_column",
+            "The column chosen for the role is not in the file.",
+        );
+        v.check(
+            !m.columns.contains(&Some(StaffField::Role)),
+            "role_column",
+            "A column is already chosen for the role; choose the role from one column.",
+        );
+    }
+    if !m.columns.contains(&Some(StaffField::EmploymentType)) {
+        m.employment.check(&mut v);
+    }
     v.finish()
 }
 
@@ -189,15 +308,23 @@ pub fn import(
             "The file has no rows to import.",
         ));
     }
+    if preview.rows.len() as i64 == preview.skipped {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            "Every row of the file is skipped (another department, or people who left); nothing to import.",
+        ));
+    }
     let tx = conn.transaction()?;
     for write in &checked.writes {
         write.apply(&tx)?;
     }
+    memory::remember(&tx, &checked.headers, mapping, &preview.roles)?;
     tx.commit()?;
     Ok(StaffImportOutcome {
         added: preview.adds,
         updated: preview.updates,
         unchanged: preview.unchanged,
+        skipped: preview.skipped,
     })
 }
 

@@ -1,156 +1,26 @@
 //! Checking each row of an HR export against the roster and the staff rules.
 
+use super::cells::{self, Status as HrStatus};
+use super::employment::Rule;
 use super::fields::REQUIRED_FOR_NEW;
-use super::{cells, FieldChange, ImportAction, StaffField, StaffImportMapping};
-use super::{StaffImportPreview, StaffImportRow};
+use super::person::{changes, form_of, hundredths, kept_value, roster, Write};
+use super::roles::{self, RoleMap};
+use super::{memory, scope};
+use super::{ImportAction, StaffField, StaffImportMapping, StaffImportPreview, StaffImportRow};
 use crate::csv_file::records;
-use crate::error::AppResult;
+use crate::error::{AppResult, Validator};
 use crate::input;
-use crate::staff::store::{insert_row, staff_from_row, update_row, STAFF_COLUMNS};
-use crate::staff::validate::{validate, ValidStaff};
-use crate::staff::{Staff, StaffInput};
-use rusqlite::{params, Connection};
+use crate::staff::validate::validate;
+use crate::staff::StaffInput;
+use chrono::NaiveDate;
+use rusqlite::Connection;
 use std::collections::HashMap;
-
-/// What the import writes for one good row.
-pub(super) struct Write {
-    /// The person updated; none for a new one.
-    id: Option<i64>,
-    valid: ValidStaff,
-    /// Set when a column holds the termination date (none = still employed).
-    termination: Option<Option<String>>,
-}
-
-impl Write {
-    pub fn apply(&self, conn: &Connection) -> AppResult<()> {
-        let id = match self.id {
-            Some(id) => {
-                update_row(conn, id, &self.valid)?;
-                id
-            }
-            None => insert_row(conn, &self.valid)?,
-        };
-        if let Some(termination) = &self.termination {
-            conn.execute(
-                "UPDATE staff SET termination_date = ?1 WHERE id = ?2",
-                params![termination, id],
-            )?;
-        }
-        Ok(())
-    }
-}
 
 pub(super) struct Checked {
     pub preview: StaffImportPreview,
     pub writes: Vec<Write>,
-}
-
-fn roster(conn: &Connection) -> AppResult<HashMap<String, Staff>> {
-    let mut stmt = conn.prepare(&format!("SELECT {STAFF_COLUMNS} FROM staff"))?;
-    let staff = stmt
-        .query_map([], staff_from_row)?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(staff
-        .into_iter()
-        .map(|s| (s.employee_no.to_lowercase(), s))
-        .collect())
-}
-
-fn hundredths(h: i64) -> String {
-    format!("{}.{:02}", h / 100, h % 100)
-}
-
-fn money(cents: i64) -> String {
-    format!("${}.{:02}", cents / 100, cents % 100)
-}
-
-/// An existing person as the staff form would show them.
-fn form_of(s: &Staff) -> StaffInput {
-    StaffInput {
-        first_name: s.first_name.clone(),
-        last_name: s.last_name.clone(),
-        employee_no: s.employee_no.clone(),
-        role: Some(s.role),
-        job_code: s.job_code.clone(),
-        employment_type: Some(s.employment_type),
-        fte: hundredths(s.fte_hundredths),
-        hourly_rate: hundredths(s.hourly_rate_cents),
-        hire_date: s.hire_date.clone(),
-        seniority_date: s.seniority_date.clone().unwrap_or_default(),
-        skill_ids: Vec::new(),
-        phone: s.phone.clone(),
-        email: s.email.clone(),
-        notes: s.notes.clone(),
-    }
-}
-
-/// Each field's value for people, as the preview shows before and after.
-fn shown(valid: &ValidStaff, termination: Option<&str>) -> Vec<(StaffField, String)> {
-    use StaffField::*;
-    vec![
-        (EmployeeNo, valid.employee_no.clone()),
-        (FirstName, valid.first_name.clone()),
-        (LastName, valid.last_name.clone()),
-        (Role, valid.role.label().to_string()),
-        (JobCode, valid.job_code.clone()),
-        (EmploymentType, valid.employment_type.label().to_string()),
-        (Fte, hundredths(valid.fte_hundredths)),
-        (HourlyRate, money(valid.hourly_rate_cents)),
-        (HireDate, input::format_date(valid.hire_date)),
-        (
-            SeniorityDate,
-            valid
-                .seniority_date
-                .map(input::format_date)
-                .unwrap_or_default(),
-        ),
-        (TerminationDate, termination.unwrap_or_default().to_string()),
-        (Phone, valid.phone.clone()),
-        (Email, valid.email.clone()),
-        (Notes, valid.notes.clone()),
-    ]
-}
-
-fn changes(before: &Staff, after: &ValidStaff, termination: Option<&str>) -> Vec<FieldChange> {
-    // The stored record, through the same rules, so only real differences show.
-    let Ok(was) = validate(&form_of(before), None) else {
-        return Vec::new();
-    };
-    shown(&was, before.termination_date.as_deref())
-        .into_iter()
-        .zip(shown(after, termination))
-        .filter(|((_, b), (_, a))| a != b)
-        .map(|((field, before), (_, after))| FieldChange {
-            field,
-            label: field.label().to_string(),
-            before,
-            after,
-        })
-        .collect()
-}
-
-/// A form value as the manager would recognise it.
-fn kept_value(form: &StaffInput, field: StaffField) -> String {
-    use StaffField::*;
-    match field {
-        SeniorityDate => form.seniority_date.clone(),
-        HireDate => form.hire_date.clone(),
-        Fte => form.fte.clone(),
-        HourlyRate => form.hourly_rate.clone(),
-        Email => form.email.clone(),
-        Phone => form.phone.clone(),
-        JobCode => form.job_code.clone(),
-        FirstName => form.first_name.clone(),
-        LastName => form.last_name.clone(),
-        Notes => String::new(),
-        EmployeeNo => form.employee_no.clone(),
-        Role => form.role.map(|r| r.code().to_string()).unwrap_or_default(),
-        EmploymentType => form
-            .employment_type
-            .map(|t| t.label().to_string())
-            .unwrap_or_default(),
-        TerminationDate | FullName => String::new(),
-    }
+    /// The file's first row (its header when it has one).
+    pub headers: Vec<String>,
 }
 
 /// Applies one mapped cell to the form; an untranslatable cell is a problem.
@@ -190,11 +60,8 @@ fn apply_cell(
         HourlyRate => form.hourly_rate = cells::rate(cell),
         HireDate => form.hire_date = date(cell, &mut fail),
         SeniorityDate => form.seniority_date = date(cell, &mut fail),
-        Role if cell.is_empty() => form.role = None,
-        Role => match cells::role(cell) {
-            Ok(r) => form.role = Some(r),
-            Err(m) => fail(m),
-        },
+        // Read by the caller: through the role map, the status rules and the department filter.
+        Role | Status | Department => {}
         EmploymentType if cell.is_empty() => form.employment_type = None,
         EmploymentType => match cells::employment_type(cell) {
             Ok(t) => form.employment_type = Some(t),
@@ -217,13 +84,36 @@ pub(super) fn check(
     mapping: &StaffImportMapping,
 ) -> AppResult<Checked> {
     let people = roster(conn)?;
+    let dept = crate::department::get(conn)?;
+    let today = dept
+        .as_ref()
+        .map(crate::department::today)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let role_map = RoleMap::new(&mapping.roles, memory::roles(conn)?);
+    let all = records(text);
+    let headers = all
+        .first()
+        .and_then(|(_, r)| r.as_ref().ok())
+        .cloned()
+        .unwrap_or_default();
+    let data: Vec<_> = all
+        .into_iter()
+        .skip(usize::from(mapping.has_header))
+        .collect();
     let mapped: Vec<(usize, StaffField)> = mapping
         .columns
         .iter()
         .enumerate()
         .filter_map(|(i, f)| f.map(|f| (i, f)))
         .collect();
-    let has = |f: StaffField| mapped.iter().any(|(_, m)| *m == f);
+    let column = |f: StaffField| mapped.iter().find(|(_, m)| *m == f).map(|(i, _)| *i);
+    let has = |f: StaffField| column(f).is_some();
+    let role_source = mapping.role_source();
+    let rule = if has(StaffField::EmploymentType) {
+        None
+    } else {
+        mapping.employment.check(&mut Validator::new())
+    };
     let missing_for_new: Vec<StaffField> = REQUIRED_FOR_NEW
         .iter()
         .copied()
@@ -232,12 +122,27 @@ pub(super) fn check(
             !(has(StaffField::FullName)
                 && matches!(f, StaffField::FirstName | StaffField::LastName))
         })
+        .filter(|f| !(*f == StaffField::Role && role_source.is_some()))
+        .filter(|f| !(*f == StaffField::EmploymentType && rule.is_some()))
         .collect();
+    // This department's rows only, when the file says whose each row is.
+    let dept_column = column(StaffField::Department);
+    let departments = dept_column.map_or_else(Vec::new, |c| {
+        scope::departments(data.iter().filter_map(|(_, r)| {
+            r.as_ref()
+                .ok()
+                .map(|cells| cells.get(c).map_or("", String::as_str))
+        }))
+    });
+    let chosen_department = dept_column.and_then(|_| match &mapping.department {
+        Some(d) if !d.trim().is_empty() => Some(d.trim().to_string()),
+        _ => scope::guess_department(&departments, dept.as_ref().map_or("", |d| &d.name)),
+    });
     let mut seen: HashMap<String, i64> = HashMap::new();
     let mut rows = Vec::new();
     let mut writes = Vec::new();
-    let skip = usize::from(mapping.has_header);
-    for (line_number, record) in records(text).into_iter().skip(skip) {
+    let mut role_cells: Vec<String> = Vec::new();
+    for (line_number, record) in data {
         let mut row = StaffImportRow {
             line_number,
             employee_no: String::new(),
@@ -257,7 +162,12 @@ pub(super) fn check(
             }
         };
         let width = cells_of_row.len();
-        let needed = mapped.last().map_or(0, |(i, _)| i + 1);
+        let needed = mapped
+            .iter()
+            .map(|(i, _)| i + 1)
+            .chain(role_source.map(|i| i + 1))
+            .max()
+            .unwrap_or(0);
         if width < needed {
             row.error = Some(format!(
                 "The row has {width} column{} where the chosen columns go up to column {needed} \
@@ -267,20 +177,57 @@ pub(super) fn check(
             rows.push(row);
             continue;
         }
+        let cell = |i: usize| cells_of_row.get(i).map_or("", String::as_str);
         let mut problems: Vec<(StaffField, String)> = Vec::new();
-        let cell = |i: usize| cells_of_row.get(i).map(String::as_str);
-        let key_column = mapped.iter().find(|(_, f)| *f == StaffField::EmployeeNo);
-        let employee_no = key_column
-            .and_then(|(i, _)| cell(*i))
-            .unwrap_or("")
-            .to_string();
+        let employee_no = column(StaffField::EmployeeNo).map_or("", cell).to_string();
         row.employee_no = employee_no.clone();
         let existing = people.get(&employee_no.to_lowercase());
         let mut form = existing.map(form_of).unwrap_or_default();
         let mut termination: Option<Option<String>> = None;
         for (i, field) in &mapped {
-            let value = cell(*i).unwrap_or("");
-            apply_cell(&mut form, &mut termination, *field, value, &mut problems);
+            apply_cell(&mut form, &mut termination, *field, cell(*i), &mut problems);
+        }
+        row.name = format!("{}, {}", form.last_name, form.first_name)
+            .trim_matches([',', ' '])
+            .to_string();
+        if let (Some(c), Some(ours)) = (dept_column, &chosen_department) {
+            if !scope::same_department(cell(c), ours) {
+                row.action = ImportAction::Skipped;
+                row.summary = match cell(c) {
+                    "" => "No department in the file; not this department's row.".to_string(),
+                    other => format!("Department “{other}”, not {ours}."),
+                };
+                rows.push(row);
+                continue;
+            }
+        }
+        let status = column(StaffField::Status).and_then(|c| match cells::status(cell(c)) {
+            Ok(s) => Some(s),
+            Err(m) => {
+                problems.push((StaffField::Status, m));
+                None
+            }
+        });
+        if status == Some(HrStatus::Terminated) && existing.is_none() {
+            row.action = ImportAction::Skipped;
+            row.summary = format!(
+                "{} in the file and not on the roster: not added.",
+                column(StaffField::Status).map_or("", cell)
+            );
+            rows.push(row);
+            continue;
+        }
+        if let Some(c) = role_source {
+            let value = cell(c);
+            match role_map.resolve(value) {
+                _ if value.is_empty() => form.role = None,
+                (Some(r), _) => form.role = Some(r),
+                (None, _) => problems.push((
+                    StaffField::Role,
+                    format!("“{value}” has no Wardbook role yet; choose one in the table of job titles below."),
+                )),
+            }
+            role_cells.push(value.to_string());
         }
         // A seniority date that was the hire date moves with a corrected hire
         // date when the file has none of its own: HR's correction is not
@@ -291,9 +238,19 @@ pub(super) fn check(
                 form.seniority_date = form.hire_date.clone();
             }
         }
-        row.name = format!("{}, {}", form.last_name, form.first_name)
-            .trim_matches([',', ' '])
-            .to_string();
+        // New people's type from the rule; a bad FTE is explained by the FTE's own reason.
+        let mut type_from_fte = false;
+        let mut type_waits_for_fte = false;
+        if let (Some(rule), None) = (rule, existing) {
+            match (rule, input::fte(&form.fte)) {
+                (Rule::One(t), _) => form.employment_type = Some(t),
+                (_, Ok(h)) => {
+                    form.employment_type = Some(rule.type_for(h));
+                    type_from_fte = true;
+                }
+                (_, Err(_)) => type_waits_for_fte = true,
+            }
+        }
         let mut reasons: Vec<String> = Vec::new();
         if employee_no.is_empty() {
             reasons.push("The employee number is empty.".into());
@@ -307,15 +264,40 @@ pub(super) fn check(
         if existing.is_none() && !employee_no.is_empty() && !missing_for_new.is_empty() {
             let names: Vec<String> = missing_for_new
                 .iter()
-                .map(|f| f.label().to_lowercase())
+                .map(|f| scope::with_article(f.label()))
                 .collect();
             reasons.push(format!(
-                "{employee_no} is not on the roster, and a new person needs a {} but no column holds {}.",
-                names.join(", "),
+                "{employee_no} is not on the roster, and a new person needs {}, but no column holds {}.",
+                scope::listed(&names),
                 if names.len() == 1 { "it" } else { "them" }
             ));
         }
         let stored_termination = existing.and_then(|s| s.termination_date.clone());
+        let from_file = termination.clone().flatten();
+        let mut notes: Vec<String> = Vec::new();
+        match status {
+            Some(HrStatus::Terminated) => {
+                let date = from_file.or(stored_termination.clone()).unwrap_or_else(|| {
+                    notes.push("the file gives no termination date, so today's is used".into());
+                    input::format_date(today)
+                });
+                termination = Some(Some(date));
+            }
+            Some(s) => {
+                // A past date beside an active status is an old one (a rehire);
+                // a coming one is a last day already known — in the file, or
+                // entered in Wardbook before HR has processed it.
+                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d > today);
+                let coming = from_file
+                    .filter(to_come)
+                    .or(stored_termination.clone().filter(to_come));
+                termination = Some(coming);
+                if s == HrStatus::OnLeave {
+                    notes.push("on leave, kept active".into());
+                }
+            }
+            None => {}
+        }
         let new_termination = termination.clone().unwrap_or(stored_termination);
         let validated = validate(&form, new_termination.as_deref());
         // One reason per field: the translation's, else the form rule's.
@@ -328,19 +310,22 @@ pub(super) fn check(
                 // A name the full-name column could not give is already explained.
                 let from_full_name = problems.iter().any(|(p, _)| *p == StaffField::FullName)
                     && matches!(field, Some(StaffField::FirstName | StaffField::LastName));
+                let waits = type_waits_for_fte && field == Some(StaffField::EmploymentType);
                 if from_full_name
+                    || waits
                     || field.is_some_and(|field| problems.iter().any(|(p, _)| *p == field))
                 {
                     continue;
                 }
                 // A required field left empty reads better as such.
                 let label = field.map_or(f.field.as_str(), |f| f.label());
-                let empty = field.is_some_and(|field| {
-                    mapped
-                        .iter()
-                        .any(|(i, m)| *m == field && cell(*i).is_some_and(str::is_empty))
-                });
-                let in_file = field.is_some_and(|field| mapped.iter().any(|(_, m)| *m == field));
+                let source_of = |field: StaffField| {
+                    column(field).or(role_source.filter(|_| field == StaffField::Role))
+                };
+                let empty = field
+                    .and_then(source_of)
+                    .is_some_and(|i| cell(i).is_empty());
+                let in_file = field.and_then(source_of).is_some();
                 if empty && (f.message.starts_with("Enter ") || f.message.starts_with("Choose ")) {
                     reasons.push(format!("{label} is empty."));
                 } else if !in_file && existing.is_some() {
@@ -371,19 +356,24 @@ pub(super) fn check(
                     } else {
                         ImportAction::Update
                     };
+                    row.summary = capitalised(&notes.join("; "));
                 } else {
                     row.action = ImportAction::Add;
-                    row.summary = format!(
-                        "{} · {} · FTE {} · hired {}{}",
-                        valid.role.code(),
-                        valid.employment_type.label(),
-                        hundredths(valid.fte_hundredths),
-                        input::format_date(valid.hire_date),
-                        new_termination
-                            .as_deref()
-                            .map(|t| format!(" · terminated {t}"))
-                            .unwrap_or_default()
-                    );
+                    let mut parts = vec![
+                        valid.role.code().to_string(),
+                        format!(
+                            "{}{}",
+                            valid.employment_type.label(),
+                            if type_from_fte { " (from FTE)" } else { "" }
+                        ),
+                        format!("FTE {}", hundredths(valid.fte_hundredths)),
+                        format!("hired {}", input::format_date(valid.hire_date)),
+                    ];
+                    if let Some(t) = &new_termination {
+                        parts.push(format!("terminated {t}"));
+                    }
+                    parts.extend(notes);
+                    row.summary = parts.join(" · ");
                 }
                 if row.action != ImportAction::Unchanged {
                     writes.push(Write {
@@ -402,8 +392,25 @@ pub(super) fn check(
         adds: count(ImportAction::Add),
         updates: count(ImportAction::Update),
         unchanged: count(ImportAction::Unchanged),
+        skipped: count(ImportAction::Skipped),
         errors: count(ImportAction::Error),
         rows,
+        roles: roles::values(role_cells.iter().map(String::as_str), &role_map),
+        departments,
+        department: chosen_department,
+        employment_note: rule.map(scope::employment_note),
     };
-    Ok(Checked { preview, writes })
+    Ok(Checked {
+        preview,
+        writes,
+        headers,
+    })
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

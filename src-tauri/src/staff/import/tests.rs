@@ -81,6 +81,7 @@ fn mapping() -> StaffImportMapping {
     StaffImportMapping {
         has_header: true,
         columns: FIELDS.iter().map(|f| Some(*f)).collect(),
+        ..Default::default()
     }
 }
 
@@ -112,6 +113,10 @@ fn accepted_forms_are_stored_in_canonical_units() {
         (Fte, "0.9000", "fte_hundredths", "90"),
         (Fte, "1", "fte_hundredths", "100"),
         (Fte, "0%", "fte_hundredths", "0"),
+        (Fte, ".6", "fte_hundredths", "60"),
+        (Fte, "0,75", "fte_hundredths", "75"),
+        (Fte, "90", "fte_hundredths", "90"),
+        (Fte, "100", "fte_hundredths", "100"),
         (HourlyRate, "45.50", "hourly_rate_cents", "4550"),
         (HourlyRate, "$45.50", "hourly_rate_cents", "4550"),
         (HourlyRate, "$ 1,045.00", "hourly_rate_cents", "104500"),
@@ -172,6 +177,8 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
     use StaffField::*;
     let cases: &[(StaffField, &str, &str)] = &[
         (Fte, "120%", "FTE: FTE must be between 0 and 1.00."),
+        (Fte, "101", "FTE: FTE must be between 0 and 1.00."),
+        (Fte, "0,755", "FTE: FTE is kept in hundredths"),
         (Fte, "1.5", "FTE: FTE must be between 0 and 1.00."),
         (Fte, "87.5%", "“87.5%” is not a number"),
         (Fte, "0.875", "at most two decimals"),
@@ -209,7 +216,11 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
             "2019-01-01",
             "cannot be after the termination date (2019-01-01)",
         ),
-        (Role, "Nurse", "“Nurse” is not a role Wardbook knows"),
+        (
+            Role,
+            "Nurse",
+            "Role: “Nurse” has no Wardbook role yet; choose one in the table of job titles below.",
+        ),
         (Role, "", "Role is empty."),
         (
             EmploymentType,
@@ -290,7 +301,7 @@ fn a_matching_employee_number_updates_only_what_the_file_holds() {
     assert_eq!(p.rows[0].name, "Lopez, Maria");
     assert!(
         p.rows[1].error.as_deref().unwrap().contains(
-            "E1001X is not on the roster, and a new person needs a first name, last name, role, employment type, fte, hire date"
+            "E1001X is not on the roster, and a new person needs a first name, a last name, a role, an FTE and a hire date, but no column holds them."
         ),
         "{:?}",
         p.rows[1].error

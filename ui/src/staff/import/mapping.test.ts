@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffImportColumns, StaffImportMapping } from '../../lib/bindings';
-import { choose, columnName, examples, sameHeaders } from './mapping';
+import { choose, chooseRole, columnName, examples, sameHeaders } from './mapping';
 
 const cols: StaffImportColumns = {
   headers: ['Employee ID', 'Name', ''],
@@ -8,7 +8,15 @@ const cols: StaffImportColumns = {
     ['E1', 'Ana', 'x'],
     ['E2', '', 'y'],
   ],
-  guess: { has_header: true, columns: ['employee_no', 'first_name', null] },
+  guess: {
+    has_header: true,
+    columns: ['employee_no', 'first_name', null],
+    role_column: null,
+    roles: [],
+    employment: { from: 'fte', full_time_min: '0.90', per_diem_max: '0.00', one_type: null },
+    department: null,
+  },
+  remembered: false,
 };
 
 describe('the mapping step', () => {
@@ -28,6 +36,19 @@ describe('the mapping step', () => {
     expect(m.columns).toEqual([null, 'first_name', 'employee_no']);
     expect(choose(m, 1, null).columns).toEqual([null, null, 'employee_no']);
     expect(cols.guess.columns).toEqual(['employee_no', 'first_name', null]);
+  });
+
+  it('lets a column chosen for the role replace the role taken from the job code', () => {
+    const m: StaffImportMapping = { ...cols.guess, role_column: 2 };
+    expect(choose(m, 1, 'job_code').role_column).toBe(2);
+    expect(choose(m, 1, 'role').role_column).toBeNull();
+  });
+
+  it('keeps one role choice per title, whatever its case and punctuation', () => {
+    let m = chooseRole(cols.guess, 'Charge Nurse', 'RN');
+    m = chooseRole(m, 'CHARGE-NURSE', 'LPN');
+    expect(m.roles).toEqual([{ value: 'CHARGE-NURSE', role: 'LPN' }]);
+    expect(chooseRole(m, 'charge nurse', null).roles).toEqual([]);
   });
 
   it('recognises a corrected copy of the same export', () => {

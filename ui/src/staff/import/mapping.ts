@@ -1,7 +1,7 @@
 // The column-mapping step of the staff import, as plain functions: what a
 // column is called, what it looks like, and choosing a field for it.
 
-import type { StaffField, StaffImportColumns, StaffImportMapping, StaffImportRow } from '../../lib/bindings';
+import type { Role, StaffField, StaffImportColumns, StaffImportMapping, StaffImportRow } from '../../lib/bindings';
 
 /** The header text when the first row is a header, else "Column 3". */
 export function columnName(cols: StaffImportColumns, mapping: StaffImportMapping, i: number): string {
@@ -18,10 +18,20 @@ export function examples(cols: StaffImportColumns, mapping: StaffImportMapping, 
     .slice(0, 3);
 }
 
-/** Gives `field` to column `i`; a field belongs to one column, so any other column holding it lets go. */
+/**
+ * Gives `field` to column `i`; a field belongs to one column, so any other column holding it lets go.
+ * A column chosen for the role replaces a role taken from another column (the job code).
+ */
 export function choose(mapping: StaffImportMapping, i: number, field: StaffField | null): StaffImportMapping {
   const columns = mapping.columns.map((f, j) => (j === i ? field : f === field && field !== null ? null : f));
-  return { ...mapping, columns };
+  return { ...mapping, columns, role_column: columns.includes('role') ? null : mapping.role_column };
+}
+
+/** The role for every value of the role column that reads as `value` (case and punctuation aside); null forgets the choice. */
+export function chooseRole(mapping: StaffImportMapping, value: string, role: Role | null): StaffImportMapping {
+  const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const roles = mapping.roles.filter((c) => key(c.value) !== key(value));
+  return { ...mapping, roles: role === null ? roles : [...roles, { value, role }] };
 }
 
 /** Same columns in the same order: a corrected copy of the file keeps its mapping. */
