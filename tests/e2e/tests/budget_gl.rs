@@ -212,6 +212,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
         "disabled while any row is refused"
     );
     assert_eq!(app.find_all("#import-errors tr[data-line]").len(), 5);
+    app.screenshot("budget-gl-import-to-map.png");
     let unknown = app.find_all("#import-unknown tr[data-account]");
     assert_eq!(unknown.len(), 3, "each unknown account once");
     for account in ["6010-4410-100", "6010-4410-110", "40.7010.0000"] {
@@ -264,5 +265,10 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
         (app.find_all("#account-map tr[data-account]").len() == 3).then_some(())
     });
     assert!(app.text_of("#cost-centre-list").contains("4410"));
+    app.execute(
+        "document.querySelector('#finance-import-settings').scrollIntoView();",
+        vec![],
+    );
+    app.screenshot("settings-finance-import.png");
     app.quit();
 }
