@@ -6,10 +6,12 @@
 use crate::audit::{
     HistoryAction, HistoryChange, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
 };
+use crate::budget::account_map::{AccountMap, AccountMapInput, MappedAccount};
 use crate::budget::actuals::ActualInput;
 use crate::budget::calendar::MonthInfo;
 use crate::budget::csv_import::{
-    ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal,
+    FileCostCentre, ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow,
+    ImportTotal, LineChoice, UnknownAccount,
 };
 use crate::budget::expenses::{Expense, ExpenseInput, ExpenseQuery};
 use crate::budget::figures::{BudgetSheet, MonthCell, SheetLine};
@@ -201,6 +203,12 @@ pub fn render() -> String {
     decl::<ImportColumns>(&cfg, &mut out);
     decl::<ImportRow>(&cfg, &mut out);
     decl::<ImportTotal>(&cfg, &mut out);
+    decl::<UnknownAccount>(&cfg, &mut out);
+    decl::<FileCostCentre>(&cfg, &mut out);
+    decl::<LineChoice>(&cfg, &mut out);
+    decl::<MappedAccount>(&cfg, &mut out);
+    decl::<AccountMap>(&cfg, &mut out);
+    decl::<AccountMapInput>(&cfg, &mut out);
     decl::<ImportPreview>(&cfg, &mut out);
     decl::<ImportOutcome>(&cfg, &mut out);
     decl::<Variance>(&cfg, &mut out);

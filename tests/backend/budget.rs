@@ -3,10 +3,14 @@
 //! the sample's story — what is saved, what is refused (and that nothing is
 //! saved then), and what the views show.
 
+#[path = "budget/account_map.rs"]
+mod account_map;
 #[path = "budget/import.rs"]
 mod import;
 #[path = "budget/sample.rs"]
 mod sample;
+#[path = "budget/totals.rs"]
+mod totals;
 
 use rusqlite::Connection;
 use wardbook::budget::actuals::{self, ActualInput};
@@ -362,7 +366,7 @@ fn volumes_and_targets_are_validated_by_field() {
         &[VolumeInput {
             month: 2,
             budgeted_patient_days: "abc".into(),
-            worked_hours: "8.33".into(),
+            worked_hours: "8.333".into(),
             ..Default::default()
         }],
     )

@@ -86,6 +86,7 @@ fn main() {
         account_column: 0,
         period_column: 1,
         amount_column: 2,
+        cost_centre_column: None,
     };
 
     // The reply's JSON text is kept so the encoding is not optimised away.

@@ -69,6 +69,12 @@ pub(crate) const TABLES: &[(&str, HistoryKind, &str)] = &[
     ("expense", HistoryKind::Budget, "Expense"),
     ("budget_volume", HistoryKind::Budget, "Volumes and hours"),
     ("budget_fte", HistoryKind::Budget, "Budgeted FTE"),
+    (
+        "budget_account_map",
+        HistoryKind::Budget,
+        "Finance account map",
+    ),
+    ("budget_cost_centre", HistoryKind::Budget, "Cost centre"),
     ("department", HistoryKind::Department, "Department"),
     ("skill", HistoryKind::Department, "Skill"),
 ];

@@ -78,6 +78,8 @@ fn label_sql(table: &str) -> Option<String> {
         }
         "budget_volume" => YEAR_MONTH.into(),
         "budget_fte" => "'Budgeted FTE — ' || {r}.role".into(),
+        "budget_account_map" => "'Finance account ' || {r}.account".into(),
+        "budget_cost_centre" => "'Cost centre ' || {r}.code".into(),
         _ => return None,
     })
 }

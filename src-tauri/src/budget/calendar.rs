@@ -150,7 +150,13 @@ impl Year {
 }
 
 /// A period as finance exports write it: `2026-07`, `2026-07-31` (a date in
-/// the month), `07/2026`, `7/2026`, `Jul 2026`, `July 2026`, `Jul-2026`.
+/// the month), `202607`, `07/2026`, `7/2026`, `2026/07`, `Jul 2026`,
+/// `July 2026`, `Jul-2026`, `Jul-26` (a spreadsheet's month-year: a month
+/// name with two digits is always a year, 20xx), and a date in the month
+/// `7/31/2026` or `31/07/2026` when the day tells which is the month.
+///
+/// Refused because a manager could read them two ways: `07/26` (July 2026,
+/// or 26 July?) and `07/08/2026` (8 July or 7 August?).
 pub fn parse_period(text: &str) -> Result<YearMonth, String> {
     let t = text.trim();
     let refuse = |why: &str| {
@@ -197,25 +203,59 @@ pub fn parse_period(text: &str) -> Result<YearMonth, String> {
             return found(y, m);
         }
     }
-    if let Some((m, y)) = t.split_once('/') {
-        if y.len() == 2 {
-            return refuse(" (write the year in full)");
-        }
-        return match (month_number(m), year(y)) {
-            (Some(m), Some(y)) => found(y, m),
+    if t.len() == 6 && t.chars().all(|c| c.is_ascii_digit()) {
+        // 202607, as ledgers key their periods.
+        return match (year(&t[..4]), month_number(&t[4..])) {
+            (Some(y), Some(m)) => found(y, m),
             _ => refuse(""),
         };
+    }
+    let parts: Vec<&str> = t.split('/').map(str::trim).collect();
+    match parts[..] {
+        [_] => {}
+        [y, m] if year(y).is_some() && m.len() == 2 => {
+            return match (year(y), month_number(m)) {
+                (Some(y), Some(m)) => found(y, m),
+                _ => refuse(""),
+            };
+        }
+        [m, y] => {
+            if y.len() == 2 {
+                return refuse(" (write the year in full)");
+            }
+            return match (month_number(m), year(y)) {
+                (Some(m), Some(y)) => found(y, m),
+                _ => refuse(""),
+            };
+        }
+        [a, b, y] => {
+            let (Some(a), Some(b), Some(y)) = (month_number(a), month_number(b), year(y)) else {
+                return refuse("");
+            };
+            // A date in the month: the part over 12 is the day.
+            let month = match (a, b) {
+                (a, b) if a > 12 && b > 12 => return refuse(""),
+                (a, b) if a == b || b > 12 => a,
+                (a, b) if a > 12 => b,
+                _ => return refuse(" (the day and the month could be either way round)"),
+            };
+            let day = if month == a { b } else { a };
+            return match NaiveDate::from_ymd_opt(y, month, day) {
+                Some(d) => Ok(YearMonth::of(d)),
+                None => refuse(" (the date does not exist)"),
+            };
+        }
+        _ => return refuse(""),
     }
     let (name, y) = match t.split_once([' ', '-']) {
         Some((n, y)) => (n, y.trim()),
         None => return refuse(""),
     };
-    let Some(y) = year(y) else {
-        return refuse(if y.len() == 2 {
-            " (write the year in full)"
-        } else {
-            ""
-        });
+    // "Jul-26": a spreadsheet's month-year, two digits are the year.
+    let short_year = (y.len() == 2 && y.chars().all(|c| c.is_ascii_digit()))
+        .then(|| 2000 + y.parse::<i32>().unwrap_or(0));
+    let Some(y) = year(y).or(short_year) else {
+        return refuse("");
     };
     let name = name.trim_end_matches('.').to_lowercase();
     let position = NAMES.iter().position(|full| {
@@ -255,6 +295,15 @@ mod tests {
             ("Sept 2026", ym(2026, 9)),
             ("Dec. 2026", ym(2026, 12)),
             ("  2027-01 ", ym(2027, 1)),
+            ("Jul-26", ym(2026, 7)),
+            ("jul 26", ym(2026, 7)),
+            ("Sept-27", ym(2027, 9)),
+            ("202607", ym(2026, 7)),
+            ("2026/07", ym(2026, 7)),
+            ("7/31/2026", ym(2026, 7)),
+            ("31/07/2026", ym(2026, 7)),
+            ("07/07/2026", ym(2026, 7)),
+            ("02/29/2028", ym(2028, 2)),
         ] {
             assert_eq!(parse_period(text), Ok(month), "{text:?} is a period");
         }
@@ -267,9 +316,13 @@ mod tests {
             ("13/2026", "no month 13"),
             ("2026-00", "no month 0"),
             ("07/26", "year in full"),
-            ("Jul 26", "year in full"),
+            ("Jul 6", "not a period"),
             ("Jux 2026", "unknown month name"),
-            ("2026/07", "not a period"),
+            ("202613", "no month 13"),
+            ("2026/7", "not a period"),
+            ("07/08/2026", "either way round"),
+            ("02/30/2026", "does not exist"),
+            ("13/13/2026", "not a period"),
             ("2026-7", "not a period"),
             ("2026-02-30", "does not exist"),
             ("July", "not a period"),

@@ -1,10 +1,15 @@
 //! Importing actuals from a finance CSV export, all or nothing.
 //!
-//! Three steps, as the UI shows them: `columns` reads the header and a few
-//! rows and guesses which columns hold the account (a GL account code or a
-//! line name), the period and the amount; `preview` checks every row and
-//! says what it will do or why it cannot; `import` writes only when every row
-//! is good, in one transaction.
+//! Three steps, as the UI shows them: `import_columns::columns` reads the
+//! header and a few rows and guesses the columns; `preview` checks every row
+//! and says what it will do or why it cannot; `import` writes only when every
+//! row of this department is good, in one transaction.
+//!
+//! Which line a row goes to: its account through the account map
+//! (`account_map`: finance's own accounts, many to one line), else a line
+//! whose GL code or name is the account. A row of another cost centre (when
+//! the file holds several departments and the mapping names the column) is
+//! skipped and counted, never refused: it is not this department's.
 //!
 //! What an import writes: the rows' amounts summed per line and month, each
 //! sum replacing that month's typed or imported actual. Importing the same
@@ -14,39 +19,23 @@
 //! Files: what `crate::csv_file` reads (BOM, CRLF, quoted fields). Line
 //! numbers are the file's own, counted from 1, header included.
 
+use super::account_map::{self, key};
 use super::calendar::{parse_period, Year};
+pub use super::import_columns::{columns, ImportColumns, ImportMapping};
 use super::{lines, money, years};
 pub use crate::csv_file::{decode, CsvFile};
 use crate::csv_file::{records, refusal};
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::{params, Connection};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use ts_rs::TS;
-
-/// Which column (from 0) holds what.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
-pub struct ImportMapping {
-    pub has_header: bool,
-    pub account_column: i64,
-    pub period_column: i64,
-    pub amount_column: i64,
-}
-
-/// The mapping step: the file's columns and a first guess.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ImportColumns {
-    /// The first row's fields (the header, when there is one).
-    pub headers: Vec<String>,
-    /// Up to five rows after the first, to help pick the columns.
-    pub sample: Vec<Vec<String>>,
-    pub guess: ImportMapping,
-}
 
 /// One row of the file and what the import does with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportRow {
     pub line_number: i64,
+    pub cost_centre: String,
     pub account: String,
     pub period: String,
     pub amount: String,
@@ -55,7 +44,11 @@ pub struct ImportRow {
     pub month: Option<i64>,
     pub month_label: String,
     pub amount_cents: Option<i64>,
-    /// Why the row cannot be imported; none when it is good.
+    /// Another cost centre's row: left out, not refused.
+    pub skipped: bool,
+    /// The account goes to no line (yet): see `ImportPreview::unknown_accounts`.
+    pub unknown_account: bool,
+    /// Why the row cannot be imported; none when it is good or skipped.
     pub error: Option<String>,
 }
 
@@ -69,209 +62,155 @@ pub struct ImportTotal {
     pub amount_cents: i64,
 }
 
+/// A finance account of the file that goes to no line yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct UnknownAccount {
+    pub account: String,
+    pub rows: i64,
+    /// The rows' readable amounts added up.
+    pub amount_cents: i64,
+    /// The one line whose GL code is a part of the account ("6010" in
+    /// "6010-4410-100"), offered first; the manager still chooses.
+    pub suggested_line_id: Option<i64>,
+}
+
+/// A cost centre of the file, with its rows, and whether it is this department's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FileCostCentre {
+    pub code: String,
+    pub rows: i64,
+    pub ours: bool,
+}
+
+/// A budget line an account can go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LineChoice {
+    pub id: i64,
+    pub name: String,
+    pub gl_account: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportPreview {
     pub rows: Vec<ImportRow>,
     pub good_rows: i64,
     pub bad_rows: i64,
+    /// Rows of other cost centres.
+    pub skipped_rows: i64,
     pub totals: Vec<ImportTotal>,
+    pub unknown_accounts: Vec<UnknownAccount>,
+    /// The file's cost centres, in the file's order; empty without the column.
+    pub cost_centres: Vec<FileCostCentre>,
+    /// The file has a cost centre column but none of its cost centres is
+    /// marked as this department's yet: nothing can be imported.
+    pub cost_centre_needed: bool,
+    pub lines: Vec<LineChoice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ImportOutcome {
     pub rows_imported: i64,
+    pub rows_skipped: i64,
     pub months_updated: i64,
 }
 
-/// The file's columns and a guess at the mapping from the header's words.
-pub fn columns(text: &str) -> AppResult<ImportColumns> {
-    let rows: Vec<Vec<String>> = records(text)
-        .into_iter()
-        .filter_map(|(_, r)| r.ok())
-        .take(6)
-        .collect();
-    let Some(headers) = rows.first().cloned() else {
-        return Err(AppError::new(ErrorCode::Validation, "The file is empty."));
-    };
-    let find = |words: &[&str]| {
-        headers
-            .iter()
-            .position(|h| {
-                let h = h.to_lowercase();
-                words.iter().any(|w| h.contains(w))
-            })
-            .map(|i| i as i64)
-    };
-    let account = find(&["account", "gl", "line", "cost"]);
-    let period = find(&["period", "month", "date"]);
-    let amount = find(&["amount", "actual", "total", "value"]);
-    let has_header = account.is_some() || period.is_some() || amount.is_some();
-    let guess = ImportMapping {
-        has_header,
-        account_column: account.unwrap_or(0),
-        period_column: period.unwrap_or(1),
-        amount_column: amount.unwrap_or(2),
-    };
-    Ok(ImportColumns {
-        headers,
-        sample: rows.into_iter().skip(1).take(5).collect(),
-        guess,
-    })
-}
-
-/// A year's lines by GL account and by name, lower-cased.
+/// A year's lines by GL account and by name, and the account map.
 struct LineIndex {
     by_key: HashMap<String, (i64, String)>,
+    by_id: HashMap<i64, String>,
+    mapped: HashMap<String, i64>,
+    choices: Vec<LineChoice>,
 }
 
 impl LineIndex {
     fn load(conn: &Connection, fiscal_year_id: i64) -> AppResult<Self> {
         let mut by_key = HashMap::new();
+        let mut by_id = HashMap::new();
+        let mut choices = Vec::new();
         for line in lines::list(conn, fiscal_year_id)? {
-            by_key.insert(line.name.to_lowercase(), (line.id, line.name.clone()));
+            by_key.insert(key(&line.name), (line.id, line.name.clone()));
             if !line.gl_account.is_empty() {
-                by_key.insert(line.gl_account.to_lowercase(), (line.id, line.name.clone()));
+                by_key.insert(key(&line.gl_account), (line.id, line.name.clone()));
             }
+            by_id.insert(line.id, line.name.clone());
+            choices.push(LineChoice {
+                id: line.id,
+                name: line.name,
+                gl_account: line.gl_account,
+            });
         }
-        Ok(LineIndex { by_key })
+        Ok(LineIndex {
+            by_key,
+            by_id,
+            mapped: account_map::lookup(conn, fiscal_year_id)?,
+            choices,
+        })
     }
 
-    fn find(&self, account: &str) -> Option<&(i64, String)> {
-        self.by_key.get(&account.trim().to_lowercase())
+    /// The map first (finance's accounts), then the lines' own codes and names.
+    fn find(&self, account: &str) -> Option<(i64, String)> {
+        let k = key(account);
+        if let Some(id) = self.mapped.get(&k) {
+            if let Some(name) = self.by_id.get(id) {
+                return Some((*id, name.clone()));
+            }
+        }
+        self.by_key.get(&k).cloned()
+    }
+
+    /// The one line whose GL code is a segment of `account`.
+    fn suggest(&self, account: &str) -> Option<i64> {
+        let segments: HashSet<String> = account
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|s| !s.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let mut found = self
+            .choices
+            .iter()
+            .filter(|l| !l.gl_account.is_empty() && segments.contains(&key(&l.gl_account)));
+        match (found.next(), found.next()) {
+            (Some(l), None) => Some(l.id),
+            _ => None,
+        }
     }
 }
 
 fn check_mapping(m: &ImportMapping) -> AppResult<()> {
-    let cols = [m.account_column, m.period_column, m.amount_column];
-    let mut v = crate::error::Validator::new();
-    for (field, c) in ["account_column", "period_column", "amount_column"]
-        .iter()
-        .zip(cols)
-    {
-        v.check(
-            (0..1000).contains(&c),
-            field,
-            "Choose a column of the file.",
-        );
+    let mut named = vec![
+        ("account_column", m.account_column),
+        ("period_column", m.period_column),
+        ("amount_column", m.amount_column),
+    ];
+    if let Some(c) = m.cost_centre_column {
+        named.push(("cost_centre_column", c));
     }
+    let mut v = crate::error::Validator::new();
+    for (field, c) in &named {
+        v.check((0..1000).contains(c), field, "Choose a column of the file.");
+    }
+    let distinct: HashSet<i64> = named.iter().map(|(_, c)| *c).collect();
     v.check(
-        cols[0] != cols[1] && cols[0] != cols[2] && cols[1] != cols[2],
+        distinct.len() == named.len(),
         "mapping",
-        "Choose a different column for the account, the period and the amount.",
+        "Choose a different column for each: the account, the period, the amount and the cost centre.",
     );
     v.finish()
 }
 
-/// Checks every row: what it will import, or why it cannot.
-fn check_rows(
-    text: &str,
-    mapping: &ImportMapping,
+/// What the year and the department know, for checking rows.
+struct Context<'a> {
     year: Year,
-    label: &str,
-    index: &LineIndex,
-) -> ImportPreview {
-    let mut rows = Vec::new();
-    let mut totals: BTreeMap<(i64, i64), ImportTotal> = BTreeMap::new();
-    let skip = usize::from(mapping.has_header);
-    for (line_number, record) in records(text).into_iter().skip(skip) {
-        let fields = match record {
-            Ok(f) => f,
-            Err(reason) => {
-                rows.push(bad_row(line_number, reason));
-                continue;
-            }
-        };
-        let cell = |c: i64| fields.get(c as usize).cloned();
-        let mut reasons = Vec::new();
-        let width = fields.len();
-        let mut get = |c: i64, what: &str| {
-            cell(c).unwrap_or_else(|| {
-                reasons.push(format!(
-                    "The row has {width} column{}; there is no column {} for the {what}.",
-                    if width == 1 { "" } else { "s" },
-                    c + 1
-                ));
-                String::new()
-            })
-        };
-        let account = get(mapping.account_column, "account");
-        let period = get(mapping.period_column, "period");
-        let amount = get(mapping.amount_column, "amount");
-        let mut row = ImportRow {
-            line_number,
-            account: account.clone(),
-            period: period.clone(),
-            amount: amount.clone(),
-            line_id: None,
-            line_name: String::new(),
-            month: None,
-            month_label: String::new(),
-            amount_cents: None,
-            error: None,
-        };
-        if reasons.is_empty() {
-            if account.is_empty() {
-                reasons.push("The account is empty.".into());
-            } else if let Some((id, name)) = index.find(&account) {
-                row.line_id = Some(*id);
-                row.line_name = name.clone();
-            } else {
-                reasons.push(format!(
-                    "No budget line of {label} has the GL account or name “{account}”."
-                ));
-            }
-            match parse_period(&period) {
-                Ok(ym) => match year.index_of(ym) {
-                    Some(i) => {
-                        row.month = Some(i);
-                        row.month_label = ym.label();
-                    }
-                    None => reasons.push(format!(
-                        "{} is outside {label} ({}).",
-                        ym.label(),
-                        year.span()
-                    )),
-                },
-                Err(why) => reasons.push(why),
-            }
-            match money::signed_cents(&amount) {
-                Ok(c) => row.amount_cents = Some(c),
-                Err(why) => reasons.push(why),
-            }
-        }
-        if reasons.is_empty() {
-            let (id, month, cents) = (
-                row.line_id.unwrap_or(0),
-                row.month.unwrap_or(0),
-                row.amount_cents.unwrap_or(0),
-            );
-            totals
-                .entry((id, month))
-                .or_insert_with(|| ImportTotal {
-                    line_id: id,
-                    line_name: row.line_name.clone(),
-                    month,
-                    month_label: row.month_label.clone(),
-                    amount_cents: 0,
-                })
-                .amount_cents += cents;
-        } else {
-            row.error = Some(reasons.join(" "));
-        }
-        rows.push(row);
-    }
-    let bad_rows = rows.iter().filter(|r| r.error.is_some()).count() as i64;
-    ImportPreview {
-        good_rows: rows.len() as i64 - bad_rows,
-        bad_rows,
-        rows,
-        totals: totals.into_values().collect(),
-    }
+    label: &'a str,
+    index: &'a LineIndex,
+    /// This department's cost centres, by key.
+    ours: HashSet<String>,
 }
 
-fn bad_row(line_number: i64, reason: String) -> ImportRow {
+fn blank_row(line_number: i64) -> ImportRow {
     ImportRow {
         line_number,
+        cost_centre: String::new(),
         account: String::new(),
         period: String::new(),
         amount: String::new(),
@@ -280,7 +219,174 @@ fn bad_row(line_number: i64, reason: String) -> ImportRow {
         month: None,
         month_label: String::new(),
         amount_cents: None,
+        skipped: false,
+        unknown_account: false,
+        error: None,
+    }
+}
+
+/// One row's fields checked: the row as the preview shows it.
+fn check_row(line_number: i64, fields: &[String], m: &ImportMapping, cx: &Context) -> ImportRow {
+    let mut row = blank_row(line_number);
+    if let Some(c) = m.cost_centre_column {
+        row.cost_centre = fields.get(c as usize).cloned().unwrap_or_default();
+        // Another department's row: none of this department's business, so
+        // not checked at all (its accounts and amounts may be anything).
+        if !row.cost_centre.is_empty() && !cx.ours.contains(&key(&row.cost_centre)) {
+            row.skipped = true;
+            return row;
+        }
+    }
+    let width = fields.len();
+    let mut reasons = Vec::new();
+    let mut get = |c: i64, what: &str| {
+        fields.get(c as usize).cloned().unwrap_or_else(|| {
+            reasons.push(format!(
+                "The row has {width} column{}; there is no column {} for the {what}.",
+                if width == 1 { "" } else { "s" },
+                c + 1
+            ));
+            String::new()
+        })
+    };
+    if let Some(c) = m.cost_centre_column {
+        row.cost_centre = get(c, "cost centre");
+    }
+    row.account = get(m.account_column, "account");
+    row.period = get(m.period_column, "period");
+    row.amount = get(m.amount_column, "amount");
+    if !reasons.is_empty() {
+        row.error = Some(reasons.join(" "));
+        return row;
+    }
+    if m.cost_centre_column.is_some() && row.cost_centre.is_empty() {
+        row.error = Some("The cost centre is empty.".into());
+        return row;
+    }
+    if row.account.is_empty() {
+        reasons.push("The account is empty.".into());
+    } else if let Some((id, name)) = cx.index.find(&row.account) {
+        row.line_id = Some(id);
+        row.line_name = name;
+    } else {
+        row.unknown_account = true;
+        reasons.push(format!(
+            "No budget line of {} has the GL account or name “{}”, and the account map does not send it to one: choose its line under Accounts to map.",
+            cx.label, row.account
+        ));
+    }
+    match parse_period(&row.period) {
+        Ok(ym) => match cx.year.index_of(ym) {
+            Some(i) => {
+                row.month = Some(i);
+                row.month_label = ym.label();
+            }
+            None => reasons.push(format!(
+                "{} is outside {} ({}).",
+                ym.label(),
+                cx.label,
+                cx.year.span()
+            )),
+        },
+        Err(why) => reasons.push(why),
+    }
+    match money::signed_cents(&row.amount) {
+        Ok(c) => row.amount_cents = Some(c),
+        Err(why) => reasons.push(why),
+    }
+    if !reasons.is_empty() {
+        row.error = Some(reasons.join(" "));
+    }
+    row
+}
+
+/// Checks every row: what it will import, skip, or why it cannot.
+fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPreview {
+    let mut rows = Vec::new();
+    let skip = usize::from(mapping.has_header);
+    for (line_number, record) in records(text).into_iter().skip(skip) {
+        rows.push(match record {
+            Ok(fields) => check_row(line_number, &fields, mapping, cx),
+            Err(reason) => bad_row(line_number, reason),
+        });
+    }
+    let mut totals: BTreeMap<(i64, i64), ImportTotal> = BTreeMap::new();
+    let mut unknown: Vec<UnknownAccount> = Vec::new();
+    let mut centres: Vec<FileCostCentre> = Vec::new();
+    for row in &rows {
+        if mapping.cost_centre_column.is_some() && !row.cost_centre.is_empty() {
+            match centres
+                .iter_mut()
+                .find(|c| key(&c.code) == key(&row.cost_centre))
+            {
+                Some(c) => c.rows += 1,
+                None => centres.push(FileCostCentre {
+                    code: row.cost_centre.clone(),
+                    rows: 1,
+                    ours: cx.ours.contains(&key(&row.cost_centre)),
+                }),
+            }
+        }
+        if row.skipped {
+            continue;
+        }
+        if row.error.is_some() {
+            if row.unknown_account {
+                let cents = row.amount_cents.unwrap_or(0);
+                match unknown
+                    .iter_mut()
+                    .find(|u| key(&u.account) == key(&row.account))
+                {
+                    Some(u) => {
+                        u.rows += 1;
+                        u.amount_cents += cents;
+                    }
+                    None => unknown.push(UnknownAccount {
+                        account: row.account.clone(),
+                        rows: 1,
+                        amount_cents: cents,
+                        suggested_line_id: cx.index.suggest(&row.account),
+                    }),
+                }
+            }
+            continue;
+        }
+        let (Some(id), Some(month), Some(cents)) = (row.line_id, row.month, row.amount_cents)
+        else {
+            continue;
+        };
+        totals
+            .entry((id, month))
+            .or_insert_with(|| ImportTotal {
+                line_id: id,
+                line_name: row.line_name.clone(),
+                month,
+                month_label: row.month_label.clone(),
+                amount_cents: 0,
+            })
+            .amount_cents += cents;
+    }
+    let cost_centre_needed =
+        mapping.cost_centre_column.is_some() && !centres.iter().any(|c| c.ours);
+    let bad_rows = rows.iter().filter(|r| r.error.is_some()).count() as i64;
+    let skipped_rows = rows.iter().filter(|r| r.skipped).count() as i64;
+    ImportPreview {
+        good_rows: rows.len() as i64 - bad_rows - skipped_rows,
+        bad_rows,
+        skipped_rows,
+        rows,
+        totals: totals.into_values().collect(),
+        unknown_accounts: unknown,
+        cost_centres: centres,
+        cost_centre_needed,
+        lines: cx.index.choices.clone(),
+    }
+}
+
+fn bad_row(line_number: i64, reason: String) -> ImportRow {
+    ImportRow {
         error: Some(reason),
+        ..blank_row(line_number)
     }
 }
 
@@ -293,11 +399,22 @@ pub fn preview(
     check_mapping(mapping)?;
     let (year, fy) = years::get(conn, fiscal_year_id)?;
     let index = LineIndex::load(conn, fiscal_year_id)?;
-    Ok(check_rows(text, mapping, year, &fy.label, &index))
+    let ours = account_map::cost_centres(conn)?
+        .iter()
+        .map(|c| key(c))
+        .collect();
+    let cx = Context {
+        year,
+        label: &fy.label,
+        index: &index,
+        ours,
+    };
+    Ok(check_rows(text, mapping, &cx))
 }
 
-/// Writes the file's actuals when every row is good; otherwise writes
-/// nothing and names every bad row (`fields`: `line 7` → its reason).
+/// Writes the file's actuals when every row of this department is good;
+/// otherwise writes nothing and names every bad row (`fields`: `line 7` →
+/// its reason).
 pub fn import(
     conn: &mut Connection,
     fiscal_year_id: i64,
@@ -305,6 +422,12 @@ pub fn import(
     mapping: &ImportMapping,
 ) -> AppResult<ImportOutcome> {
     let checked = preview(conn, fiscal_year_id, text, mapping)?;
+    if checked.cost_centre_needed {
+        return Err(AppError::field(
+            "cost_centres",
+            "Tick which of the file's cost centres are this department's; rows of the others are skipped. Nothing was imported.",
+        ));
+    }
     if checked.bad_rows > 0 {
         return Err(refusal(
             checked
@@ -316,7 +439,11 @@ pub fn import(
     if checked.good_rows == 0 {
         return Err(AppError::new(
             ErrorCode::Validation,
-            "The file has no rows to import.",
+            if checked.skipped_rows > 0 {
+                "None of the file's rows is for this department's cost centres. Nothing was imported."
+            } else {
+                "The file has no rows to import."
+            },
         ));
     }
     let tx = conn.transaction()?;
@@ -331,6 +458,7 @@ pub fn import(
     tx.commit()?;
     Ok(ImportOutcome {
         rows_imported: checked.good_rows,
+        rows_skipped: checked.skipped_rows,
         months_updated: checked.totals.len() as i64,
     })
 }

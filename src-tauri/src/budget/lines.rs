@@ -3,6 +3,12 @@
 //!
 //! Names and GL account codes are unique within a year, because the finance
 //! import finds a line by either one.
+//!
+//! One truth for a line's amount: its twelve months. The annual amount is
+//! always their sum — stored as such on every write (`insert`, `save`) and
+//! recomputed on every read (`list`), so a file written by an older version or
+//! another tool cannot show a Sheet total that its months, the Variance or a
+//! report disagree with.
 
 use super::{spread, years, BudgetLine, BudgetLineInput, Category, Spread};
 use crate::error::{AppError, AppResult, Validator};
@@ -111,7 +117,9 @@ pub fn list(conn: &Connection, fiscal_year_id: i64) -> AppResult<Vec<BudgetLine>
         months.entry(line).or_insert([0; 12])[month as usize] = cents;
     }
     for line in &mut lines {
-        line.monthly_cents = months.get(&line.id).copied().unwrap_or([0; 12]).to_vec();
+        let twelve = months.get(&line.id).copied().unwrap_or([0; 12]);
+        line.annual_cents = twelve.iter().sum();
+        line.monthly_cents = twelve.to_vec();
     }
     Ok(lines)
 }
@@ -158,7 +166,7 @@ pub fn save(
                     valid.category,
                     valid.name,
                     valid.gl_account,
-                    valid.annual,
+                    valid.months.iter().sum::<i64>(),
                     valid.spread,
                     id
                 ],
@@ -182,21 +190,22 @@ pub fn save(
                 spread: valid.spread,
                 monthly_cents: Vec::new(),
             };
-            insert(&tx, fiscal_year_id, &template, valid.annual, &valid.months)?
+            insert(&tx, fiscal_year_id, &template, &valid.months)?
         }
     };
     tx.commit()?;
     get(conn, id)
 }
 
-/// Adds a line at the end of a year's list with its twelve months.
+/// Adds a line at the end of a year's list with its twelve months; its
+/// annual amount is their sum (whatever `line.annual_cents` says).
 pub(crate) fn insert(
     conn: &Connection,
     fiscal_year_id: i64,
     line: &BudgetLine,
-    annual: i64,
     months: &[i64; 12],
 ) -> AppResult<i64> {
+    let annual: i64 = months.iter().sum();
     conn.execute(
         "INSERT INTO budget_line (fiscal_year_id, position, category, name, gl_account, annual_cents, spread)
          VALUES (?1, (SELECT COALESCE(MAX(position), 0) + 1 FROM budget_line WHERE fiscal_year_id = ?1),

@@ -12,11 +12,13 @@
 //! `money`, `csv_import::parse`) take plain values; the store modules read and
 //! write SQLite, each write one transaction so a refusal leaves nothing behind.
 
+pub mod account_map;
 pub mod actuals;
 pub mod calendar;
 pub mod csv_import;
 pub mod expenses;
 pub mod figures;
+pub mod import_columns;
 pub mod labor;
 pub mod lines;
 pub mod money;

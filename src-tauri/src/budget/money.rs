@@ -74,14 +74,49 @@ fn unsigned_cents(text: &str) -> Result<i64, String> {
     Ok(cents)
 }
 
+/// Finance's other ways of grouping digits, in the `1,234.56` form that
+/// `unsigned_cents` reads. The decimal mark is the last of a point and a
+/// comma when both are there (`1,234.56`, `1.234,56`); a lone comma is a
+/// decimal comma only when exactly two digits follow it (`12,34`,
+/// `1 234,56`: cents, as European systems write them), since a thousands
+/// comma is always followed by three (`1,234`). Spaces, no-break spaces
+/// included, may group thousands (`1 234.56`). Groups are then checked.
+fn regrouped(body: &str) -> String {
+    let is_space = |c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}';
+    let last_dot = body.rfind('.');
+    let last_comma = body.rfind(',');
+    let decimal_comma = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => c > d,
+        (None, Some(c)) => {
+            body.matches(',').count() == 1
+                && body[c + 1..].len() == 2
+                && body[c + 1..].chars().all(|d| d.is_ascii_digit())
+        }
+        _ => false,
+    };
+    body.chars()
+        .map(|c| match c {
+            ',' if decimal_comma => '.',
+            '.' if decimal_comma => ',',
+            c if is_space(c) => ',',
+            c => c,
+        })
+        .collect()
+}
+
 /// A signed amount as finance exports write it: `1,234.56`, `-1234.56`,
-/// `(1,234.56)` (accounting negative), `$1,234.56`, `-$1,234.56`, `($1,234.56)`.
+/// `(1,234.56)` (accounting negative), `1,234.56-` (a trailing minus, as SAP
+/// writes it), `$1,234.56`, `-$1,234.56`, `($1,234.56)`, and the grouping of
+/// `regrouped` (`$1 234,56`).
 pub fn signed_cents(text: &str) -> Result<i64, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err("The amount is empty.".into());
     }
-    let (negative, body) = if let Some(inner) = t.strip_prefix('(') {
+    let trailing_minus = !t.starts_with('-') && t.len() > 1 && t.ends_with('-');
+    let (negative, body) = if trailing_minus {
+        (true, t[..t.len() - 1].trim_end())
+    } else if let Some(inner) = t.strip_prefix('(') {
         match inner.strip_suffix(')') {
             Some(inner) => (true, inner.trim()),
             None => return Err(format!("“{t}” opens a parenthesis it does not close.")),
@@ -97,7 +132,7 @@ pub fn signed_cents(text: &str) -> Result<i64, String> {
             "“{t}” is not an amount: use one sign, as -1234.56 or (1,234.56)."
         ));
     }
-    match unsigned_cents(body) {
+    match unsigned_cents(&regrouped(body)) {
         Ok(c) => Ok(if negative { -c } else { c }),
         Err(why) => Err(format!(
             "“{t}” is not an amount ({why}); write it like 1,234.56, (1,234.56) or -1234.56."
@@ -112,6 +147,69 @@ pub fn budget_cents(text: &str) -> Result<i64, String> {
         return Err("A budget amount cannot be negative.".into());
     }
     Ok(cents)
+}
+
+/// Hours as payroll writes them and as Wardbook shows them (`7,230.72`:
+/// decimal hours to the hundredth, thousands grouped), or as hours:minutes
+/// (`7230:43`), into whole minutes, at most `max` hours. A hundredth of an
+/// hour is 0.6 minutes, so it rounds to the nearest minute (half up); the
+/// shown form of any whole minutes reads back to the same minutes.
+pub fn hours_minutes(text: &str, max: i64, what: &str) -> Result<i64, String> {
+    let t = text.trim();
+    let not_hours =
+        || format!("“{t}” is not a number of hours; write it like 7,230.72 or 7230:43.");
+    let minutes = if let Some((h, m)) = t.split_once(':') {
+        let h = unsigned_cents(h.trim()).map_err(|_| not_hours())?;
+        let m = m.trim();
+        if h % 100 != 0 || m.len() != 2 || !m.chars().all(|c| c.is_ascii_digit()) {
+            return Err(not_hours());
+        }
+        let m: i64 = m.parse().map_err(|_| not_hours())?;
+        if m >= 60 {
+            return Err(not_hours());
+        }
+        h / 100 * 60 + m
+    } else {
+        match unsigned_cents(t) {
+            Ok(hundredths) => div_round(hundredths as i128 * 60, 100),
+            Err(why) if why.contains("decimals") => {
+                return Err(format!(
+                    "“{t}” has more than two decimals; hours are counted to the hundredth, e.g. 7,230.72."
+                ))
+            }
+            Err(_) => return Err(not_hours()),
+        }
+    };
+    if minutes > max * 60 {
+        return Err(format!("The {what} must be at most {max} hours."));
+    }
+    Ok(minutes)
+}
+
+/// Minutes as hours, the one way Wardbook shows them everywhere: decimal
+/// hours to the hundredth (half up), thousands grouped, trailing zeros
+/// dropped, never hours:minutes: 433 843 → "7,230.72", 90 → "1.5".
+pub fn hours_text(minutes: i64) -> String {
+    let sign = if minutes < 0 { "-" } else { "" };
+    let hundredths = div_round(minutes.unsigned_abs() as i128 * 100, 60);
+    if hundredths == 0 {
+        return "0".into();
+    }
+    let whole = (hundredths / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let frac = format!("{:02}", hundredths % 100);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
 }
 
 /// A signed decimal with up to `decimals` places into an integer scaled by
@@ -216,6 +314,16 @@ mod tests {
             ("1,000,000", 100_000_000),
             ("12", 1_200),
             ("-0", 0),
+            // Trailing minus (SAP), spaces and decimal commas (European systems).
+            ("1,234.56-", -123_456),
+            ("5-", -500),
+            ("$1 234,56", 123_456),
+            ("1 234,56", 123_456),
+            ("1.234,56", 123_456),
+            ("12,34", 1_234),
+            ("1\u{a0}234.56", 123_456),
+            ("1 234 567.89", 123_456_789),
+            ("(1 234,56)", -123_456),
         ] {
             assert_eq!(signed_cents(text), Ok(cents), "{text:?} is an amount");
         }
@@ -228,16 +336,78 @@ mod tests {
             ("abc", "not a number"),
             ("1.234", "more than two decimals"),
             ("1,23.00", "thousands separators"),
-            ("12,34", "thousands separators"),
+            ("12,345,6", "thousands separators"),
+            ("12 34", "thousands separators"),
+            ("1,2", "thousands separators"),
+            ("1.234.567", "not a number"),
+            ("1.234,567", "more than two decimals"),
             ("(1,234.56", "does not close"),
             ("--5", "one sign"),
             ("-(5)", "one sign"),
-            ("5-", "one sign"),
+            ("-5-", "one sign"),
+            ("(5)-", "one sign"),
             ("€5", "not a number"),
             ("1e5", "not a number"),
             ("9999999999999", "too large"),
         ] {
             let err = signed_cents(text).unwrap_err();
+            assert!(err.contains(reason), "{text:?} refused: {err}");
+        }
+    }
+
+    #[test]
+    fn hours_are_shown_one_way_and_read_back_to_the_same_minutes() {
+        for (minutes, text) in [
+            (0, "0"),
+            (90, "1.5"),
+            (465, "7.75"),
+            (20, "0.33"),
+            (1, "0.02"),
+            (59_940, "999"),
+            (60_000, "1,000"),
+            (433_843, "7,230.72"),
+            (473_928, "7,898.8"),
+            (-90, "-1.5"),
+        ] {
+            assert_eq!(hours_text(minutes), text, "{minutes} min");
+        }
+        // Every whole minute over a long span reads back exactly from its text.
+        for minutes in (0..200_000).step_by(7).chain([433_843, 59_999_999]) {
+            assert_eq!(
+                hours_minutes(&hours_text(minutes), 1_000_000, "hours"),
+                Ok(minutes),
+                "{minutes} min round trip"
+            );
+        }
+    }
+
+    #[test]
+    fn hours_as_payroll_writes_them() {
+        for (text, minutes) in [
+            ("4210", 252_600),
+            ("4,210.5", 252_630),
+            ("8.33", 500),
+            ("8:20", 500),
+            ("7230:43", 433_843),
+            (" 0 ", 0),
+        ] {
+            assert_eq!(
+                hours_minutes(text, 1_000_000, "worked hours"),
+                Ok(minutes),
+                "{text:?}"
+            );
+        }
+        for (text, reason) in [
+            ("8.333", "more than two decimals"),
+            ("abc", "not a number of hours"),
+            ("-5", "not a number of hours"),
+            ("8:5", "not a number of hours"),
+            ("8:60", "not a number of hours"),
+            ("1.5:30", "not a number of hours"),
+            ("42,10", "not a number of hours"),
+            ("1000001", "at most 1000000 hours"),
+        ] {
+            let err = hours_minutes(text, 1_000_000, "worked hours").unwrap_err();
             assert!(err.contains(reason), "{text:?} refused: {err}");
         }
     }

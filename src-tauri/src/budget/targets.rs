@@ -8,7 +8,6 @@
 
 use super::{money, years, FiscalYear};
 use crate::error::{AppResult, Validator};
-use crate::schedule::store::parse;
 use crate::staff::Role;
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
@@ -123,7 +122,7 @@ fn optional_hours(v: &mut Validator, field: &str, text: &str, what: &str) -> Opt
     if text.trim().is_empty() {
         return None;
     }
-    v.take(field, parse::hours(text, 0, MAX_HOURS, what))
+    v.take(field, money::hours_minutes(text, MAX_HOURS, what))
 }
 
 /// Saves the given months' volume rows (the others stay as they are).

@@ -126,8 +126,10 @@ pub fn create(conn: &mut Connection, form: &FiscalYearInput) -> AppResult<Fiscal
     Ok(get(conn, id)?.1)
 }
 
-/// Lines (amounts adjusted by `bp`), budgeted patient days and FTEs.
+/// Lines (amounts adjusted by `bp`) with the finance account map, budgeted
+/// patient days and FTEs.
 fn copy_budget(conn: &Connection, from: i64, to: i64, year: Year, bp: i64) -> AppResult<()> {
+    let mut new_ids = std::collections::HashMap::new();
     for line in lines::list(conn, from)? {
         let old: [i64; 12] = line.monthly_cents.clone().try_into().unwrap_or([0; 12]);
         let (annual, shaped) = spread::adjusted(line.annual_cents, &old, bp);
@@ -135,8 +137,9 @@ fn copy_budget(conn: &Connection, from: i64, to: i64, year: Year, bp: i64) -> Ap
             Spread::Typed => shaped,
             other => spread::spread(annual, other, &year.days(), &shaped),
         };
-        lines::insert(conn, to, &line, annual, &months)?;
+        new_ids.insert(line.id, lines::insert(conn, to, &line, &months)?);
     }
+    super::account_map::copy(conn, from, to, &new_ids)?;
     conn.execute(
         "INSERT INTO budget_volume (fiscal_year_id, month, budgeted_patient_days)
          SELECT ?2, month, budgeted_patient_days FROM budget_volume WHERE fiscal_year_id = ?1",

@@ -1,8 +1,11 @@
 //! Importing actuals from a finance CSV: choose the file (native dialog,
-//! Rust side only), map the columns, preview every row, import all or nothing.
+//! Rust side only), map the columns, preview every row, import all or nothing;
+//! and the account map the import remembers (finance accounts to budget
+//! lines, this department's cost centres).
 
 use super::dialog::pick_file;
 use super::DbState;
+use crate::budget::account_map::{self, AccountMap, AccountMapInput};
 use crate::budget::csv_import::{
     self, CsvFile, ImportColumns, ImportMapping, ImportOutcome, ImportPreview,
 };
@@ -49,5 +52,42 @@ pub async fn budget_import(
     mapping: ImportMapping,
 ) -> AppResult<ImportOutcome> {
     db.run(move |conn| csv_import::import(conn, fiscal_year_id, &text, &mapping))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn budget_account_map(db: DbState<'_>, fiscal_year_id: i64) -> AppResult<AccountMap> {
+    db.run(move |conn| account_map::load(conn, fiscal_year_id))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn budget_account_map_save(
+    db: DbState<'_>,
+    fiscal_year_id: i64,
+    input: AccountMapInput,
+) -> AppResult<AccountMap> {
+    db.run(move |conn| account_map::save(conn, fiscal_year_id, &input))
+        .await
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn budget_account_map_remove(
+    db: DbState<'_>,
+    fiscal_year_id: i64,
+    account: String,
+) -> AppResult<AccountMap> {
+    db.run(move |conn| account_map::remove(conn, fiscal_year_id, &account))
+        .await
+}
+
+/// Marks a cost centre as this department's (`ours`) or not; returns them all.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn budget_cost_centre_save(
+    db: DbState<'_>,
+    code: String,
+    ours: bool,
+) -> AppResult<Vec<String>> {
+    db.run(move |conn| account_map::set_cost_centre(conn, &code, ours))
         .await
 }

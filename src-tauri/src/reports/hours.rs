@@ -17,7 +17,7 @@
 //! - Paid time off: 8 h for each weekday of approved paid time off without a
 //!   shift (`schedule::cost`).
 
-use super::table::{hours, Cell, Column, Orientation, Report, Row};
+use super::table::{hours, hours_cell, Cell, Column, Orientation, Report, Row};
 use crate::error::{AppError, AppResult};
 use crate::input::{self, format_date};
 use crate::schedule::cost::period_cost;
@@ -208,13 +208,13 @@ pub fn report(conn: &Connection, start_text: &str, today: NaiveDate) -> AppResul
 
 fn figures(mut cells: Vec<Cell>, h: &Hours) -> Vec<Cell> {
     cells.extend([
-        hours(h.regular).into(),
-        hours(h.overtime).into(),
-        hours(h.shift_differential).into(),
-        hours(h.weekend_differential).into(),
-        hours(h.holiday_differential).into(),
-        hours(h.paid_time_off).into(),
-        hours(h.paid()).into(),
+        hours_cell(h.regular),
+        hours_cell(h.overtime),
+        hours_cell(h.shift_differential),
+        hours_cell(h.weekend_differential),
+        hours_cell(h.holiday_differential),
+        hours_cell(h.paid_time_off),
+        hours_cell(h.paid()),
     ]);
     cells
 }

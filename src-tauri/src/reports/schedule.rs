@@ -92,7 +92,7 @@ pub fn from_view(
                 }
                 cells.push(cell(c));
             }
-            cells.push(super::table::hours(row.totals.paid_minutes).into());
+            cells.push(super::table::hours_cell(row.totals.paid_minutes));
             cells.push(row.totals.shifts.to_string().into());
             paid += row.totals.paid_minutes;
             shifts += row.totals.shifts;
@@ -101,7 +101,7 @@ pub fn from_view(
     }
     let mut total: Vec<Cell> = vec!["On shift".into(), Cell::default(), Cell::default()];
     total.extend(on_day.iter().map(|n| Cell::text(n.to_string())));
-    total.push(super::table::hours(paid).into());
+    total.push(super::table::hours_cell(paid));
     total.push(shifts.to_string().into());
     rows.push(Row::total(total));
 

@@ -166,10 +166,20 @@ pub struct Report {
     pub file_stem: String,
 }
 
-/// Hours from minutes as payroll reads them: "36", "37.5", "7.25".
+/// Hours from minutes as payroll reads them and as every screen shows them
+/// (`budget::money::hours_text`): "36", "37.5", "7.25", "1,204.5".
 pub fn hours(minutes: i64) -> String {
-    let sign = if minutes < 0 { "-" } else { "" };
-    format!("{sign}{}", crate::schedule::csv::hours_text(minutes.abs()))
+    crate::budget::money::hours_text(minutes)
+}
+
+/// An hours cell: grouped for print, plain for the CSV ("1204.5"), as `money`.
+pub fn hours_cell(minutes: i64) -> Cell {
+    let text = hours(minutes);
+    Cell {
+        csv: Some(text.replace(',', "")),
+        text,
+        alert: false,
+    }
 }
 
 /// "1,234.56" / "-1,234.56" for the PDF, "1234.56" for the CSV.
@@ -231,5 +241,14 @@ mod tests {
         assert_eq!(hours(90), "1.5");
         assert_eq!(hours(-90), "-1.5");
         assert_eq!(hours(0), "0");
+    }
+
+    #[test]
+    fn hours_group_thousands_for_print_but_not_for_csv() {
+        let c = hours_cell(433_843);
+        assert_eq!(c.text, "7,230.72");
+        assert_eq!(c.csv_text(), "7230.72");
+        assert_eq!(hours_cell(59_940).text, "999", "below a group boundary");
+        assert_eq!(hours_cell(60_000).text, "1,000");
     }
 }

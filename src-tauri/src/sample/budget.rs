@@ -114,9 +114,10 @@ const LINES: &[Plan] = &[
     ),
 ];
 
-/// Minor equipment is bought twice a year: month 3 and month 9.
+/// Minor equipment is bought twice a year: month 3 and month 9. The months
+/// add up to the line's $48,000 (a typed line's annual is their sum).
 const EQUIPMENT_MONTHS: [i64; 12] = [
-    1_500, 1_500, 1_500, 18_000, 1_500, 1_500, 1_500, 1_500, 1_500, 15_000, 2_000, 1_500,
+    1_500, 1_500, 1_500, 18_000, 1_500, 1_500, 1_500, 1_500, 1_500, 15_000, 1_500, 1_500,
 ];
 
 pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
@@ -143,7 +144,7 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
             spread: how,
             monthly_cents: Vec::new(),
         };
-        let line = lines::insert(tx, fy, &template, annual, &months)?;
+        let line = lines::insert(tx, fy, &template, &months)?;
         for m in 0..MONTHS_WITH_ACTUALS {
             // The ratio moves from `from` to `to` over the eight months, ±1 %.
             let per_mille = from + (to - from) * m / (MONTHS_WITH_ACTUALS - 1) + rng.range(-10, 10);

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_assignment_lock.sql"),
     include_str!("migrations/0005_audit.sql"),
     include_str!("migrations/0006_staff_import_memory.sql"),
+    include_str!("migrations/0007_budget_account_map.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -11,6 +11,7 @@ const MAPPING: ImportMapping = ImportMapping {
     account_column: 0,
     period_column: 1,
     amount_column: 2,
+    cost_centre_column: None,
 };
 
 fn actual(conn: &rusqlite::Connection, fy: i64, line: usize, month: usize) -> Option<i64> {
@@ -140,7 +141,9 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_imported() {
     assert!(
         err.message
             .starts_with("10 rows of the file cannot be imported (first, line 3: ")
-            && err.message.ends_with("”). Nothing was imported."),
+            && err
+                .message
+                .ends_with("under Accounts to map). Nothing was imported."),
         "one full stop, after the bracket: {}",
         err.message
     );

@@ -175,15 +175,22 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     std::fs::write(&csv, &bad).expect("write the CSV");
     open_tab(&app, "import", "#import-choose");
     app.click(&app.find("#import-choose"));
-    wait_for_words(&app, "#import-summary", "2 rows ready, 1 row cannot be imported — correct the file and choose it again; nothing is imported while any row is wrong.");
-    app.click(&app.find("#import-run"));
-    let refusal = app.wait_until("the refused import's message", || {
-        app.try_find(By::Css("#import-error")).map(|e| app.text(&e))
-    });
-    assert!(
-        refusal.starts_with("1 row of the file cannot be imported (first, line 4: ")
-            && refusal.ends_with("Nothing was imported."),
-        "the refusal: {refusal:?}"
+    // As in the staff import: the counts, the refused row with its line and
+    // reason, and the import button disabled while any row is refused.
+    wait_for_words(
+        &app,
+        "#import-counts",
+        "2 rows ready 1 row cannot be imported",
+    );
+    wait_for_words(&app, "#import-errors-title", "Cannot be imported (1)");
+    let run_disabled = app.execute(
+        "return document.querySelector('#import-run').disabled;",
+        vec![],
+    );
+    assert_eq!(
+        run_disabled,
+        json!(true),
+        "no import while a row is refused"
     );
     let listed = row_texts(&app, "#import-errors tr[data-line=\"4\"]");
     assert_eq!(listed[0], "Line 4", "the bad row listed: {listed:?}");
@@ -206,7 +213,7 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     std::fs::write(&csv, &bad).expect("write the corrected CSV");
     open_tab(&app, "import", "#import-choose");
     app.click(&app.find("#import-choose"));
-    wait_for_words(&app, "#import-summary", "3 rows ready.");
+    wait_for_words(&app, "#import-counts", "3 rows ready");
     app.click(&app.find("#import-run"));
     wait_for_words(
         &app,
@@ -509,6 +516,50 @@ fn volume_figures_typed_and_not_saved_survive_leaving_the_tab() {
     assert!(
         app.try_find(By::Css("#volume-draft")).is_none(),
         "a saved figure is not announced as unsaved"
+    );
+    app.quit();
+}
+
+#[test]
+fn hours_read_one_way_in_volume_and_productivity() {
+    let dir = wardbook_e2e::data_dir();
+    let csv = dir.path().join("unused.csv");
+    let app = launch_sample(dir.path(), &csv);
+    open_budget(&app);
+    // Decimal hours to the hundredth, thousands grouped, never hours:minutes
+    // (the day-one screen showed "7230:43" beside "7898.8").
+    let one_way = r"/^-?\d{1,3}(,\d{3})*(\.\d{1,2})?$/";
+    let odd = |css: &str, prop: &str| {
+        app.execute(
+            &format!(
+                "return [...document.querySelectorAll(arguments[0])].map((e) => e.{prop}.trim())\
+                   .filter((t) => t !== '' && t !== '—' && !{one_way}.test(t));"
+            ),
+            vec![json!(css)],
+        )
+    };
+    open_tab(&app, "targets", "#volume-table");
+    let typed = app.execute(
+        "return [...document.querySelectorAll('#volume-table input[id$=_hours]')].filter((i) => i.value !== '').length;",
+        vec![],
+    );
+    assert!(
+        typed.as_u64().unwrap_or(0) >= 8,
+        "the sample's payroll hours: {typed}"
+    );
+    assert_eq!(
+        odd("#volume-table input[id$=_hours]", "value"),
+        json!([]),
+        "every hours cell in one form"
+    );
+    open_tab(&app, "productivity", "#productivity-table");
+    assert_eq!(
+        odd(
+            "#productivity-table tbody td:nth-child(4), #productivity-table tbody td:nth-child(5)",
+            "innerText"
+        ),
+        json!([]),
+        "worked and paid hours in the same form"
     );
     app.quit();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { badRows, columnOptions } from './importing';
 
-const cols = { headers: ['Account', 'Period', 'Amount'], sample: [['6010', '2026-07', '1,234.56']], guess: { has_header: true, account_column: 0, period_column: 1, amount_column: 2 } };
+const cols = { headers: ['Account', 'Period', 'Amount'], sample: [['6010', '2026-07', '1,234.56']], guess: { has_header: true, account_column: 0, period_column: 1, amount_column: 2, cost_centre_column: null } };
 
 describe('columnOptions', () => {
   it('names columns by the header with an example from the first row', () => {

@@ -69,16 +69,18 @@ describe('hundredths and hours', () => {
     expect(hundredths(-150)).toBe('-1.50');
     expect(hundredths(null)).toBe('—');
   });
-  it('prints minutes as hours', () => {
-    expect(hours(90)).toBe('2');
-    expect(hours(123_456)).toBe('2,058');
+  it('prints minutes as hours, the same way as everywhere', () => {
+    expect(hours(90)).toBe('1.5');
+    expect(hours(123_456)).toBe('2,057.6');
   });
-  it('gives minutes back as typed hours the backend accepts', () => {
+  it('puts minutes in a volume cell in the same form, never hours:minutes', () => {
     expect(hoursInput(null)).toBe('');
     expect(hoursInput(480)).toBe('8');
     expect(hoursInput(510)).toBe('8.5');
     expect(hoursInput(495)).toBe('8.25');
-    expect(hoursInput(500)).toBe('8:20');
+    // The day-one mix: 7230 h 43 min showed as "7230:43", beside "7898.8".
+    expect(hoursInput(433_843)).toBe('7,230.72');
+    expect(hoursInput(473_928)).toBe('7,898.8');
   });
 });
 

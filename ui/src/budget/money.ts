@@ -2,7 +2,7 @@
 // hundredths and minutes. Only integer arithmetic touches the amounts, so a
 // figure on screen is never off by a float's rounding.
 
-import { money } from '../lib/format';
+import { hoursText, money } from '../lib/format';
 
 function groups(n: number): string {
   return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -73,20 +73,18 @@ export function hundredths(h: number | null): string {
   return `${h < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
 }
 
-/** Minutes as whole hours for reading: 90 → "2", 6000 → "100", 123_456 → "2,058". */
+/** Minutes as hours for reading, as everywhere (`hoursText`): 123_456 → "2,057.6". */
 export function hours(minutes: number): string {
-  return groups(divRound(Math.trunc(minutes), 60));
+  return hoursText(minutes);
 }
 
-/** Minutes as a person would type them back: 510 → "8.5", 500 → "8:20", null → "". */
+/**
+ * Minutes in a volume cell, in the same form as they read everywhere:
+ * 433_843 → "7,230.72", null → "". Hundredths of an hour are within 0.3 of
+ * a minute, so saving the shown text gives back the same minutes.
+ */
 export function hoursInput(minutes: number | null): string {
-  if (minutes === null) return '';
-  const h = Math.trunc(minutes / 60);
-  const m = minutes % 60;
-  if (m === 0) return String(h);
-  // Whole hundredths of an hour print as a decimal; 20 minutes (0.333…) cannot.
-  if ((m * 100) % 60 === 0) return `${h}.${((m * 100) / 60).toString().padStart(2, '0').replace(/0$/, '')}`;
-  return `${h}:${m.toString().padStart(2, '0')}`;
+  return minutes === null ? '' : hoursText(minutes);
 }
 
 /**

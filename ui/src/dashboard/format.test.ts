@@ -14,7 +14,8 @@ describe('dashboard formats', () => {
     expect(percent(1304)).toBe('13.0 %');
     expect(percent(0)).toBe('0.0 %');
     expect(hours(54_720)).toBe('912 h');
-    expect(hours(90)).toBe('2 h');
+    expect(hours(90)).toBe('1.5 h');
+    expect(hours(433_843)).toBe('7,230.72 h');
     expect(dollars(136_049)).toBe('$1,360');
     expect(dollars(-200_000)).toBe('-$2,000');
   });

@@ -1,7 +1,7 @@
 // How the dashboard's figures read: dates as "Sat 5 Dec", percentages from
 // basis points, hours from minutes, variance as over/under budget.
 
-import { MONTHS, money } from '../lib/format';
+import { MONTHS, hoursText, money } from '../lib/format';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
@@ -39,9 +39,9 @@ export function percent(bp: number): string {
   return `${(bp / 100).toFixed(1)} %`;
 }
 
-/** Minutes as whole hours, with thousands separators: 54_720 → "912 h". */
+/** Minutes as hours, as everywhere (`hoursText`): 54_720 → "912 h", 55_000 → "916.67 h". */
 export function hours(minutes: number): string {
-  return `${Math.round(minutes / 60).toLocaleString('en-US')} h`;
+  return `${hoursText(minutes)} h`;
 }
 
 /** Whole dollars for the large figures: 136_049 → "$1,360". */

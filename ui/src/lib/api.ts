@@ -52,6 +52,8 @@ import type {
   StaffImportPreview,
 } from './bindings';
 import type {
+  AccountMap,
+  AccountMapInput,
   ActualInput,
   BudgetLine,
   BudgetLineInput,
@@ -155,6 +157,10 @@ export interface Commands {
   budget_import_columns: { args: { text: string }; result: ImportColumns };
   budget_import_preview: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportPreview };
   budget_import: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportOutcome };
+  budget_account_map: { args: { fiscal_year_id: number }; result: AccountMap };
+  budget_account_map_save: { args: { fiscal_year_id: number; input: AccountMapInput }; result: AccountMap };
+  budget_account_map_remove: { args: { fiscal_year_id: number; account: string }; result: AccountMap };
+  budget_cost_centre_save: { args: { code: string; ours: boolean }; result: string[] };
   budget_variance: { args: { fiscal_year_id: number; month: number | null }; result: VarianceReport };
   budget_targets: { args: { fiscal_year_id: number }; result: Targets };
   budget_volumes_save: { args: { fiscal_year_id: number; rows: VolumeInput[] }; result: Targets };

@@ -431,7 +431,16 @@ month: number | null, };
 
 export type CsvFile = { name: string, text: string, };
 
-export type ImportMapping = { has_header: boolean, account_column: number, period_column: number, amount_column: number, };
+export type ImportMapping = { has_header: boolean, 
+/**
+ * Finance's account, or the budget line's GL code or name.
+ */
+account_column: number, period_column: number, amount_column: number, 
+/**
+ * The cost centre (department), when the file holds several; none when
+ * every row is this department's.
+ */
+cost_centre_column: number | null, };
 
 export type ImportColumns = { 
 /**
@@ -443,17 +452,67 @@ headers: Array<string>,
  */
 sample: Array<Array<string>>, guess: ImportMapping, };
 
-export type ImportRow = { line_number: number, account: string, period: string, amount: string, line_id: number | null, line_name: string, month: number | null, month_label: string, amount_cents: number | null, 
+export type ImportRow = { line_number: number, cost_centre: string, account: string, period: string, amount: string, line_id: number | null, line_name: string, month: number | null, month_label: string, amount_cents: number | null, 
 /**
- * Why the row cannot be imported; none when it is good.
+ * Another cost centre's row: left out, not refused.
+ */
+skipped: boolean, 
+/**
+ * The account goes to no line (yet): see `ImportPreview::unknown_accounts`.
+ */
+unknown_account: boolean, 
+/**
+ * Why the row cannot be imported; none when it is good or skipped.
  */
 error: string | null, };
 
 export type ImportTotal = { line_id: number, line_name: string, month: number, month_label: string, amount_cents: number, };
 
-export type ImportPreview = { rows: Array<ImportRow>, good_rows: number, bad_rows: number, totals: Array<ImportTotal>, };
+export type UnknownAccount = { account: string, rows: number, 
+/**
+ * The rows' readable amounts added up.
+ */
+amount_cents: number, 
+/**
+ * The one line whose GL code is a part of the account ("6010" in
+ * "6010-4410-100"), offered first; the manager still chooses.
+ */
+suggested_line_id: number | null, };
 
-export type ImportOutcome = { rows_imported: number, months_updated: number, };
+export type FileCostCentre = { code: string, rows: number, ours: boolean, };
+
+export type LineChoice = { id: number, name: string, gl_account: string, };
+
+export type MappedAccount = { account: string, line_id: number, line_name: string, line_gl_account: string, };
+
+export type AccountMap = { fiscal_year_id: number, 
+/**
+ * By account.
+ */
+accounts: Array<MappedAccount>, 
+/**
+ * This department's cost centres, in order.
+ */
+cost_centres: Array<string>, };
+
+export type AccountMapInput = { account: string, line_id: number | null, };
+
+export type ImportPreview = { rows: Array<ImportRow>, good_rows: number, bad_rows: number, 
+/**
+ * Rows of other cost centres.
+ */
+skipped_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
+/**
+ * The file's cost centres, in the file's order; empty without the column.
+ */
+cost_centres: Array<FileCostCentre>, 
+/**
+ * The file has a cost centre column but none of its cost centres is
+ * marked as this department's yet: nothing can be imported.
+ */
+cost_centre_needed: boolean, lines: Array<LineChoice>, };
+
+export type ImportOutcome = { rows_imported: number, rows_skipped: number, months_updated: number, };
 
 export type Variance = { budget_cents: number, actual_cents: number, 
 /**

@@ -2,6 +2,7 @@
 // budget UI imports them from here, in one place.
 
 export type {
+  AccountMap, AccountMapInput, FileCostCentre, LineChoice, MappedAccount, UnknownAccount,
   ActualInput, BudgetLine, BudgetLineInput, BudgetSheet, Category, ChartMonth, CsvFile, Expense, ExpenseInput,
   ExpenseQuery, FiscalYear, FiscalYearInput, FiscalYears, FteBudget, FteBudgetInput, HoursSource, ImportColumns,
   ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal, LaborCostMonth, MonthCell, MonthInfo,

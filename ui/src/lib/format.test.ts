@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  centsInput, credentialStatus, dayNumber, daysBetween, dueText, fte, fullName, leavingText, money, rate,
+  centsInput, credentialStatus, hoursText, dayNumber, daysBetween, dueText, fte, fullName, leavingText, money, rate,
   relativeDays, sortName,
 } from './format';
 import type { CredentialSummary } from './bindings';
@@ -136,5 +136,24 @@ describe('employment end', () => {
     expect(leavingText('2026-10-03', false)).toBe('Terminated 2026-10-03');
     expect(leavingText('2026-12-15', true)).toBe('Leaving 2026-12-15');
     expect(leavingText(null, true)).toBeNull();
+  });
+});
+
+describe('hoursText', () => {
+  it('writes hours one way: decimal hundredths, grouped, no trailing zeros', () => {
+    expect(hoursText(0)).toBe('0');
+    expect(hoursText(6_000)).toBe('100');
+    expect(hoursText(90)).toBe('1.5');
+    expect(hoursText(465)).toBe('7.75');
+    expect(hoursText(433_843)).toBe('7,230.72');
+    expect(hoursText(59_940)).toBe('999');
+    expect(hoursText(60_000)).toBe('1,000');
+    expect(hoursText(-90)).toBe('-1.5');
+  });
+  it('rounds half a hundredth up, as the backend does', () => {
+    // 20 min = 0.3333 h → 0.33; 1 min = 0.01666 h → 0.02; 0.3 min rounds to nothing.
+    expect(hoursText(20)).toBe('0.33');
+    expect(hoursText(1)).toBe('0.02');
+    expect(hoursText(-0)).toBe('0');
   });
 });

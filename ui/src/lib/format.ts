@@ -144,3 +144,19 @@ export function leavingText(termination_date: string | null, active: boolean): s
   if (!termination_date) return null;
   return active ? `Leaving ${termination_date}` : `Terminated ${termination_date}`;
 }
+
+/**
+ * Hours, one way everywhere (budget, dashboard, schedule totals, reports):
+ * decimal hours to the hundredth (the unit payroll counts in), thousands
+ * grouped, trailing zeros dropped, never hours:minutes. Half a hundredth
+ * rounds up, as the backend does. 433_843 → "7,230.72", 473_928 → "7,898.8",
+ * 90 → "1.5", 6_000 → "100", -90 → "-1.5".
+ */
+export function hoursText(minutes: number): string {
+  const m = Math.trunc(minutes);
+  const abs = Math.abs(m);
+  const hundredths = Math.floor((abs * 100 + 30) / 60);
+  const whole = Math.floor(hundredths / 100).toLocaleString('en-US');
+  const frac = (hundredths % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${m < 0 && hundredths > 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+}

@@ -2,7 +2,7 @@
 // goes on a key, what a typed code means, and the small texts the cells show.
 
 import type { CoverageCount, GridCell, GridRow, ScheduleView, SchedulePeriod, TimeOffKind, Violation } from '../lib/scheduleTypes';
-import { MONTHS } from '../lib/format';
+import { MONTHS, hoursText } from '../lib/format';
 
 /** The period containing today, else the latest one, else null. */
 export function defaultPeriod(periods: readonly SchedulePeriod[], today: string): SchedulePeriod | null {
@@ -31,9 +31,9 @@ export function dayHead(date: string, weekday: string): { letter: string; day: s
   return { letter: weekday.slice(0, 1), day: String(Number(date.slice(8, 10))) };
 }
 
-/** 2220 → "37", 2250 → "37.5", 2265 → "37.75". */
+/** 2220 → "37", 2250 → "37.5", 2265 → "37.75": hours as everywhere (`hoursText`). */
 export function hours(minutes: number): string {
-  return String(Math.round((minutes / 60) * 100) / 100);
+  return hoursText(minutes);
 }
 
 export const TIME_OFF_SHORT: Record<TimeOffKind, string> = {
