@@ -255,7 +255,12 @@ violation: Severity | null,
 /**
  * Locked against Fill schedule.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * Who called out of this cell's shift and when: "Maria Lopez called out
+ * of the Day shift (D); recorded Tue 8 Dec at 06:12".
+ */
+called_out: string | null, };
 
 export type RowTotals = { 
 /**
@@ -291,7 +296,7 @@ export type AssignOutcome = { view: ScheduleView,
  */
 warnings: Array<Violation>, };
 
-export type Candidate = { staff_id: number, name: string, 
+export type Candidate = { staff_id: number, name: string, employment_type: EmploymentType, 
 /**
  * Rest since their previous shift ended; none when there is none before.
  */
@@ -745,7 +750,16 @@ export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_varia
 
 export type ReportFormat = "pdf" | "csv";
 
-export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, };
+/**
+ * The paper a PDF is laid out on: Letter for US printers, A4 elsewhere.
+ */
+export type Paper = "letter" | "a4";
+
+export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, 
+/**
+ * For the PDF; Letter when not given.
+ */
+paper: Paper, };
 
 export type PayPeriod = { start: string, 
 /**
@@ -1115,4 +1129,9 @@ export const REPORT_KINDS: { code: ReportKind; label: string }[] = [
   { code: "budget_variance", label: "Budget variance" },
   { code: "roster", label: "Staff roster" },
   { code: "hours", label: "Hours for payroll" },
+];
+
+export const PAPERS: { code: Paper; label: string }[] = [
+  { code: "letter", label: "US Letter" },
+  { code: "a4", label: "A4" },
 ];
