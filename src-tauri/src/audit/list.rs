@@ -132,7 +132,7 @@ pub fn list(conn: &Connection, query: &super::HistoryQuery) -> AppResult<History
             .replace('_', "\\_");
         // LIKE ignores only ASCII case; a person is also found by their name
         // without accents ("lucia" finds Lucía's entries).
-        let people = people_named(conn, text)?;
+        let people = people_named(conn, &text)?;
         let by_person = if people.is_empty() {
             String::new()
         } else {

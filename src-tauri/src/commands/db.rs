@@ -43,7 +43,8 @@ pub struct Db {
     zone: Mutex<Option<String>>,
 }
 
-/// The computer's clock: only for opening a file whose department is not known yet.
+/// The computer's clock, for tests that open files with no department yet.
+#[cfg(test)]
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }

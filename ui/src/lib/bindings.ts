@@ -60,7 +60,7 @@ export type StaffSort = "name" | "employee_no" | "role" | "employment_type" | "f
 
 export type StaffQuery = { 
 /**
- * Matches name, employee number, job code and skills, ignoring case.
+ * Matches name, employee number, job code and skills, ignoring case and accents.
  */
 search: string, role: Role | null, employment_type: EmploymentType | null, status: StatusFilter, sort: StaffSort, descending: boolean, };
 
@@ -316,7 +316,9 @@ cost_cents: number, hourly_cents: number, lacks_skill: string | null,
  */
 lapsed_credential: boolean, 
 /**
- * "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
+ * "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+ * $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
+ * department's own staff · …".
  */
 reasons: string, 
 /**
@@ -750,9 +752,6 @@ export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_varia
 
 export type ReportFormat = "pdf" | "csv";
 
-/**
- * The paper a PDF is laid out on: Letter for US printers, A4 elsewhere.
- */
 export type Paper = "letter" | "a4";
 
 export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, 
