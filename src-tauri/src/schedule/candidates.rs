@@ -142,6 +142,16 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         if let Some(skill) = &lacks_skill {
             parts.push(format!("No {skill}"));
         }
+        // Said in the reason too, since it ranks them after everyone whose papers are in order.
+        let lapsed: Vec<&str> = person
+            .credentials
+            .iter()
+            .filter(|c| c.lapsed_on(date))
+            .map(|c| c.name.as_str())
+            .collect();
+        if !lapsed.is_empty() {
+            parts.push(format!("{} lapsed", lapsed.join(", ")));
+        }
         parts.push(match rest_minutes {
             Some(m) if rested => format!("Rested {}", format::duration(m)),
             Some(m) => format!("Only {} rest", format::duration(m)),

@@ -109,6 +109,13 @@ fn a_lapsed_warn_only_credential_ranks_after_papers_in_order() {
     );
     assert!(result.ranked[2].lapsed_credential);
     assert!(
+        result.ranked[2]
+            .reasons
+            .starts_with("Full-time · ACLS lapsed · Rested "),
+        "the reason says why Cy ranks lower: {}",
+        result.ranked[2].reasons
+    );
+    assert!(
         result.ranked[2].warnings[0].contains("ACLS"),
         "the warning says which credential"
     );

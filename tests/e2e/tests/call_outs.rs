@@ -56,9 +56,14 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
             })
     };
     // The department's own staff who qualify (the skill, rested, papers in
-    // order: no "No …", "Only …", "Not rested" in the reason) come before agency.
-    let qualifies =
-        |r: &str| !r.contains(" · No ") && !r.contains("Only ") && !r.contains("Not rested");
+    // order: no "No …", "… lapsed", "Only …", "Not rested" in the reason) come
+    // before agency.
+    let qualifies = |r: &str| {
+        !r.contains(" · No ")
+            && !r.contains(" lapsed")
+            && !r.contains("Only ")
+            && !r.contains("Not rested")
+    };
     let first_agency = ranked.iter().position(|r| kind(r) == "Agency");
     if let Some(at) = first_agency {
         let own_after = ranked[at..]
