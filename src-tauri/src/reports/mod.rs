@@ -49,15 +49,11 @@ text_enum! {
 
 text_enum! {
     /// The paper a PDF is laid out on: Letter for US printers, A4 elsewhere.
+    #[derive(Default)]
     pub enum Paper {
+        #[default]
         Letter = ("letter", "US Letter"),
         A4 = ("a4", "A4"),
-    }
-}
-
-impl Default for Paper {
-    fn default() -> Self {
-        Paper::Letter
     }
 }
 
