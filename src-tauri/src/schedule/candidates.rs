@@ -159,10 +159,14 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             None => "Not rested".to_string(),
         });
         // Per diem and agency staff have no FTE hours to be measured against.
+        // "0 h of 36 h", not "0 min of 36 h".
+        let worked = match week_minutes {
+            0 => "0 h".to_string(),
+            m => format::duration(m),
+        };
         parts.push(if week_fte_minutes > 0 {
             format!(
-                "{} of {} this week",
-                format::duration(week_minutes),
+                "{worked} of {} this week",
                 format::duration(week_fte_minutes)
             )
         } else if week_minutes > 0 {

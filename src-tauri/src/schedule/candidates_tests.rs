@@ -222,6 +222,19 @@ fn agency_comes_after_regular_and_per_diem_staff_who_qualify_and_says_so() {
 }
 
 #[test]
+fn a_week_with_no_hours_yet_reads_0_h() {
+    let mut c = with_agency_and_per_diem();
+    // Ann's only shift, on 13 Dec, goes: her week is empty.
+    c.assignments.retain(|a| a.staff_id != ANN);
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    let ann = result.ranked.iter().find(|c| c.name == "Ann Lee").unwrap();
+    assert_eq!(
+        ann.reasons,
+        "Full-time · Rested · 0 h of 40 h this week · no overtime · $50.00/h"
+    );
+}
+
+#[test]
 fn agency_comes_first_when_none_of_the_own_staff_qualifies() {
     let mut c = with_agency_and_per_diem();
     // Every own nurse is off or tired: only Ed (just off a night) is left of them.
