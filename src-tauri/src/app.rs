@@ -210,7 +210,8 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 
 /// Opens the department file at start: a locked one waits for its passphrase.
 fn open(db: &Db, with_sample: bool) -> crate::error::AppResult<store::DepartmentFile> {
-    let now = commands::now();
+    db.peek_zone();
+    let now = db.now();
     let mut file = store::DepartmentFile::open(&db.db_path(), None, Some(&db.plan()), now)?;
     if with_sample && file.damaged().is_none() && department::get(file.conn())?.is_none() {
         let today = department::today(&sample::department());

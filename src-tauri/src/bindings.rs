@@ -41,7 +41,7 @@ use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
 use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
 use crate::error::{AppError, ErrorCode, FieldError};
 use crate::reports::options::{PayPeriod, ReportOptions};
-use crate::reports::{ReportFormat, ReportKind, ReportRequest};
+use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::fill::{FillChange, FillSummary};
@@ -264,6 +264,7 @@ pub fn render() -> String {
     decl::<StorageSettingsInput>(&cfg, &mut out);
     decl::<ReportKind>(&cfg, &mut out);
     decl::<ReportFormat>(&cfg, &mut out);
+    decl::<Paper>(&cfg, &mut out);
     decl::<ReportRequest>(&cfg, &mut out);
     decl::<PayPeriod>(&cfg, &mut out);
     decl::<ReportOptions>(&cfg, &mut out);
@@ -306,6 +307,7 @@ pub fn render() -> String {
     options!(out, "ROLE_HOWS", RoleHow);
     options!(out, "HISTORY_KINDS", HistoryKind);
     options!(out, "REPORT_KINDS", ReportKind);
+    options!(out, "PAPERS", Paper);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out

@@ -187,6 +187,26 @@ pub fn today(dept: &Department) -> chrono::NaiveDate {
     }
 }
 
+/// The department's wall-clock time at `utc` — the one clock Wardbook shows
+/// and names backups by, so a backup made at 07:00 on the ward reads 07:00
+/// whatever the computer's own clock is set to. With no (valid) zone, the
+/// computer's.
+pub fn wall_clock(utc: chrono::DateTime<chrono::Utc>, zone: Option<&str>) -> chrono::NaiveDateTime {
+    match zone.and_then(|z| z.parse::<chrono_tz::Tz>().ok()) {
+        Some(tz) => utc.with_timezone(&tz).naive_local(),
+        None => utc.with_timezone(&chrono::Local).naive_local(),
+    }
+}
+
+/// The department's time zone as the file holds it; `None` when it holds no
+/// department (or cannot be read yet: locked, or from before the schema).
+pub fn stored_zone(conn: &Connection) -> Option<String> {
+    conn.query_row("SELECT time_zone FROM department WHERE id = 1", [], |r| {
+        r.get(0)
+    })
+    .ok()
+}
+
 /// The computer's own time zone, offered as the default for a new department.
 pub fn system_time_zone() -> String {
     iana_time_zone::get_timezone()

@@ -473,3 +473,40 @@ fn deleting_a_skill_removes_it_from_everyone() {
         "Enter the skill name."
     );
 }
+
+#[test]
+fn search_ignores_accents_and_case_both_ways() {
+    let (_dir, mut conn) = setup();
+    let today = day(TODAY);
+    staff::create(&mut conn, &person("Lucía", "Fernández", "E1", Role::Rn)).unwrap();
+    staff::create(&mut conn, &person("Jonas", "Müller", "E2", Role::Rn)).unwrap();
+    staff::create(&mut conn, &person("Thị Lan", "Nguyễn", "E3", Role::Cna)).unwrap();
+    // Keyed in without accents by another system, searched with them.
+    staff::create(&mut conn, &person("Rene", "Dupre", "E4", Role::Cna)).unwrap();
+    staff::create(&mut conn, &person("Lucas", "Muir", "E5", Role::Cna)).unwrap();
+    let found = |search: &str| -> Vec<String> {
+        let q = StaffQuery {
+            search: search.into(),
+            ..Default::default()
+        };
+        staff::list(&conn, &q, today)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.last_name)
+            .collect()
+    };
+    assert_eq!(found("lucia"), ["Fernández"], "not Lucas");
+    assert_eq!(found("muller"), ["Müller"], "not Muir");
+    assert_eq!(found("nguyen"), ["Nguyễn"]);
+    assert_eq!(
+        found("NGUYEN thi"),
+        ["Nguyễn"],
+        "first and last name together"
+    );
+    assert_eq!(found("fernandez, lu"), ["Fernández"], "last, first");
+    assert_eq!(found("René Dupré"), ["Dupre"], "accents typed, none stored");
+    assert!(
+        found("lucía muller").is_empty(),
+        "a fold is not a fuzzy match"
+    );
+}

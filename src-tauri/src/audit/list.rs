@@ -40,6 +40,28 @@ fn local_time(tz: chrono_tz::Tz, at: &str) -> String {
     }
 }
 
+/// The ids of everyone whose name holds `text`, ignoring accents and case.
+fn people_named(conn: &Connection, text: &str) -> AppResult<Vec<String>> {
+    let needle = crate::search_text::Needle::new(text);
+    let mut stmt = conn.prepare_cached("SELECT id, first_name, last_name FROM staff")?;
+    let mut ids = Vec::new();
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })? {
+        let (id, first, last) = row?;
+        if needle.found_in(&format!("{first} {last}"))
+            || needle.found_in(&format!("{last}, {first}"))
+        {
+            ids.push(id.to_string());
+        }
+    }
+    Ok(ids)
+}
+
 fn action(code: &str) -> HistoryAction {
     match code {
         "insert" => HistoryAction::Added,
@@ -108,8 +130,16 @@ pub fn list(conn: &Connection, query: &super::HistoryQuery) -> AppResult<History
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
+        // LIKE ignores only ASCII case; a person is also found by their name
+        // without accents ("lucia" finds Lucía's entries).
+        let people = people_named(conn, &text)?;
+        let by_person = if people.is_empty() {
+            String::new()
+        } else {
+            format!(" OR staff_id IN ({})", people.join(", "))
+        };
         arg(
-            "(label || ' ' || COALESCE(before, '') || ' ' || COALESCE(after, '')) LIKE ? ESCAPE '\\'",
+            &format!("((label || ' ' || COALESCE(before, '') || ' ' || COALESCE(after, '')) LIKE ? ESCAPE '\\'{by_person})"),
             Value::Text(format!("%{escaped}%")),
             &mut clauses,
         );

@@ -473,3 +473,43 @@ fn an_ignored_insert_logs_nothing() {
         "the next insert clears what the ignored one left"
     );
 }
+
+#[test]
+fn a_person_is_found_in_the_history_without_their_accents() {
+    let conn = open_in_memory().unwrap();
+    fixture(&conn);
+    conn.execute_batch(
+        "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
+             fte_hundredths, hourly_rate_cents, hire_date) VALUES (9, 'Lucía', 'Núñez', 'E9', 'RN', 'full_time', 90, 4500, '2020-01-01');
+         UPDATE staff SET hourly_rate_cents = 4600 WHERE id = 9;
+         INSERT INTO credential (id, staff_id, type_id, number, expires_on) VALUES (4, 9, 3, 'X9', '2026-05-01');",
+    )
+    .unwrap();
+    let total = |text: &str| {
+        list(
+            &conn,
+            &HistoryQuery {
+                text: text.into(),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.staff_id)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        total("lucia nunez"),
+        [Some(9), Some(9), Some(9)],
+        "her insert, her rate change and her credential"
+    );
+    assert_eq!(total("NUNEZ, LUC").len(), 3, "last name first, any case");
+    assert!(total("lucas").is_empty(), "nobody else");
+    assert_eq!(
+        total("Supplies").len(),
+        1,
+        "text that names nobody still searches the entries"
+    );
+}

@@ -1,6 +1,5 @@
 //! Backups: list, back up now, show what one holds, restore it.
 
-use super::db::now;
 use super::DbState;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::backup::{self, BackupFile, BackupReason};
@@ -18,7 +17,7 @@ pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
 
 #[tauri::command]
 pub async fn backup_now(db: DbState<'_>) -> AppResult<BackupFile> {
-    db.with_file(|db, file| file.backup(&db.plan(), BackupReason::Manual, now()))
+    db.with_file(|db, file| file.backup(&db.plan(), BackupReason::Manual, db.now()))
         .await
 }
 
@@ -73,7 +72,7 @@ pub async fn backup_restore(
 ) -> AppResult<()> {
     let given = key(passphrase);
     db.replace(move |db, current| {
-        restore::restore(current, &db.db_path(), &db.plan(), &name, given, now())
+        restore::restore(current, &db.db_path(), &db.plan(), &name, given, db.now())
     })
     .await
 }

@@ -38,8 +38,13 @@ pub struct Db {
     idle_minutes: AtomicU32,
     /// Why today's automatic backup failed, to tell the manager once.
     backup_warning: Mutex<Option<String>>,
+    /// The department's time zone, once known: backups are named and dated by
+    /// the department's clock, like everything else (see `Db::now`).
+    zone: Mutex<Option<String>>,
 }
 
+/// The computer's clock, for tests that open files with no department yet.
+#[cfg(test)]
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
 }
@@ -54,6 +59,41 @@ impl Db {
             last_used: Mutex::new(Instant::now()),
             idle_minutes: AtomicU32::new(idle),
             backup_warning: Mutex::new(None),
+            zone: Mutex::new(None),
+        }
+    }
+
+    /// Now on the department's clock (the computer's until the department is known).
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        let zone = self.zone.lock().unwrap_or_else(|p| p.into_inner());
+        crate::department::wall_clock(chrono::Utc::now(), zone.as_deref())
+    }
+
+    /// Takes the department's time zone from `conn`, when it holds one.
+    pub fn remember_zone(&self, conn: &Connection) {
+        if let Some(zone) = crate::department::stored_zone(conn) {
+            self.set_zone(zone);
+        }
+    }
+
+    /// The department's time zone as just saved.
+    pub fn set_zone(&self, zone: String) {
+        *self.zone.lock().unwrap_or_else(|p| p.into_inner()) = Some(zone);
+    }
+
+    /// Reads the department's time zone from a plain (unencrypted) file before
+    /// it is opened, so that a backup made while opening it (before an
+    /// update) is named by the department's clock too. An encrypted, missing
+    /// or unreadable file tells nothing, and nothing is written to it.
+    pub fn peek_zone(&self) {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let path = self.db_path();
+        if !path.is_file() {
+            return;
+        }
+        if let Ok(conn) = Connection::open_with_flags(&path, flags) {
+            self.remember_zone(&conn);
         }
     }
 
@@ -71,6 +111,9 @@ impl Db {
 
     /// Records the outcome of opening; a file that needs its passphrase waits locked.
     pub fn set(&self, opened: AppResult<DepartmentFile>) {
+        if let Ok(file) = &opened {
+            self.remember_zone(file.conn());
+        }
         let state = match opened {
             Ok(file) => State::Open(file),
             Err(e) if e.code == ErrorCode::Locked => State::Locked,
@@ -90,8 +133,10 @@ impl Db {
             }
             _ => return,
         };
-        let result =
-            reader.and_then(|(conn, key)| backup::daily(&conn, key.as_ref(), &self.plan(), now()));
+        let result = reader.and_then(|(conn, key)| {
+            self.remember_zone(&conn);
+            backup::daily(&conn, key.as_ref(), &self.plan(), self.now())
+        });
         if let Err(e) = result {
             *self
                 .backup_warning
@@ -262,7 +307,10 @@ impl Db {
                     })
                 });
             let (next, result) = match outcome {
-                Ok(file) => (State::Open(file), Ok(())),
+                Ok(file) => {
+                    db.remember_zone(file.conn());
+                    (State::Open(file), Ok(()))
+                }
                 Err(ReplaceError {
                     error,
                     file: Some(file),
@@ -281,7 +329,7 @@ impl Db {
     /// After a replacement that left no file open: ask for a passphrase if
     /// that is what is missing, else show the error.
     fn after_failure(db: &Db, error: &AppError) -> State {
-        match DepartmentFile::open(&db.db_path(), None, None, now()) {
+        match DepartmentFile::open(&db.db_path(), None, None, db.now()) {
             Ok(file) => State::Open(file),
             Err(e) if e.code == ErrorCode::Locked => State::Locked,
             Err(_) => State::Failed(error.clone()),
@@ -302,10 +350,11 @@ impl Db {
                 &db.db_path(),
                 Some(Passphrase::new(passphrase)),
                 Some(&db.plan()),
-                now(),
+                db.now(),
             );
             match opened {
                 Ok(file) => {
+                    db.remember_zone(file.conn());
                     *state = State::Open(file);
                     db.touch();
                     drop(state);

@@ -69,3 +69,80 @@ fn a_plain_file_has_nothing_to_lock_with() {
     );
     assert!(!block_on(db.lock()).unwrap());
 }
+
+/// A zone whose clock reads at least 10 hours away from this computer's.
+fn far_zone() -> &'static str {
+    let local = chrono::Local::now().naive_local();
+    ["Pacific/Kiritimati", "Pacific/Pago_Pago"]
+        .into_iter()
+        .find(|z| {
+            let there = crate::department::wall_clock(chrono::Utc::now(), Some(z));
+            (there - local).num_hours().abs() >= 10
+        })
+        .expect("+14 and -11 cannot both be near this computer's clock")
+}
+
+fn minutes_apart(a: chrono::NaiveDateTime, b: chrono::NaiveDateTime) -> i64 {
+    (a - b).num_minutes().abs()
+}
+
+#[test]
+fn backups_are_named_and_dated_by_the_department_clock() {
+    let zone = far_zone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::store::db_path(dir.path());
+    {
+        let file = DepartmentFile::open(&path, None, None, now()).unwrap();
+        crate::department::create(
+            file.conn(),
+            &crate::department::DepartmentInput {
+                name: "4 West".into(),
+                unit_type: crate::department::UnitType::MedSurg,
+                beds: "32".into(),
+                time_zone: zone.into(),
+                fiscal_year_start_month: "7".into(),
+                overtime_rule: crate::department::OvertimeRule::Weekly40,
+            },
+        )
+        .unwrap();
+    }
+    let there = || crate::department::wall_clock(chrono::Utc::now(), Some(zone));
+
+    // Read from the plain file before it is opened (a backup before an update).
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    assert!(
+        minutes_apart(db.now(), now()) <= 1,
+        "unknown: the computer's"
+    );
+    db.peek_zone();
+    assert!(minutes_apart(db.now(), there()) <= 1, "peeked: {zone}'s");
+
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.set(DepartmentFile::open(&path, None, None, now()));
+    assert!(minutes_apart(db.now(), there()) <= 1, "opened: {zone}'s");
+    let made = block_on(db.with_file(|db, file| {
+        file.backup(
+            &db.plan(),
+            crate::store::backup::BackupReason::Manual,
+            db.now(),
+        )
+    }))
+    .unwrap();
+    let stamp = chrono::NaiveDateTime::parse_from_str(&made.made_at, "%Y-%m-%d %H:%M:%S").unwrap();
+    assert!(
+        minutes_apart(stamp, there()) <= 1 && minutes_apart(stamp, now()) >= 600,
+        "the backup reads {zone}'s time, not this computer's: {}",
+        made.made_at
+    );
+    assert!(
+        made.name
+            .starts_with(&format!("wardbook-{}", stamp.format("%Y%m%d-%H%M"))),
+        "the file name carries the same time: {}",
+        made.name
+    );
+
+    // A department moved to another zone: its clock follows at once.
+    db.set_zone("UTC".into());
+    let utc = chrono::Utc::now().naive_utc();
+    assert!(minutes_apart(db.now(), utc) <= 1);
+}

@@ -10,6 +10,7 @@ pub async fn department_create<R: tauri::Runtime>(
     input: DepartmentInput,
 ) -> AppResult<Department> {
     let dept = db.run(move |conn| department::create(conn, &input)).await?;
+    db.set_zone(dept.time_zone.clone());
     set_title(&app, &dept.name);
     Ok(dept)
 }
@@ -21,6 +22,7 @@ pub async fn department_update<R: tauri::Runtime>(
     input: DepartmentInput,
 ) -> AppResult<Department> {
     let dept = db.run(move |conn| department::update(conn, &input)).await?;
+    db.set_zone(dept.time_zone.clone());
     set_title(&app, &dept.name);
     Ok(dept)
 }
@@ -36,6 +38,7 @@ pub async fn sample_create<R: tauri::Runtime>(
             sample::create(conn, today)
         })
         .await?;
+    db.set_zone(dept.time_zone.clone());
     set_title(&app, &dept.name);
     Ok(dept)
 }

@@ -29,7 +29,7 @@ use crate::error::AppResult;
 use rusqlite::Connection;
 use tauri::{Manager, Runtime};
 
-pub use db::{now, Db};
+pub use db::Db;
 
 pub type DbState<'a> = tauri::State<'a, std::sync::Arc<Db>>;
 

@@ -16,8 +16,14 @@ pub async fn periods_list(db: DbState<'_>) -> AppResult<Vec<SchedulePeriod>> {
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn period_create(db: DbState<'_>, weeks: i64, seed: Seed) -> AppResult<SchedulePeriod> {
-    db.run(move |conn| periods::create(conn, weeks, seed, today(conn)?))
+pub async fn period_create(
+    db: DbState<'_>,
+    weeks: i64,
+    seed: Seed,
+    start_date: Option<String>,
+) -> AppResult<SchedulePeriod> {
+    let start = start_date.unwrap_or_default();
+    db.run(move |conn| periods::create_at(conn, weeks, seed, &start, today(conn)?))
         .await
 }
 
@@ -145,11 +151,10 @@ pub async fn schedule_export_csv<R: Runtime>(
     })?
 }
 
-/// Opens the system print dialog for the window (the print view's
-/// stylesheet lays the schedule out on a landscape page).
+/// Opens the system print dialog for the window on a landscape page (see
+/// `printing`); the print view's stylesheet lays the schedule out on it.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn window_print<R: Runtime>(window: WebviewWindow<R>) -> AppResult<()> {
-    window
-        .print()
+    crate::printing::landscape(&window)
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("Printing failed ({e}).")))
 }

@@ -1,6 +1,5 @@
 //! Lock screen, idle lock, passphrase and storage settings.
 
-use super::db::now;
 use super::DbState;
 use crate::error::AppResult;
 use crate::store::passphrase::{self, PassphraseInput};
@@ -28,7 +27,7 @@ pub async fn app_activity(db: DbState<'_>) -> AppResult<()> {
 #[tauri::command]
 pub async fn passphrase_set(db: DbState<'_>, input: PassphraseInput) -> AppResult<()> {
     db.replace(move |db, file| match file {
-        Some(file) => passphrase::change(file, &input, false, &db.plan(), now()),
+        Some(file) => passphrase::change(file, &input, false, &db.plan(), db.now()),
         None => Err(no_file()),
     })
     .await
@@ -38,7 +37,7 @@ pub async fn passphrase_set(db: DbState<'_>, input: PassphraseInput) -> AppResul
 #[tauri::command]
 pub async fn passphrase_remove(db: DbState<'_>, input: PassphraseInput) -> AppResult<()> {
     db.replace(move |db, file| match file {
-        Some(file) => passphrase::change(file, &input, true, &db.plan(), now()),
+        Some(file) => passphrase::change(file, &input, true, &db.plan(), db.now()),
         None => Err(no_file()),
     })
     .await

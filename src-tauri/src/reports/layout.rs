@@ -7,10 +7,13 @@
 
 use super::fonts::{self, Face};
 use super::table::{Orientation, Report, RowKind};
+use super::Paper;
 use std::ops::Range;
 
 /// US Letter, the paper of a US hospital's printers.
 pub const LETTER: (f32, f32) = (612.0, 792.0);
+/// ISO A4 (210 × 297 mm), everywhere else.
+pub const A4: (f32, f32) = (595.28, 841.89);
 pub const MARGIN: f32 = 36.0;
 /// The page header (department, title, date, scope) ends here.
 pub const HEADER_BOTTOM: f32 = 84.0;
@@ -20,10 +23,14 @@ pub const SUMMARY_SIZE: f32 = 9.0;
 pub const CELL_PAD_X: f32 = 3.0;
 pub const CELL_PAD_Y: f32 = 2.5;
 
-pub fn page_size(orientation: Orientation) -> (f32, f32) {
+pub fn page_size(orientation: Orientation, paper: Paper) -> (f32, f32) {
+    let (w, h) = match paper {
+        Paper::Letter => LETTER,
+        Paper::A4 => A4,
+    };
     match orientation {
-        Orientation::Portrait => LETTER,
-        Orientation::Landscape => (LETTER.1, LETTER.0),
+        Orientation::Portrait => (w, h),
+        Orientation::Landscape => (h, w),
     }
 }
 
@@ -161,8 +168,13 @@ pub fn parts(report: &Report) -> Vec<Report> {
         .collect()
 }
 
+/// The plan on US Letter.
 pub fn plan(report: &Report) -> Plan {
-    let (width, height) = page_size(report.orientation);
+    plan_on(report, Paper::Letter)
+}
+
+pub fn plan_on(report: &Report, paper: Paper) -> Plan {
+    let (width, height) = page_size(report.orientation, paper);
     let size = report.font_size;
     let lh = line_height(size);
     let usable = width - 2.0 * MARGIN;
@@ -350,6 +362,22 @@ mod tests {
         assert_eq!(p.pages.len(), 2, "a full page of rows, then the notes");
         assert_eq!(p.pages[1].rows, rows..rows);
         assert!(p.pages[1].notes && !p.pages[0].notes);
+    }
+
+    #[test]
+    fn a4_pages_are_a4_either_way_round_and_hold_more_rows_upright() {
+        let letter = plan_on(&report(400, 0), Paper::Letter);
+        let a4 = plan_on(&report(400, 0), Paper::A4);
+        assert_eq!((letter.width, letter.height), (612.0, 792.0));
+        assert_eq!((a4.width, a4.height), (595.28, 841.89), "210 × 297 mm");
+        assert!(
+            a4.pages[0].rows.len() > letter.pages[0].rows.len(),
+            "A4 is taller than Letter, so a page holds more rows"
+        );
+        let mut wide = report(1, 0);
+        wide.orientation = Orientation::Landscape;
+        let p = plan_on(&wide, Paper::A4);
+        assert_eq!((p.width, p.height), (841.89, 595.28), "landscape A4");
     }
 
     #[test]

@@ -47,6 +47,16 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// The paper a PDF is laid out on: Letter for US printers, A4 elsewhere.
+    #[derive(Default)]
+    pub enum Paper {
+        #[default]
+        Letter = ("letter", "US Letter"),
+        A4 = ("a4", "A4"),
+    }
+}
+
 /// What to report on. Each kind reads only the parameters it needs:
 /// schedule and coverage a `period_id`; budget variance a `fiscal_year_id`
 /// and `month` (none: the latest month with actuals); hours a
@@ -58,6 +68,9 @@ pub struct ReportRequest {
     pub month: Option<i64>,
     pub pay_period_start: String,
     pub as_of: String,
+    /// For the PDF; Letter when not given.
+    #[serde(default)]
+    pub paper: Paper,
 }
 
 /// A finished file: its suggested name and its bytes.
@@ -119,7 +132,7 @@ pub fn make(
 ) -> AppResult<ReportFile> {
     let report = assemble(conn, kind, request, today)?;
     let (bytes, ext) = match format {
-        ReportFormat::Pdf => (pdf::render(&report)?, "pdf"),
+        ReportFormat::Pdf => (pdf::render(&report, request.paper)?, "pdf"),
         ReportFormat::Csv => (table_csv::render(&report)?, "csv"),
     };
     Ok(ReportFile {

@@ -122,9 +122,9 @@ fn first_baseline(top: f32, size: f32) -> f32 {
     top + CELL_PAD_Y + size * 0.93
 }
 
-pub fn render(whole: &Report) -> AppResult<Vec<u8>> {
+pub fn render(whole: &Report, paper: super::Paper) -> AppResult<Vec<u8>> {
     let parts = layout::parts(whole);
-    let plans: Vec<Plan> = parts.iter().map(layout::plan).collect();
+    let plans: Vec<Plan> = parts.iter().map(|p| layout::plan_on(p, paper)).collect();
     let total = plans.iter().map(|p| p.pages.len()).sum();
     let fonts = Fonts::load();
     let mut doc = Document::new();

@@ -7,6 +7,7 @@
 //! is opened.
 
 mod budget;
+mod holidays;
 mod names;
 mod rota;
 mod schedule;
@@ -170,6 +171,7 @@ pub fn create(conn: &mut Connection, today: NaiveDate) -> AppResult<Department> 
     department::insert(&tx, &dept)?;
     fill(&tx, today)?;
     schedule::fill(&tx, today)?;
+    holidays::fill(&tx, today)?;
     budget::fill(&tx, today)?;
     tx.commit()?;
     Ok(dept)
@@ -475,6 +477,38 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(dump(&sample(today)), dump(&sample(today)));
+    }
+
+    #[test]
+    fn sample_observes_the_us_holidays_of_its_periods_and_budget_year() {
+        let today = crate::input::date("2026-12-07").unwrap();
+        let conn = sample(today);
+        let holidays = crate::schedule::store::rules::holidays(&conn).unwrap();
+        assert_eq!(holidays.len(), 24, "eight a year for 2025, 2026 and 2027");
+        let named = |date: &str| {
+            holidays
+                .iter()
+                .find(|h| h.date == date)
+                .map(|h| h.name.as_str())
+        };
+        assert_eq!(named("2026-12-25"), Some("Christmas Day"));
+        assert_eq!(named("2027-01-01"), Some("New Year's Day"));
+        assert_eq!(named("2026-11-26"), Some("Thanksgiving Day"));
+        // The published period holds today, the draft follows: Christmas and
+        // New Year's fall in them, and the grid marks those days.
+        let periods = crate::schedule::store::periods::list(&conn).unwrap();
+        let view = crate::schedule::store::view(&conn, periods[1].id, today).unwrap();
+        let marked: Vec<&str> = view
+            .days
+            .iter()
+            .filter_map(|d| d.holiday.as_deref())
+            .collect();
+        assert!(
+            !marked.is_empty(),
+            "the draft period {} to {} shows no holiday",
+            periods[1].start_date,
+            periods[1].end_date
+        );
     }
 
     #[test]

@@ -5,13 +5,17 @@
 //! refuses (approved time off, a Block credential, a clash) or who already
 //! works that day is excluded, with the reason. The rest are ranked by, in
 //! order: has the skill the shift now lacks (charge…), rested (the rest
-//! rule holds), under their FTE hours for the week, would not go into
-//! overtime, and cost — cheapest first.
+//! rule holds), papers in order, the department's own staff (regular, per
+//! diem, float) before agency, under their FTE hours for the week, would
+//! not go into overtime, and cost — cheapest first. Agency staff cost more
+//! and are the last resort: they come first only when none of the
+//! department's own staff qualifies, and their reason says which it is.
 
 use super::cost::{overtime_of, shift_cost};
 use super::rules::{check_assignment, RuleCode, ScheduleContext, Timeline};
 use super::time::{self, Span};
 use super::{format, Assignment, Requirement, StaffFacts};
+use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,6 +24,7 @@ use ts_rs::TS;
 pub struct Candidate {
     pub staff_id: i64,
     pub name: String,
+    pub employment_type: EmploymentType,
     /// Rest since their previous shift ended; none when there is none before.
     pub rest_minutes: Option<i64>,
     pub rested: bool,
@@ -35,7 +40,9 @@ pub struct Candidate {
     /// would be excluded): among the rested, they come after everyone whose
     /// papers are in order, even those it would put into overtime.
     pub lapsed_credential: bool,
-    /// "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
+    /// "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+    /// $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
+    /// department's own staff · …".
     pub reasons: String,
     /// Other warnings the assignment would raise.
     #[ts(type = "Array<string>")]
@@ -135,17 +142,38 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         if let Some(skill) = &lacks_skill {
             parts.push(format!("No {skill}"));
         }
+        // Said in the reason too, since it ranks them after everyone whose papers are in order.
+        let lapsed: Vec<&str> = person
+            .credentials
+            .iter()
+            .filter(|c| c.lapsed_on(date))
+            .map(|c| c.name.as_str())
+            .collect();
+        if !lapsed.is_empty() {
+            parts.push(format!("{} lapsed", lapsed.join(", ")));
+        }
         parts.push(match rest_minutes {
             Some(m) if rested => format!("Rested {}", format::duration(m)),
             Some(m) => format!("Only {} rest", format::duration(m)),
             None if rested => "Rested".to_string(),
             None => "Not rested".to_string(),
         });
-        parts.push(format!(
-            "{} of {} this week",
-            format::duration(week_minutes),
-            format::duration(week_fte_minutes)
-        ));
+        // Per diem and agency staff have no FTE hours to be measured against.
+        // "0 h of 36 h", not "0 min of 36 h".
+        let worked = match week_minutes {
+            0 => "0 h".to_string(),
+            m => format::duration(m),
+        };
+        parts.push(if week_fte_minutes > 0 {
+            format!(
+                "{worked} of {} this week",
+                format::duration(week_fte_minutes)
+            )
+        } else if week_minutes > 0 {
+            format!("{} this week", format::duration(week_minutes))
+        } else {
+            "no hours yet this week".to_string()
+        });
         parts.push(match overtime_minutes {
             0 => "no overtime".to_string(),
             m => format!("{} overtime", format::duration(m)),
@@ -154,6 +182,7 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         result.ranked.push(Candidate {
             staff_id: person.id,
             name: person.name.clone(),
+            employment_type: person.employment_type,
             rest_minutes,
             rested,
             week_minutes,
@@ -177,13 +206,35 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             c.lacks_skill.is_some(),
             !c.rested,
             c.lapsed_credential,
+            c.employment_type == EmploymentType::Agency,
             !under,
             c.overtime_minutes > 0,
             c.cost_cents,
             c.name.clone(),
         )
     });
+    let own_staff_qualifies = result
+        .ranked
+        .iter()
+        .any(|c| c.employment_type != EmploymentType::Agency && qualifies(c));
+    for c in &mut result.ranked {
+        let kind = match c.employment_type {
+            EmploymentType::Agency if own_staff_qualifies || !qualifies(c) => {
+                "Agency, after the department's own staff".to_string()
+            }
+            EmploymentType::Agency => {
+                "Agency: none of the department's own staff qualifies".to_string()
+            }
+            other => other.label().to_string(),
+        };
+        c.reasons = format!("{kind} · {}", c.reasons);
+    }
     result
+}
+
+/// Has the skill the shift lacks, is rested and has their papers in order.
+fn qualifies(c: &Candidate) -> bool {
+    c.lacks_skill.is_none() && c.rested && !c.lapsed_credential
 }
 
 /// Skills the shift's coverage needs that nobody left on it has.

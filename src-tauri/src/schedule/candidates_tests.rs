@@ -1,7 +1,7 @@
 use super::*;
 use crate::schedule::testing::*;
 use crate::schedule::{CoverageNeed, TimeOff, TimeOffKind, TimeOffStatus};
-use crate::staff::Role;
+use crate::staff::{EmploymentType, Role};
 use chrono::Weekday;
 
 const CY: i64 = 4;
@@ -71,19 +71,19 @@ fn rested_then_under_hours_then_no_overtime_then_cheapest() {
     let reasons: Vec<&str> = result.ranked.iter().map(|c| c.reasons.as_str()).collect();
     assert_eq!(
         reasons[0],
-        "Rested 16 h · 8 h of 36 h this week · no overtime · $40.00/h"
+        "Full-time · Rested 16 h · 8 h of 36 h this week · no overtime · $40.00/h"
     );
     assert_eq!(
         reasons[1],
-        "Rested 40 h · 8 h of 40 h this week · no overtime · $50.00/h"
+        "Full-time · Rested 40 h · 8 h of 40 h this week · no overtime · $50.00/h"
     );
     assert_eq!(
-        reasons[2], "Rested 16 h · 40 h of 40 h this week · 8 h overtime · $75.00/h",
+        reasons[2], "Full-time · Rested 16 h · 40 h of 40 h this week · 8 h overtime · $75.00/h",
         "8 h at time and a half"
     );
     assert_eq!(
         reasons[3],
-        "Only 0 min rest · 8 h of 40 h this week · no overtime · $50.00/h"
+        "Full-time · Only 0 min rest · 8 h of 40 h this week · no overtime · $50.00/h"
     );
     assert!(
         !result.ranked.iter().any(|c| c.staff_id == BO),
@@ -108,6 +108,13 @@ fn a_lapsed_warn_only_credential_ranks_after_papers_in_order() {
         "papers in order come first, even into overtime; an unrested nurse still comes last"
     );
     assert!(result.ranked[2].lapsed_credential);
+    assert!(
+        result.ranked[2]
+            .reasons
+            .starts_with("Full-time · ACLS lapsed · Rested "),
+        "the reason says why Cy ranks lower: {}",
+        result.ranked[2].reasons
+    );
     assert!(
         result.ranked[2].warnings[0].contains("ACLS"),
         "the warning says which credential"
@@ -152,7 +159,9 @@ fn when_the_shift_loses_its_charge_nurse_charge_comes_first() {
         "the only other charge nurse, though dearer"
     );
     assert!(
-        result.ranked[1].reasons.starts_with("No Charge · "),
+        result.ranked[1]
+            .reasons
+            .starts_with("Full-time · No Charge · "),
         "{}",
         result.ranked[1].reasons
     );
@@ -163,5 +172,83 @@ fn no_assignment_no_candidates() {
     assert_eq!(
         call_out_candidates(&unit(), ANN, day("2026-12-15")),
         CallOut::default()
+    );
+}
+
+/// Hal (agency, cheapest rate) and Ida (per diem, 0 FTE, 8 h already this week).
+fn with_agency_and_per_diem() -> ScheduleContext {
+    let mut c = unit();
+    let mut hal = person(20, "Hal Agee", Role::Rn);
+    hal.employment_type = EmploymentType::Agency;
+    hal.fte_hundredths = 0;
+    hal.hourly_rate_cents = 3500;
+    let mut ida = person(21, "Ida Perez", Role::Rn);
+    ida.employment_type = EmploymentType::PerDiem;
+    ida.fte_hundredths = 0;
+    ida.hourly_rate_cents = 5200;
+    c.staff.push(hal);
+    c.staff.push(ida);
+    c.assignments.push(assignment(21, "2026-12-13", DAY));
+    c
+}
+
+#[test]
+fn agency_comes_after_regular_and_per_diem_staff_who_qualify_and_says_so() {
+    let result = call_out_candidates(&with_agency_and_per_diem(), MARIA, day("2026-12-15"));
+    assert_eq!(
+        names(&result.ranked),
+        ["Cy Park", "Ann Lee", "Ida Perez", "Fi Wu", "Hal Agee", "Ed Kim"],
+        "Hal is the cheapest but agency: after every own nurse who qualifies, even one into \
+         overtime; Ida (per diem, no overtime) before Fi (overtime); Ed, not rested, does not qualify"
+    );
+    let reason = |name: &str| {
+        result
+            .ranked
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.reasons.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        reason("Hal Agee"),
+        "Agency, after the department's own staff · Rested · no hours yet this week · no overtime · $35.00/h"
+    );
+    assert_eq!(
+        reason("Ida Perez"),
+        "Per diem · Rested 40 h · 8 h this week · no overtime · $52.00/h",
+        "per diem hours stand alone, not \"8 h of 0 min\""
+    );
+    assert!(reason("Cy Park").starts_with("Full-time · "));
+}
+
+#[test]
+fn a_week_with_no_hours_yet_reads_0_h() {
+    let mut c = with_agency_and_per_diem();
+    // Ann's only shift, on 13 Dec, goes: her week is empty.
+    c.assignments.retain(|a| a.staff_id != ANN);
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    let ann = result.ranked.iter().find(|c| c.name == "Ann Lee").unwrap();
+    assert_eq!(
+        ann.reasons,
+        "Full-time · Rested · 0 h of 40 h this week · no overtime · $50.00/h"
+    );
+}
+
+#[test]
+fn agency_comes_first_when_none_of_the_own_staff_qualifies() {
+    let mut c = with_agency_and_per_diem();
+    // Every own nurse is off or tired: only Ed (just off a night) is left of them.
+    c.staff.retain(|p| [MARIA, ED, 20].contains(&p.id));
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    assert_eq!(names(&result.ranked), ["Hal Agee", "Ed Kim"]);
+    assert_eq!(
+        result.ranked[0].reasons,
+        "Agency: none of the department's own staff qualifies · Rested · no hours yet this \
+         week · no overtime · $35.00/h"
+    );
+    assert!(
+        result.ranked[1].reasons.starts_with("Full-time · Only "),
+        "{}",
+        result.ranked[1].reasons
     );
 }

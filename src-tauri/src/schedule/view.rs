@@ -48,6 +48,9 @@ pub struct GridCell {
     pub violation: Option<Severity>,
     /// Locked against Fill schedule.
     pub locked: bool,
+    /// Who called out of this cell's shift and when: "Maria Lopez called out
+    /// of the Day shift (D); recorded Tue 8 Dec at 06:12".
+    pub called_out: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -170,6 +173,7 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
                     changed_after_publish: loaded.changes.contains(&(p.id, *d)),
                     violation: severity.get(&(p.id, *d)).copied(),
                     locked: loaded.locked.contains(&(p.id, *d)),
+                    called_out: loaded.call_outs.get(&(p.id, *d)).cloned(),
                 }
             })
             .collect();

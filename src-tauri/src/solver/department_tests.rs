@@ -49,6 +49,7 @@ fn loaded(ctx: ScheduleContext) -> Loaded {
         holidays: Vec::new(),
         changes: HashSet::new(),
         locked: HashSet::new(),
+        call_outs: Default::default(),
     }
 }
 

@@ -5,6 +5,7 @@ use super::store::{staff_from_row, STAFF_COLUMNS};
 use super::{EmploymentType, Role, Skill, Staff};
 use crate::credentials::{self, CredentialStatus, CredentialSummary};
 use crate::error::AppResult;
+use crate::search_text::Needle;
 use crate::text_enum::text_enum;
 use crate::trainings::{self, DueSummary};
 use chrono::NaiveDate;
@@ -37,7 +38,7 @@ text_enum! {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct StaffQuery {
-    /// Matches name, employee number, job code and skills, ignoring case.
+    /// Matches name, employee number, job code and skills, ignoring case and accents.
     pub search: String,
     pub role: Option<Role>,
     pub employment_type: Option<EmploymentType>,
@@ -82,7 +83,7 @@ pub fn list(conn: &Connection, query: &StaffQuery, today: NaiveDate) -> AppResul
     let held = credentials::held_by_staff(conn)?;
     let due = trainings::by_staff(conn, today)?;
     let skills = skills_by_staff(conn)?;
-    let needle = query.search.trim().to_lowercase();
+    let needle = Needle::new(&query.search);
 
     let mut stmt = conn.prepare_cached(&format!("SELECT {STAFF_COLUMNS} FROM staff"))?;
     let mut rows = Vec::new();
@@ -143,17 +144,16 @@ pub fn list(conn: &Connection, query: &StaffQuery, today: NaiveDate) -> AppResul
     Ok(rows)
 }
 
-fn matches(staff: &Staff, skills: &[String], needle: &str) -> bool {
+fn matches(staff: &Staff, skills: &[String], needle: &Needle) -> bool {
     let haystacks = [
         format!("{} {}", staff.first_name, staff.last_name),
         format!("{}, {}", staff.last_name, staff.first_name),
+        // Family name first, as many write Vietnamese, Chinese or Hungarian names.
+        format!("{} {}", staff.last_name, staff.first_name),
         staff.employee_no.clone(),
         staff.job_code.clone(),
     ];
-    haystacks
-        .iter()
-        .chain(skills)
-        .any(|h| h.to_lowercase().contains(needle))
+    haystacks.iter().chain(skills).any(|h| needle.found_in(h))
 }
 
 fn compare(a: &StaffRow, b: &StaffRow, sort: StaffSort) -> Ordering {

@@ -82,6 +82,25 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
         maria.cells[11].changed_after_publish,
         "the emptied cell is a change after publishing"
     );
+    assert_eq!(
+        maria.cells[11].called_out.as_deref(),
+        Some("Maria Lopez called out of the Day shift (D); recorded Wed 9 Dec at 23:30"),
+        "the cell says who called out and when, in Chicago's time (05:30 UTC)"
+    );
+    assert!(
+        maria
+            .cells
+            .iter()
+            .filter(|c| c.called_out.is_some())
+            .count()
+            == 1
+            && view.groups[0]
+                .rows
+                .iter()
+                .filter(|r| r.staff_id != u.maria)
+                .all(|r| r.cells.iter().all(|c| c.called_out.is_none())),
+        "only that cell"
+    );
 
     let again = call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
     assert_eq!(

@@ -93,7 +93,8 @@ fn approved_time_off_blocks_with_its_reason_and_nothing_is_saved() {
     assert_eq!(err.code, ErrorCode::Blocked);
     assert_eq!(
         err.message,
-        "Maria Lopez has approved paid time off on 12 Dec, so cannot work Day on 12 Dec."
+        "Not assigned, refused: Maria Lopez has approved paid time off on 12 Dec, so cannot \
+         work Day on 12 Dec."
     );
     assert_eq!(count(&u.conn, "assignment"), 0, "nothing saved");
     assert!(
@@ -140,7 +141,9 @@ fn an_expired_block_credential_refuses_and_a_warn_one_flags() {
     assert_eq!(err.code, ErrorCode::Blocked);
     assert_eq!(
         err.message,
-        "Maria Lopez's BLS expired on 9 Dec; scheduled on 10 Dec."
+        "Not assigned, refused: Maria Lopez's BLS expired on 9 Dec, and a lapsed BLS blocks \
+         scheduling, so Maria Lopez cannot work Day on 10 Dec.",
+        "the message says the shift was refused, and why (not \"scheduled on 10 Dec\")"
     );
     let out = set(&mut u.conn, p.id, u.ann, "2026-12-10", "D").unwrap();
     assert!(

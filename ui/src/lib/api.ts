@@ -123,7 +123,7 @@ export interface Commands {
   };
   // Periods and the grid
   periods_list: { args: NoArgs; result: SchedulePeriod[] };
-  period_create: { args: { weeks: number; seed: Seed }; result: SchedulePeriod };
+  period_create: { args: { weeks: number; seed: Seed; start_date: string | null }; result: SchedulePeriod };
   period_publish: { args: { id: number }; result: SchedulePeriod };
   period_delete: { args: { id: number }; result: null };
   schedule_view: { args: { period_id: number }; result: ScheduleView };

@@ -60,7 +60,7 @@ export type StaffSort = "name" | "employee_no" | "role" | "employment_type" | "f
 
 export type StaffQuery = { 
 /**
- * Matches name, employee number, job code and skills, ignoring case.
+ * Matches name, employee number, job code and skills, ignoring case and accents.
  */
 search: string, role: Role | null, employment_type: EmploymentType | null, status: StatusFilter, sort: StaffSort, descending: boolean, };
 
@@ -255,7 +255,12 @@ violation: Severity | null,
 /**
  * Locked against Fill schedule.
  */
-locked: boolean, };
+locked: boolean, 
+/**
+ * Who called out of this cell's shift and when: "Maria Lopez called out
+ * of the Day shift (D); recorded Tue 8 Dec at 06:12".
+ */
+called_out: string | null, };
 
 export type RowTotals = { 
 /**
@@ -291,7 +296,7 @@ export type AssignOutcome = { view: ScheduleView,
  */
 warnings: Array<Violation>, };
 
-export type Candidate = { staff_id: number, name: string, 
+export type Candidate = { staff_id: number, name: string, employment_type: EmploymentType, 
 /**
  * Rest since their previous shift ended; none when there is none before.
  */
@@ -311,7 +316,9 @@ cost_cents: number, hourly_cents: number, lacks_skill: string | null,
  */
 lapsed_credential: boolean, 
 /**
- * "Rested 14 h · 24 of 36 h this week · no overtime · $48.50/h".
+ * "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+ * $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
+ * department's own staff · …".
  */
 reasons: string, 
 /**
@@ -871,7 +878,13 @@ export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_varia
 
 export type ReportFormat = "pdf" | "csv";
 
-export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, };
+export type Paper = "letter" | "a4";
+
+export type ReportRequest = { period_id: number | null, fiscal_year_id: number | null, month: number | null, pay_period_start: string, as_of: string, 
+/**
+ * For the PDF; Letter when not given.
+ */
+paper: Paper, };
 
 export type PayPeriod = { start: string, 
 /**
@@ -1256,4 +1269,9 @@ export const REPORT_KINDS: { code: ReportKind; label: string }[] = [
   { code: "budget_variance", label: "Budget variance" },
   { code: "roster", label: "Staff roster" },
   { code: "hours", label: "Hours for payroll" },
+];
+
+export const PAPERS: { code: Paper; label: string }[] = [
+  { code: "letter", label: "US Letter" },
+  { code: "a4", label: "A4" },
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportOptions } from '../lib/bindings';
-import { REPORTS, defaults, payPeriodLabel, savedText, toRequest } from './catalog';
+import { REPORTS, defaults, keepPaper, payPeriodLabel, savedPaper, savedText, toRequest } from './catalog';
 
 const options: ReportOptions = {
   today: '2026-11-27',
@@ -32,6 +32,7 @@ describe('report catalog', () => {
   it('turns the chosen text into a request, empty choices into null', () => {
     const r = toRequest({ ...defaults(options), month: '3', as_of: ' 2026-10-01 ' });
     expect(r).toEqual({
+      paper: 'letter',
       period_id: 7,
       fiscal_year_id: null,
       month: 3,
@@ -39,6 +40,19 @@ describe('report catalog', () => {
       as_of: '2026-10-01',
     });
     expect(toRequest(defaults(options)).month).toBeNull();
+  });
+
+  it('asks for the paper chosen, Letter unless A4 was, and remembers it', () => {
+    expect(toRequest(defaults(options), 'a4').paper).toBe('a4');
+    const kept = new Map<string, string>();
+    const store = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) };
+    expect(savedPaper(store)).toBe('letter');
+    keepPaper(store, 'a4');
+    expect(savedPaper(store)).toBe('a4');
+    kept.set('wardbook.reports.paper', 'tabloid');
+    expect(savedPaper(store)).toBe('letter');
+    expect(savedPaper(null)).toBe('letter');
+    expect(() => keepPaper({ setItem: () => { throw new Error('full'); } }, 'a4')).not.toThrow();
   });
 
   it('labels and messages read as a manager expects', () => {

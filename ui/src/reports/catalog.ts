@@ -1,7 +1,7 @@
 // The reports the Reports section offers, what each asks for, and how the
 // chosen values become the backend's ReportRequest.
 
-import type { PayPeriod, ReportKind, ReportOptions, ReportRequest, SchedulePeriod } from '../lib/bindings';
+import type { Paper, PayPeriod, ReportKind, ReportOptions, ReportRequest, SchedulePeriod } from '../lib/bindings';
 
 export type Param = 'period' | 'as_of' | 'fiscal_month' | 'pay_period';
 
@@ -76,8 +76,9 @@ function id(text: string): number | null {
   return text === '' ? null : Number(text);
 }
 
-export function toRequest(p: Params): ReportRequest {
+export function toRequest(p: Params, paper: Paper = 'letter'): ReportRequest {
   return {
+    paper,
     period_id: id(p.period_id),
     fiscal_year_id: id(p.fiscal_year_id),
     month: id(p.month),
@@ -92,6 +93,22 @@ export function periodLabel(p: SchedulePeriod): string {
 
 export function payPeriodLabel(p: PayPeriod): string {
   return `${p.start} to ${p.end}${p.current ? ' (current)' : ''}`;
+}
+
+const PAPER_KEY = 'wardbook.reports.paper';
+
+/** The paper last chosen on this computer (Letter until one is). */
+export function savedPaper(store: Pick<Storage, 'getItem'> | null): Paper {
+  const v = store?.getItem(PAPER_KEY);
+  return v === 'a4' ? 'a4' : 'letter';
+}
+
+export function keepPaper(store: Pick<Storage, 'setItem'> | null, paper: Paper): void {
+  try {
+    store?.setItem(PAPER_KEY, paper);
+  } catch {
+    // Storage full or refused: the choice lasts for this visit only.
+  }
 }
 
 /** What to tell the manager once a file is saved, or the dialog closed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageCount, GridCell, SchedulePeriod } from '../lib/scheduleTypes';
 import {
-  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteHours, hours, moveCursor,
+  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteHours, hours, moveCursor, nextPeriodStart, weekBands,
   periodRange, resolveTyped, typedAtPause, violationKeys,
 } from './grid';
 
@@ -11,7 +11,7 @@ function period(id: number, start: string, end: string): SchedulePeriod {
 
 const cell = (over: Partial<GridCell> = {}): GridCell => ({
   date: '2026-03-02', shift_code: null, shift_type_id: null, time_off: null, time_off_status: null,
-  changed_after_publish: false, violation: null, locked: false, ...over,
+  changed_after_publish: false, violation: null, locked: false, called_out: null, ...over,
 });
 
 describe('defaultPeriod', () => {
@@ -25,6 +25,31 @@ describe('defaultPeriod', () => {
     expect(defaultPeriod([b, a], '2027-01-01')?.id).toBe(2);
     expect(defaultPeriod([a, b], '2025-01-01')?.id).toBe(2);
     expect(defaultPeriod([], '2026-01-01')).toBeNull();
+  });
+});
+
+describe('nextPeriodStart', () => {
+  it('is the day after the latest end, whatever the order, across a year end', () => {
+    const old = period(1, '2024-11-03', '2024-12-14');
+    const last = period(2, '2026-11-22', '2026-12-31');
+    expect(nextPeriodStart([last, old])).toBe('2027-01-01');
+    expect(nextPeriodStart([period(3, '2028-01-23', '2028-02-28')])).toBe('2028-02-29');
+  });
+  it('is blank with no period, so the backend chooses', () => {
+    expect(nextPeriodStart([])).toBe('');
+  });
+});
+
+describe('weekBands', () => {
+  it('prints six weeks as two bands of three, five as three and two, four as two and two', () => {
+    expect(weekBands(42)).toEqual([{ from: 0, to: 21 }, { from: 21, to: 42 }]);
+    expect(weekBands(35)).toEqual([{ from: 0, to: 21 }, { from: 21, to: 35 }]);
+    expect(weekBands(28)).toEqual([{ from: 0, to: 14 }, { from: 14, to: 28 }]);
+  });
+  it('keeps three weeks or fewer whole, and nothing for no days', () => {
+    expect(weekBands(21)).toEqual([{ from: 0, to: 21 }]);
+    expect(weekBands(7)).toEqual([{ from: 0, to: 7 }]);
+    expect(weekBands(0)).toEqual([]);
   });
 });
 
@@ -48,6 +73,14 @@ describe('texts', () => {
     expect(cellTitle('Lopez, Maria', cell({ shift_code: 'D', changed_after_publish: true, violation: 'block' })))
       .toBe('Lopez, Maria, 2 Mar 2026 · shift D · changed after publishing · rule broken');
     expect(cellTitle('Lopez, Maria', cell({ locked: true }))).toBe('Lopez, Maria, 2 Mar 2026 · off · locked');
+  });
+  it('marks a called-out cell and says who called out and when', () => {
+    const text = 'Maria Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12';
+    expect(cellText(cell({ called_out: text, changed_after_publish: true }))).toBe('CO');
+    expect(cellText(cell({ called_out: text, shift_code: 'N' }))).toBe('N');
+    expect(cellText(cell({ called_out: text, time_off: 'sick', time_off_status: 'approved' }))).toBe('Sick');
+    expect(cellTitle('Lopez, Maria', cell({ called_out: text, changed_after_publish: true })))
+      .toBe(`Lopez, Maria, 2 Mar 2026 · off · ${text} · changed after publishing`);
   });
   it('counts coverage against the minimum and says the gap', () => {
     const short: CoverageCount = { scheduled: 5, minimum: 6, target: 7, status: 'short' };

@@ -13,6 +13,40 @@ export function defaultPeriod(periods: readonly SchedulePeriod[], today: string)
   return latest;
 }
 
+/** The day after the latest period ends ("" with no period: the backend then
+ *  starts the first on the pay period holding today). */
+export function nextPeriodStart(periods: readonly SchedulePeriod[]): string {
+  let end = '';
+  for (const p of periods) if (p.end_date > end) end = p.end_date;
+  if (!end) return '';
+  const [y, m, d] = end.split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** A printed band of days: the day indexes from `from` (inclusive) to `to` (exclusive). */
+export interface Band {
+  from: number;
+  to: number;
+}
+
+/** Splits a period's days into printed bands of whole weeks, at most `maxWeeks`
+ *  each and as even as can be (6 weeks: 3 + 3; 5: 3 + 2; 4: 2 + 2), so the grid
+ *  prints at a readable size instead of shrinking to one page. */
+export function weekBands(days: number, maxWeeks = 3): Band[] {
+  const weeks = Math.ceil(days / 7);
+  if (weeks === 0) return [];
+  const count = Math.ceil(weeks / maxWeeks);
+  const bands: Band[] = [];
+  let week = 0;
+  for (let i = 0; i < count; i++) {
+    const size = Math.ceil((weeks - week) / (count - i));
+    bands.push({ from: week * 7, to: Math.min(days, (week + size) * 7) });
+    week += size;
+  }
+  return bands;
+}
+
 /** "2026-03-02" → "2 Mar 2026" (or "2 Mar" without the year). */
 export function shortDate(iso: string, withYear = true): string {
   const [y, m, d] = iso.split('-').map(Number);
@@ -44,10 +78,12 @@ export const TIME_OFF_SHORT: Record<TimeOffKind, string> = {
   other: 'Off',
 };
 
-/** What a cell shows: the shift code, else the time off (approved or requested), else nothing. */
+/** What a cell shows: the shift code, else the time off (approved or requested),
+ *  else "CO" where the person called out, else nothing. */
 export function cellText(c: GridCell): string {
   if (c.shift_code) return c.shift_code;
   if (c.time_off) return TIME_OFF_SHORT[c.time_off];
+  if (c.called_out) return 'CO';
   return '';
 }
 
@@ -58,6 +94,7 @@ export function cellTitle(name: string, c: GridCell): string {
   if (c.time_off) {
     parts.push(`${c.time_off_status === 'approved' ? 'approved' : 'requested'} ${TIME_OFF_SHORT[c.time_off]}`);
   }
+  if (c.called_out) parts.push(c.called_out);
   if (c.changed_after_publish) parts.push('changed after publishing');
   if (c.locked) parts.push('locked');
   if (c.violation) parts.push(c.violation === 'block' ? 'rule broken' : 'warning');

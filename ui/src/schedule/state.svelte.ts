@@ -78,8 +78,9 @@ export class ScheduleState {
   }
 
   private refused(err: AppError, name: string, date: string) {
+    // A refusal's message says itself that the shift was not assigned, and why.
     const text = isBlocked(err)
-      ? `Not assigned: ${err.message}`
+      ? err.message
       : (err.fields.find((f) => f.field === 'shift_code')?.message ?? `${name}, ${shortDate(date, false)}: ${err.message}`);
     this.notice = { tone: 'bad', text };
   }

@@ -23,7 +23,7 @@ mod weekends;
 #[cfg(test)]
 mod tests;
 
-pub use assign::check_assignment;
+pub use assign::{check_assignment, refusal_text};
 pub use context::{cells, Person, ScheduleContext, Timeline, Worked};
 
 use crate::text_enum::text_enum;

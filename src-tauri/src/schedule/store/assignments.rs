@@ -7,7 +7,7 @@ use super::periods::PeriodStatus;
 use super::shift_types;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input;
-use crate::schedule::rules::{check_assignment, Violation};
+use crate::schedule::rules::{check_assignment, refusal_text, Violation};
 use crate::schedule::view::{self, ScheduleView};
 use crate::schedule::{format, Assignment};
 use chrono::NaiveDate;
@@ -77,8 +77,12 @@ pub fn set(
         shift_type_id: shift.id,
         published_change: published,
     };
-    let warnings = check_assignment(&loaded.ctx, &proposed)
-        .map_err(|refusal| AppError::new(ErrorCode::Blocked, refusal.message))?;
+    let warnings = check_assignment(&loaded.ctx, &proposed).map_err(|refusal| {
+        AppError::new(
+            ErrorCode::Blocked,
+            refusal_text(&loaded.ctx, &proposed, &refusal),
+        )
+    })?;
     let tx = conn.transaction()?;
     tx.execute(
         "INSERT OR REPLACE INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",

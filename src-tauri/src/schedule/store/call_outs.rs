@@ -8,10 +8,12 @@ use super::periods::PeriodStatus;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input;
 use crate::schedule::candidates::{call_out_candidates, Candidate, Excluded};
-use crate::schedule::format;
+use crate::schedule::{format, ScheduleContext};
+use chrono::{DateTime, NaiveDate};
 use rusqlite::params;
 use rusqlite::Connection;
 use serde::Serialize;
+use std::collections::HashMap;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -79,4 +81,51 @@ pub fn call_out(
         candidates: found.ranked,
         excluded: found.excluded,
     })
+}
+
+/// The period's call-outs by cell, each as its cell's title says it: "Maria
+/// Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12", the
+/// time in the department's zone. A later call-out of the same cell wins.
+pub fn in_period(
+    conn: &Connection,
+    period_id: i64,
+    ctx: &ScheduleContext,
+) -> AppResult<HashMap<(i64, NaiveDate), String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT staff_id, date, shift_code, recorded_at FROM call_out WHERE period_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([period_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut found = HashMap::new();
+    for row in rows {
+        let (staff_id, date, code, recorded_at) = row?;
+        let Ok(date) = input::date(&date) else {
+            continue;
+        };
+        let who = ctx
+            .staff(staff_id)
+            .map_or_else(|| "This person".to_string(), |s| s.name.clone());
+        let shift = match ctx.shift_types.iter().find(|s| s.code == code) {
+            Some(s) => format!("the {} shift ({code})", s.name),
+            None => format!("the {code} shift"),
+        };
+        let when = match DateTime::parse_from_rfc3339(&recorded_at) {
+            Ok(at) => {
+                let local = at.with_timezone(&ctx.tz);
+                format!("{} at {}", local.format("%a %-d %b"), local.format("%H:%M"))
+            }
+            Err(_) => recorded_at,
+        };
+        found.insert(
+            (staff_id, date),
+            format!("{who} called out of {shift}; recorded {when}"),
+        );
+    }
+    Ok(found)
 }

@@ -61,6 +61,8 @@ pub struct Loaded {
     pub changes: HashSet<(i64, NaiveDate)>,
     /// Cells locked against Fill schedule.
     pub locked: HashSet<(i64, NaiveDate)>,
+    /// Cells whose person called out, with who, what and when, as the cell says it.
+    pub call_outs: HashMap<(i64, NaiveDate), String>,
 }
 
 pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
@@ -73,11 +75,12 @@ pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
     }
     Ok(Loaded {
         period,
-        ctx,
         people,
         holidays: rules::holidays(conn)?,
         changes,
         locked: super::locks::list(conn, period_id)?,
+        call_outs: super::call_outs::in_period(conn, period_id, &ctx)?,
+        ctx,
     })
 }
 

@@ -1,13 +1,15 @@
-//! Schedule periods: 4, 5 or 6 weeks, one after another with no gap, draft
-//! then published. A published period stays editable; its changes are
-//! marked (see `assignments`).
+//! Schedule periods: 4, 5 or 6 weeks, draft then published. A new period
+//! starts where the manager says (by default the day after the latest one),
+//! on the first day of a work week, and never overlaps another; periods in
+//! the past can be added to enter history. A published period stays
+//! editable; its changes are marked (see `assignments`).
 
 use super::seed;
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
 use crate::input;
 use crate::schedule::time;
 use crate::text_enum::text_enum;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
@@ -90,7 +92,7 @@ pub fn get(conn: &Connection, id: i64) -> AppResult<SchedulePeriod> {
 }
 
 /// Where the next period starts: the day after the latest one ends, or, for
-/// the first, the first day of the work week holding `today`.
+/// the first, the first day of the pay period holding `today`.
 pub fn next_start(conn: &Connection, anchor: NaiveDate, today: NaiveDate) -> AppResult<NaiveDate> {
     let last: Option<String> = conn
         .query_row("SELECT MAX(end_date) FROM schedule_period", [], |r| {
@@ -100,7 +102,7 @@ pub fn next_start(conn: &Connection, anchor: NaiveDate, today: NaiveDate) -> App
         .flatten();
     Ok(match last.and_then(|d| input::date(&d).ok()) {
         Some(end) => end + Duration::days(1),
-        None => time::week_start(anchor, today),
+        None => time::pay_period_start(anchor, today),
     })
 }
 
@@ -111,22 +113,80 @@ pub fn create(
     seed_with: Seed,
     today: NaiveDate,
 ) -> AppResult<SchedulePeriod> {
+    create_at(conn, weeks, seed_with, "", today)
+}
+
+/// Adds a period of `weeks` weeks starting on `start_date` (blank: the day
+/// after the latest period, or the pay period holding `today` for the
+/// first), seeded from the latest period that ends before it.
+pub fn create_at(
+    conn: &mut Connection,
+    weeks: i64,
+    seed_with: Seed,
+    start_date: &str,
+    today: NaiveDate,
+) -> AppResult<SchedulePeriod> {
+    let rules = super::rules::load(conn)?;
+    let anchor = rules.pay_period_anchor;
     let mut v = Validator::new();
     v.check(
         (4..=6).contains(&weeks),
         "weeks",
         "A period is 4, 5 or 6 weeks long.",
     );
+    let chosen = if start_date.trim().is_empty() {
+        None
+    } else {
+        v.take("start_date", input::date(start_date))
+    };
+    if let Some(start) = chosen {
+        v.check(
+            (2000..=2099).contains(&start.year()),
+            "start_date",
+            "Enter a start date between 2000 and 2099.",
+        );
+        v.check(
+            !(2000..=2099).contains(&start.year()) || time::week_start(anchor, start) == start,
+            "start_date",
+            format!(
+                "A period starts on a {}, the first day of the work week (the pay-period anchor {} is one); \
+                 the nearest is {} or {}.",
+                weekday_name(anchor),
+                input::format_date(anchor),
+                long_day(time::week_start(anchor, start)),
+                long_day(time::week_start(anchor, start) + Duration::days(7)),
+            ),
+        );
+    }
     v.finish()?;
-    let rules = super::rules::load(conn)?;
     let tx = conn.transaction()?;
-    let start = next_start(&tx, rules.pay_period_anchor, today)?;
+    let start = match chosen {
+        Some(start) => start,
+        None => next_start(&tx, anchor, today)?,
+    };
     let end = start + Duration::days(weeks * 7 - 1);
-    let previous = list(&tx)?.pop();
+    let existing = list(&tx)?;
+    if let Some(other) = existing
+        .iter()
+        .find(|p| p.start() <= end && start <= p.end())
+    {
+        return Err(AppError::field(
+            "start_date",
+            format!(
+                "{} to {} would overlap the period {} to {}; periods cannot overlap. {}",
+                long_day(start),
+                long_day(end),
+                long_day(other.start()),
+                long_day(other.end()),
+                free_hint(&existing, other, start, weeks),
+            ),
+        ));
+    }
+    let previous = existing.iter().rev().find(|p| p.end() < start).cloned();
     if seed_with != Seed::Empty && previous.is_none() {
         return Err(AppError::field(
             "seed",
-            "There is no previous period to copy from; start this one empty.",
+            "There is no earlier period to copy from; start this one empty.",
         ));
     }
     tx.execute(
@@ -139,6 +199,48 @@ pub fn create(
     }
     tx.commit()?;
     Ok(period)
+}
+
+/// Where a period of `weeks` weeks that clashes with `other` could go instead.
+fn free_hint(
+    existing: &[SchedulePeriod],
+    other: &SchedulePeriod,
+    start: NaiveDate,
+    weeks: i64,
+) -> String {
+    let after = other.end() + Duration::days(1);
+    let fits = |s: NaiveDate| {
+        let e = s + Duration::days(weeks * 7 - 1);
+        !existing.iter().any(|p| p.start() <= e && s <= p.end())
+    };
+    if start < other.start() {
+        let before = other.start() - Duration::days(weeks * 7);
+        if fits(before) {
+            return format!("Start it on {} or earlier.", long_day(before));
+        }
+    }
+    if fits(after) {
+        format!("It could start on {}.", long_day(after))
+    } else {
+        "Choose a start date where it fits between the existing periods.".to_string()
+    }
+}
+
+/// "Sun 6 Dec 2026": periods can be years apart, so the year is kept.
+fn long_day(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+fn weekday_name(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
 }
 
 /// Publishes a draft; `now` is when, as RFC 3339.
@@ -160,25 +262,14 @@ pub fn publish(conn: &Connection, id: i64, now: &str) -> AppResult<SchedulePerio
     get(conn, id)
 }
 
-/// Deletes a draft and its assignments. Only the latest period can go, so
-/// periods stay back to back.
+/// Deletes a draft and its assignments. Any draft can go: periods need not
+/// be back to back, so a period added by mistake in the past can be removed.
 pub fn delete(conn: &Connection, id: i64) -> AppResult<()> {
     let period = get(conn, id)?;
     if period.status == PeriodStatus::Published {
         return Err(AppError::new(
             ErrorCode::Conflict,
             "A published period cannot be deleted; its schedule has been shared with staff.",
-        ));
-    }
-    let later: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM schedule_period WHERE start_date > ?1",
-        [&period.start_date],
-        |r| r.get(0),
-    )?;
-    if later > 0 {
-        return Err(AppError::new(
-            ErrorCode::Conflict,
-            "Only the latest period can be deleted, so that periods stay back to back.",
         ));
     }
     conn.execute("DELETE FROM schedule_period WHERE id = ?1", [id])?;
