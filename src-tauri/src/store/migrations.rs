@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_budget.sql"),
     include_str!("migrations/0004_assignment_lock.sql"),
     include_str!("migrations/0005_audit.sql"),
+    include_str!("migrations/0010_history_chain.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -52,8 +53,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     }
     // The audit triggers follow the schema the steps above left (and any
     // change to how they are written); a no-op when they already match.
+    crate::audit::chain::register(conn)?;
     let tx = conn.transaction()?;
     crate::audit::triggers::sync(&tx)?;
+    crate::audit::chain::protect(&tx)?;
     tx.commit()?;
     Ok(())
 }

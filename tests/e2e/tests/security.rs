@@ -67,11 +67,16 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
         "the lock screen is gone once unlocked"
     );
 
-    // Locking again (as the idle timer does) covers the window but keeps what was typed.
+    // Locking again (as the idle timer does) takes the sections out of the
+    // page: nothing of the department stays behind the lock screen (#21 item 13).
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
     app.type_into("#skill-new", "Chemo");
     app.click(&app.find("#lock-now"));
     app.find("#lock-passphrase");
+    assert!(
+        app.try_find(By::Css("#skill-new")).is_none() && app.try_find(By::Css("nav")).is_none(),
+        "the sections are unmounted while locked"
+    );
     app.type_into("#lock-passphrase", PASSPHRASE);
     app.click_button("Unlock");
     app.wait_until("the lock screen to go", || {
@@ -81,8 +86,8 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
     });
     assert_eq!(
         app.value(&app.find("#skill-new")),
-        "Chemo",
-        "text typed before the lock is still there after unlocking"
+        "",
+        "unlocking returns to the section the manager was in, built afresh"
     );
     app.quit();
 }

@@ -18,7 +18,12 @@ locked: boolean, encrypted: boolean,
 /**
  * The banner while a file that failed its integrity check is open read-only.
  */
-read_only: string | null, idle_lock_minutes: number, 
+read_only: string | null, 
+/**
+ * The change history failed its check at open (named entry), or its
+ * protection had been removed: shown as a warning until the next start.
+ */
+history_warning: string | null, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -714,6 +719,20 @@ export type HistoryPage = { entries: Array<HistoryEntry>,
  * How many entries match the filters in all.
  */
 total: number, offset: number, limit: number, };
+
+export type HistoryCheck = { entries: number, 
+/**
+ * True when every entry matches its seal.
+ */
+intact: boolean, 
+/**
+ * The first entry that does not (its id in the history), if any.
+ */
+first_broken: number | null, 
+/**
+ * In the manager's words: all is well, or what broke where.
+ */
+message: string, };
 
 export type BackupReason = "daily" | "manual" | "before_migration" | "before_restore" | "passphrase" | "damaged";
 
