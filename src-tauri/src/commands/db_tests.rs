@@ -97,6 +97,7 @@ fn a_locked_file_can_be_replaced_by_a_backup_from_the_lock_screen() {
             current_passphrase: String::new(),
             new_passphrase: key.as_str().into(),
             confirm_passphrase: key.as_str().into(),
+            keep_plain_backups: true,
         };
         let file = crate::store::passphrase::change(file, &input, false, &plan, now())
             .map_err(|e| e.error)

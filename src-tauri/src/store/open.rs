@@ -119,6 +119,8 @@ impl DepartmentFile {
         cipher::apply_key(&conn, key.as_ref())?;
         conn.pragma_update(None, "query_only", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // So a refused save fails as read-only, not on the history's seal function.
+        crate::audit::chain::register(&conn)?;
         Ok(DepartmentFile {
             path: path.to_path_buf(),
             conn,

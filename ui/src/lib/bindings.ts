@@ -754,7 +754,13 @@ export type RecordCounts = { department: string | null, staff: number, credentia
 
 export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
 
-export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, };
+export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, 
+/**
+ * The manager declined to encrypt the backups made before the passphrase:
+ * they stay as they are, listed as readable by anyone (Settings offers to
+ * delete them). Otherwise setting a passphrase encrypts them too.
+ */
+keep_plain_backups: boolean, };
 
 export type StorageSettings = { backup_folder: string, default_backup_folder: string, keep: number, idle_lock_minutes: number, };
 
