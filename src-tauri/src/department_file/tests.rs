@@ -84,6 +84,12 @@ fn the_sample_department_round_trips_row_for_row() {
     );
     assert!(before.iter().filter(|(_, rows)| !rows.is_empty()).count() >= 15);
     assert_same(&fresh, &original);
+    let chain = crate::audit::chain::verify(&fresh).unwrap();
+    assert!(
+        chain.intact && chain.entries > 0,
+        "the history carried over keeps its seals: {}",
+        chain.message
+    );
     assert_eq!(
         exported(&fresh),
         text,
