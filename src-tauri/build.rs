@@ -89,6 +89,7 @@ const COMMANDS: &[&str] = &[
     "schedule_fill_discard",
     "assignment_lock",
     "history_list",
+    "history_verify",
     "app_unlock",
     "app_lock",
     "app_activity",

@@ -49,6 +49,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
+            crate::applog::install_panic_hook(&data_dir);
             match crate::instance::claim(&data_dir) {
                 Ok(crate::instance::Claim::First(instance)) => {
                     let handle = app.handle().clone();
@@ -185,6 +186,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             commands::schedule_fill::schedule_fill_discard,
             commands::schedule_fill::assignment_lock,
             commands::history::history_list,
+            commands::history::history_verify,
             commands::security::app_unlock,
             commands::security::app_lock,
             commands::security::app_activity,

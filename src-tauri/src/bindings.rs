@@ -3,6 +3,7 @@
 //! The generated file is committed (`ui/src/lib/bindings.ts`); a test fails when
 //! it drifts from the Rust types, and `cargo xtask bindings` rewrites it.
 
+use crate::audit::chain::HistoryCheck;
 use crate::audit::{
     HistoryAction, HistoryChange, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
 };
@@ -255,6 +256,7 @@ pub fn render() -> String {
     decl::<FieldChange>(&cfg, &mut out);
     decl::<HistoryEntry>(&cfg, &mut out);
     decl::<HistoryPage>(&cfg, &mut out);
+    decl::<HistoryCheck>(&cfg, &mut out);
     decl::<BackupReason>(&cfg, &mut out);
     decl::<BackupFile>(&cfg, &mut out);
     decl::<RecordCounts>(&cfg, &mut out);

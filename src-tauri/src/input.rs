@@ -3,7 +3,7 @@
 //! Forms send text as typed so that the backend, not the UI, decides what is
 //! valid and says why. Each parser returns the message to show beside the field.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -17,12 +17,21 @@ pub fn date(text: &str) -> Result<NaiveDate, String> {
     // text, so only the canonical form is allowed in.
     let shape_ok = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
     match NaiveDate::parse_from_str(text, DATE_FORMAT) {
-        Ok(d) if shape_ok => Ok(d),
+        Ok(d) if shape_ok && (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) => Ok(d),
+        Ok(_) if shape_ok => Err(format!(
+            "“{text}” is outside the years Wardbook keeps ({FIRST_YEAR} to {LAST_YEAR}); check the year."
+        )),
         _ => Err(format!(
             "“{text}” is not a valid date; use YYYY-MM-DD, e.g. 2026-03-15."
         )),
     }
 }
+
+/// The years any date in the record may fall in: births and hires of people
+/// working today, and plans and expiries well ahead. Year 0000 or 9999 is a
+/// typing slip, and would sort and count wrongly in every report.
+pub const FIRST_YEAR: i32 = 1900;
+pub const LAST_YEAR: i32 = 2100;
 
 /// An optional date: empty means none.
 pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
@@ -124,12 +133,47 @@ pub fn whole_number(text: &str, min: i64, max: i64, what: &str) -> Result<i64, S
     }
 }
 
-/// Trims a text field and caps its length, so a pasted novel cannot bloat the file.
+/// Trims a one-line text field, caps its length (so a pasted novel cannot
+/// bloat the file) and refuses control and text-direction characters.
 pub fn text(value: &str, max_chars: usize, what: &str) -> Result<String, String> {
+    checked(value, max_chars, what, false)
+}
+
+/// As [`text`], for a field of several lines (notes): line breaks and tabs are kept.
+pub fn multiline_text(value: &str, max_chars: usize, what: &str) -> Result<String, String> {
+    checked(value, max_chars, what, true)
+}
+
+/// Bidirectional embeddings, overrides and isolates: invisible, they make a
+/// name display in another order than it is stored ("Trojan Source").
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn checked(value: &str, max_chars: usize, what: &str, lines: bool) -> Result<String, String> {
     let value = value.trim();
     if value.chars().count() > max_chars {
         return Err(format!(
             "The {what} is too long (at most {max_chars} characters)."
+        ));
+    }
+    let allowed = |c: char| lines && matches!(c, '\n' | '\r' | '\t');
+    if let Some(c) = value.chars().find(|c| c.is_control() && !allowed(*c)) {
+        let which = match c {
+            '\0' => "a NUL character".to_string(),
+            '\n' | '\r' => "a line break".to_string(),
+            '\t' => "a tab".to_string(),
+            c => format!("an invisible control character (U+{:04X})", c as u32),
+        };
+        return Err(format!(
+            "The {what} contains {which}, which cannot be stored; remove it (it often comes with pasted text)."
+        ));
+    }
+    if let Some(c) = value.chars().find(|c| is_direction_control(*c)) {
+        return Err(format!(
+            "The {what} contains an invisible text-direction character (U+{:04X}) that makes it show \
+             differently from what is stored; remove it.",
+            c as u32
         ));
     }
     Ok(value.to_string())
@@ -219,6 +263,48 @@ mod tests {
         );
         assert!(date("15/03/2026").is_err());
         assert_eq!(optional_date("  "), Ok(None));
+    }
+
+    #[test]
+    fn dates_stay_within_1900_to_2100() {
+        assert!(date("0000-01-01")
+            .unwrap_err()
+            .contains("outside the years"));
+        assert!(date("1899-12-31").unwrap_err().contains("1900 to 2100"));
+        assert!(date("1900-01-01").is_ok(), "the first day kept");
+        assert!(date("2100-12-31").is_ok(), "the last day kept");
+        assert!(date("2101-01-01")
+            .unwrap_err()
+            .contains("outside the years"));
+        assert!(optional_date("9999-12-31").is_err());
+    }
+
+    #[test]
+    fn text_refuses_control_and_direction_characters_with_the_reason() {
+        assert!(text("Ann\0", 20, "first name").unwrap_err().contains("NUL"));
+        assert!(required_text("An\u{7}n", 20, "first name")
+            .unwrap_err()
+            .contains("U+0007"));
+        assert!(text("Ann\nLee", 20, "first name")
+            .unwrap_err()
+            .contains("line break"));
+        for c in ['\u{202A}', '\u{202E}', '\u{2066}', '\u{2069}'] {
+            let err = required_text(&format!("Lee{c}nnA"), 20, "last name").unwrap_err();
+            assert!(err.contains("text-direction"), "{c:?}: {err}");
+            assert!(err.contains(&format!("U+{:04X}", c as u32)), "{err}");
+        }
+        // Just outside both ranges (U+2029, U+202F, U+2065, U+206A) is ordinary text.
+        assert!(text("a\u{2029}b\u{202F}c\u{2065}d\u{206A}e", 20, "note").is_ok());
+        assert_eq!(text("Zoë Ng", 20, "name"), Ok("Zoë Ng".into()));
+        assert_eq!(
+            multiline_text("line one\r\nline two\tend", 100, "note"),
+            Ok("line one\r\nline two\tend".into()),
+            "notes keep their lines"
+        );
+        assert!(multiline_text("a\0b", 100, "note")
+            .unwrap_err()
+            .contains("NUL"));
+        assert!(multiline_text("a\u{202E}b", 100, "note").is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Only `commands` and `app` know Tauri; everything else is plain Rust that
 //! tests call directly.
 
+pub mod applog;
 pub mod audit;
 pub mod bindings;
 pub mod budget;

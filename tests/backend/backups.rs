@@ -176,6 +176,7 @@ fn a_backup_of_an_encrypted_file_is_encrypted_with_the_same_key() {
         current_passphrase: String::new(),
         new_passphrase: "tulips in the rain".into(),
         confirm_passphrase: "tulips in the rain".into(),
+        keep_plain_backups: true,
     };
     let file = passphrase::change(filled(&dir, 2), &input, false, &plan, now())
         .unwrap_or_else(|e| panic!("{:?}", e.error));
@@ -212,6 +213,7 @@ fn unencrypted_backups_can_be_removed_once_a_passphrase_is_set() {
         current_passphrase: String::new(),
         new_passphrase: "tulips in the rain".into(),
         confirm_passphrase: "tulips in the rain".into(),
+        keep_plain_backups: true,
     };
     let file = passphrase::change(file, &input, false, &plan, at("2026-11-03 08:00:00"))
         .unwrap_or_else(|e| panic!("{:?}", e.error));
@@ -289,6 +291,8 @@ fn a_forgotten_passphrase_is_got_round_by_restoring_an_older_backup() {
         current_passphrase: String::new(),
         new_passphrase: "long forgotten words".into(),
         confirm_passphrase: "long forgotten words".into(),
+        // The older backups are kept readable, as the manager may choose.
+        keep_plain_backups: true,
     };
     drop(
         passphrase::change(file, &input, false, &plan, at("2026-11-02 08:00:00"))
@@ -419,4 +423,57 @@ fn backup_settings_are_checked_field_by_field_and_kept_beside_the_file() {
         "read back before any file is opened"
     );
     assert_eq!(settings::load(dir.path()).idle_lock_minutes, 5);
+}
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn setting_a_passphrase_leaves_no_readable_copy_in_the_folders() {
+    let dir = DataDir::new();
+    let plan = wardbook::store::settings::plan(dir.path());
+    let file = filled(&dir, 3);
+    for day in ["2026-11-01 08:00:00", "2026-11-02 08:00:00"] {
+        file.backup(&plan, BackupReason::Manual, at(day)).unwrap();
+    }
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "tulips in the rain".into(),
+        confirm_passphrase: "tulips in the rain".into(),
+        keep_plain_backups: false,
+    };
+    let file = passphrase::change(file, &input, false, &plan, at("2026-11-03 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    drop(file);
+    let listed = backup::list(&plan.folder).unwrap();
+    assert_eq!(
+        listed.len(),
+        3,
+        "both older backups and the new one are kept"
+    );
+    let key = Passphrase::new("tulips in the rain");
+    for b in &listed {
+        assert!(b.encrypted, "{} is encrypted now", b.name);
+        let counts = backup::verify(&plan.folder.join(&b.name), Some(&key), None).unwrap();
+        assert_eq!(counts.staff, 3, "{} still holds everyone", b.name);
+    }
+    for path in files_under(dir.path()) {
+        let bytes = fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Ruiz"),
+            "{} holds a readable name",
+            path.display()
+        );
+    }
 }

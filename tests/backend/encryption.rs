@@ -21,6 +21,7 @@ fn set(file: DepartmentFile, dir: &DataDir, current: &str, new: &str) -> Departm
         current_passphrase: current.into(),
         new_passphrase: new.into(),
         confirm_passphrase: new.into(),
+        keep_plain_backups: false,
     };
     passphrase::change(file, &input, false, &settings::plan(dir.path()), now())
         .unwrap_or_else(|e| panic!("setting the passphrase: {:?}", e.error))
@@ -180,6 +181,7 @@ fn changing_the_passphrase_needs_the_current_one_and_keeps_every_row() {
         current_passphrase: "not it at all".into(),
         new_passphrase: "new passphrase here".into(),
         confirm_passphrase: "new passphrase here".into(),
+        keep_plain_backups: false,
     };
     let refused = passphrase::change(file, &wrong, false, &settings::plan(dir.path()), now())
         .err()
@@ -227,6 +229,7 @@ fn a_new_passphrase_must_be_long_enough_and_typed_twice_alike() {
         current_passphrase: String::new(),
         new_passphrase: "short".into(),
         confirm_passphrase: "shirt".into(),
+        keep_plain_backups: false,
     };
     let err = passphrase::change(
         filled(&dir),

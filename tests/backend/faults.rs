@@ -77,8 +77,14 @@ fn restoring_over_a_damaged_file_keeps_it_byte_for_byte_in_the_backups() {
         )
         .unwrap();
     }
-    fs::remove_file(dir.db()).unwrap();
-    let bytes = damaged(&dir);
+    // The damaged file is made elsewhere: a missing file beside backups is
+    // itself a damaged department and would not open.
+    let elsewhere = DataDir::new();
+    let bytes = damaged(&elsewhere);
+    for p in store::swap::companions(&dir.db()) {
+        let _ = fs::remove_file(p);
+    }
+    fs::write(dir.db(), &bytes).unwrap();
     let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
     let good = backup::list(&plan.folder).unwrap()[0].name.clone();
     let file = store::restore::restore(Some(file), &dir.db(), &plan, &good, None, now())

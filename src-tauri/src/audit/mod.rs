@@ -2,9 +2,11 @@
 //!
 //! Written by SQLite triggers (`triggers`) in the same transaction as each
 //! change; read here as readable entries. The log is append-only: there is no
-//! function that edits it, and the table's own triggers refuse updates and
-//! deletes.
+//! function that edits it, the table's own triggers refuse updates and
+//! deletes, and every entry is sealed to the one before it (`chain`), so an
+//! edit made around the triggers is found and named.
 
+pub mod chain;
 mod describe;
 mod list;
 pub mod triggers;

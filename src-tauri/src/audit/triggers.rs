@@ -13,6 +13,11 @@ use rusqlite::Connection;
 /// Tables left out of the history, and why.
 pub const NOT_AUDITED: &[(&str, &str)] = &[
     ("audit_log", "the history itself"),
+    ("audit_seal", "the history's own seals, guarded by `chain`"),
+    (
+        "audit_chain_key",
+        "the key of the seals, guarded by `chain`",
+    ),
     (
         "audit_pending",
         "scratch space of the triggers, empty between statements",

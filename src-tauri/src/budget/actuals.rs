@@ -42,7 +42,7 @@ pub fn save(conn: &Connection, form: &ActualInput) -> AppResult<()> {
     };
     let explanation = v.take(
         "explanation",
-        input::text(&form.explanation, 2000, "explanation"),
+        input::multiline_text(&form.explanation, 2000, "explanation"),
     );
     v.finish()?;
     lines::get(conn, form.line_id)?;
@@ -57,7 +57,10 @@ pub fn save(conn: &Connection, form: &ActualInput) -> AppResult<()> {
 pub fn explain(conn: &Connection, line_id: i64, month: i64, text: &str) -> AppResult<()> {
     let mut v = Validator::new();
     check_month(&mut v, month);
-    let text = v.take("explanation", input::text(text, 2000, "explanation"));
+    let text = v.take(
+        "explanation",
+        input::multiline_text(text, 2000, "explanation"),
+    );
     v.finish()?;
     let changed = conn.execute(
         "UPDATE budget_month SET explanation = ?3 WHERE line_id = ?1 AND month = ?2",

@@ -96,7 +96,7 @@ pub fn save(conn: &Connection, id: Option<i64>, form: &ExpenseInput) -> AppResul
     let vendor = v.take("vendor", input::required_text(&form.vendor, 120, "vendor"));
     let description = v.take(
         "description",
-        input::text(&form.description, 500, "description"),
+        input::multiline_text(&form.description, 500, "description"),
     );
     let amount = v.take("amount", money::signed_cents(&form.amount));
     if amount == Some(0) {

@@ -15,6 +15,9 @@ pub struct AppStatus {
     pub encrypted: bool,
     /// The banner while a file that failed its integrity check is open read-only.
     pub read_only: Option<String>,
+    /// The change history failed its check at open (named entry), or its
+    /// protection had been removed: shown as a warning until the next start.
+    pub history_warning: Option<String>,
     pub idle_lock_minutes: u32,
     /// Why today's automatic backup failed, if it did (told once).
     pub backup_warning: Option<String>,
@@ -48,6 +51,7 @@ pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
         locked: snapshot.locked,
         encrypted: snapshot.encrypted,
         read_only: snapshot.damaged.then(crate::store::faults::damaged_banner),
+        history_warning: snapshot.history_warning,
         idle_lock_minutes,
         backup_warning: db.take_backup_warning(),
         data_dir,

@@ -28,6 +28,8 @@ pub struct Snapshot {
     pub encrypted: bool,
     pub damaged: bool,
     pub open_error: Option<AppError>,
+    /// What the check of the change history at open found wrong.
+    pub history_warning: Option<String>,
 }
 
 pub struct Db {
@@ -115,9 +117,18 @@ impl Db {
             self.remember_zone(file.conn());
         }
         let state = match opened {
-            Ok(file) => State::Open(file),
+            Ok(file) => {
+                if let Some(warning) = file.history_warning() {
+                    crate::applog::write(&crate::applog::path(&self.data_dir), "history", warning);
+                }
+                State::Open(file)
+            }
             Err(e) if e.code == ErrorCode::Locked => State::Locked,
-            Err(e) => State::Failed(e),
+            Err(e) => {
+                let log = crate::applog::path(&self.data_dir);
+                crate::applog::write(&log, "open", &format!("{:?}: {}", e.code, e.message));
+                State::Failed(e)
+            }
         };
         *self.lock_state() = state;
         self.touch();
@@ -210,6 +221,7 @@ impl Db {
             State::Open(file) => Snapshot {
                 encrypted: file.is_encrypted(),
                 damaged: file.damaged().is_some(),
+                history_warning: file.history_warning().map(str::to_string),
                 ..Default::default()
             },
             State::Failed(e) => Snapshot {
@@ -282,9 +294,9 @@ impl Db {
     {
         self.blocking(move |db| {
             let mut state = db.ready();
-            if db.expire(&mut state) {
-                return Err(cipher::locked());
-            }
+            // A file idle too long is closed first; a locked one is no reason
+            // to refuse: restoring a backup is the way out of a forgotten passphrase.
+            db.expire(&mut state);
             let current = match std::mem::replace(&mut *state, State::Opening) {
                 State::Open(file) => Some(file),
                 // Locked: a forgotten passphrase may be got round by restoring
@@ -402,17 +414,53 @@ impl Db {
         F: FnOnce(&Db) -> AppResult<T> + Send + 'static,
     {
         let db = self.clone();
-        tauri::async_runtime::spawn_blocking(move || f(&db))
-            .await
-            .map_err(|e| {
-                AppError::new(
-                    ErrorCode::Internal,
-                    format!("The operation stopped unexpectedly ({e}). Nothing was changed."),
-                )
-            })?
-            // Never echo a huge or hostile input back to the manager.
-            .map_err(AppError::tidy)
+        let log = crate::applog::path(&self.data_dir);
+        let outcome = tauri::async_runtime::spawn_blocking(move || {
+            // A panic is caught here so it is logged and answered, not lost
+            // with the thread (a transaction under way rolls back as it unwinds).
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&db)))
+        })
+        .await;
+        let result = match outcome {
+            Ok(Ok(result)) => result,
+            Ok(Err(payload)) => {
+                crate::applog::write(
+                    &log,
+                    "panic",
+                    &format!(
+                        "a command stopped: {}",
+                        crate::applog::panic_text(&*payload)
+                    ),
+                );
+                Err(stopped())
+            }
+            Err(e) => {
+                crate::applog::write(&log, "panic", &format!("a command stopped: {e}"));
+                Err(stopped())
+            }
+        };
+        if let Err(e) = &result {
+            // Refusals of input are the manager's business, not faults; the
+            // rest is what a fault in the field is diagnosed from.
+            if matches!(
+                e.code,
+                ErrorCode::Internal | ErrorCode::Storage | ErrorCode::Corrupt
+            ) {
+                crate::applog::write(&log, "error", &format!("{:?}: {}", e.code, e.message));
+            }
+        }
+        // Never echo a huge or hostile input back to the manager.
+        result.map_err(AppError::tidy)
     }
+}
+
+/// The answer to a command that panicked.
+fn stopped() -> AppError {
+    AppError::new(
+        ErrorCode::Internal,
+        "The operation stopped unexpectedly and did not finish; what it had not saved was undone. \
+         The details are in wardbook.log in the data folder, for your IT support.",
+    )
 }
 
 #[cfg(test)]

@@ -146,3 +146,108 @@ fn backups_are_named_and_dated_by_the_department_clock() {
     let utc = chrono::Utc::now().naive_utc();
     assert!(minutes_apart(db.now(), utc) <= 1);
 }
+
+/// Restores backup `name` the way the `backup_restore` command does.
+fn restore(db: &Arc<Db>, name: &str, passphrase: Option<&str>) -> AppResult<()> {
+    let name = name.to_string();
+    let given = passphrase.map(Passphrase::new);
+    block_on(db.replace(move |db, current| {
+        crate::store::restore::restore(current, &db.db_path(), &db.plan(), &name, given, now())
+    }))
+}
+
+#[test]
+fn a_locked_file_can_be_replaced_by_a_backup_from_the_lock_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::store::db_path(dir.path());
+    let plan = crate::store::settings::plan(dir.path());
+    // A plain backup from before the passphrase, and an encrypted one after it.
+    let plain = {
+        let file = DepartmentFile::open(&path, None, None, now()).unwrap();
+        file.backup(&plan, backup::BackupReason::Manual, now())
+            .unwrap()
+    };
+    let key = Passphrase::new("open sesame 1");
+    let encrypted = {
+        let file = DepartmentFile::open(&path, None, None, now()).unwrap();
+        let input = crate::store::passphrase::PassphraseInput {
+            current_passphrase: String::new(),
+            new_passphrase: key.as_str().into(),
+            confirm_passphrase: key.as_str().into(),
+            keep_plain_backups: true,
+        };
+        let file = crate::store::passphrase::change(file, &input, false, &plan, now())
+            .map_err(|e| e.error)
+            .unwrap();
+        file.backup(&plan, backup::BackupReason::Manual, now())
+            .unwrap()
+    };
+    assert!(encrypted.encrypted && !plain.encrypted);
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.set(DepartmentFile::open(&path, None, None, now()));
+    assert!(db.snapshot().locked);
+
+    let refused = restore(&db, &encrypted.name, Some("not the one")).unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("passphrase"));
+    assert!(
+        db.snapshot().locked,
+        "a wrong passphrase leaves the file locked"
+    );
+
+    restore(&db, &encrypted.name, Some("open sesame 1"))
+        .expect("an encrypted backup with its passphrase");
+    assert!(!db.snapshot().locked);
+    assert_eq!(staff_count(&db).unwrap(), 0);
+
+    assert!(block_on(db.lock()).unwrap());
+    restore(&db, &plain.name, None).expect("a plain backup needs no passphrase");
+    let snapshot = db.snapshot();
+    assert!(!snapshot.locked && !snapshot.encrypted);
+    let kept = backup::list(&plan.folder).unwrap();
+    assert!(
+        kept.iter()
+            .any(|b| b.reason == backup::BackupReason::BeforeRestore && b.encrypted),
+        "the locked file is kept as it was: {kept:?}"
+    );
+}
+
+#[test]
+fn a_command_that_panics_is_logged_and_answered_with_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.set(DepartmentFile::open(
+        &crate::store::db_path(dir.path()),
+        None,
+        None,
+        now(),
+    ));
+    let answer = block_on(db.run(|conn| -> AppResult<()> {
+        let tx = conn.transaction()?;
+        tx.execute_batch("INSERT INTO skill (name) VALUES ('Chemo')")?;
+        panic!("no shift for “Ann Lee” in the test command");
+    }))
+    .unwrap_err();
+    assert_eq!(answer.code, ErrorCode::Internal);
+    assert!(
+        answer.message.contains("stopped unexpectedly"),
+        "{}",
+        answer.message
+    );
+    assert!(
+        answer.message.contains("wardbook.log"),
+        "{}",
+        answer.message
+    );
+    let log = std::fs::read_to_string(dir.path().join(crate::applog::FILE)).unwrap();
+    assert!(
+        log.contains("panic: a command stopped: no shift for “…” in the test command"),
+        "{log}"
+    );
+    assert!(!log.contains("Ann Lee"), "no staff data in the log: {log}");
+    let skills: i64 =
+        block_on(db.run(|c| Ok(c.query_row("SELECT COUNT(*) FROM skill", [], |r| r.get(0))?)))
+            .unwrap();
+    assert_eq!(skills, 0, "the unfinished transaction rolled back");
+    // The state survives the panic: the next command runs.
+    assert_eq!(staff_count(&db).unwrap(), 0);
+}

@@ -82,6 +82,7 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
                 .map(|c| quote(c))
                 .collect::<Vec<_>>()
                 .join(", ");
+            let rules = column_rules(&tx, &table.name, columns)?;
             let marks = vec!["?"; columns.len()].join(", ");
             let mut insert = tx.prepare(&format!(
                 "INSERT INTO {} ({list}) VALUES ({marks})",
@@ -102,6 +103,11 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
                     .map(from_json)
                     .collect::<Result<Vec<_>, _>>()
                     .map_err(|why| refuse(format!("{}: {why}.", at())))?;
+                for ((value, rule), column) in values.iter().zip(&rules).zip(columns) {
+                    if let Err(why) = rule.check(value) {
+                        return Err(refuse(format!("{}, field “{column}”: {why}.", at())));
+                    }
+                }
                 insert
                     .execute(rusqlite::params_from_iter(values))
                     .map_err(|e| refuse(format!("{} cannot be stored ({e}).", at())))?;
@@ -162,4 +168,54 @@ pub fn summary(
         tables: doc.tables.len() as i64,
         rows: doc.tables.iter().map(|t| t.rows.len() as i64).sum(),
     })
+}
+
+/// What a value of a column must be, beyond what SQLite itself enforces: the
+/// forms' rules for whole numbers (cents, ids, counts) and dates, so a file
+/// cannot bring in what a form would refuse.
+enum ColumnRule {
+    Any,
+    /// Declared INTEGER: a whole number, never a float (1e300) or text.
+    Whole,
+    /// A day (`date`, `*_date`, `*_on`): a real date within the years kept.
+    Date,
+}
+
+impl ColumnRule {
+    fn check(&self, value: &rusqlite::types::Value) -> Result<(), String> {
+        use rusqlite::types::Value as V;
+        match (self, value) {
+            (_, V::Null) | (ColumnRule::Any, _) => Ok(()),
+            (ColumnRule::Whole, V::Integer(_)) => Ok(()),
+            (ColumnRule::Whole, _) => Err("a whole number is expected here".into()),
+            (ColumnRule::Date, V::Text(t)) if t.is_empty() => Ok(()),
+            (ColumnRule::Date, V::Text(t)) => crate::input::date(t)
+                .map(|_| ())
+                .map_err(|m| m.trim_end_matches('.').to_string()),
+            (ColumnRule::Date, _) => Err("a date (YYYY-MM-DD) is expected here".into()),
+        }
+    }
+}
+
+fn column_rules(conn: &Connection, table: &str, columns: &[String]) -> AppResult<Vec<ColumnRule>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA table_xinfo({})", quote(table)))?;
+    let declared: HashMap<String, String> = stmt
+        .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(columns
+        .iter()
+        .map(|c| {
+            let kind = declared
+                .get(c)
+                .map(|t| t.to_uppercase())
+                .unwrap_or_default();
+            if c == "rowid" || kind.contains("INT") {
+                ColumnRule::Whole
+            } else if c == "date" || c.ends_with("_date") || c.ends_with("_on") {
+                ColumnRule::Date
+            } else {
+                ColumnRule::Any
+            }
+        })
+        .collect())
 }

@@ -84,6 +84,12 @@ fn the_sample_department_round_trips_row_for_row() {
     );
     assert!(before.iter().filter(|(_, rows)| !rows.is_empty()).count() >= 15);
     assert_same(&fresh, &original);
+    let chain = crate::audit::chain::verify(&fresh).unwrap();
+    assert!(
+        chain.intact && chain.entries > 0,
+        "the history carried over keeps its seals: {}",
+        chain.message
+    );
     assert_eq!(
         exported(&fresh),
         text,
@@ -385,4 +391,51 @@ fn a_department_is_replaced_only_when_asked() {
     assert_eq!(dump(&live), before, "nothing changed");
     import_into(&mut live, &staging, true, "x").unwrap();
     assert_same(&live, &staging);
+}
+
+#[test]
+fn values_the_forms_refuse_are_refused_by_table_row_and_field() {
+    let conn = sample();
+    let set = |column: &str, value: serde_json::Value| {
+        let column = column.to_string();
+        rewritten(&conn, move |d| {
+            let t = d.tables.iter_mut().find(|t| t.name == "staff").unwrap();
+            let i = t.columns.iter().position(|c| *c == column).unwrap();
+            t.rows[2][i] = value;
+        })
+    };
+    let cases = [
+        (
+            set("hire_date", "2026-02-30".into()),
+            "field “hire_date”",
+            "not a valid date",
+        ),
+        (
+            set("hire_date", "0000-01-01".into()),
+            "field “hire_date”",
+            "outside the years",
+        ),
+        (
+            set("hourly_rate_cents", serde_json::json!(1e300)),
+            "field “hourly_rate_cents”",
+            "a whole number",
+        ),
+        (
+            set("fte_hundredths", "ninety".into()),
+            "field “fte_hundredths”",
+            "a whole number",
+        ),
+    ];
+    for (bytes, field, why) in cases {
+        let message = refused(&bytes);
+        assert!(message.contains("Table “staff”, row 3"), "{message}");
+        assert!(
+            message.contains(field) && message.contains(why),
+            "{message}"
+        );
+        assert!(message.contains("Nothing was imported"), "{message}");
+    }
+    // The boundary: the last day of February and the first year kept load.
+    let fine = set("hire_date", "1900-02-28".into());
+    assert!(load(&parse(&fine).unwrap()).is_ok());
 }

@@ -75,7 +75,7 @@ pub(super) fn validate(form: &StaffInput, termination: Option<&str>) -> AppResul
             "Enter an email address like name@hospital.org.",
         );
     }
-    let notes = v.take("notes", input::text(&form.notes, 4000, "note"));
+    let notes = v.take("notes", input::multiline_text(&form.notes, 4000, "note"));
     v.finish()?;
     let mut skill_ids = form.skill_ids.clone();
     skill_ids.sort_unstable();

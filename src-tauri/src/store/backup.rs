@@ -305,6 +305,42 @@ pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
     Ok(plain.len())
 }
 
+/// Encrypts under `key` every backup in `folder` that anyone could read, once
+/// a passphrase is set: each is exported under the key, verified (same
+/// counts), and renamed over the plain one, so no readable copy stays behind.
+/// A plain backup that cannot be read (damaged) is left as it is and listed
+/// as unencrypted; the number encrypted is returned.
+pub fn encrypt_plain(folder: &Path, key: &Passphrase) -> AppResult<usize> {
+    let mut done = 0;
+    for plain in list(folder)?.into_iter().filter(|f| !f.encrypted) {
+        let path = folder.join(&plain.name);
+        let partial = folder.join(format!(".{}.partial", plain.name));
+        let encrypted = Connection::open(&path)
+            .map_err(|e| sqlite_error(e, &path))
+            .and_then(|conn| {
+                let expected = verify(&path, None, None)?;
+                super::cipher::export(&conn, &partial, Some(key))?;
+                drop(conn);
+                verify(&partial, Some(key), Some(&expected))?;
+                super::swap::sync_file(&partial)
+            })
+            .and_then(|()| {
+                fs::rename(&partial, &path).map_err(|e| io_error("write a backup", &path, &e))
+            });
+        match encrypted {
+            Ok(()) => done += 1,
+            Err(e) => {
+                let _ = super::swap::remove_leftover(&partial);
+                eprintln!(
+                    "wardbook: backup {} left unencrypted: {}",
+                    plain.name, e.message
+                );
+            }
+        }
+    }
+    Ok(done)
+}
+
 /// Keeps a file byte for byte (with its WAL, if any) in the backup folder,
 /// before a restore replaces it, when the backup API cannot read it: it is
 /// damaged, or encrypted under a passphrase nobody gave.

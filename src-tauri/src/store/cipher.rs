@@ -51,6 +51,8 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     Missing,
+    /// Zero bytes: SQLite would take it for a new database.
+    Empty,
     Plain,
     /// Random-looking whole pages: an SQLCipher file (or one damaged past recognising).
     Encrypted,
@@ -69,21 +71,32 @@ pub fn file_kind(path: &Path) -> AppResult<FileKind> {
         .map_err(|e| super::faults::io_error("read", path, &e))?
         .len();
     if len == 0 {
-        // SQLite treats an empty file as a new database.
-        return Ok(FileKind::Plain);
+        return Ok(FileKind::Empty);
     }
-    let mut head = [0u8; 16];
+    let mut head = vec![0u8; len.min(4096) as usize];
     if len < 512 || file.read_exact(&mut head).is_err() {
         return Ok(FileKind::NotADatabase);
     }
-    Ok(if &head == SQLITE_MAGIC {
+    Ok(if head.starts_with(SQLITE_MAGIC) {
         FileKind::Plain
-    } else if len.is_multiple_of(512) {
+    } else if len.is_multiple_of(512) && looks_random(&head) {
         // SQLCipher pages are 4096 bytes by default; any page size is a multiple of 512.
         FileKind::Encrypted
     } else {
         FileKind::NotADatabase
     })
+}
+
+/// Whether the first page could be SQLCipher's: salt, ciphertext, IV and HMAC
+/// are all indistinguishable from random bytes. A plain SQLite page whose first
+/// bytes were damaged still has the rest of its header (bytes 21–23 are always
+/// 64, 32, 32) or the zero bytes of its unused space; random bytes of the
+/// right size cannot be told from an encrypted file without the key.
+fn looks_random(page: &[u8]) -> bool {
+    let header_intact = page.get(21..24) == Some(&[64, 32, 32][..]);
+    // About 1 byte in 256 is zero in random data (16 in a 4096-byte page).
+    let zeros = page.iter().filter(|b| **b == 0).count();
+    !header_intact && zeros <= page.len() / 64
 }
 
 /// Gives the connection its key. Must come before anything reads the file.
@@ -98,7 +111,9 @@ pub fn apply_key(conn: &Connection, key: Option<&Passphrase>) -> AppResult<()> {
 pub fn wrong_passphrase() -> AppError {
     AppError::field(
         "passphrase",
-        "That passphrase does not open this department file. Check it (and Caps Lock) and try again.",
+        "That passphrase does not open this department file. Check it (and Caps Lock) and try again. \
+         If you are sure of it, or this department never had a passphrase, the file is damaged or is \
+         not a Wardbook file: restore a backup instead.",
     )
 }
 

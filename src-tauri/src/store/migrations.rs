@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_audit.sql"),
     include_str!("migrations/0006_staff_import_memory.sql"),
     include_str!("migrations/0007_budget_account_map.sql"),
+    include_str!("migrations/0008_history_chain.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -54,8 +55,10 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     }
     // The audit triggers follow the schema the steps above left (and any
     // change to how they are written); a no-op when they already match.
+    crate::audit::chain::register(conn)?;
     let tx = conn.transaction()?;
     crate::audit::triggers::sync(&tx)?;
+    crate::audit::chain::protect(&tx)?;
     tx.commit()?;
     Ok(())
 }

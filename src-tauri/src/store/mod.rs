@@ -7,6 +7,7 @@
 
 pub mod backup;
 pub mod cipher;
+pub mod diagnose;
 pub mod faults;
 mod migrations;
 mod open;

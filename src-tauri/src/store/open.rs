@@ -3,6 +3,7 @@
 
 use super::backup::{self, BackupPlan, BackupReason};
 use super::cipher::{self, FileKind, Passphrase};
+use super::diagnose;
 use super::faults::{io_error, sqlite_error};
 use crate::error::{AppError, AppResult, ErrorCode};
 use chrono::NaiveDateTime;
@@ -17,6 +18,8 @@ pub struct DepartmentFile {
     key: Option<Passphrase>,
     /// Why the integrity check failed, when it did: the file is then open read-only.
     damaged: Option<String>,
+    /// What is wrong with the change history, when its check at open failed.
+    history_warning: Option<String>,
 }
 
 /// What the integrity check found in a file that could be opened.
@@ -36,13 +39,23 @@ impl DepartmentFile {
         now: NaiveDateTime,
     ) -> AppResult<DepartmentFile> {
         let kind = cipher::file_kind(path)?;
+        if matches!(kind, FileKind::Missing | FileKind::Empty) {
+            if let Some(traces) = diagnose::traces(path) {
+                let what = if kind == FileKind::Empty {
+                    "it is empty"
+                } else {
+                    "it is missing"
+                };
+                return Err(diagnose::damaged(path, &format!("{what}, but {traces}")));
+            }
+        }
         let key = match kind {
             FileKind::Encrypted if key.is_none() => return Err(cipher::locked()),
-            // A plain file has no key to check a passphrase against.
-            FileKind::Plain => None,
+            // A plain (or new) file has no key to check a passphrase against.
+            FileKind::Plain | FileKind::Empty => None,
             _ => key,
         };
-        if kind == FileKind::Missing {
+        if matches!(kind, FileKind::Missing | FileKind::Empty) {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| io_error("create", path, &e))?;
             }
@@ -74,12 +87,28 @@ impl DepartmentFile {
                     })?;
             }
         }
+        // Triggers removed outside Wardbook are put back by the migration;
+        // which were missing is noted first, so the gap is in the history.
+        let missing = if version == super::LATEST_VERSION {
+            crate::audit::chain::missing_triggers(&conn)?
+        } else {
+            Vec::new()
+        };
         super::migrate(&mut conn)?;
+        if !missing.is_empty() {
+            eprintln!(
+                "wardbook: history triggers were missing and are restored: {}",
+                missing.join(", ")
+            );
+            crate::audit::chain::note_restored(&conn, &missing)?;
+        }
+        let history_warning = history_warning(&conn, &missing)?;
         Ok(DepartmentFile {
             path: path.to_path_buf(),
             conn,
             key,
             damaged: None,
+            history_warning,
         })
     }
 
@@ -90,11 +119,14 @@ impl DepartmentFile {
         cipher::apply_key(&conn, key.as_ref())?;
         conn.pragma_update(None, "query_only", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // So a refused save fails as read-only, not on the history's seal function.
+        crate::audit::chain::register(&conn)?;
         Ok(DepartmentFile {
             path: path.to_path_buf(),
             conn,
             key,
             damaged: Some(detail),
+            history_warning: None,
         })
     }
 
@@ -125,6 +157,11 @@ impl DepartmentFile {
     /// The integrity check's findings when the file is open read-only because of them.
     pub fn damaged(&self) -> Option<&str> {
         self.damaged.as_deref()
+    }
+
+    /// What the check of the change history at open found wrong, if anything.
+    pub fn history_warning(&self) -> Option<&str> {
+        self.history_warning.as_deref()
     }
 
     /// Backs the open file up into `plan`'s folder (verified, rotated).
@@ -160,6 +197,25 @@ impl DepartmentFile {
     }
 }
 
+/// The chain checked at open, and the triggers that had to be restored, in
+/// the manager's words; `None` when the history is whole.
+fn history_warning(conn: &Connection, missing: &[String]) -> AppResult<Option<String>> {
+    let check = crate::audit::chain::verify(conn)?;
+    let mut parts = Vec::new();
+    if !check.intact {
+        eprintln!("wardbook: {}", check.message);
+        parts.push(check.message);
+    }
+    if !missing.is_empty() {
+        parts.push(
+            "The protection of the change history had been removed outside Wardbook and is now \
+             restored; changes made meanwhile may be missing from the history."
+                .to_string(),
+        );
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(" ")))
+}
+
 fn storage_error_for(path: &Path, e: AppError) -> AppError {
     if e.code == ErrorCode::Storage {
         AppError::new(
@@ -182,38 +238,56 @@ pub fn configure(conn: &Connection) -> AppResult<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    crate::audit::chain::register(conn)?;
     Ok(())
 }
 
 /// `PRAGMA quick_check` on a read-only handle, so a bad file is never written to.
 fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Health> {
-    let unopenable = |detail: String| {
-        eprintln!("wardbook: {} cannot be opened: {detail}", path.display());
-        AppError::new(
-            ErrorCode::Corrupt,
-            format!(
-                "The department file {} is damaged beyond reading and was not opened. It has not been changed; \
-                 restore it from a backup or move it aside to start again.",
-                path.display()
-            ),
-        )
-    };
     if kind == FileKind::NotADatabase {
-        return Err(unopenable("not an SQLite file".into()));
+        return Err(diagnose::damaged(
+            path,
+            "it does not start like a department file, plain or encrypted",
+        ));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite_error(e, path))?;
     cipher::apply_key(&conn, key)?;
     use rusqlite::ErrorCode as Sql;
     // Reading the schema proves the key (SQLCipher checks page 1's HMAC).
-    if let Err(e) = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    }) {
-        return Err(match e.sqlite_error_code() {
-            Some(Sql::NotADatabase) if kind == FileKind::Encrypted => cipher::wrong_passphrase(),
-            Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt) => unopenable(e.to_string()),
-            _ => sqlite_error(e, path),
-        });
+    let schema = conn.query_row(
+        "SELECT COUNT(*), (SELECT user_version FROM pragma_user_version) FROM sqlite_master",
+        [],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+    );
+    match schema {
+        Err(e) => {
+            return Err(match (e.sqlite_error_code(), key) {
+                (Some(Sql::NotADatabase), Some(key)) if kind == FileKind::Encrypted => {
+                    if diagnose::key_fits(path, key) {
+                        diagnose::damaged(
+                            path,
+                            "the passphrase is right, but the file's first page is damaged",
+                        )
+                    } else {
+                        cipher::wrong_passphrase()
+                    }
+                }
+                (Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt), _) => {
+                    diagnose::damaged(path, "its first page cannot be read")
+                }
+                _ => sqlite_error(e, path),
+            })
+        }
+        // Wardbook numbers its schema from the first step; tables without a
+        // version are another program's database, which must not be migrated.
+        Ok((tables, 0)) if tables > 0 => {
+            return Err(diagnose::damaged(
+                path,
+                "it is a database of another program",
+            ))
+        }
+        Ok(_) => {}
     }
     let result: Result<Vec<String>, rusqlite::Error> = conn
         .prepare("PRAGMA quick_check")

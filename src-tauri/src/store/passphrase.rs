@@ -20,6 +20,10 @@ pub struct PassphraseInput {
     pub current_passphrase: String,
     pub new_passphrase: String,
     pub confirm_passphrase: String,
+    /// The manager declined to encrypt the backups made before the passphrase:
+    /// they stay as they are, listed as readable by anyone (Settings offers to
+    /// delete them). Otherwise setting a passphrase encrypts them too.
+    pub keep_plain_backups: bool,
 }
 
 /// What the form asks for: a new key, or none to remove the passphrase.
@@ -101,6 +105,15 @@ pub fn change(
     }
     let reopened = DepartmentFile::open(&path, new, None, now)
         .map_err(|error| ReplaceError { error, file: None })?;
+    // The copies made before the passphrase must not stay readable.
+    if let Some(key) = reopened.key().filter(|_| !input.keep_plain_backups) {
+        if let Err(e) = backup::encrypt_plain(&plan.folder, key) {
+            eprintln!(
+                "wardbook: encrypting the older backups failed: {}",
+                e.message
+            );
+        }
+    }
     if let Err(e) = reopened.backup(plan, BackupReason::Passphrase, now) {
         eprintln!(
             "wardbook: backup after the passphrase change failed: {}",

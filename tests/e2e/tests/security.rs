@@ -67,11 +67,16 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
         "the lock screen is gone once unlocked"
     );
 
-    // Locking again (as the idle timer does) covers the window but keeps what was typed.
+    // Locking again (as the idle timer does) takes the sections out of the
+    // page: nothing of the department stays behind the lock screen (#21 item 13).
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
     app.type_into("#skill-new", "Chemo");
     app.click(&app.find("#lock-now"));
     app.find("#lock-passphrase");
+    assert!(
+        app.try_find(By::Css("#skill-new")).is_none() && app.try_find(By::Css("nav")).is_none(),
+        "the sections are unmounted while locked"
+    );
     app.type_into("#lock-passphrase", PASSPHRASE);
     app.click_button("Unlock");
     app.wait_until("the lock screen to go", || {
@@ -81,8 +86,62 @@ fn a_passphrase_locks_the_file_at_the_next_start() {
     });
     assert_eq!(
         app.value(&app.find("#skill-new")),
-        "Chemo",
-        "text typed before the lock is still there after unlocking"
+        "",
+        "unlocking returns to the section the manager was in, built afresh"
     );
+    app.quit();
+}
+
+#[test]
+fn an_idle_window_locks_itself_and_holds_no_department_data() {
+    let dir = wardbook_e2e::data_dir();
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    set_passphrase(&app);
+    app.quit();
+    // The shortest idle time the app allows (1 minute), written where
+    // Settings keeps it, so the test waits one minute, not fifteen.
+    std::fs::write(
+        dir.path().join("wardbook-settings.json"),
+        r#"{"idle_lock_minutes": 1}"#,
+    )
+    .unwrap();
+
+    let app = App::launch(dir.path(), &[]);
+    app.find("#lock-passphrase");
+    app.type_into("#lock-passphrase", PASSPHRASE);
+    app.click_button("Unlock");
+    let today = app.text_of("#dashboard-date");
+    let opened = std::time::Instant::now();
+    // Left alone: no key, click or scroll from here on.
+    while app.try_find(By::Css("#lock-passphrase")).is_none() {
+        assert!(
+            opened.elapsed() < std::time::Duration::from_secs(100),
+            "the window should lock itself after a minute idle"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(
+        opened.elapsed() >= std::time::Duration::from_secs(55),
+        "not before the minute is up: {:?}",
+        opened.elapsed()
+    );
+    assert!(
+        app.try_find(By::Css("#dashboard-date")).is_none()
+            && app.try_find(By::Css("nav")).is_none(),
+        "the sections are gone from the page, not just covered"
+    );
+    let page: String = app
+        .execute("return document.body.innerText", vec![])
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        !page.contains(&today) && !page.contains("Dashboard"),
+        "no department data behind the lock: {page}"
+    );
+    app.type_into("#lock-passphrase", PASSPHRASE);
+    app.click_button("Unlock");
+    app.find("#dashboard-date");
     app.quit();
 }

@@ -13,6 +13,7 @@ import type {
   Dashboard,
   Department,
   DepartmentInput,
+  HistoryCheck,
   HistoryPage,
   HistoryQuery,
   Skill,
@@ -184,6 +185,7 @@ export interface Commands {
   assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
   // History
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
+  history_verify: { args: NoArgs; result: HistoryCheck };
   // Security & backups
   app_unlock: { args: { passphrase: string }; result: null };
   app_lock: { args: NoArgs; result: boolean };

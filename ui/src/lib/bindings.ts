@@ -18,7 +18,12 @@ locked: boolean, encrypted: boolean,
 /**
  * The banner while a file that failed its integrity check is open read-only.
  */
-read_only: string | null, idle_lock_minutes: number, 
+read_only: string | null, 
+/**
+ * The change history failed its check at open (named entry), or its
+ * protection had been removed: shown as a warning until the next start.
+ */
+history_warning: string | null, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -848,6 +853,20 @@ export type HistoryPage = { entries: Array<HistoryEntry>,
  */
 total: number, offset: number, limit: number, };
 
+export type HistoryCheck = { entries: number, 
+/**
+ * True when every entry matches its seal.
+ */
+intact: boolean, 
+/**
+ * The first entry that does not (its id in the history), if any.
+ */
+first_broken: number | null, 
+/**
+ * In the manager's words: all is well, or what broke where.
+ */
+message: string, };
+
 export type BackupReason = "daily" | "manual" | "before_migration" | "before_restore" | "passphrase" | "damaged";
 
 export type BackupFile = { 
@@ -868,7 +887,13 @@ export type RecordCounts = { department: string | null, staff: number, credentia
 
 export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
 
-export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, };
+export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, 
+/**
+ * The manager declined to encrypt the backups made before the passphrase:
+ * they stay as they are, listed as readable by anyone (Settings offers to
+ * delete them). Otherwise setting a passphrase encrypts them too.
+ */
+keep_plain_backups: boolean, };
 
 export type StorageSettings = { backup_folder: string, default_backup_folder: string, keep: number, idle_lock_minutes: number, };
 

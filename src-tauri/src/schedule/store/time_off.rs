@@ -134,7 +134,7 @@ pub fn save(
     if form.kind.is_none() {
         v.fail("kind", "Choose the kind of time off.");
     }
-    let note = v.take("note", input::text(&form.note, 1000, "note"));
+    let note = v.take("note", input::multiline_text(&form.note, 1000, "note"));
     v.finish()?;
     let staff_id = form.staff_id.unwrap_or_default();
     let tx = conn.transaction()?;

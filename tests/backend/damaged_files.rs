@@ -1,0 +1,254 @@
+//! Every shape of damaged department file has a way out: an empty, missing,
+//! truncated, header-damaged, page-1-damaged (encrypted), random or foreign
+//! file is named for what it is (not a passphrase problem, not a new
+//! install), left byte for byte as found, and a backup restores over it.
+
+use std::fs;
+use wardbook::error::ErrorCode;
+use wardbook::store::backup::{self, BackupPlan, BackupReason};
+use wardbook::store::{self, DepartmentFile, Passphrase};
+use wardbook::{department, staff};
+use wardbook_tests::{department_input, now, person, DataDir};
+
+const KEY: &str = "tulips in the snow";
+
+/// A data folder with a department of 40 people (encrypted under `KEY` when
+/// `encrypted`) and one verified backup of it, in the default backup folder.
+fn department(encrypted: bool) -> (DataDir, BackupPlan, String) {
+    let dir = DataDir::new();
+    let plan = store::settings::plan(dir.path());
+    let key = encrypted.then(|| Passphrase::new(KEY));
+    let mut file = DepartmentFile::open(&dir.db(), key, None, now()).unwrap();
+    department::create(file.conn(), &department_input("5 East")).unwrap();
+    for i in 0..40 {
+        staff::create(
+            file.conn_mut(),
+            &person("Ngozi", "Okafor", &format!("E{i}"), "51.00"),
+        )
+        .unwrap();
+    }
+    let made = file
+        .backup(
+            &plan,
+            BackupReason::Manual,
+            wardbook_tests::at("2026-11-01 08:00:00"),
+        )
+        .unwrap();
+    assert_eq!(made.encrypted, encrypted);
+    drop(file);
+    (dir, plan, made.name)
+}
+
+/// The file's bytes and its `-wal`'s, to prove an attempt changed nothing
+/// (SQLite may leave an empty `-wal` beside a file it only read: it holds nothing).
+fn snapshot(dir: &DataDir) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
+    let [wal, _] = store::swap::companions(&dir.db());
+    let wal = fs::read(wal).ok().filter(|b| !b.is_empty());
+    (fs::read(dir.db()).ok(), wal)
+}
+
+fn random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect()
+}
+
+/// Opening is refused as damaged (not locked, not a wrong passphrase, not
+/// new), with `words` in the message, and the file is left as it was.
+fn refused_as_damaged(dir: &DataDir, key: Option<&str>, words: &str) {
+    let before = snapshot(dir);
+    let err = DepartmentFile::open(&dir.db(), key.map(Passphrase::new), None, now())
+        .err()
+        .unwrap_or_else(|| panic!("a damaged file must not open ({words})"));
+    assert_eq!(err.code, ErrorCode::Corrupt, "{err:?}");
+    assert!(
+        err.message.contains("damaged or is not a Wardbook file"),
+        "{}",
+        err.message
+    );
+    assert!(err.message.contains(words), "{words}: {}", err.message);
+    assert_eq!(snapshot(dir), before, "the file is left as it was");
+}
+
+/// A restore with no file open (as from the start or lock screen) brings the
+/// department back and keeps what was there in the backup folder.
+fn restore_works(dir: &DataDir, plan: &BackupPlan, name: &str, key: Option<&str>) {
+    let had = fs::read(dir.db()).ok().filter(|b| !b.is_empty());
+    let file =
+        store::restore::restore(None, &dir.db(), plan, name, key.map(Passphrase::new), now())
+            .unwrap_or_else(|e| panic!("restore: {:?}", e.error));
+    assert!(file.damaged().is_none());
+    assert_eq!(
+        department::get(file.conn()).unwrap().unwrap().name,
+        "5 East"
+    );
+    let count: i64 = file
+        .conn()
+        .query_row("SELECT COUNT(*) FROM staff", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(count, 40);
+    if let Some(bytes) = had {
+        let kept = backup::list(&plan.folder).unwrap();
+        assert!(
+            kept.iter()
+                .any(|b| fs::read(plan.folder.join(&b.name)).ok().as_ref() == Some(&bytes)),
+            "the damaged file is kept byte for byte among {kept:?}"
+        );
+    }
+}
+
+#[test]
+fn an_empty_file_beside_backups_is_a_damaged_department_not_a_new_one() {
+    let (dir, plan, name) = department(false);
+    fs::write(dir.db(), b"").unwrap();
+    refused_as_damaged(&dir, None, "it is empty, but 1 backup of it exists");
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn an_empty_file_whose_wal_holds_the_data_is_a_damaged_department() {
+    // No backups here: the WAL alone shows a department lived in this file.
+    let dir = DataDir::new();
+    let source = DataDir::new();
+    let file = DepartmentFile::open(&source.db(), None, None, now()).unwrap();
+    department::create(file.conn(), &department_input("5 East")).unwrap();
+    // Copied while the writer still has it open: the saves are in the WAL only.
+    let [source_wal, _] = store::swap::companions(&source.db());
+    let [wal, _] = store::swap::companions(&dir.db());
+    fs::copy(&source_wal, &wal).unwrap();
+    drop(file);
+    assert!(fs::metadata(&wal).unwrap().len() > 0);
+    fs::write(dir.db(), b"").unwrap();
+    refused_as_damaged(&dir, None, "its journal (-wal) still holds saved changes");
+}
+
+#[test]
+fn a_missing_file_beside_backups_is_a_damaged_department() {
+    let (dir, plan, name) = department(false);
+    fs::remove_file(dir.db()).unwrap();
+    refused_as_damaged(&dir, None, "it is missing, but 1 backup of it exists");
+    assert!(!dir.db().exists(), "no new file was made in its place");
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_new_folder_still_starts_a_new_department() {
+    let dir = DataDir::new();
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    assert!(department::get(file.conn()).unwrap().is_none());
+    drop(file);
+    fs::remove_file(dir.db()).unwrap();
+    fs::write(dir.db(), b"").unwrap();
+    let [wal, shm] = store::swap::companions(&dir.db());
+    let _ = fs::remove_file(wal);
+    let _ = fs::remove_file(shm);
+    assert!(
+        DepartmentFile::open(&dir.db(), None, None, now()).is_ok(),
+        "an empty file with no backups and no journal is a new install"
+    );
+}
+
+#[test]
+fn a_truncated_file_is_refused_and_a_backup_restores() {
+    let (dir, plan, name) = department(false);
+    let bytes = fs::read(dir.db()).unwrap();
+    fs::write(dir.db(), &bytes[..3000]).unwrap();
+    refused_as_damaged(&dir, None, "its first page cannot be read");
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_plain_file_with_a_damaged_header_is_damaged_not_locked() {
+    let (dir, plan, name) = department(false);
+    let mut bytes = fs::read(dir.db()).unwrap();
+    bytes[..16].fill(0xA5);
+    fs::write(dir.db(), &bytes).unwrap();
+    refused_as_damaged(&dir, None, "does not start like a department file");
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn an_encrypted_file_with_a_damaged_first_page_is_damaged_under_the_right_passphrase() {
+    let (dir, plan, name) = department(true);
+    let mut bytes = fs::read(dir.db()).unwrap();
+    // Past the salt (the first 16 bytes), inside page 1's ciphertext.
+    bytes[200..264].fill(0xA5);
+    fs::write(dir.db(), &bytes).unwrap();
+    let before = snapshot(&dir);
+    let locked = DepartmentFile::open(&dir.db(), None, None, now())
+        .err()
+        .unwrap();
+    assert_eq!(
+        locked.code,
+        ErrorCode::Locked,
+        "no key yet: the lock screen"
+    );
+    let wrong = DepartmentFile::open(
+        &dir.db(),
+        Some(Passphrase::new("not it at all")),
+        None,
+        now(),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(wrong.field.as_deref(), Some("passphrase"), "{wrong:?}");
+    refused_as_damaged(&dir, Some(KEY), "the passphrase is right");
+    assert_eq!(snapshot(&dir), before);
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+#[test]
+fn an_encrypted_file_with_a_damaged_salt_is_known_by_its_backup() {
+    // The salt is gone, so no page verifies; the passphrase still opens the backup.
+    let (dir, plan, name) = department(true);
+    let mut bytes = fs::read(dir.db()).unwrap();
+    bytes[..16].copy_from_slice(&random_bytes(16, 7));
+    fs::write(dir.db(), &bytes).unwrap();
+    refused_as_damaged(&dir, Some(KEY), "the passphrase is right");
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+#[test]
+fn random_bytes_ask_for_a_passphrase_and_say_it_may_be_damaged() {
+    let (dir, plan, name) = department(false);
+    fs::write(dir.db(), random_bytes(40960, 99)).unwrap();
+    let before = snapshot(&dir);
+    let locked = DepartmentFile::open(&dir.db(), None, None, now())
+        .err()
+        .unwrap();
+    assert_eq!(
+        locked.code,
+        ErrorCode::Locked,
+        "random pages cannot be told from encrypted ones without a key"
+    );
+    let tried = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now())
+        .err()
+        .unwrap();
+    assert_eq!(tried.field.as_deref(), Some("passphrase"));
+    assert!(
+        tried.message.contains("damaged or is not a Wardbook file"),
+        "{}",
+        tried.message
+    );
+    assert_eq!(snapshot(&dir), before);
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn another_programs_database_is_refused_not_migrated() {
+    let (dir, plan, name) = department(false);
+    fs::remove_file(dir.db()).unwrap();
+    {
+        let other = rusqlite::Connection::open(dir.db()).unwrap();
+        other
+            .execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+            .unwrap();
+    }
+    refused_as_damaged(&dir, None, "a database of another program");
+    restore_works(&dir, &plan, &name, None);
+}
