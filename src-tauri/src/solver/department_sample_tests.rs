@@ -75,7 +75,7 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         .filter(|w| !was.contains(w))
         .collect();
     assert!(added.is_empty(), "no new warning either: {added:#?}");
-    let s = summary(&l, &m, &outcome, false);
+    let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
     assert!(s.short_before > 0, "the draft has gaps");
     assert!(
         s.short_after < s.short_before,
@@ -110,7 +110,7 @@ fn refilling_the_whole_draft_breaks_no_blocking_rule() {
     let mut after = l.ctx.clone();
     after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
     assert!(blocking(&after).is_empty(), "{:#?}", blocking(&after));
-    let s = summary(&l, &m, &outcome, false);
+    let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
     assert!(
         s.added > 0 && s.removed > 0,
         "a different schedule: {} added, {} removed",
