@@ -69,8 +69,8 @@ pub fn hours(
                     format!(
                         "{}, {} of {}: {why}",
                         facts.name,
-                        format::duration(after_minutes),
-                        format::duration(t)
+                        hours_text(after_minutes),
+                        hours_text(t)
                     )
                 });
             FillHours {
@@ -183,5 +183,14 @@ fn why_over(mapped: &Mapped, roster: &Roster, index: usize) -> String {
         "the shifts kept from before already come to this".to_string()
     } else {
         "needed for shifts nobody else could take".to_string()
+    }
+}
+
+/// "0 h", "144 h", "7 h 30 min".
+fn hours_text(minutes: i64) -> String {
+    if minutes == 0 {
+        "0 h".to_string()
+    } else {
+        format::duration(minutes)
     }
 }

@@ -72,9 +72,8 @@ pub const OVER_WEIGHT: u32 = 10;
 /// many times the fairness weight, and each hour beyond it this many: with
 /// the default weight (3) an hour short (12) costs more than an hour of a
 /// per diem nurse (5), which costs more than an hour beyond a target (3),
-/// so per diem staff come last. A 12-hour shift short of target (144) is
-/// worth more than a person short of a day's target (100): people reach
-/// their hours even where a shift is already at its target.
+/// so per diem staff come last. A 12-hour shift short of target (at least
+/// 144) is worth more than a person short of a day's target (100).
 pub const UNDER_PER_HOUR: u32 = 4;
 pub const OVER_PER_HOUR: u32 = 1;
 /// Per diem and agency hours cost this plus the fairness weight, at most
@@ -82,6 +81,14 @@ pub const OVER_PER_HOUR: u32 = 1;
 /// day's target): they fill what people with an FTE cannot.
 pub const PER_DIEM_PER_HOUR: u32 = 2;
 pub const PER_DIEM_PER_HOUR_MAX: u32 = 6;
+
+/// A person beyond a shift's target costs more than any shift brings a
+/// person short of their hours (see [`Target`]; at most about 44 hours'
+/// worth at a 240-hour shortfall): the fill does not staff a shift past
+/// its target to make up someone's hours.
+fn over_weight(options: &FillOptions) -> u32 {
+    OVER_WEIGHT + UNDER_PER_HOUR * options.fairness * 60
+}
 
 /// Days after the period in the horizon.
 pub const AFTER_DAYS: i64 = 2;
@@ -169,7 +176,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         skills,
         covers: Vec::new(),
     };
-    cover(loaded, &mut mapped);
+    cover(loaded, &mut mapped, over_weight(options));
     for (index, facts) in ctx.staff.iter().enumerate() {
         let person = staff(loaded, &mapped, facts, options);
         mapped.model.staff.push(person);
@@ -216,7 +223,7 @@ fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
 
 /// Two cover lines per day × need: the minimum (heavy) and the target
 /// above it (lighter); people beyond the target cost a little.
-fn cover(loaded: &Loaded, mapped: &mut Mapped) {
+fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
     let ctx = &loaded.ctx;
     for day in mapped.period() {
         let date = mapped.dates[day];
@@ -245,11 +252,11 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped) {
             let over = if target > need.minimum {
                 0
             } else {
-                OVER_WEIGHT
+                over_weight
             };
             line(need.minimum, MINIMUM_WEIGHT, over, true);
             if target > need.minimum {
-                line(target, TARGET_WEIGHT, OVER_WEIGHT, false);
+                line(target, TARGET_WEIGHT, over_weight, false);
             }
         }
     }

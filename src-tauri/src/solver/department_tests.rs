@@ -142,12 +142,14 @@ fn contracts_follow_the_rules_the_fte_and_the_coverage_a_person_counts_for() {
             .find(|w| w.first == 13 && w.days == 28)
             .map(|w| w.max_minutes)
     };
+    // Issue #21: the FTE is a soft target now (see `target_tests`), not a
+    // hard limit over the period.
+    assert_eq!(period(maria), None, "no hard FTE cap");
+    assert_eq!(period(ann), None);
     assert_eq!(
-        period(maria),
-        Some(160 * 60),
-        "1.0 FTE over 4 weeks is 160 h"
+        m.model.staff[0].target.as_ref().map(|t| t.minutes),
+        Some(160 * 60)
     );
-    assert_eq!(period(ann), Some(96 * 60), "0.6 FTE is 96 h");
 }
 
 #[test]

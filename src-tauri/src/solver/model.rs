@@ -87,9 +87,9 @@ impl Target {
         day >= self.first && day < self.first + self.days
     }
 
-    /// A shortfall of this many minutes (a 40-hour week) costs twice as
-    /// much an hour as a small one.
-    pub const BALANCE_MINUTES: i64 = 40 * 60;
+    /// A shortfall of this many minutes (four 40-hour weeks) costs twice
+    /// as much an hour as a small one.
+    pub const BALANCE_MINUTES: i64 = 160 * 60;
 
     /// The cost of working `minutes` on the target's days, rounded down
     /// once at the end, so every caller agrees.
