@@ -41,11 +41,16 @@ fn anns(u: &Unit) -> Vec<String> {
 fn the_shifts_on_the_requested_days_are_named_with_their_shift_type() {
     let mut u = unit();
     let p = first_period(&mut u);
-    set(&mut u, p.id, u.ann, "2026-12-13", "D"); // the day before
-    set(&mut u, p.id, u.ann, "2026-12-14", "D"); // first day
-    set(&mut u, p.id, u.ann, "2026-12-16", "N"); // last day
-    set(&mut u, p.id, u.ann, "2026-12-17", "D"); // the day after
-    set(&mut u, p.id, u.maria, "2026-12-15", "D"); // someone else
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-13", "D"); // the day before
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-14", "D"); // first day
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-16", "N"); // last day
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-17", "D"); // the day after
+    let who = u.maria;
+    set(&mut u, p.id, who, "2026-12-15", "D"); // someone else
     let id = request(&mut u);
     let shifts = approval::overlapping_shifts(&u.conn, id).unwrap();
     let seen: Vec<_> = shifts
@@ -78,9 +83,11 @@ fn approving_anyway_keeps_the_shifts_and_approving_with_removal_takes_only_those
     let mut u = unit();
     let p = first_period(&mut u);
     for date in ["2026-12-13", "2026-12-14", "2026-12-16", "2026-12-17"] {
-        set(&mut u, p.id, u.ann, date, "D");
+        let who = u.ann;
+        set(&mut u, p.id, who, date, "D");
     }
-    set(&mut u, p.id, u.maria, "2026-12-15", "D");
+    let who = u.maria;
+    set(&mut u, p.id, who, "2026-12-15", "D");
     let id = request(&mut u);
 
     let kept = approval::decide(&mut u.conn, id, true, false, "now").unwrap();
@@ -107,7 +114,8 @@ fn approving_anyway_keeps_the_shifts_and_approving_with_removal_takes_only_those
 fn denying_removes_nothing_and_a_missing_request_changes_nothing() {
     let mut u = unit();
     let p = first_period(&mut u);
-    set(&mut u, p.id, u.ann, "2026-12-15", "D");
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-15", "D");
     let id = request(&mut u);
     let denied = approval::decide(&mut u.conn, id, false, true, "now").unwrap();
     assert_eq!(denied.status, TimeOffStatus::Denied);
@@ -125,7 +133,8 @@ fn denying_removes_nothing_and_a_missing_request_changes_nothing() {
 fn removing_a_published_shift_marks_the_cell_changed_after_publishing() {
     let mut u = unit();
     let p = first_period(&mut u);
-    set(&mut u, p.id, u.ann, "2026-12-15", "D");
+    let who = u.ann;
+    set(&mut u, p.id, who, "2026-12-15", "D");
     period_store::publish(&u.conn, p.id, "2026-12-01T09:00:00Z").unwrap();
     let id = request(&mut u);
     let shifts = approval::overlapping_shifts(&u.conn, id).unwrap();
