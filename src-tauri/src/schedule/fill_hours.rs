@@ -149,19 +149,46 @@ fn why_short(
     let rest = if !qualified {
         format!("no shift in this period needs a {}", facts.role.code())
     } else {
-        match room(&mapped.model, roster, index, mapped.period()) {
+        let wanted = |day: usize, shift: usize| under_target(mapped, roster, index, day, shift);
+        match room(&mapped.model, roster, index, mapped.period(), &wanted) {
             Room::NoCell => "no other day they can work".to_string(),
             Room::AtLimit => "every other shift would break one of their limits (hours per week or pay period, days in a row, rest or weekends)".to_string(),
+            Room::Full => {
+                "every shift they could still work is already at its target".to_string()
+            }
             Room::Free if fairness == 0 => {
                 "could work more; Fairness is 0, so the Fill did not aim for their hours".to_string()
             }
             Room::Free => {
-                "could work more, but no shift needed them more than it cost; raise Fairness or run the Fill longer".to_string()
+                "could still take a shift that is short, but the Fill ran out of time to place them; run it longer".to_string()
             }
         }
     };
     parts.push(rest);
     parts.join("; ")
+}
+
+/// Whether `staff` on `shift` on `day` would close a gap without taking
+/// any line of that shift past its target: some line they count for is
+/// short, and none that charges for extra people is full.
+fn under_target(mapped: &Mapped, roster: &Roster, staff: usize, day: usize, shift: usize) -> bool {
+    let model = &mapped.model;
+    let mut short = false;
+    for c in model
+        .cover
+        .iter()
+        .filter(|c| c.day == day && c.shift == shift && model.qualifies(staff, c))
+    {
+        let on = (0..model.staff.len())
+            .filter(|&s| roster.cells[s][day] == Some(shift) && model.qualifies(s, c))
+            .count() as u32;
+        if on < c.requirement {
+            short = true;
+        } else if c.over_weight > 0 {
+            return false;
+        }
+    }
+    short
 }
 
 /// Why someone ends beyond their target: shifts kept from before, or cover

@@ -110,11 +110,20 @@ pub enum Room {
     /// Each shift they may work would break a limit of theirs (hours per
     /// week or pay period, days in a row, rest, weekends).
     AtLimit,
-    /// At least one shift would keep every rule.
+    /// Some shift would keep every rule, but each such is already at its
+    /// target (`wanted` says no).
+    Full,
+    /// A shift `wanted` asks for would keep every rule.
     Free,
 }
 
-pub fn room(model: &Model, roster: &Roster, staff: usize, days: Range<usize>) -> Room {
+pub fn room(
+    model: &Model,
+    roster: &Roster,
+    staff: usize,
+    days: Range<usize>,
+    wanted: &dyn Fn(usize, usize) -> bool,
+) -> Room {
     let mut rules = Rules::new(model);
     let mut row = roster.cells[staff].clone();
     let mut found = Room::NoCell;
@@ -126,13 +135,15 @@ pub fn room(model: &Model, roster: &Roster, staff: usize, days: Range<usize>) ->
             if !rules.allowed(staff, day, shift) {
                 continue;
             }
-            found = Room::AtLimit;
             row[day] = Some(shift);
             let fits = rules.feasible(staff, &row);
             row[day] = None;
-            if fits {
-                return Room::Free;
-            }
+            found = match (fits, wanted(day, shift)) {
+                (true, true) => return Room::Free,
+                (true, false) => Room::Full,
+                (false, _) if found == Room::NoCell => Room::AtLimit,
+                _ => found,
+            };
         }
     }
     found

@@ -135,6 +135,10 @@ pub fn solve_watched(
     for i in (1..order.len()).rev() {
         order.swap(i, rng.below(i + 1));
     }
+    // People held to a target first, so that the cover left to the rest
+    // (per diem staff, who have none) is what they could not take. A
+    // stable sort: with no targets (the benchmark) the order is as drawn.
+    order.sort_by_key(|&s| model.staff[s].target.is_none());
     for staff in order {
         let appeal = |day, cell| -(state.delta(staff, day, cell) as f64) / 10.0;
         let row =
@@ -304,12 +308,22 @@ fn on_cover(
     best
 }
 
-/// The model with every cover weight multiplied by `factor`.
+/// The model with every cover and target weight multiplied by `factor`.
 fn emphasise_cover(model: &Model, factor: u32) -> Model {
     let mut emphasised = model.clone();
     for cover in &mut emphasised.cover {
         cover.under_weight = cover.under_weight.saturating_mul(factor);
         cover.over_weight = cover.over_weight.saturating_mul(factor);
+    }
+    // Targets weigh with cover (the app's model): which people fill the
+    // cover is settled in the same stretch, rather than left to the end.
+    for target in emphasised
+        .staff
+        .iter_mut()
+        .filter_map(|s| s.target.as_mut())
+    {
+        target.under_per_hour = target.under_per_hour.saturating_mul(factor);
+        target.over_per_hour = target.over_per_hour.saturating_mul(factor);
     }
     emphasised
 }

@@ -73,8 +73,15 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
 
     app.click(&app.find("#schedule-fill"));
     app.find("#fill-form");
-    app.select("#fill-seconds", "10");
+    app.select("#fill-seconds", "20");
     app.click(&app.find("#fill-start"));
+    // The run's time limit, then some (a wait gives up after 10 s).
+    for _ in 0..8 {
+        if app.try_find(By::Css("#fill-changes")).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(4));
+    }
     let summary = app.wait_until("the proposed fill", || {
         app.try_find(By::Css("#fill-changes"))
             .map(|el| app.text(&el))
@@ -121,7 +128,7 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
         .sum();
     let could_work_more: Vec<&String> = far
         .iter()
-        .filter(|f| f.contains("could work more"))
+        .filter(|f| f.contains("could still take a shift"))
         .collect();
     assert!(
         per_diem_gained == 0.0 || could_work_more.is_empty(),
@@ -132,8 +139,9 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
         .iter()
         .filter(|h| h.target.is_some_and(|t| t - h.after >= 8.0))
         .filter(|h| {
-            far.iter()
-                .any(|f| f.starts_with(&format!("{}, ", h.name)) && f.contains("could work more"))
+            far.iter().any(|f| {
+                f.starts_with(&format!("{}, ", h.name)) && f.contains("could still take a shift")
+            })
         })
         .collect();
     assert!(short_full_time.is_empty(), "{short_full_time:#?}");
