@@ -308,22 +308,12 @@ fn on_cover(
     best
 }
 
-/// The model with every cover and target weight multiplied by `factor`.
+/// The model with every cover weight multiplied by `factor`.
 fn emphasise_cover(model: &Model, factor: u32) -> Model {
     let mut emphasised = model.clone();
     for cover in &mut emphasised.cover {
         cover.under_weight = cover.under_weight.saturating_mul(factor);
         cover.over_weight = cover.over_weight.saturating_mul(factor);
-    }
-    // Targets weigh with cover (the app's model): which people fill the
-    // cover is settled in the same stretch, rather than left to the end.
-    for target in emphasised
-        .staff
-        .iter_mut()
-        .filter_map(|s| s.target.as_mut())
-    {
-        target.under_per_hour = target.under_per_hour.saturating_mul(factor);
-        target.over_per_hour = target.over_per_hour.saturating_mul(factor);
     }
     emphasised
 }
