@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "time_off_save",
     "time_off_decide",
     "time_off_delete",
+    "time_off_shifts",
     "fiscal_years_list",
     "fiscal_year_create",
     "fiscal_year_delete",

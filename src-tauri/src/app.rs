@@ -148,6 +148,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             commands::schedule_time_off::time_off_save,
             commands::schedule_time_off::time_off_decide,
             commands::schedule_time_off::time_off_delete,
+            commands::schedule_time_off::time_off_shifts,
             commands::budget::fiscal_years_list,
             commands::budget::fiscal_year_create,
             commands::budget::fiscal_year_delete,

@@ -46,6 +46,7 @@ use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::fill::{FillChange, FillSummary};
+use crate::schedule::fill_hours::FillHours;
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -55,6 +56,7 @@ use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod, Seed};
 use crate::schedule::store::rules::{Holiday, RulesForm, RulesInput};
 use crate::schedule::store::shift_types::ShiftTypeInput;
 use crate::schedule::store::time_off::{TimeOffInput, TimeOffRequest};
+use crate::schedule::store::time_off_approval::OverlappingShift;
 use crate::schedule::view::{
     CoverageCount, CoverageRow, CoverageStatus, DayInfo, GridCell, GridRow, RowTotals,
     ScheduleView, StaffGroup,
@@ -183,6 +185,7 @@ pub fn render() -> String {
     decl::<Excluded>(&cfg, &mut out);
     decl::<CallOutView>(&cfg, &mut out);
     decl::<TimeOffRequest>(&cfg, &mut out);
+    decl::<OverlappingShift>(&cfg, &mut out);
     decl::<TimeOffInput>(&cfg, &mut out);
     decl::<Category>(&cfg, &mut out);
     decl::<Spread>(&cfg, &mut out);
@@ -248,6 +251,7 @@ pub fn render() -> String {
     decl::<FillOptions>(&cfg, &mut out);
     decl::<FillProgress>(&cfg, &mut out);
     decl::<FillChange>(&cfg, &mut out);
+    decl::<FillHours>(&cfg, &mut out);
     decl::<FillSummary>(&cfg, &mut out);
     decl::<FillEvent>(&cfg, &mut out);
     decl::<HistoryKind>(&cfg, &mut out);

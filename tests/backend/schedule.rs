@@ -16,6 +16,8 @@ mod periods;
 mod settings;
 #[path = "schedule/time_off.rs"]
 mod time_off;
+#[path = "schedule/time_off_approval.rs"]
+mod time_off_approval;
 
 use rusqlite::Connection;
 use wardbook::department;

@@ -190,7 +190,7 @@ pub async fn schedule_fill_start(
                 let outcome = run::run(&mapped, &options, seed, &stop, &mut report)
                     .map_err(|e| e.to_string())?;
                 let stopped = stop.load(Ordering::Relaxed);
-                let summary = fill::summary(&loaded, &mapped, &outcome, stopped);
+                let summary = fill::summary(&loaded, &mapped, &outcome, stopped, options.fairness);
                 let proposed = fill::proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
                 let view = store::preview(&loaded, &proposed, today);
                 let ready = Run::Ready {

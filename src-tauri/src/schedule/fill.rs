@@ -2,6 +2,7 @@
 //! the gaps compare, and why the gaps that remain could not be closed. The
 //! proposal is only a proposal: nothing is saved until it is accepted.
 
+use super::fill_hours::{hours, FillHours};
 use super::rules::ScheduleContext;
 use super::store::context::Loaded;
 use super::{format, Assignment, Requirement};
@@ -45,6 +46,13 @@ pub struct FillSummary {
     pub stopped: bool,
     /// Why each remaining gap below a minimum was left, one line each.
     pub unmet: Vec<String>,
+    /// Why each shift left under its target was, one line each ("Night
+    /// 12 Jan under target by 1 RN: …"); gaps below a minimum are in
+    /// `unmet` instead.
+    pub under_target: Vec<String>,
+    /// Everyone's hours before and after against their target, with the
+    /// reason for those left far from it.
+    pub hours: Vec<FillHours>,
     pub changes: Vec<FillChange>,
 }
 
@@ -108,7 +116,13 @@ pub fn changes(ctx: &ScheduleContext, proposed: &[Assignment]) -> Vec<FillChange
     out
 }
 
-pub fn summary(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, stopped: bool) -> FillSummary {
+pub fn summary(
+    loaded: &Loaded,
+    mapped: &Mapped,
+    outcome: &Outcome,
+    stopped: bool,
+    fairness: u32,
+) -> FillSummary {
     let ctx = &loaded.ctx;
     let proposed = proposed_assignments(ctx, mapped, &outcome.roster);
     let changes = changes(ctx, &proposed);
@@ -140,8 +154,35 @@ pub fn summary(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, stopped: boo
             .filter(|s| mapped.covers[s.cover].minimum)
             .map(|s| explain(ctx, mapped, s))
             .collect(),
+        under_target: under_target(mapped, outcome)
+            .map(|s| explain(ctx, mapped, s))
+            .collect(),
+        hours: hours(loaded, mapped, &outcome.roster, &proposed, fairness),
         changes,
     }
+}
+
+/// The target lines left short whose minimum is met (a shift below its
+/// minimum is told once, as that).
+fn under_target<'o>(
+    mapped: &'o Mapped,
+    outcome: &'o Outcome,
+) -> impl Iterator<Item = &'o Shortfall> {
+    let short_of_minimum: Vec<usize> = outcome
+        .shortfalls
+        .iter()
+        .filter(|s| mapped.covers[s.cover].minimum)
+        .map(|s| s.cover)
+        .collect();
+    outcome
+        .shortfalls
+        .iter()
+        .filter(|s| !mapped.covers[s.cover].minimum)
+        .filter(move |s| {
+            // The minimum line of the same need comes just before its
+            // target line (see `department::cover`).
+            !short_of_minimum.contains(&(s.cover - 1))
+        })
 }
 
 /// The period as it stands, in the model's terms.
@@ -165,8 +206,9 @@ pub fn current_roster(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
     roster
 }
 
-/// "Night on Sat 12 Dec is 1 RN short of the minimum: every qualified RN
-/// free that day is at a limit (hours, days in a row, rest or weekends)."
+/// "Night on 12 Dec is 1 RN short of the minimum: every qualified RN
+/// free that day is at a limit (hours, days in a row, rest or weekends)",
+/// or for a target line "Night 12 Dec under target by 1 RN: …".
 pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String {
     let meaning = &mapped.covers[s.cover];
     let shift = ctx
@@ -181,10 +223,17 @@ pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String 
         (Requirement::Role(role), n) => format!("{n} {}s", role.code()),
         (Requirement::Skill(id), n) => format!("{n} people with {}", ctx.skill_name(id)),
     };
-    let head = format!(
-        "{shift} on {} is {short} short of the minimum",
-        format::day(meaning.date)
-    );
+    let head = if meaning.minimum {
+        format!(
+            "{shift} on {} is {short} short of the minimum",
+            format::day(meaning.date)
+        )
+    } else {
+        format!(
+            "{shift} {} under target by {short}",
+            format::day(meaning.date)
+        )
+    };
     let qualified = s.day_off + s.elsewhere + s.unavailable + s.at_limit + s.available;
     if qualified == 0 {
         let on = mapped.model.cover[s.cover].requirement - s.missing;

@@ -10,6 +10,7 @@ pub mod candidates;
 pub mod cost;
 pub mod csv;
 pub mod fill;
+pub mod fill_hours;
 mod format;
 pub mod overtime;
 pub mod ratios;

@@ -118,6 +118,9 @@ impl<'m> Master<'m> {
                 );
             }
         }
+        if let Some(target) = &model.staff[staff].target {
+            cost += target.penalty(target.worked(model, &row));
+        }
         self.columns.push(Column {
             staff,
             row,
@@ -253,6 +256,7 @@ impl<'m> Master<'m> {
                     let cell = value.checked_sub(1);
                     let mut price = requests.request(staff, day, cell) as f64;
                     if let Some(shift) = cell {
+                        price += target_price(model, staff, day, shift);
                         price += self.cover_at[day * shifts + shift]
                             .iter()
                             .filter(|&&c| model.qualifies(staff, &model.cover[c]))
@@ -262,7 +266,13 @@ impl<'m> Master<'m> {
                     costs[day * values + value] = (price * SCALE).round() as i64;
                 }
             }
-            let bound = (-(relaxed.person[staff] + ENTER) * SCALE).floor() as i64;
+            // The target's cost with nothing worked is the same for every
+            // row, so the pricing leaves it out of the cells and the bound.
+            let idle = model.staff[staff]
+                .target
+                .as_ref()
+                .map_or(0.0, |t| t.penalty(0) as f64);
+            let bound = (-(relaxed.person[staff] + idle + ENTER) * SCALE).floor() as i64;
             for (row, _) in planner.price(rules, staff, &costs, bound, ROWS_PRICED) {
                 if rules.feasible(staff, &row) && self.add(requests, staff, row) {
                     added += 1;
@@ -508,4 +518,16 @@ enum Dived {
     Pruned,
     Bounded,
     Ended,
+}
+
+/// A shift's share of its person's target in the pricing, which costs
+/// cells one by one: each hour is worth what an hour short costs (the
+/// column's own cost, counted whole, corrects a row that goes past it).
+fn target_price(model: &Model, staff: usize, day: usize, shift: usize) -> f64 {
+    match &model.staff[staff].target {
+        Some(t) if t.covers(day) => {
+            -f64::from(model.shifts[shift].minutes) * f64::from(t.under_per_hour) / 60.0
+        }
+        _ => 0.0,
+    }
 }

@@ -177,6 +177,7 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
             days_off: Vec::new(),
             fixed: Vec::new(),
             unavailable: Vec::new(),
+            target: None,
         });
     }
     let find_staff = |line: &Line, id: &str| {

@@ -6,7 +6,8 @@
 //! shifts that overlap (a forbidden succession) — and so are the rules it
 //! warns about, so that a fill adds no warning either: rest between shifts,
 //! no day shift after a night, days in a row, hours per week and per pay
-//! period, weekends, and hours within the person's FTE.
+//! period, and weekends. Hours against the person's FTE are soft: a target
+//! (see [`Target`]) the fill comes close to, weighted by the fairness.
 //!
 //! The horizon starts on a Monday at least a week before the period (the
 //! model counts weekends from day 0, a Monday); those days hold the shifts
@@ -16,9 +17,12 @@
 use super::limits;
 /// Whether an existing shift breaks a blocking rule, for the fill's summary.
 pub use super::limits::blocked;
-use super::model::{Cover, Model, Request, RequestKind, Shift, Staff};
+/// A person's target minutes for the period, from their FTE.
+pub use super::limits::target_minutes;
+use super::model::{Cover, Model, Request, RequestKind, Shift, Staff, Target};
+use crate::credentials::ExpiredAction;
 use crate::schedule::store::context::Loaded;
-use crate::schedule::{time, Requirement, ShiftType, StaffFacts, TimeOffStatus};
+use crate::schedule::{time, Requirement, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -35,7 +39,8 @@ pub struct FillOptions {
     pub keep_existing: bool,
     /// How much pending time-off requests count.
     pub requests: u32,
-    /// How much to prefer people furthest below their FTE hours.
+    /// How much each person's hours should keep to their FTE's share of
+    /// the period (0: not at all; per diem and agency staff have none).
     pub fairness: u32,
     /// How much the pay of each shift counts.
     pub cost: u32,
@@ -62,6 +67,28 @@ pub const MINIMUM_WEIGHT: u32 = 1000;
 pub const TARGET_WEIGHT: u32 = 100;
 /// Per person beyond the target.
 pub const OVER_WEIGHT: u32 = 10;
+
+/// Each hour a person with an FTE works short of their target costs this
+/// many times the fairness weight, and each hour beyond it this many: with
+/// the default weight (3) an hour short (12) costs more than an hour of a
+/// per diem nurse (5), which costs more than an hour beyond a target (3),
+/// so per diem staff come last. A 12-hour shift short of target (at least
+/// 144) is worth more than a person short of a day's target (100).
+pub const UNDER_PER_HOUR: u32 = 4;
+pub const OVER_PER_HOUR: u32 = 1;
+/// Per diem and agency hours cost this plus the fairness weight, at most
+/// the maximum (6 an hour, 72 a 12-hour shift, below a person short of a
+/// day's target): they fill what people with an FTE cannot.
+pub const PER_DIEM_PER_HOUR: u32 = 2;
+pub const PER_DIEM_PER_HOUR_MAX: u32 = 6;
+
+/// A person beyond a shift's target costs more than any shift brings a
+/// person short of their hours (see [`Target`]; at most about 44 hours'
+/// worth at a 240-hour shortfall): the fill does not staff a shift past
+/// its target to make up someone's hours.
+fn over_weight(options: &FillOptions) -> u32 {
+    OVER_WEIGHT + UNDER_PER_HOUR * options.fairness * 60
+}
 
 /// Days after the period in the horizon.
 pub const AFTER_DAYS: i64 = 2;
@@ -149,7 +176,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         skills,
         covers: Vec::new(),
     };
-    cover(loaded, &mut mapped);
+    cover(loaded, &mut mapped, over_weight(options));
     for (index, facts) in ctx.staff.iter().enumerate() {
         let person = staff(loaded, &mapped, facts, options);
         mapped.model.staff.push(person);
@@ -196,7 +223,7 @@ fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
 
 /// Two cover lines per day × need: the minimum (heavy) and the target
 /// above it (lighter); people beyond the target cost a little.
-fn cover(loaded: &Loaded, mapped: &mut Mapped) {
+fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
     let ctx = &loaded.ctx;
     for day in mapped.period() {
         let date = mapped.dates[day];
@@ -225,11 +252,11 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped) {
             let over = if target > need.minimum {
                 0
             } else {
-                OVER_WEIGHT
+                over_weight
             };
             line(need.minimum, MINIMUM_WEIGHT, over, true);
             if target > need.minimum {
-                line(target, TARGET_WEIGHT, OVER_WEIGHT, false);
+                line(target, TARGET_WEIGHT, over_weight, false);
             }
         }
     }
@@ -269,10 +296,27 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         let locked_off = options.keep_locked && loaded.locked.contains(&(facts.id, date));
         if history || approved_off || locked_off || !employed.is_some_and(|p| p.employed_on(date)) {
             days_off.push(day);
-        } else if facts.credentials.iter().any(|c| c.lapsed_on(date)) {
-            // Warn-only credentials too: a fill should not put anyone on a
-            // shift without their papers.
+        } else if facts
+            .credentials
+            .iter()
+            .any(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(date))
+        {
+            // Only a credential that blocks keeps a person off, and only from
+            // the day after it expires; one that warns is the manager's to
+            // chase, as it is when they schedule by hand.
             unavailable.extend((0..model.shifts.len()).map(|s| (day, s)));
+        } else {
+            // A shift nobody is needed on that day is no place to make up
+            // hours: the target would otherwise fill it for nothing. (Types
+            // the person never counts for are closed by their contract.)
+            unavailable.extend(
+                ctx.shift_types
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| limits::eligible(ctx, facts, t.id))
+                    .filter(|(_, t)| !needed(ctx, facts, t.id, date))
+                    .map(|(s, _)| (day, s)),
+            );
         }
     }
     let skills = mapped
@@ -283,6 +327,16 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         .map(|(i, _)| i)
         .collect();
     let contract = limits::contract(loaded, mapped, facts, &fixed);
+    let target = (options.fairness > 0)
+        .then(|| target_minutes(mapped, facts))
+        .flatten()
+        .map(|minutes| Target {
+            first: mapped.first_period_day,
+            days: mapped.period_days,
+            minutes,
+            under_per_hour: UNDER_PER_HOUR * options.fairness,
+            over_per_hour: OVER_PER_HOUR * options.fairness,
+        });
     Staff {
         id: facts.name.clone(),
         contract,
@@ -290,17 +344,33 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         days_off,
         fixed,
         unavailable,
+        target,
     }
 }
 
+/// Whether some coverage need of `date`'s weekday asks for the shift type
+/// and for someone like the person.
+fn needed(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64, date: NaiveDate) -> bool {
+    ctx.coverage.iter().any(|n| {
+        n.shift_type_id == shift_type_id
+            && n.weekday == date.weekday()
+            && n.target.max(n.minimum) > 0
+            && facts.meets(n.requirement)
+    })
+}
+
 /// Soft wishes as requests on each open cell: pending time off (asked, not
-/// yet approved), the pay of the shift, and fairness — people furthest
-/// below their FTE hours are the cheapest to add.
+/// yet approved), the pay of the shift, and for per diem and agency staff
+/// the hours themselves, so that they come after everyone with a target.
 fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOptions) {
     let ctx = &loaded.ctx;
     let facts = &ctx.staff[index];
     let person = &mapped.model.staff[index];
-    let fairness = limits::fairness_share(mapped, facts, &person.fixed);
+    let per_diem_per_hour = if hourly(facts.employment_type, facts.fte_hundredths) {
+        (PER_DIEM_PER_HOUR + options.fairness).min(PER_DIEM_PER_HOUR_MAX)
+    } else {
+        0
+    };
     let mut out = Vec::new();
     for day in mapped.period() {
         if person.days_off.contains(&day) || person.fixed.iter().any(|&(d, _)| d == day) {
@@ -316,7 +386,7 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
             }
             let pay = limits::shift_pay_cents(ctx, facts, t, date);
             let weight = options.cost * (pay / 10_000) as u32
-                + options.fairness * fairness
+                + per_diem_per_hour * mapped.model.shifts[shift].minutes / 60
                 + if asked_off { options.requests * 30 } else { 0 };
             if weight > 0 {
                 out.push(Request {

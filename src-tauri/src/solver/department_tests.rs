@@ -19,7 +19,7 @@ use chrono::Weekday;
 use std::collections::HashSet;
 use std::sync::atomic::AtomicBool;
 
-fn loaded(ctx: ScheduleContext) -> Loaded {
+pub(super) fn loaded(ctx: ScheduleContext) -> Loaded {
     let people = ctx
         .staff
         .iter()
@@ -53,7 +53,7 @@ fn loaded(ctx: ScheduleContext) -> Loaded {
     }
 }
 
-fn need(
+pub(super) fn need(
     shift_type_id: i64,
     requirement: Requirement,
     minimum: u32,
@@ -73,7 +73,7 @@ fn need(
 }
 
 /// Maria (RN, 1.0), Ann (RN, 0.6), Bo (CNA): RNs needed on D12 and N12.
-fn unit() -> ScheduleContext {
+pub(super) fn unit() -> ScheduleContext {
     let mut c = ctx();
     c.staff[1].fte_hundredths = 60;
     c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 2);
@@ -82,11 +82,11 @@ fn unit() -> ScheduleContext {
     c
 }
 
-fn mapped(c: ScheduleContext) -> Mapped {
+pub(super) fn mapped(c: ScheduleContext) -> Mapped {
     map(&loaded(c), &FillOptions::default())
 }
 
-fn shift(m: &Mapped, id: i64) -> usize {
+pub(super) fn shift(m: &Mapped, id: i64) -> usize {
     m.shift_of(id).unwrap()
 }
 
@@ -143,12 +143,14 @@ fn contracts_follow_the_rules_the_fte_and_the_coverage_a_person_counts_for() {
             .find(|w| w.first == 13 && w.days == 28)
             .map(|w| w.max_minutes)
     };
+    // Issue #21: the FTE is a soft target now (see `target_tests`), not a
+    // hard limit over the period.
+    assert_eq!(period(maria), None, "no hard FTE cap");
+    assert_eq!(period(ann), None);
     assert_eq!(
-        period(maria),
-        Some(160 * 60),
-        "1.0 FTE over 4 weeks is 160 h"
+        m.model.staff[0].target.as_ref().map(|t| t.minutes),
+        Some(160 * 60)
     );
-    assert_eq!(period(ann), Some(96 * 60), "0.6 FTE is 96 h");
 }
 
 #[test]
@@ -409,7 +411,7 @@ fn what_could_not_be_met_is_explained_per_shift() {
         ..FillOptions::default()
     };
     let outcome = run(&m, &options, 2, &AtomicBool::new(false), &mut |_| {}).unwrap();
-    let s = summary(&l, &m, &outcome, false);
+    let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
     assert_eq!(s.unmet.len(), 28, "every night is short: {:#?}", s.unmet);
     let first = &s.unmet[0];
     assert!(first.starts_with("Night 12 on 6 Dec is "), "{first}");
@@ -514,7 +516,7 @@ fn a_period_with_nobody_to_roster_fills_to_no_change() {
         &mut |_| {},
     )
     .unwrap();
-    let s = summary(&l, &m, &outcome, false);
+    let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
     assert!(s.changes.is_empty());
     assert_eq!(s.short_after, 28 * 2, "every day short of its minimum");
     assert!(

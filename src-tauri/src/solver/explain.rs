@@ -2,9 +2,10 @@
 //! reason that applies — a fixed day off, not able to work that shift, already
 //! on another shift, or any assignment there would break their contract.
 
-use super::model::Model;
+use super::model::{Model, Roster};
 use super::row::Rules;
 use super::state::State;
+use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shortfall {
@@ -25,6 +26,8 @@ pub struct Shortfall {
     /// People who could take it without breaking a rule: the search judged
     /// the cost (their requests, other cover) higher than the shortfall.
     pub available: u32,
+    /// Who those are (indices into [`Model::staff`]).
+    pub free: Vec<usize>,
 }
 
 impl Shortfall {
@@ -64,6 +67,7 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
             unavailable: 0,
             at_limit: 0,
             available: 0,
+            free: Vec::new(),
         };
         for staff in 0..model.staff.len() {
             let cell = state.roster.cells[staff][cover.day];
@@ -85,6 +89,7 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
                 row[cover.day] = Some(cover.shift);
                 if rules.feasible(staff, &row) {
                     s.available += 1;
+                    s.free.push(staff);
                 } else {
                     s.at_limit += 1;
                 }
@@ -93,4 +98,53 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
         out.push(s);
     }
     out
+}
+
+/// Whether a person could take one more shift on `days`, everyone else as
+/// they are: why someone ends short of their target hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    /// No free day holds a shift they may work (days off, a credential
+    /// lapsed, nothing they qualify for).
+    NoCell,
+    /// Each shift they may work would break a limit of theirs (hours per
+    /// week or pay period, days in a row, rest, weekends).
+    AtLimit,
+    /// Some shift would keep every rule, but each such is already at its
+    /// target (`wanted` says no).
+    Full,
+    /// A shift `wanted` asks for would keep every rule.
+    Free,
+}
+
+pub fn room(
+    model: &Model,
+    roster: &Roster,
+    staff: usize,
+    days: Range<usize>,
+    wanted: &dyn Fn(usize, usize) -> bool,
+) -> Room {
+    let mut rules = Rules::new(model);
+    let mut row = roster.cells[staff].clone();
+    let mut found = Room::NoCell;
+    for day in days {
+        if row[day].is_some() {
+            continue;
+        }
+        for shift in 0..model.shifts.len() {
+            if !rules.allowed(staff, day, shift) {
+                continue;
+            }
+            row[day] = Some(shift);
+            let fits = rules.feasible(staff, &row);
+            row[day] = None;
+            found = match (fits, wanted(day, shift)) {
+                (true, true) => return Room::Free,
+                (true, false) => Room::Full,
+                (false, _) if found == Room::NoCell => Room::AtLimit,
+                _ => found,
+            };
+        }
+    }
+    found
 }

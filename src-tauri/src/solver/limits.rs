@@ -1,6 +1,7 @@
 //! A person's limits for the fill, from the department's rules, their FTE
 //! and employment type: which shift types they may take, days in a row,
-//! weekends, and minutes per work week, per pay period and over the period.
+//! weekends, and minutes per work week and per pay period; and the minutes
+//! their FTE asks for over the period (a soft target, not a limit).
 //!
 //! Limits the fixed cells already break (a week planned by hand over 40 h)
 //! are raised to what those cells hold: the model's rules are hard, and a
@@ -49,7 +50,7 @@ pub fn blocked(ctx: &ScheduleContext, facts: &StaffFacts, date: NaiveDate) -> bo
 }
 
 /// The shift types a person counts towards some coverage need of.
-fn eligible(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64) -> bool {
+pub(super) fn eligible(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64) -> bool {
     ctx.coverage.iter().any(|n| {
         n.shift_type_id == shift_type_id
             && n.target.max(n.minimum) > 0
@@ -126,8 +127,8 @@ fn longest_run(row: &[Option<usize>]) -> u32 {
     best
 }
 
-/// Work weeks and pay periods touching the horizon, and the period as a
-/// whole against the person's FTE (not for per diem or agency staff).
+/// Work weeks and pay periods touching the horizon. (The FTE is a target,
+/// not a window: see [`target_minutes`].)
 fn windows(
     loaded: &Loaded,
     mapped: &Mapped,
@@ -168,17 +169,6 @@ fn windows(
             out.push(window(mapped, row, from, days, limit - before));
         }
     }
-    if !hourly(facts.employment_type, facts.fte_hundredths) {
-        let period_days = mapped.period_days as i64;
-        let fte = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
-        out.push(window(
-            mapped,
-            row,
-            mapped.first_period_day,
-            period_days as usize,
-            fte,
-        ));
-    }
     out
 }
 
@@ -197,20 +187,15 @@ fn window(mapped: &Mapped, row: &[Option<usize>], first: usize, days: usize, lim
     }
 }
 
-/// 0–20: how far the person's fixed hours in the period already go towards
-/// their FTE (10 at the FTE); per diem and agency staff count as 10.
-pub fn fairness_share(mapped: &Mapped, facts: &StaffFacts, fixed: &[(usize, usize)]) -> u32 {
+/// A person's target minutes for the period, their FTE's share of it;
+/// none for per diem and agency staff, who have no FTE to keep to.
+pub fn target_minutes(mapped: &Mapped, facts: &StaffFacts) -> Option<u32> {
     if hourly(facts.employment_type, facts.fte_hundredths) {
-        return 10;
+        return None;
     }
     let period_days = mapped.period_days as i64;
-    let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
-    let worked: i64 = fixed
-        .iter()
-        .filter(|&&(d, _)| mapped.period().contains(&d))
-        .map(|&(_, s)| i64::from(mapped.model.shifts[s].minutes))
-        .sum();
-    (10 * worked / target.max(1)).clamp(0, 20) as u32
+    let minutes = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
+    Some(minutes.clamp(0, i64::from(u32::MAX)) as u32)
 }
 
 /// Straight time and differentials of one shift, in cents.

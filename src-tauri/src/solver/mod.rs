@@ -26,8 +26,8 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-pub use explain::Shortfall;
-pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff};
+pub use explain::{room, Room, Shortfall};
+pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};
 pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
 #[cfg(test)]
@@ -42,3 +42,5 @@ mod department_tests;
 mod pair_tests;
 #[cfg(test)]
 mod replan_tests;
+#[cfg(test)]
+mod target_tests;

@@ -63,6 +63,52 @@ pub struct Staff {
     /// too little rest after a shift before the horizon. Empty in the
     /// benchmark.
     pub unavailable: Vec<(usize, usize)>,
+    /// Hours the person should work, a soft goal; none in the benchmark.
+    pub target: Option<Target>,
+}
+
+/// Minutes a person should work on the days `first..first + days` (their
+/// FTE over the period). Soft, unlike a [`Window`]: each hour beyond costs
+/// `over_per_hour`; each hour short costs `under_per_hour`, rising with the
+/// shortfall (twice as much an hour at [`Target::BALANCE_MINUTES`] short),
+/// so that when there are too few shifts for everyone the hours are shared
+/// by closeness to each person's target rather than piled on a few.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub first: usize,
+    pub days: usize,
+    pub minutes: u32,
+    pub under_per_hour: u32,
+    pub over_per_hour: u32,
+}
+
+impl Target {
+    pub fn covers(&self, day: usize) -> bool {
+        day >= self.first && day < self.first + self.days
+    }
+
+    /// A shortfall of this many minutes (four 40-hour weeks) costs twice
+    /// as much an hour as a small one.
+    pub const BALANCE_MINUTES: i64 = 160 * 60;
+
+    /// The cost of working `minutes` on the target's days, rounded down
+    /// once at the end, so every caller agrees.
+    pub fn penalty(&self, minutes: u32) -> i64 {
+        let (want, have) = (i64::from(self.minutes), i64::from(minutes));
+        let (short, over) = ((want - have).max(0), (have - want).max(0));
+        let under = short * i64::from(self.under_per_hour) * (Self::BALANCE_MINUTES + short)
+            / Self::BALANCE_MINUTES;
+        (under + over * i64::from(self.over_per_hour)) / 60
+    }
+
+    /// The minutes of `row` on the target's days.
+    pub fn worked(&self, model: &Model, row: &[Option<usize>]) -> u32 {
+        row.iter()
+            .enumerate()
+            .filter(|&(day, _)| self.covers(day))
+            .filter_map(|(_, cell)| cell.map(|s| model.shifts[s].minutes))
+            .sum()
+    }
 }
 
 /// Whether a request asks for a shift or asks to be spared it.

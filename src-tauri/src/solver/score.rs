@@ -4,8 +4,9 @@
 //!
 //! Hard rules are counted as violations, one per broken instance (a run too
 //! long, a succession, a day off worked…); the penalty is the soft cost:
-//! requests not granted (their weights) and cover under/over (weight per
-//! person). Runs follow schedulingbenchmarks.org at the horizon's edges: the
+//! requests not granted (their weights), cover under/over (weight per
+//! person) and hours away from a person's target (weight per hour; the app's
+//! model only). Runs follow schedulingbenchmarks.org at the horizon's edges: the
 //! minimum run lengths (work and off) do not apply to a run touching the
 //! first or last day, which may continue outside the horizon; the maximum
 //! counts the days inside. A weekend is worked when Saturday or Sunday is.
@@ -48,11 +49,12 @@ pub struct Score {
     pub violations: Vec<Violation>,
     pub request_penalty: u64,
     pub cover_penalty: u64,
+    pub target_penalty: u64,
 }
 
 impl Score {
     pub fn penalty(&self) -> u64 {
-        self.request_penalty + self.cover_penalty
+        self.request_penalty + self.cover_penalty + self.target_penalty
     }
 
     pub fn is_feasible(&self) -> bool {
@@ -85,6 +87,12 @@ pub fn score(model: &Model, roster: &Roster) -> Score {
         };
         if !granted {
             score.request_penalty += u64::from(request.weight);
+        }
+    }
+    for (staff, person) in model.staff.iter().enumerate() {
+        if let Some(target) = &person.target {
+            let minutes = target.worked(model, &roster.cells[staff]);
+            score.target_penalty += target.penalty(minutes) as u64;
         }
     }
     for cover in &model.cover {

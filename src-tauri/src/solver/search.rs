@@ -125,11 +125,20 @@ pub fn solve_watched(
     let started = Instant::now();
     let mut rng = Rng::new(options.seed);
     let mut rules = Rules::new(model);
-    let mut state = State::new(model, Roster::empty(model));
+    // The first rows are built without the people's targets: a target
+    // makes every shift look worth taking, and the construction, which
+    // prices each cell alone, then runs into the hours limits late and
+    // backtracks for long (the search takes the targets up at once).
+    let plain = without_targets(model);
+    let mut state = State::new(&plain, Roster::empty(&plain));
     let mut order: Vec<usize> = (0..model.staff.len()).collect();
     for i in (1..order.len()).rev() {
         order.swap(i, rng.below(i + 1));
     }
+    // People held to a target first, so that the cover left to the rest
+    // (per diem staff, who have none) is what they could not take. A
+    // stable sort: with no targets (the benchmark) the order is as drawn.
+    order.sort_by_key(|&s| model.staff[s].target.is_none());
     for staff in order {
         let appeal = |day, cell| -(state.delta(staff, day, cell) as f64) / 10.0;
         let row =
@@ -143,6 +152,7 @@ pub fn solve_watched(
         }
     }
 
+    let mut state = State::new(model, state.roster);
     let limit = options.time_limit;
     let mut annealer = Annealer::new(&mut rules, rng, started);
     let emphasised = emphasise_cover(model, COVER_EMPHASIS);
@@ -306,4 +316,13 @@ fn emphasise_cover(model: &Model, factor: u32) -> Model {
         cover.over_weight = cover.over_weight.saturating_mul(factor);
     }
     emphasised
+}
+
+/// The model with nobody held to a target.
+fn without_targets(model: &Model) -> Model {
+    let mut plain = model.clone();
+    for person in &mut plain.staff {
+        person.target = None;
+    }
+    plain
 }

@@ -25,6 +25,8 @@ pub(crate) struct State<'a> {
     /// `request_cost[(staff * days + day) * (shifts + 1) + value]`, value 0
     /// for a day off, `1 + shift` otherwise.
     request_cost: Vec<u32>,
+    /// Minutes each person works on their target's days (0 without one).
+    minutes: Vec<u32>,
 }
 
 impl<'a> State<'a> {
@@ -53,6 +55,7 @@ impl<'a> State<'a> {
             count: vec![0; model.cover.len()],
             cover_at,
             request_cost,
+            minutes: vec![0; model.staff.len()],
         };
         state.cost = state.full_cost();
         state.load(&roster);
@@ -67,7 +70,46 @@ impl<'a> State<'a> {
             .flat_map(|s| (0..self.model.days).map(move |d| (s, d)))
             .map(|(s, d)| self.request(s, d, self.roster.cells[s][d]))
             .sum();
-        cover + requests
+        let targets: i64 = (0..self.model.staff.len())
+            .map(|s| self.target_cost(s, self.minutes[s]))
+            .sum();
+        cover + requests + targets
+    }
+
+    /// What `staff` working `minutes` on their target's days costs.
+    fn target_cost(&self, staff: usize, minutes: u32) -> i64 {
+        self.model.staff[staff]
+            .target
+            .as_ref()
+            .map_or(0, |t| t.penalty(minutes))
+    }
+
+    /// The change in `staff`'s target minutes if `day` held `cell` instead
+    /// of `old`.
+    fn target_step(
+        &self,
+        staff: usize,
+        day: usize,
+        old: Option<usize>,
+        cell: Option<usize>,
+    ) -> i64 {
+        match &self.model.staff[staff].target {
+            Some(t) if t.covers(day) => {
+                let m = |c: Option<usize>| c.map_or(0, |s| i64::from(self.model.shifts[s].minutes));
+                m(cell) - m(old)
+            }
+            _ => 0,
+        }
+    }
+
+    /// The cost of `staff`'s target when their minutes move by `step`.
+    fn target_delta(&self, staff: usize, step: i64) -> i64 {
+        if step == 0 {
+            return 0;
+        }
+        let now = self.minutes[staff];
+        let next = (i64::from(now) + step).max(0) as u32;
+        self.target_cost(staff, next) - self.target_cost(staff, now)
     }
 
     /// Replaces every cell by `roster`'s.
@@ -97,7 +139,8 @@ impl<'a> State<'a> {
         if old == cell {
             return 0;
         }
-        let mut delta = self.request(staff, day, cell) - self.request(staff, day, old);
+        let mut delta = self.request(staff, day, cell) - self.request(staff, day, old)
+            + self.target_delta(staff, self.target_step(staff, day, old, cell));
         let shifts = self.model.shifts.len();
         for (shift, step) in [(old, -1i64), (cell, 1)] {
             let Some(shift) = shift else { continue };
@@ -132,6 +175,8 @@ impl<'a> State<'a> {
                 }
             }
         }
+        let step = self.target_step(staff, day, old, cell);
+        self.minutes[staff] = (i64::from(self.minutes[staff]) + step) as u32;
         self.roster.cells[staff][day] = cell;
         self.cost += delta;
         delta
@@ -141,7 +186,9 @@ impl<'a> State<'a> {
     /// else as they are: `out[day * (shifts + 1) + value]`, value 0 for a day
     /// off. With the others fixed the roster's cost is a constant plus the
     /// sum of these over the row, which is what lets a row be re-planned
-    /// exactly by dynamic programming.
+    /// exactly by dynamic programming. A target's cost is not a sum over
+    /// cells: it is priced at the margin of the row as it stands (each
+    /// cell's value changed alone), which the caller's true delta corrects.
     pub fn cell_costs(&self, staff: usize, out: &mut Vec<i64>) {
         let model = self.model;
         let shifts = model.shifts.len();
@@ -150,7 +197,9 @@ impl<'a> State<'a> {
             let current = self.roster.cells[staff][day];
             for value in 0..=shifts {
                 let cell = value.checked_sub(1);
-                let mut cost = self.request(staff, day, cell);
+                let mut cost = self.request(staff, day, cell)
+                    + self.target_delta(staff, self.target_step(staff, day, current, cell))
+                    - self.target_delta(staff, self.target_step(staff, day, current, None));
                 if let Some(shift) = cell {
                     for &c in &self.cover_at[day * shifts + shift] {
                         if model.qualifies(staff, &model.cover[c]) {

@@ -53,7 +53,7 @@ fn propose(conn: &Connection, id: i64) -> (Vec<Assignment>, Vec<Assignment>) {
     };
     let outcome = run(&mapped, &options, 11, &AtomicBool::new(false), &mut |_| {}).unwrap();
     let proposed = proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
-    let s = summary(&loaded, &mapped, &outcome, false);
+    let s = summary(&loaded, &mapped, &outcome, false, 3);
     assert!(s.added > 0, "the draft has gaps to fill");
     (store::in_period(&loaded), proposed)
 }

@@ -93,7 +93,7 @@ fn fill_shows_progress_and_proposed_changes_and_accepting_closes_gaps() {
     let blocking_before = blocking(&app);
     assert!(short_before > 0, "the sample draft has gaps to fill");
 
-    start_fill(&app, "5");
+    start_fill(&app, "10");
     let short = app.text_of("#fill-short");
     assert!(short.contains('→'), "before → best so far: {short:?}");
     app.screenshot("fill-progress.png");

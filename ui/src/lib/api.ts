@@ -42,6 +42,7 @@ import type {
   TimeOffInput,
   TimeOffRequest,
   TimeOffStatus,
+  OverlappingShift,
 } from './scheduleTypes';
 import type {
   DepartmentFileSummary,
@@ -133,7 +134,8 @@ export interface Commands {
   // Time off
   time_off_list: { args: { status: TimeOffStatus | null }; result: TimeOffRequest[] };
   time_off_save: { args: { id: number | null; input: TimeOffInput }; result: TimeOffRequest };
-  time_off_decide: { args: { id: number; approve: boolean }; result: TimeOffRequest };
+  time_off_decide: { args: { id: number; approve: boolean; remove_shifts: boolean }; result: TimeOffRequest };
+  time_off_shifts: { args: { id: number }; result: OverlappingShift[] };
   time_off_delete: { args: { id: number }; result: null };
   // Day of
   call_out: { args: { period_id: number; staff_id: number; date: string }; result: CallOutView };

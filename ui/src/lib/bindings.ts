@@ -357,6 +357,20 @@ to: string, kind: TimeOffKind, status: TimeOffStatus, paid: boolean, note: strin
  */
 days: number, };
 
+export type OverlappingShift = { date: string, 
+/**
+ * "N".
+ */
+shift_code: string, 
+/**
+ * "Night 12".
+ */
+shift_name: string, period_id: number, 
+/**
+ * Removing it from a published period marks the cell as changed.
+ */
+published: boolean, };
+
 export type TimeOffInput = { staff_id: number | null, from: string, to: string, kind: TimeOffKind | null, paid: boolean, note: string, };
 
 export type Category = "productive_salaries" | "overtime" | "agency" | "benefits" | "medical_supplies" | "pharmacy" | "equipment" | "education_travel" | "purchased_services" | "other";
@@ -743,7 +757,8 @@ keep_existing: boolean,
  */
 requests: number, 
 /**
- * How much to prefer people furthest below their FTE hours.
+ * How much each person's hours should keep to their FTE's share of
+ * the period (0: not at all; per diem and agency staff have none).
  */
 fairness: number, 
 /**
@@ -779,6 +794,21 @@ name: string, date: string,
  */
 from: string | null, to: string | null, };
 
+export type FillHours = { staff_id: number, name: string, 
+/**
+ * Paid minutes in the period before the fill and with its proposal.
+ */
+before_minutes: number, after_minutes: number, 
+/**
+ * Their FTE's share of the period; none for per diem and agency staff.
+ */
+target_minutes: number | null, 
+/**
+ * Why they end at least [`FAR_MINUTES`] from their target; none when
+ * they are close to it (or have none).
+ */
+reason: string | null, };
+
 export type FillSummary = { added: number, 
 /**
  * A shift changed to another type in the same cell.
@@ -805,7 +835,18 @@ stopped: boolean,
 /**
  * Why each remaining gap below a minimum was left, one line each.
  */
-unmet: Array<string>, changes: Array<FillChange>, };
+unmet: Array<string>, 
+/**
+ * Why each shift left under its target was, one line each ("Night
+ * 12 Jan under target by 1 RN: …"); gaps below a minimum are in
+ * `unmet` instead.
+ */
+under_target: Array<string>, 
+/**
+ * Everyone's hours before and after against their target, with the
+ * reason for those left far from it.
+ */
+hours: Array<FillHours>, changes: Array<FillChange>, };
 
 export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
 

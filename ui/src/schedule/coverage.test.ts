@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDraft, fromDrafts, parseRequirement, requirementKey, requirementLabel, toDraft } from './coverage';
-import { sortRequests } from './timeoff';
+import { overlapText, sortRequests } from './timeoff';
 import type { TimeOffRequest } from '../lib/scheduleTypes';
 
 describe('requirements', () => {
@@ -42,3 +42,12 @@ describe('sortRequests', () => {
     expect(sorted.map((x) => x.id)).toEqual([3, 2, 1]);
   });
 });
+
+describe('overlapText', () => {
+  it('names the shift, its code and the day, and says when it was published', () => {
+    const s = { date: '2026-12-15', shift_code: 'N', shift_name: 'Night', period_id: 1, published: false };
+    expect(overlapText(s)).toBe('Night (N) on 15 Dec 2026');
+    expect(overlapText({ ...s, published: true })).toBe('Night (N) on 15 Dec 2026 · published');
+  });
+});
+

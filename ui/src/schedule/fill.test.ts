@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, changesText, elapsedText, gapsText, progressShare, proposedCells } from './fill';
+import { changeText, changesText, elapsedText, farFromTarget, gapsText, hoursOf, hoursText, progressShare, proposedCells } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
@@ -35,3 +35,31 @@ describe('fill words', () => {
     expect(cells.size).toBe(1);
   });
 });
+
+const hours = (name: string, before: number, after: number, target: number | null, reason: string | null = null) => ({
+  staff_id: name.length,
+  name,
+  before_minutes: before * 60,
+  after_minutes: after * 60,
+  target_minutes: target === null ? null : target * 60,
+  reason,
+});
+
+describe('hours against target', () => {
+  it('shows before → after of the target, or no target for per diem', () => {
+    expect(hoursText(hours('Aisha Zhang', 36, 216, 216))).toBe('36 h → 216 h of 216 h');
+    expect(hoursText(hours('Per Diem', 0, 24, null))).toBe('0 h → 24 h · no target');
+    expect(hoursOf(450)).toBe('7.5 h');
+  });
+
+  it('lists only the people with a reason, furthest from target first', () => {
+    const list = farFromTarget([
+      hours('Close', 0, 212, 216),
+      hours('Bit short', 0, 192, 216, 'Bit short, 192 h of 216 h: …'),
+      hours('Far', 0, 0, 216, 'Far, 0 h of 216 h: BLS expired 15 Dec — cannot be scheduled'),
+      hours('Over', 0, 240, 216, 'Over, 240 h of 216 h: …'),
+    ]);
+    expect(list.map((h) => h.name)).toEqual(['Far', 'Bit short', 'Over']);
+  });
+});
+

@@ -1,7 +1,7 @@
 // Fill schedule, the words and figures: what a proposal would change, how a
 // running fill is doing, and which grid cells to mark as proposed.
 
-import type { FillChange, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
+import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
@@ -44,4 +44,22 @@ export function changeText(c: FillChange): string {
 /** The grid keys of the changed cells, with what each held before. */
 export function proposedCells(changes: readonly FillChange[]): Map<string, FillChange> {
   return new Map(changes.map((c) => [cellKey(c.staff_id, c.date), c]));
+}
+
+/** "36 h → 216 h of 216 h", or "0 h → 24 h · per diem" for people without a target. */
+export function hoursText(h: FillHours): string {
+  const move = `${hoursOf(h.before_minutes)} → ${hoursOf(h.after_minutes)}`;
+  return h.target_minutes === null ? `${move} · no target` : `${move} of ${hoursOf(h.target_minutes)}`;
+}
+
+/** "216 h", "7.5 h". */
+export function hoursOf(minutes: number): string {
+  const h = minutes / 60;
+  return `${Number.isInteger(h) ? h : h.toFixed(1)} h`;
+}
+
+/** People left far from their target, with the reason, furthest first. */
+export function farFromTarget(hours: readonly FillHours[]): FillHours[] {
+  const gap = (h: FillHours) => Math.abs(h.after_minutes - (h.target_minutes ?? h.after_minutes));
+  return hours.filter((h) => h.reason !== null).sort((a, b) => gap(b) - gap(a) || a.name.localeCompare(b.name));
 }

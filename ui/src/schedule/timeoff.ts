@@ -1,6 +1,7 @@
 // Time-off requests: pending first, then by start date.
 
-import type { TimeOffInput, TimeOffRequest, TimeOffStatus } from '../lib/scheduleTypes';
+import type { OverlappingShift, TimeOffInput, TimeOffRequest, TimeOffStatus } from '../lib/scheduleTypes';
+import { shortDate } from './grid';
 
 const ORDER: Record<TimeOffStatus, number> = { requested: 0, approved: 1, denied: 2 };
 
@@ -15,4 +16,9 @@ export function emptyTimeOff(): TimeOffInput {
 /** "12 Dec" or "12 – 14 Dec" style ranges are left to the caller; this joins ISO dates. */
 export function dateRange(from: string, to: string): string {
   return from === to ? from : `${from} – ${to}`;
+}
+
+/** "Night 12 (N) on 12 Dec 2026", "… · published" when it was published. */
+export function overlapText(s: OverlappingShift): string {
+  return `${s.shift_name} (${s.shift_code}) on ${shortDate(s.date)}${s.published ? ' · published' : ''}`;
 }

@@ -15,6 +15,7 @@ pub mod rules;
 mod seed;
 pub mod shift_types;
 pub mod time_off;
+pub mod time_off_approval;
 
 use super::view::{self, ScheduleView};
 use crate::error::AppResult;

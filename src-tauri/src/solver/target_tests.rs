@@ -1,0 +1,268 @@
+//! Hours against each person's FTE target: what the target is and who has
+//! none, that a credential that warns never keeps anyone off, that a fill
+//! shares hours by closeness to each target and uses per diem staff last,
+//! and that the summary says in plain words why someone is far from it.
+
+use super::department::{map, FillOptions, Mapped};
+use super::department_tests::{loaded, mapped, need, shift, unit};
+use super::run::run;
+use crate::credentials::ExpiredAction;
+use crate::schedule::fill::{proposed_assignments, summary, FillSummary};
+use crate::schedule::store::context::Loaded;
+use crate::schedule::testing::*;
+use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
+use crate::staff::{EmploymentType, Role};
+use chrono::Weekday;
+use std::sync::atomic::AtomicBool;
+
+/// Bo becomes a per diem RN.
+fn with_per_diem(mut c: ScheduleContext) -> ScheduleContext {
+    let bo = &mut c.staff[2];
+    bo.role = Role::Rn;
+    bo.employment_type = EmploymentType::PerDiem;
+    bo.fte_hundredths = 0;
+    c
+}
+
+fn fill(l: &Loaded, seed: u64) -> (Mapped, crate::solver::Outcome) {
+    let options = FillOptions {
+        seconds: 2,
+        ..FillOptions::default()
+    };
+    let m = map(l, &options);
+    let outcome = run(&m, &options, seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    (m, outcome)
+}
+
+/// Shifts per person in the proposal, in `ctx.staff` order.
+fn shifts_of(l: &Loaded, m: &Mapped, outcome: &crate::solver::Outcome) -> Vec<usize> {
+    let proposed = proposed_assignments(&l.ctx, m, &outcome.roster);
+    l.ctx
+        .staff
+        .iter()
+        .map(|p| {
+            proposed
+                .iter()
+                .filter(|a| a.staff_id == p.id && l.ctx.in_period(a.date))
+                .count()
+        })
+        .collect()
+}
+
+fn hours_reason(s: &FillSummary, staff_id: i64) -> Option<String> {
+    s.hours
+        .iter()
+        .find(|h| h.staff_id == staff_id)
+        .and_then(|h| h.reason.clone())
+}
+
+#[test]
+fn a_target_is_the_fte_share_of_the_period_and_per_diem_staff_have_none() {
+    let m = mapped(with_per_diem(unit()));
+    let (maria, ann, bo) = (&m.model.staff[0], &m.model.staff[1], &m.model.staff[2]);
+    let target = maria.target.as_ref().expect("a full-time RN has a target");
+    assert_eq!(target.minutes, 160 * 60, "1.0 FTE over 4 weeks is 160 h");
+    assert_eq!((target.first, target.days), (m.first_period_day, 28));
+    assert_eq!(ann.target.as_ref().unwrap().minutes, 96 * 60, "0.6 FTE");
+    assert!(bo.target.is_none(), "per diem: no target");
+    assert!(
+        maria.contract.windows.iter().all(|w| w.days <= 14),
+        "the FTE is no longer a hard limit over the period"
+    );
+
+    let none = map(
+        &loaded(with_per_diem(unit())),
+        &FillOptions {
+            fairness: 0,
+            ..FillOptions::default()
+        },
+    );
+    assert!(
+        none.model.staff.iter().all(|s| s.target.is_none()),
+        "Fairness 0 turns the targets off"
+    );
+}
+
+#[test]
+fn hours_short_cost_more_an_hour_the_further_short_and_hours_over_cost_little() {
+    let m = mapped(unit());
+    let t = m.model.staff[0].target.clone().unwrap();
+    let at = |h: u32| t.penalty(h * 60);
+    assert_eq!(at(160), 0, "on target");
+    assert_eq!(at(172), 12 * 3, "12 h over at 3 an hour");
+    assert_eq!(at(148), 12 * 12 * (160 + 12) / 160, "12 h short");
+    assert!(
+        at(0) - at(12) > at(148) - at(160),
+        "a first shift is worth more than a last one"
+    );
+}
+
+#[test]
+fn a_credential_that_warns_never_keeps_a_person_off_and_one_that_blocks_only_after_it_expires() {
+    let mut c = unit();
+    c.staff[0].credentials.push(CredentialFact {
+        name: "ACLS".into(),
+        expires_on: Some(day("2026-11-30")),
+        when_expired: ExpiredAction::Warn,
+    });
+    c.staff[1].credentials.push(CredentialFact {
+        name: "BLS".into(),
+        expires_on: Some(day("2026-12-20")),
+        when_expired: ExpiredAction::Block,
+    });
+    let m = mapped(c);
+    let d = |s: &str| m.day_of(day(s)).unwrap();
+    assert!(
+        m.model.staff[0].unavailable.is_empty(),
+        "Maria's lapsed ACLS only warns: she can work every day"
+    );
+    let ann = &m.model.staff[1].unavailable;
+    assert!(
+        !ann.iter().any(|&(day, _)| day <= d("2026-12-20")),
+        "valid through 20 Dec"
+    );
+    assert!(
+        ann.contains(&(d("2026-12-21"), shift(&m, DAY12))),
+        "off from 21 Dec"
+    );
+    assert!(ann.contains(&(d("2027-01-02"), shift(&m, NIGHT12))));
+}
+
+#[test]
+fn a_shift_no_need_asks_for_that_day_is_never_used_to_make_up_hours() {
+    // Day 12 needed on weekdays only.
+    let mut c = unit();
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1)
+        .into_iter()
+        .filter(|n| !matches!(n.weekday, Weekday::Sat | Weekday::Sun))
+        .collect();
+    let l = loaded(c);
+    let (m, outcome) = fill(&l, 3);
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    assert!(
+        proposed.iter().all(|a| !matches!(
+            chrono::Datelike::weekday(&a.date),
+            Weekday::Sat | Weekday::Sun
+        )),
+        "nobody on a weekend nothing needs, however short of their hours"
+    );
+}
+
+#[test]
+fn too_few_shifts_are_shared_by_closeness_to_each_target() {
+    // Two full-time RNs and a Day 12 on Mon, Wed and Fri that nobody may
+    // staff beyond its target: 12 shifts, 6 each leaves both equally short
+    // (9 and 3 would meet cover just as well).
+    let mut c = unit();
+    c.staff[1].fte_hundredths = 100;
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1)
+        .into_iter()
+        .filter(|n| matches!(n.weekday, Weekday::Mon | Weekday::Wed | Weekday::Fri))
+        .collect();
+    let l = loaded(c);
+    let mut m = map(&l, &FillOptions::default());
+    for line in &mut m.model.cover {
+        line.over_weight = 100_000;
+    }
+    let options = crate::solver::Options {
+        time_limit: std::time::Duration::from_secs(2),
+        seed: 5,
+    };
+    let outcome = crate::solver::solve(&m.model, &options).unwrap();
+    let shifts = shifts_of(&l, &m, &outcome);
+    assert_eq!(
+        shifts[0] + shifts[1],
+        12,
+        "every shift filled once: {shifts:?}"
+    );
+    assert_eq!(shifts[0], shifts[1], "6 each: {shifts:?}");
+    assert_eq!(
+        super::score(&m.model, &outcome.roster).penalty(),
+        outcome.penalty,
+        "the scorer counts the targets as the search does"
+    );
+}
+
+#[test]
+fn per_diem_staff_come_after_everyone_with_an_fte_can_work_no_more() {
+    // A Day 12 RN every day (28 shifts). Maria (1.0) can work 12 (36 h a
+    // week is the most 12-hour shifts fit in 40 h), Ann (0.6, 8 to her
+    // target) can work 12 too: the per diem RN takes the 4 left.
+    let mut c = with_per_diem(unit());
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1);
+    let l = loaded(c);
+    let (m, outcome) = fill(&l, 11);
+    let shifts = shifts_of(&l, &m, &outcome);
+    assert_eq!(shifts, vec![12, 12, 4], "Maria, Ann, the per diem RN");
+    let s = summary(&l, &m, &outcome, false, 3);
+    assert_eq!(s.short_after, 0);
+    let ann = s.hours.iter().find(|h| h.staff_id == ANN).unwrap();
+    assert_eq!(
+        (ann.after_minutes, ann.target_minutes),
+        (144 * 60, Some(96 * 60))
+    );
+    assert!(
+        ann.reason
+            .as_deref()
+            .unwrap()
+            .contains("needed for shifts nobody else could take"),
+        "{:?}",
+        ann.reason
+    );
+    let bo = s.hours.iter().find(|h| h.staff_id == BO).unwrap();
+    assert_eq!((bo.target_minutes, &bo.reason), (None, &None), "no target");
+}
+
+#[test]
+fn the_summary_says_why_a_person_is_far_from_target_and_why_a_shift_is_under_target() {
+    // Maria's BLS blocks and lapsed before the period; Ann (1.0) is the
+    // only RN left for a Day 12 and a Night 12 with a target of 1 each.
+    let mut c = unit();
+    c.staff[1].fte_hundredths = 100;
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 0, 1);
+    c.coverage
+        .extend(need(NIGHT12, Requirement::Role(Role::Rn), 0, 1));
+    c.staff[0].credentials.push(CredentialFact {
+        name: "BLS".into(),
+        expires_on: Some(day("2026-12-01")),
+        when_expired: ExpiredAction::Block,
+    });
+    let l = loaded(c);
+    let (m, outcome) = fill(&l, 2);
+    let s = summary(&l, &m, &outcome, false, 3);
+    assert_eq!(
+        hours_reason(&s, MARIA).as_deref(),
+        Some("Maria Lopez, 0 h of 160 h: BLS expired 1 Dec — cannot be scheduled")
+    );
+    let ann = s.hours.iter().find(|h| h.staff_id == ANN).unwrap();
+    assert_eq!(ann.after_minutes, 144 * 60, "Ann works all she may");
+    assert!(
+        ann.reason.as_deref().unwrap().starts_with(
+            "Ann Lee, 144 h of 160 h: every other shift would break one of their limits"
+        ),
+        "{:?}",
+        ann.reason
+    );
+    assert!(s.unmet.is_empty(), "no minimum to miss");
+    assert_eq!(
+        s.under_target.len() as u32,
+        s.under_target_after,
+        "one line per person short: {:#?}",
+        s.under_target
+    );
+    assert!(
+        s.under_target
+            .iter()
+            .any(|u| u.starts_with("Day 12 6 Dec under target by 1 RN: ")
+                || u.starts_with("Night 12 6 Dec under target by 1 RN: ")),
+        "{:#?}",
+        s.under_target
+    );
+    assert!(
+        s.under_target
+            .iter()
+            .all(|u| u.contains("with a credential expired by then")),
+        "Maria's BLS is named on every shift: {:#?}",
+        s.under_target
+    );
+}

@@ -1,0 +1,171 @@
+//! Fill quality on a real unit: hours against each person's FTE target after
+//! a Fill of the sample's draft period (55 staff, 6 weeks) and of the same
+//! draft grown to 150 staff (the 95 added hold no credentials on file, so
+//! they count as unable to work). For the people with an FTE who can work
+//! the whole period (no credential that blocks lapsing in it, no approved
+//! time off, employed throughout) and whom some coverage need asks for:
+//! the largest shortfall, how many are a shift or more short, and the mean
+//! distance from target; then per diem and agency hours and the gaps left. Seconds per Fill: WARDBOOK_FILL_SECONDS
+//! (default 20, the dialog's default).
+
+use std::sync::atomic::AtomicBool;
+use wardbook::credentials::ExpiredAction;
+use wardbook::schedule::cost::FTE_MINUTES_PER_14_DAYS;
+use wardbook::schedule::fill::proposed_assignments;
+use wardbook::schedule::store::context::Loaded;
+use wardbook::schedule::store::{fill as store, periods};
+use wardbook::schedule::{time, TimeOffStatus};
+use wardbook::solver::department::{gaps, hourly, map, FillOptions};
+use wardbook::solver::run::run;
+use wardbook::staff::EmploymentType;
+use wardbook_tests::{day, DataDir};
+
+struct Line {
+    name: String,
+    largest_short_h: f64,
+    short_a_shift: usize,
+    people: usize,
+    mean_distance_h: f64,
+    mean_before_h: f64,
+    per_diem_h: f64,
+    agency_h: f64,
+    hourly_before_h: f64,
+    short_of_minimum: u32,
+    under_target: u32,
+}
+
+fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
+    let ctx = &loaded.ctx;
+    let options = FillOptions {
+        seconds,
+        ..FillOptions::default()
+    };
+    let mapped = map(loaded, &options);
+    let outcome = run(&mapped, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let proposed = proposed_assignments(ctx, &mapped, &outcome.roster);
+    let (short_of_minimum, under_target) = gaps(&mapped, &outcome.roster);
+    let days = ctx.days().count() as i64;
+    let (mut distances, mut largest, mut short_a_shift) = (Vec::new(), 0, 0);
+    let mut distances_before: Vec<i64> = Vec::new();
+    let (mut per_diem, mut agency, mut hourly_before) = (0, 0, 0);
+    for facts in &ctx.staff {
+        let paid = |list: &[wardbook::schedule::Assignment]| -> i64 {
+            list.iter()
+                .filter(|a| a.staff_id == facts.id && ctx.in_period(a.date))
+                .filter_map(|a| ctx.shift_type(a.shift_type_id).map(|t| (a.date, t)))
+                .map(|(d, t)| time::paid_minutes(&time::span(ctx.tz, d, t), t))
+                .sum()
+        };
+        let worked = paid(&proposed);
+        if hourly(facts.employment_type, facts.fte_hundredths) {
+            hourly_before += paid(&ctx.assignments);
+            if facts.employment_type == EmploymentType::Agency {
+                agency += worked;
+            } else {
+                per_diem += worked;
+            }
+            continue;
+        }
+        // Someone no coverage need asks for (the manager) has no shifts to take.
+        let counted = ctx
+            .coverage
+            .iter()
+            .any(|n| n.target.max(n.minimum) > 0 && facts.meets(n.requirement));
+        let person = loaded.people.iter().find(|p| p.id == facts.id);
+        let can_work = !facts
+            .credentials
+            .iter()
+            .any(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(ctx.period_end))
+            && !ctx.time_off.iter().any(|t| {
+                t.staff_id == facts.id
+                    && t.status == TimeOffStatus::Approved
+                    && ctx.days().any(|d| t.covers(d))
+            })
+            && ctx.days().all(|d| person.is_some_and(|p| p.employed_on(d)));
+        if !can_work || !counted {
+            continue;
+        }
+        let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100);
+        let short = target - worked;
+        largest = largest.max(short);
+        if short >= 8 * 60 {
+            short_a_shift += 1;
+        }
+        distances.push(short.abs());
+        distances_before.push((target - paid(&ctx.assignments)).abs());
+    }
+    Line {
+        name: name.to_string(),
+        largest_short_h: largest as f64 / 60.0,
+        short_a_shift,
+        people: distances.len(),
+        mean_before_h: distances_before.iter().sum::<i64>() as f64
+            / distances_before.len().max(1) as f64
+            / 60.0,
+        mean_distance_h: distances.iter().sum::<i64>() as f64
+            / distances.len().max(1) as f64
+            / 60.0,
+        per_diem_h: per_diem as f64 / 60.0,
+        agency_h: agency as f64 / 60.0,
+        hourly_before_h: hourly_before as f64 / 60.0,
+        short_of_minimum,
+        under_target,
+    }
+}
+
+fn main() {
+    let seconds: u32 = std::env::var("WARDBOOK_FILL_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    let today = day("2026-11-27");
+    let dir = DataDir::new();
+    let mut conn = dir.open();
+    wardbook::sample::create(&mut conn, today).unwrap();
+    let draft = periods::list(&conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.status == periods::PeriodStatus::Draft)
+        .unwrap();
+    let sample = measure(
+        "sample (55 staff, 6 weeks)",
+        &store::load_draft(&conn, draft.id).unwrap(),
+        seconds,
+    );
+    wardbook_tests::big_unit::grow_to_150(&mut conn, &draft);
+    let big = measure(
+        "150 staff, 6 weeks",
+        &store::load_draft(&conn, draft.id).unwrap(),
+        seconds,
+    );
+
+    println!("\nFill hours against FTE target, {seconds} s per Fill, seed 1");
+    println!(
+        "{:<28} {:>14} {:>12} {:>20} {:>12} {:>10} {:>13} {:>10} {:>10}",
+        "unit",
+        "largest short",
+        "short ≥8 h",
+        "mean |Δ| h (before)",
+        "per diem h",
+        "agency h",
+        "both before",
+        "< minimum",
+        "< target"
+    );
+    for l in [sample, big] {
+        println!(
+            "{:<28} {:>12.1} h {:>5} of {:<4} {:>9.1} ({:>6.1}) {:>12.1} {:>10.1} {:>13.1} {:>10} {:>10}",
+            l.name,
+            l.largest_short_h,
+            l.short_a_shift,
+            l.people,
+            l.mean_distance_h,
+            l.mean_before_h,
+            l.per_diem_h,
+            l.agency_h,
+            l.hourly_before_h,
+            l.short_of_minimum,
+            l.under_target
+        );
+    }
+}
