@@ -237,7 +237,7 @@ fn a_start_off_the_work_week_or_not_a_date_is_refused_beside_the_field() {
         );
     }
     let err =
-        period_store::create_at(&mut u.conn, 4, Seed::Empty, "1899-12-31", day(TODAY)).unwrap_err();
+        period_store::create_at(&mut u.conn, 4, Seed::Empty, "1999-12-26", day(TODAY)).unwrap_err();
     assert_eq!(
         err.message_for("start_date"),
         Some("Enter a start date between 2000 and 2099.")
