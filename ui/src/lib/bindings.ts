@@ -539,6 +539,8 @@ export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name
 
 export type EmploymentFrom = "fte" | "one";
 
+export type DateOrder = "month_first" | "day_first";
+
 export type EmploymentRule = { from: EmploymentFrom, 
 /**
  * FTE at or above which a new person is full-time, as typed ("0.9").
@@ -583,7 +585,12 @@ employment: EmploymentRule,
  * This department's value in the department column (none: guessed);
  * rows with another value are skipped.
  */
-department: string | null, };
+department: string | null, 
+/**
+ * How slash dates like 03/04/2019 are read when no value of their
+ * column tells (none: the department's usual order, shown as chosen).
+ */
+date_order: DateOrder | null, };
 
 export type StaffImportColumns = { 
 /**
@@ -620,7 +627,12 @@ summary: string, changes: Array<FieldChange>,
 /**
  * Every reason the row cannot be imported; none when it is good.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * Something to check before importing a good row (a new person with
+ * the name and hire date of someone on the roster).
+ */
+warning: string | null, };
 
 export type StaffImportPreview = { rows: Array<StaffImportRow>, adds: number, updates: number, unchanged: number, skipped: number, errors: number, 
 /**
@@ -638,7 +650,21 @@ department: string | null,
 /**
  * How new people's employment type is decided, when no column holds it.
  */
-employment_note: string | null, };
+employment_note: string | null, 
+/**
+ * A date of the file that reads either way (e.g. 03/04/2019) when no
+ * value of its column tells the order: the preview asks.
+ */
+date_question: string | null, 
+/**
+ * The order used for such dates: the mapping's, else the department's usual.
+ */
+date_order: DateOrder, 
+/**
+ * What the manager should know about the file as a whole: numbers
+ * matched despite lost leading zeros, people the file leaves out.
+ */
+notices: Array<string>, };
 
 export type StaffImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 
@@ -1169,6 +1195,11 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
 export const EMPLOYMENT_FROM: { code: EmploymentFrom; label: string }[] = [
   { code: "fte", label: "From the FTE" },
   { code: "one", label: "One type for every new person" },
+];
+
+export const DATE_ORDERS: { code: DateOrder; label: string }[] = [
+  { code: "month_first", label: "Month first (03/04/2019 is March 4)" },
+  { code: "day_first", label: "Day first (03/04/2019 is 3 April)" },
 ];
 
 export const ROLE_HOWS: { code: RoleHow; label: string }[] = [

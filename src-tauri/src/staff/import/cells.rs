@@ -7,7 +7,6 @@
 //! would refuse.
 
 use crate::staff::{EmploymentType, Role};
-use chrono::NaiveDate;
 
 fn squash(text: &str) -> String {
     text.chars()
@@ -144,34 +143,6 @@ fn drop_zero_decimals(text: &str, keep: usize) -> String {
         }
         _ => text.to_string(),
     }
-}
-
-/// `YYYY-MM-DD` stays; `MM/DD/YYYY` (US exports, one-digit month or day
-/// allowed) becomes `YYYY-MM-DD`. Anything else is left for the form's
-/// date rule to refuse, except a two-digit year, which is ambiguous.
-pub fn date(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if !text.contains('/') {
-        return Ok(text.to_string());
-    }
-    let parts: Vec<&str> = text.split('/').collect();
-    let numeric = parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    if numeric && parts[2].len() == 2 {
-        return Err(format!(
-            "“{text}” has a two-digit year; use MM/DD/YYYY or YYYY-MM-DD."
-        ));
-    }
-    if numeric && parts[0].len() <= 2 && parts[1].len() <= 2 && parts[2].len() == 4 {
-        if let Ok(d) = NaiveDate::parse_from_str(text, "%m/%d/%Y") {
-            return Ok(crate::input::format_date(d));
-        }
-    }
-    Err(format!(
-        "“{text}” is not a valid date; use MM/DD/YYYY or YYYY-MM-DD, e.g. 03/15/2026."
-    ))
 }
 
 /// `Lopez, Maria` or `Maria Lopez` into (first, last). Anything else is

@@ -7,6 +7,7 @@
 //! holding Active / Terminated) is given the field they do fit, if any.
 
 use super::cells;
+use super::dates::{self, DateOrder};
 use super::StaffField;
 use crate::input;
 
@@ -23,7 +24,10 @@ const BY_VALUE: &[StaffField] = &[
 ];
 
 fn is_date(v: &str) -> bool {
-    v.contains(['/', '-']) && cells::date(v).ok().is_some_and(|d| input::date(&d).is_ok())
+    v.contains(['/', '-'])
+        && [DateOrder::MonthFirst, DateOrder::DayFirst]
+            .iter()
+            .any(|o| dates::date(v, *o).is_ok_and(|d| input::date(&d).is_ok()))
 }
 
 /// Whether one value could be `field` as HR writes it.

@@ -31,7 +31,10 @@
 //!   the others are skipped and counted, not refused.
 
 mod cells;
+mod dates;
 mod employment;
+#[cfg(test)]
+mod excel_exports;
 mod fields;
 mod looks;
 mod memory;
@@ -44,6 +47,7 @@ mod scope;
 #[cfg(test)]
 mod tests;
 
+pub use dates::DateOrder;
 pub use employment::{EmploymentFrom, EmploymentRule};
 pub use fields::StaffField;
 pub use roles::{RoleChoice, RoleHow, RoleValue};
@@ -75,6 +79,10 @@ pub struct StaffImportMapping {
     /// rows with another value are skipped.
     #[serde(default)]
     pub department: Option<String>,
+    /// How slash dates like 03/04/2019 are read when no value of their
+    /// column tells (none: the department's usual order, shown as chosen).
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
 }
 
 impl StaffImportMapping {
@@ -135,6 +143,9 @@ pub struct StaffImportRow {
     pub changes: Vec<FieldChange>,
     /// Every reason the row cannot be imported; none when it is good.
     pub error: Option<String>,
+    /// Something to check before importing a good row (a new person with
+    /// the name and hire date of someone on the roster).
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -153,6 +164,14 @@ pub struct StaffImportPreview {
     pub department: Option<String>,
     /// How new people's employment type is decided, when no column holds it.
     pub employment_note: Option<String>,
+    /// A date of the file that reads either way (e.g. 03/04/2019) when no
+    /// value of its column tells the order: the preview asks.
+    pub date_question: Option<String>,
+    /// The order used for such dates: the mapping's, else the department's usual.
+    pub date_order: DateOrder,
+    /// What the manager should know about the file as a whole: numbers
+    /// matched despite lost leading zeros, people the file leaves out.
+    pub notices: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -15,6 +15,7 @@ const cols: StaffImportColumns = {
     roles: [],
     employment: { from: 'fte', full_time_min: '0.90', per_diem_max: '0.00', one_type: null },
     department: null,
+    date_order: null,
   },
   remembered: false,
 };
