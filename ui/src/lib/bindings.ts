@@ -590,7 +590,11 @@ department: string | null,
  * How slash dates like 03/04/2019 are read when no value of their
  * column tells (none: the department's usual order, shown as chosen).
  */
-date_order: DateOrder | null, };
+date_order: DateOrder | null, 
+/**
+ * New people's hourly rate when no column holds it, as typed ("45.50").
+ */
+new_rate: string | null, };
 
 export type StaffImportColumns = { 
 /**
@@ -664,7 +668,12 @@ date_order: DateOrder,
  * What the manager should know about the file as a whole: numbers
  * matched despite lost leading zeros, people the file leaves out.
  */
-notices: Array<string>, };
+notices: Array<string>, 
+/**
+ * The file has no pay column and adds people: the preview asks for
+ * one rate for them (`new_rate`).
+ */
+rate_question: boolean, };
 
 export type StaffImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 

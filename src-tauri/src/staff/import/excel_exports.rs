@@ -216,3 +216,55 @@ fn a_date_column_with_both_shapes_is_refused_row_by_row() {
         .unwrap()
         .contains("day-first dates (25/03/2019) and month-first dates (03/25/2019)"));
 }
+
+const NO_PAY: &str = "Employee ID,Last Name,First Name,Job Title,Employment Type,FTE,Hire Date\r\n\
+                      00045781,Shaw,Ann,RN,FT,0.9,3/4/2019\r\n\
+                      77,Roe,Kim,RN,PT,0.6,2/1/2024";
+
+#[test]
+fn a_file_without_pay_adds_people_at_the_one_rate_typed_in_the_preview() {
+    let mut conn = conn();
+    let mut mapping = columns(NO_PAY).unwrap().guess;
+    let p = preview(&conn, NO_PAY, &mapping).unwrap();
+    assert!(p.rate_question);
+    assert!(p.rows[1]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("an hourly rate"));
+    assert_eq!(p.rows[0].action, ImportAction::Update, "Ann keeps her rate");
+    for (bad, says) in [
+        ("0", "0 would count"),
+        ("abc", "not an amount"),
+        ("-3", "negative"),
+    ] {
+        mapping.new_rate = Some(bad.into());
+        let err = preview(&conn, NO_PAY, &mapping).unwrap_err();
+        assert_eq!(err.fields[0].field, "new_rate");
+        assert!(
+            err.fields[0].message.contains(says),
+            "{bad}: {}",
+            err.fields[0].message
+        );
+    }
+    mapping.new_rate = Some("$41.5".into());
+    let p = preview(&conn, NO_PAY, &mapping).unwrap();
+    assert_eq!((p.adds, p.updates, p.errors), (1, 1, 0));
+    assert!(p.rows[1].summary.contains("$41.50/h for new people"));
+    import(&mut conn, NO_PAY, &mapping).unwrap();
+    let rates: Vec<(String, i64)> = conn
+        .prepare("SELECT employee_no, hourly_rate_cents FROM staff ORDER BY employee_no")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rates,
+        vec![
+            ("00045781".into(), 5000),
+            ("00045782".into(), 5000),
+            ("77".into(), 4150)
+        ]
+    );
+}

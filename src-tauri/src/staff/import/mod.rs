@@ -28,7 +28,12 @@
 //!   Wardbook has, else today) and reactivates people HR has as active; a
 //!   terminated person who is not on the roster is skipped, not added;
 //! - with a department column, only this department's rows are imported;
-//!   the others are skipped and counted, not refused.
+//!   the others are skipped and counted, not refused;
+//! - without a pay column, new people get one hourly rate typed in the
+//!   preview. A person is never added without a rate: labour cost, the
+//!   budget and the Fill's costs would count their hours as free, and a
+//!   zero rate is indistinguishable from a real one later. People already
+//!   on the roster keep their own rate.
 
 mod cells;
 mod dates;
@@ -83,6 +88,9 @@ pub struct StaffImportMapping {
     /// column tells (none: the department's usual order, shown as chosen).
     #[serde(default)]
     pub date_order: Option<DateOrder>,
+    /// New people's hourly rate when no column holds it, as typed ("45.50").
+    #[serde(default)]
+    pub new_rate: Option<String>,
 }
 
 impl StaffImportMapping {
@@ -172,6 +180,9 @@ pub struct StaffImportPreview {
     /// What the manager should know about the file as a whole: numbers
     /// matched despite lost leading zeros, people the file leaves out.
     pub notices: Vec<String>,
+    /// The file has no pay column and adds people: the preview asks for
+    /// one rate for them (`new_rate`).
+    pub rate_question: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -290,6 +301,19 @@ fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
     }
     if !m.columns.contains(&Some(StaffField::EmploymentType)) {
         m.employment.check(&mut v);
+    }
+    if let Some(rate) = m.new_rate.as_deref().filter(|r| !r.trim().is_empty()) {
+        if !m.columns.contains(&Some(StaffField::HourlyRate)) {
+            match crate::input::cents(&cells::rate(rate)) {
+                Ok(0) => v.check(
+                    false,
+                    "new_rate",
+                    "Enter the hourly rate new people are paid; 0 would count their hours as free.",
+                ),
+                Ok(_) => {}
+                Err(m) => v.check(false, "new_rate", m),
+            }
+        }
     }
     v.finish()
 }

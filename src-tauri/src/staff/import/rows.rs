@@ -4,7 +4,7 @@ use super::cells::{self, Status as HrStatus};
 use super::dates::{self, ColumnOrder, DateOrder};
 use super::employment::Rule;
 use super::fields::REQUIRED_FOR_NEW;
-use super::person::{changes, form_of, hundredths, kept_value, roster, Write};
+use super::person::{changes, form_of, hundredths, kept_value, money, roster, Write};
 use super::roles::{self, RoleMap};
 use super::{memory, scope};
 use super::{ImportAction, StaffField, StaffImportMapping, StaffImportPreview, StaffImportRow};
@@ -122,6 +122,14 @@ pub(super) fn check(
     } else {
         mapping.employment.check(&mut Validator::new())
     };
+    // One rate for new people when the file has no pay column (checked with the mapping).
+    let new_rate = mapping
+        .new_rate
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty() && !has(StaffField::HourlyRate))
+        .map(cells::rate);
+    let mut rate_question = false;
     let missing_for_new: Vec<StaffField> = REQUIRED_FOR_NEW
         .iter()
         .copied()
@@ -132,6 +140,7 @@ pub(super) fn check(
         })
         .filter(|f| !(*f == StaffField::Role && role_source.is_some()))
         .filter(|f| !(*f == StaffField::EmploymentType && rule.is_some()))
+        .filter(|f| !(*f == StaffField::HourlyRate && new_rate.is_some()))
         .collect();
     // This department's rows only, when the file says whose each row is.
     let dept_column = column(StaffField::Department);
@@ -299,6 +308,12 @@ pub(super) fn check(
             rows.push(row);
             continue;
         }
+        if existing.is_none() && !has(StaffField::HourlyRate) {
+            rate_question = true;
+            if let Some(rate) = &new_rate {
+                form.hourly_rate = rate.clone();
+            }
+        }
         if let Some(c) = role_source {
             let value = cell(c);
             match role_map.resolve(value) {
@@ -356,6 +371,9 @@ pub(super) fn check(
                 scope::listed(&names),
                 if names.len() == 1 { "it" } else { "them" }
             ));
+            if missing_for_new.contains(&StaffField::HourlyRate) {
+                reasons.push("Type one hourly rate for new people below the refused rows.".into());
+            }
         }
         let stored_termination = existing.and_then(|s| s.termination_date.clone());
         let from_file = termination.clone().flatten();
@@ -454,6 +472,12 @@ pub(super) fn check(
                         format!("FTE {}", hundredths(valid.fte_hundredths)),
                         format!("hired {}", input::format_date(valid.hire_date)),
                     ];
+                    if new_rate.is_some() && !has(StaffField::HourlyRate) {
+                        parts.push(format!(
+                            "{}/h for new people",
+                            money(valid.hourly_rate_cents)
+                        ));
+                    }
                     if let Some(t) = &new_termination {
                         parts.push(format!("terminated {t}"));
                     }
@@ -532,6 +556,7 @@ pub(super) fn check(
         date_question,
         date_order: asked_order,
         notices,
+        rate_question,
     };
     Ok(Checked {
         preview,

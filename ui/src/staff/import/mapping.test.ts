@@ -16,6 +16,7 @@ const cols: StaffImportColumns = {
     employment: { from: 'fte', full_time_min: '0.90', per_diem_max: '0.00', one_type: null },
     department: null,
     date_order: null,
+    new_rate: null,
   },
   remembered: false,
 };
