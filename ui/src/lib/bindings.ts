@@ -539,6 +539,16 @@ export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name
 
 export type EmploymentFrom = "fte" | "one";
 
+export type HrStatus = "active" | "leave" | "terminated";
+
+export type StatusChoice = { value: string, status: HrStatus, };
+
+export type StatusValue = { value: string, rows: number, 
+/**
+ * The manager's choice; none until chosen.
+ */
+status: HrStatus | null, };
+
 export type DateOrder = "month_first" | "day_first";
 
 export type EmploymentRule = { from: EmploymentFrom, 
@@ -594,7 +604,11 @@ date_order: DateOrder | null,
 /**
  * New people's hourly rate when no column holds it, as typed ("45.50").
  */
-new_rate: string | null, };
+new_rate: string | null, 
+/**
+ * What the manager says status values the words cannot read mean.
+ */
+statuses: Array<StatusChoice>, };
 
 export type StaffImportColumns = { 
 /**
@@ -673,7 +687,11 @@ notices: Array<string>,
  * The file has no pay column and adds people: the preview asks for
  * one rate for them (`new_rate`).
  */
-rate_question: boolean, };
+rate_question: boolean, 
+/**
+ * Status values the words cannot read, and those the manager read.
+ */
+statuses: Array<StatusValue>, };
 
 export type StaffImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 
@@ -1204,6 +1222,12 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
 export const EMPLOYMENT_FROM: { code: EmploymentFrom; label: string }[] = [
   { code: "fte", label: "From the FTE" },
   { code: "one", label: "One type for every new person" },
+];
+
+export const HR_STATUSES: { code: HrStatus; label: string }[] = [
+  { code: "active", label: "Active" },
+  { code: "leave", label: "On leave (kept active)" },
+  { code: "terminated", label: "Left (terminated)" },
 ];
 
 export const DATE_ORDERS: { code: DateOrder; label: string }[] = [

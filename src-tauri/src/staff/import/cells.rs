@@ -92,39 +92,6 @@ pub fn fte(text: &str) -> String {
     }
 }
 
-/// What an HR status says about employment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Active,
-    /// On leave (LOA, FMLA…): still employed, so kept active.
-    OnLeave,
-    /// Terminated, inactive, separated, retired…
-    Terminated,
-}
-
-/// `Active`, `Leave of Absence`, `LOA`, `Terminated`, `Inactive`, `T`…
-/// "Inactive" is read as terminated: HR systems that have it use it for
-/// people who left (leave has its own value).
-pub fn status(text: &str) -> Result<Status, String> {
-    Ok(match squash(text).as_str() {
-        "active" | "a" | "act" | "activeemployee" | "employed" | "current" | "working"
-        | "activefulltime" | "activeparttime" | "activeprn" | "new" | "newhire" | "rehire"
-        | "rehired" => Status::Active,
-        "leaveofabsence" | "loa" | "leave" | "onleave" | "l" | "paidleave" | "unpaidleave"
-        | "leavewithpay" | "leavewithoutpay" | "fmla" | "medicalleave" | "militaryleave"
-        | "disability" | "shorttermdisability" | "suspended" | "suspension" => Status::OnLeave,
-        "terminated" | "term" | "termed" | "t" | "inactive" | "i" | "separated" | "separation"
-        | "resigned" | "retired" | "deceased" | "withdrawn" | "quit" | "discharged"
-        | "dismissed" | "laidoff" | "ended" | "former" => Status::Terminated,
-        _ => {
-            return Err(format!(
-                "“{}” is not a status Wardbook knows; use Active, Leave of absence (LOA) or Terminated.",
-                text.trim()
-            ))
-        }
-    })
-}
-
 /// `$45.50`, `45.5`, `1,045.00` pass as typed (the form reads them);
 /// `45.5000` loses the zeros past the cents.
 pub fn rate(text: &str) -> String {

@@ -268,3 +268,40 @@ fn a_file_without_pay_adds_people_at_the_one_rate_typed_in_the_preview() {
         ]
     );
 }
+
+#[test]
+fn statuses_are_read_by_their_words_and_the_manager_reads_the_rest() {
+    let conn = conn();
+    let text = "Employee ID,Employee Status\r\n00045781,Active Assignment\r\n00045782,Per Diem\r\n";
+    let mut mapping = columns(text).unwrap().guess;
+    assert_eq!(
+        mapping.columns,
+        vec![Some(StaffField::EmployeeNo), Some(StaffField::Status)]
+    );
+    let p = preview(&conn, text, &mapping).unwrap();
+    assert_eq!(p.rows[0].action, ImportAction::Unchanged);
+    assert!(p.rows[1]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("choose what it means in the table of statuses"));
+    assert_eq!(
+        p.statuses,
+        vec![StatusValue {
+            value: "Per Diem".into(),
+            rows: 1,
+            status: None
+        }]
+    );
+    mapping.statuses = vec![StatusChoice {
+        value: "Per Diem".into(),
+        status: HrStatus::Active,
+    }];
+    let p = preview(&conn, text, &mapping).unwrap();
+    assert_eq!(p.errors, 0, "{:?}", p.rows);
+    assert_eq!(
+        p.statuses[0].status,
+        Some(HrStatus::Active),
+        "a choice stays in view"
+    );
+}

@@ -38,7 +38,7 @@ fn fits(field: StaffField, v: &str) -> bool {
             let (user, host) = v.split_once('@').unwrap_or(("", ""));
             !user.is_empty() && host.contains('.') && !v.contains(char::is_whitespace)
         }
-        Status => cells::status(v).is_ok(),
+        Status => super::statuses::read(v).is_some(),
         EmploymentType => cells::employment_type(v).is_ok(),
         Fte => input::fte(&cells::fte(v)).is_ok(),
         // $5 to $1,000 an hour: beside it, employee numbers and FTEs.

@@ -49,6 +49,7 @@ mod real_exports;
 mod roles;
 mod rows;
 mod scope;
+mod statuses;
 #[cfg(test)]
 mod tests;
 
@@ -56,6 +57,7 @@ pub use dates::DateOrder;
 pub use employment::{EmploymentFrom, EmploymentRule};
 pub use fields::StaffField;
 pub use roles::{RoleChoice, RoleHow, RoleValue};
+pub use statuses::{HrStatus, StatusChoice, StatusValue};
 
 use crate::csv_file::{records, refusal};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
@@ -91,6 +93,9 @@ pub struct StaffImportMapping {
     /// New people's hourly rate when no column holds it, as typed ("45.50").
     #[serde(default)]
     pub new_rate: Option<String>,
+    /// What the manager says status values the words cannot read mean.
+    #[serde(default)]
+    pub statuses: Vec<StatusChoice>,
 }
 
 impl StaffImportMapping {
@@ -183,6 +188,8 @@ pub struct StaffImportPreview {
     /// The file has no pay column and adds people: the preview asks for
     /// one rate for them (`new_rate`).
     pub rate_question: bool,
+    /// Status values the words cannot read, and those the manager read.
+    pub statuses: Vec<StatusValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -389,7 +389,7 @@ fn statuses_keep_leave_active_terminate_leavers_and_bring_back_returners() {
         .error
         .as_deref()
         .unwrap()
-        .contains("“Sabbatical” is not a status Wardbook knows"));
+        .contains("“Sabbatical” says nothing Wardbook can read about employment"));
     // Active in Wardbook, terminated by HR without a date: today, said so.
     conn.execute("UPDATE staff SET termination_date = NULL", [])
         .unwrap();

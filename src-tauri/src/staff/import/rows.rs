@@ -1,11 +1,12 @@
 //! Checking each row of an HR export against the roster and the staff rules.
 
-use super::cells::{self, Status as HrStatus};
+use super::cells;
 use super::dates::{self, ColumnOrder, DateOrder};
 use super::employment::Rule;
 use super::fields::REQUIRED_FOR_NEW;
 use super::person::{changes, form_of, hundredths, kept_value, money, roster, Write};
 use super::roles::{self, RoleMap};
+use super::statuses::{self, HrStatus, StatusValue};
 use super::{memory, scope};
 use super::{ImportAction, StaffField, StaffImportMapping, StaffImportPreview, StaffImportRow};
 use crate::csv_file::records;
@@ -200,6 +201,7 @@ pub(super) fn check(
     let mut rows = Vec::new();
     let mut writes = Vec::new();
     let mut role_cells: Vec<String> = Vec::new();
+    let mut status_cells: Vec<String> = Vec::new();
     for (line_number, record) in data {
         let mut row = StaffImportRow {
             line_number,
@@ -292,12 +294,23 @@ pub(super) fn check(
                 continue;
             }
         }
-        let status = column(StaffField::Status).and_then(|c| match cells::status(cell(c)) {
-            Ok(s) => Some(s),
-            Err(m) => {
-                problems.push((StaffField::Status, m));
-                None
+        let status = column(StaffField::Status).and_then(|c| {
+            let value = cell(c);
+            let chosen = mapping
+                .statuses
+                .iter()
+                .any(|s| s.value.trim().eq_ignore_ascii_case(value));
+            let read = statuses::resolve(value, &mapping.statuses);
+            if (chosen || read.is_none()) && !value.is_empty() {
+                status_cells.push(value.to_string());
             }
+            if read.is_none() && !value.is_empty() {
+                problems.push((
+                    StaffField::Status,
+                    format!("“{value}” says nothing Wardbook can read about employment; choose what it means in the table of statuses below."),
+                ));
+            }
+            read
         });
         if status == Some(HrStatus::Terminated) && existing.is_none() {
             row.action = ImportAction::Skipped;
@@ -557,12 +570,32 @@ pub(super) fn check(
         date_order: asked_order,
         notices,
         rate_question,
+        statuses: status_values(&status_cells, &mapping.statuses),
     };
     Ok(Checked {
         preview,
         writes,
         headers,
     })
+}
+
+/// The distinct status values to show, with their rows, in file order.
+fn status_values(cells: &[String], choices: &[statuses::StatusChoice]) -> Vec<StatusValue> {
+    let mut out: Vec<StatusValue> = Vec::new();
+    for c in cells {
+        match out.iter_mut().find(|v| v.value.eq_ignore_ascii_case(c)) {
+            Some(v) => v.rows += 1,
+            None => out.push(StatusValue {
+                value: c.clone(),
+                rows: 1,
+                status: choices
+                    .iter()
+                    .find(|s| s.value.trim().eq_ignore_ascii_case(c))
+                    .map(|s| s.status),
+            }),
+        }
+    }
+    out
 }
 
 /// An all-digit employee number without its leading zeros, the key that

@@ -17,6 +17,7 @@ const cols: StaffImportColumns = {
     department: null,
     date_order: null,
     new_rate: null,
+    statuses: [],
   },
   remembered: false,
 };
