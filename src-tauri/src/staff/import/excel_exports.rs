@@ -305,3 +305,65 @@ fn statuses_are_read_by_their_words_and_the_manager_reads_the_rest() {
         "a choice stays in view"
     );
 }
+
+#[test]
+fn values_win_over_a_header_that_names_a_field_they_cannot_be() {
+    use StaffField::*;
+    let text = "Employee ID,Worker,Pay Rate Type,Employment Status,Worker Status,Scheduled FTE,Hire Date\r\n\
+                00045781,\"Shaw, Ann\",Hourly,Active,Active,1,03/04/2019\r\n\
+                00045782,\"Cole, Ben\",Salaried,Leave of Absence,Active,0.9,01/15/2020\r\n";
+    let cols = columns(text).unwrap().guess.columns;
+    assert_eq!(cols[2], None, "Hourly/Salaried is no employment type");
+    assert_eq!(
+        cols[3], None,
+        "statuses, and Status is taken by the next column"
+    );
+    assert_eq!(cols[4], Some(Status));
+}
+
+#[test]
+fn peoplesoft_upper_case_names_are_recognised() {
+    use StaffField::*;
+    let text = "EMPLID,LAST_NAME,FIRST_NAME,JOBCODE,EMPL_STATUS,HOURLY_RT,HIRE_DT,TERMINATION_DT,DEPTID\r\n\
+                45781,SHAW,ANN,RN2,A,52.00,04-MAR-2019,,4W\r\n";
+    let cols = columns(text).unwrap().guess.columns;
+    assert_eq!(
+        cols,
+        vec![
+            Some(EmployeeNo),
+            Some(LastName),
+            Some(FirstName),
+            Some(JobCode),
+            Some(Status),
+            Some(HourlyRate),
+            Some(HireDate),
+            Some(TerminationDate),
+            Some(Department)
+        ]
+    );
+}
+
+#[test]
+fn a_field_every_row_fails_points_at_the_column_not_the_rows() {
+    let conn = conn();
+    let text = "Employee ID,Employment Type\r\n00045781,Hourly\r\n00045782,Salaried\r\n";
+    let mut mapping = columns(text).unwrap().guess;
+    mapping.columns[1] = Some(StaffField::EmploymentType);
+    let p = preview(&conn, text, &mapping).unwrap();
+    assert_eq!(p.errors, 2);
+    assert!(
+        p.notices[0].starts_with(
+            "Every row fails on Employment type: check which column is matched to Employment type"
+        ),
+        "{:?}",
+        p.notices
+    );
+    // One bad row among good ones is the row's fault.
+    let text = "Employee ID,Employment Type\r\n00045781,FT\r\n00045782,Salaried\r\n";
+    let p = preview(&conn, text, &mapping).unwrap();
+    assert!(
+        p.notices.iter().all(|n| !n.starts_with("Every row")),
+        "{:?}",
+        p.notices
+    );
+}

@@ -55,6 +55,22 @@ fn fits(field: StaffField, v: &str) -> bool {
     }
 }
 
+/// Values that are not a mistyped `field` but something else: words under
+/// a number's header, or words that name no employment type. A date
+/// column of words keeps its field, for the preview to say what is wrong.
+fn cannot_be(field: StaffField, values: &[&str]) -> bool {
+    use StaffField::*;
+    let words = values
+        .iter()
+        .all(|v| !v.contains(|c: char| c.is_ascii_digit()));
+    match field {
+        EmploymentType => true,
+        // Statuses Wardbook cannot read are asked in the preview.
+        Fte | HourlyRate => words,
+        _ => false,
+    }
+}
+
 /// Whether the values of a column, taken together, look like `field`.
 /// Numbers need a sign of their kind in at least one value (a decimal
 /// point, a percent or a dollar), so a column of employee numbers is not an FTE.
@@ -104,6 +120,10 @@ pub fn refine(guess: &mut [Option<StaffField>], rows: &[Vec<String>]) {
         if checkable && !values.is_empty() && !values.iter().any(|v| fits(f, v)) {
             if let Some(g) = field_of(&values).filter(|g| !guess.contains(&Some(*g))) {
                 guess[i] = Some(g);
+            } else if cannot_be(f, &values) {
+                // "Pay Rate Type" of Hourly/Salaried, "Employment Status" of
+                // Active/Leave when the status is taken: left for the manager.
+                guess[i] = None;
             }
         }
     }

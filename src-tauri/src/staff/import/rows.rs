@@ -202,6 +202,10 @@ pub(super) fn check(
     let mut writes = Vec::new();
     let mut role_cells: Vec<String> = Vec::new();
     let mut status_cells: Vec<String> = Vec::new();
+    // Rows that reached the checks, and per field the rows whose cell could
+    // not be read (with the first): a field every row fails is a wrong column.
+    let mut judged = 0usize;
+    let mut failures: HashMap<StaffField, (usize, i64, String)> = HashMap::new();
     for (line_number, record) in data {
         let mut row = StaffImportRow {
             line_number,
@@ -360,6 +364,13 @@ pub(super) fn check(
                 }
                 (_, Err(_)) => type_waits_for_fte = true,
             }
+        }
+        judged += 1;
+        for (field, message) in &problems {
+            let entry = failures
+                .entry(*field)
+                .or_insert((0, line_number, message.clone()));
+            entry.0 += 1;
         }
         let mut reasons: Vec<String> = Vec::new();
         if employee_no.is_empty() {
@@ -523,6 +534,19 @@ pub(super) fn check(
         rows.push(row);
     }
     let mut notices = Vec::new();
+    let mut wrong_columns: Vec<_> = failures
+        .into_iter()
+        .filter(|(f, (n, _, _))| {
+            judged >= 2 && *n == judged && !matches!(f, StaffField::Role | StaffField::Status)
+        })
+        .collect();
+    wrong_columns.sort_by_key(|(f, _)| *f);
+    for (field, (_, line, message)) in wrong_columns {
+        let label = field.label();
+        notices.push(format!(
+            "Every row fails on {label}: check which column is matched to {label} (Back to columns). Line {line}: {message}"
+        ));
+    }
     if !zero_matches.is_empty() {
         notices.push(format!(
             "{} matched to the roster although the file lost leading zeros (a file opened in Excel): {}.",
