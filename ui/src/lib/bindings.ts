@@ -567,7 +567,7 @@ one_type: EmploymentType | null, };
 
 export type RoleChoice = { value: string, role: Role, };
 
-export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "missing";
+export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "from_code" | "missing";
 
 export type RoleValue = { value: string, 
 /**
@@ -1240,6 +1240,7 @@ export const ROLE_HOWS: { code: RoleHow; label: string }[] = [
   { code: "remembered", label: "Remembered" },
   { code: "known", label: "Wardbook's name" },
   { code: "guessed", label: "Guessed from the title" },
+  { code: "from_code", label: "Guessed from the job code" },
   { code: "missing", label: "Choose a role" },
 ];
 

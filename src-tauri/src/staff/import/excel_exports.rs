@@ -367,3 +367,27 @@ fn a_field_every_row_fails_points_at_the_column_not_the_rows() {
         p.notices
     );
 }
+
+#[test]
+fn a_title_its_words_cannot_place_takes_the_role_its_job_codes_name() {
+    let conn = store::open_in_memory().unwrap();
+    let text = "Employee ID,Last Name,First Name,Job Title,Job Code,Employment Type,FTE,Hourly Rate,Hire Date\r\n\
+                1,Ng,Ho,Unit Lead,RN2,FT,1,50.00,2019-01-01\r\n\
+                2,Li,Jo,Unit Lead,RN1,FT,1,50.00,2019-01-01\r\n\
+                3,Ma,Al,Sitter,CNA,FT,1,20.00,2019-01-01\r\n\
+                4,Ko,Bo,Float Staff,RN,FT,1,50.00,2019-01-01\r\n\
+                5,Oh,Cy,Float Staff,LPN,FT,1,40.00,2019-01-01\r\n";
+    let p = check(&conn, text, None);
+    let how = |v: &str| {
+        let r = p.roles.iter().find(|r| r.value == v).unwrap();
+        (r.role, r.how)
+    };
+    assert_eq!(how("Unit Lead"), (Some(Role::Rn), RoleHow::FromCode));
+    assert_eq!(how("Sitter"), (Some(Role::Cna), RoleHow::FromCode));
+    assert_eq!(
+        how("Float Staff"),
+        (None, RoleHow::Missing),
+        "its codes disagree"
+    );
+    assert_eq!((p.adds, p.errors), (3, 2));
+}

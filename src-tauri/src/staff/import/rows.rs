@@ -118,6 +118,18 @@ pub(super) fn check(
     let column = |f: StaffField| mapped.iter().find(|(_, m)| *m == f).map(|(i, _)| *i);
     let has = |f: StaffField| column(f).is_some();
     let role_source = mapping.role_source();
+    // A title its words cannot place may still have a job code that says it.
+    let role_map = match (role_source, column(StaffField::JobCode)) {
+        (Some(r), Some(j)) if r != j => role_map.with_codes(
+            data.iter()
+                .filter_map(|(_, rec)| rec.as_ref().ok())
+                .map(|cells| {
+                    let at = |i: usize| cells.get(i).map_or("", String::as_str);
+                    (at(r), at(j))
+                }),
+        ),
+        _ => role_map,
+    };
     let rule = if has(StaffField::EmploymentType) {
         None
     } else {

@@ -217,11 +217,8 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
             "2019-01-01",
             "cannot be after the termination date (2019-01-01)",
         ),
-        (
-            Role,
-            "Nurse",
-            "Role: “Nurse” has no Wardbook role yet; choose one in the table of job titles below.",
-        ),
+        // A title without a role ("Nurse") now takes its job code's (RN2):
+        // its refusal is asserted in `real_exports` with a code naming no role.
         (Role, "", "Role is empty."),
         (
             EmploymentType,
