@@ -391,3 +391,23 @@ fn a_title_its_words_cannot_place_takes_the_role_its_job_codes_name() {
     );
     assert_eq!((p.adds, p.errors), (3, 2));
 }
+
+#[test]
+fn an_empty_number_or_full_name_is_said_once() {
+    let conn = conn();
+    let text = "Employee ID,Name,Hourly Rate\r\n,\"Shaw, Ann\",50.00\r\n00045781,,50.00\r\n";
+    let mut mapping = columns(text).unwrap().guess;
+    mapping.columns = vec![
+        Some(StaffField::EmployeeNo),
+        Some(StaffField::FullName),
+        Some(StaffField::HourlyRate),
+    ];
+    let p = preview(&conn, text, &mapping).unwrap();
+    let first = p.rows[0].error.as_deref().unwrap();
+    assert!(
+        first.starts_with("The employee number is empty. "),
+        "{first}"
+    );
+    assert!(!first.contains("Employee number"), "{first}");
+    assert_eq!(p.rows[1].error.as_deref(), Some("Full name is empty."));
+}

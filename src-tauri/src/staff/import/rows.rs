@@ -441,7 +441,12 @@ pub(super) fn check(
         let validated = validate(&form, new_termination.as_deref());
         // One reason per field: the translation's, else the form rule's.
         for (field, message) in &problems {
-            reasons.push(format!("{}: {message}", field.label()));
+            // "Full name is empty." names its field already.
+            if message.ends_with(" is empty.") {
+                reasons.push(message.clone());
+            } else {
+                reasons.push(format!("{}: {message}", field.label()));
+            }
         }
         if let Err(err) = &validated {
             for f in &err.fields {
@@ -450,8 +455,11 @@ pub(super) fn check(
                 let from_full_name = problems.iter().any(|(p, _)| *p == StaffField::FullName)
                     && matches!(field, Some(StaffField::FirstName | StaffField::LastName));
                 let waits = type_waits_for_fte && field == Some(StaffField::EmploymentType);
+                // An empty number is said once, above.
+                let no_number = employee_no.is_empty() && field == Some(StaffField::EmployeeNo);
                 if from_full_name
                     || waits
+                    || no_number
                     || field.is_some_and(|field| problems.iter().any(|(p, _)| *p == field))
                 {
                     continue;
