@@ -63,9 +63,9 @@ describe('the mapping step', () => {
 
 describe('choices kept for the session', () => {
   it('gives the same export back the roles chosen before Cancel, and another export its guess', () => {
-    const chosen = chooseRole(cols.guess, 'Charge Nurse', 'rn');
+    const chosen = chooseRole(cols.guess, 'Charge Nurse', 'RN');
     keepMapping(cols.headers, chosen);
-    expect(keptMapping([...cols.headers], cols.guess).roles).toEqual([{ value: 'Charge Nurse', role: 'rn' }]);
+    expect(keptMapping([...cols.headers], cols.guess).roles).toEqual([{ value: 'Charge Nurse', role: 'RN' }]);
     expect(keptMapping(['Other', 'Name', ''], cols.guess).roles).toEqual([]);
     // A copy: editing what was given back leaves the kept one alone.
     keptMapping(cols.headers, cols.guess).roles.length = 0;
