@@ -59,6 +59,11 @@ export function keepMapping(headers: string[], mapping: StaffImportMapping): voi
   kept.set(headerKey(headers), structuredClone(mapping));
 }
 
+/** After an import the database remembers the mapping (and says so). */
+export function forgetMapping(headers: string[]): void {
+  kept.delete(headerKey(headers));
+}
+
 /** The mapping kept for a file with these headers, else `guess`. */
 export function keptMapping(headers: string[], guess: StaffImportMapping): StaffImportMapping {
   const m = kept.get(headerKey(headers));
