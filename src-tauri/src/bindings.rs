@@ -68,9 +68,9 @@ use crate::schedule::{
 use crate::solver::department::FillOptions;
 use crate::solver::run::FillProgress;
 use crate::staff::import::{
-    EmploymentFrom, EmploymentRule, FieldChange, ImportAction, RoleChoice, RoleHow, RoleValue,
-    StaffField, StaffImportColumns, StaffImportMapping, StaffImportOutcome, StaffImportPreview,
-    StaffImportRow, ValueCount,
+    DateOrder, EmploymentFrom, EmploymentRule, FieldChange, HrStatus, ImportAction, RoleChoice,
+    RoleHow, RoleValue, StaffField, StaffImportColumns, StaffImportMapping, StaffImportOutcome,
+    StaffImportPreview, StaffImportRow, StatusChoice, StatusValue, ValueCount,
 };
 use crate::staff::{
     EmploymentType, Role, Skill, Staff, StaffDetail, StaffInput, StaffQuery, StaffRow, StaffSort,
@@ -233,6 +233,10 @@ pub fn render() -> String {
     decl::<LaborCostMonth>(&cfg, &mut out);
     decl::<StaffField>(&cfg, &mut out);
     decl::<EmploymentFrom>(&cfg, &mut out);
+    decl::<HrStatus>(&cfg, &mut out);
+    decl::<StatusChoice>(&cfg, &mut out);
+    decl::<StatusValue>(&cfg, &mut out);
+    decl::<DateOrder>(&cfg, &mut out);
     decl::<EmploymentRule>(&cfg, &mut out);
     decl::<RoleChoice>(&cfg, &mut out);
     decl::<RoleHow>(&cfg, &mut out);
@@ -310,6 +314,8 @@ pub fn render() -> String {
     options!(out, "HOURS_SOURCES", HoursSource);
     options!(out, "STAFF_FIELDS", StaffField);
     options!(out, "EMPLOYMENT_FROM", EmploymentFrom);
+    options!(out, "HR_STATUSES", HrStatus);
+    options!(out, "DATE_ORDERS", DateOrder);
     options!(out, "ROLE_HOWS", RoleHow);
     options!(out, "HISTORY_KINDS", HistoryKind);
     options!(out, "REPORT_KINDS", ReportKind);

@@ -20,18 +20,35 @@ pub struct CsvFile {
 /// Larger than any monthly finance or HR export by far.
 const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
-/// File bytes as text: UTF-8, a leading byte-order mark dropped.
+/// File bytes as text: UTF-8 (a leading byte-order mark dropped), UTF-16
+/// with its mark (Excel's "Unicode text"), else Windows-1252, which older
+/// HR and finance systems and Excel's plain "CSV" write (`Núñez` as one
+/// byte per letter). Windows-1252 gives every byte a character, so an
+/// accent can come out wrong only in a file that was neither — which a
+/// CSV export never is. A workbook or other binary file is refused.
 pub fn decode(bytes: &[u8]) -> AppResult<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
-        AppError::new(
-            ErrorCode::Validation,
-            format!(
-                "The file is not UTF-8 text (a byte at position {} is not); export it as “CSV UTF-8” and try again.",
-                e.utf8_error().valid_up_to() + 1
-            ),
-        )
-    })
+    let refuse = |m: &str| Err(AppError::new(ErrorCode::Validation, m));
+    // ZIP (.xlsx, .ods) and the old compound-document .xls.
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
+        return refuse(
+            "This is an Excel workbook: save it as CSV (Comma delimited) and choose that file.",
+        );
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_with_bom_removal(bytes);
+        return Ok(text.into_owned());
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    };
+    if text.contains('\0') {
+        return refuse("This is not a text file; export the data as CSV and choose that file.");
+    }
+    Ok(text)
 }
 
 /// A record's fields (trimmed), or why the reader could not read it.
@@ -115,11 +132,19 @@ impl<'a> LineCounter<'a> {
 
 /// Reads a chosen file; `too_large` says what to do about a file over 20 MB.
 pub fn read(path: &std::path::Path, too_large: &str) -> AppResult<CsvFile> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let storage = |e: std::io::Error| {
-        AppError::new(
-            ErrorCode::Storage,
-            format!("The file cannot be read ({e})."),
-        )
+        use std::io::ErrorKind::*;
+        let message = match e.kind() {
+            NotFound => format!("“{name}” is no longer there (moved, renamed or deleted?); choose the file again."),
+            PermissionDenied => format!("Wardbook may not open “{name}”; copy it to your Documents folder and choose the copy."),
+            IsADirectory => format!("“{name}” is a folder; choose a CSV file."),
+            _ => format!("“{name}” cannot be read: {}.", e.kind()),
+        };
+        AppError::new(ErrorCode::Storage, message)
     };
     if std::fs::metadata(path).map_err(storage)?.len() > MAX_FILE_BYTES {
         return Err(AppError::new(
@@ -129,11 +154,8 @@ pub fn read(path: &std::path::Path, too_large: &str) -> AppResult<CsvFile> {
     }
     let bytes = std::fs::read(path).map_err(storage)?;
     Ok(CsvFile {
-        name: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
         text: decode(&bytes)?,
+        name,
     })
 }
 
@@ -213,8 +235,33 @@ mod tests {
     }
 
     #[test]
-    fn not_utf8_is_refused_with_the_position() {
-        let err = decode(b"ab\xE9").unwrap_err();
-        assert!(err.message.contains("position 3"), "{}", err.message);
+    fn windows_1252_and_utf16_files_are_read() {
+        // "Núñez,€5" as Excel's plain CSV writes it on Windows.
+        assert_eq!(decode(b"N\xFA\xF1ez,\x805\r\n").unwrap(), "Núñez,€5\r\n");
+        assert_eq!(decode("Núñez".as_bytes()).unwrap(), "Núñez");
+        assert_eq!(decode(b"\xFF\xFEa\x00,\x00b\x00").unwrap(), "a,b");
+    }
+
+    #[test]
+    fn a_workbook_or_binary_file_is_refused_with_what_to_do() {
+        let err = decode(b"PK\x03\x04\x14\x00\x06\x00").unwrap_err();
+        assert_eq!(
+            err.message,
+            "This is an Excel workbook: save it as CSV (Comma delimited) and choose that file."
+        );
+        assert!(decode(b"\xD0\xCF\x11\xE0\xA1\xB1").is_err());
+        assert!(decode(b"a,b\x00\x00")
+            .unwrap_err()
+            .message
+            .contains("not a text file"));
+    }
+
+    #[test]
+    fn a_missing_file_is_named_without_the_os_error() {
+        let err = read(std::path::Path::new("/nonexistent/staff.csv"), "").unwrap_err();
+        assert_eq!(
+            err.message,
+            "“staff.csv” is no longer there (moved, renamed or deleted?); choose the file again."
+        );
     }
 }

@@ -72,12 +72,17 @@ fn bom_crlf_and_quoted_fields_are_read() {
     csv_import::import(&mut u.conn, u.fy, &text, &columns.guess).unwrap();
     assert_eq!(actual(&u.conn, u.fy, 0, 0), Some(100_000));
     assert_eq!(actual(&u.conn, u.fy, 1, 0), Some(1_250));
+    // Excel's plain "CSV" on Windows is Windows-1252: read, not refused (hr2 item 7).
+    assert_eq!(
+        csv_import::decode(b"6020,Jul 2026,\xE9\n").unwrap(),
+        "6020,Jul 2026,é\n"
+    );
     assert!(
-        csv_import::decode(b"6020,Jul 2026,\xE9\n")
+        csv_import::decode(b"PK\x03\x04\x14\x00")
             .unwrap_err()
             .message
-            .contains("UTF-8"),
-        "a Latin-1 file is refused with a reason"
+            .contains("Excel workbook"),
+        "a workbook is refused with what to do"
     );
 }
 

@@ -8,7 +8,7 @@
 //! What a manager expects, row by row (and what is asserted):
 //! - titles Wardbook can read ("RN - Charge Nurse, Med/Surg", "Nursing
 //!   Assistant, Certified (CNA)") get their role, shown as guessed in the
-//!   preview's table; a title it cannot ("Charge Nurse") holds its rows back,
+//!   preview's table; a title it cannot ("Unit Lead") holds its rows back,
 //!   the import button stays disabled, until a role is chosen for it there;
 //! - new people's employment type comes from the FTE with the thresholds
 //!   shown (≥ 0.90 full-time, 0 per diem, part-time between), which the
@@ -35,8 +35,8 @@ fn hr_export() -> Vec<u8> {
         // 4: on leave, FTE with a decimal comma
         "E31003,\"Lindqvist, Maja\",\"RN - Staff Nurse\",RN1,4 West Med/Surg,Leave of Absence,\"0,75\",48.00,11/02/2020,,\"Lee, Ann\",",
         // 5 and 6: a title Wardbook cannot read
-        "E31004,\"Tran, Bao\",Charge Nurse,CHG,4 West Med/Surg,Active,1,55.00,01/05/2022,,\"Lee, Ann\",",
-        "E31005,\"Silva, Rui\",Charge Nurse,CHG,4 West Med/Surg,Active,90%,54.00,2021-07-19,,\"Lee, Ann\",",
+        "E31004,\"Tran, Bao\",Unit Lead,LEAD,4 West Med/Surg,Active,1,55.00,01/05/2022,,\"Lee, Ann\",",
+        "E31005,\"Silva, Rui\",Unit Lead,LEAD,4 West Med/Surg,Active,90%,54.00,2021-07-19,,\"Lee, Ann\",",
         // 7: left, never on the roster
         "E31006,\"Berg, Ola\",\"RN - Staff Nurse\",RN1,4 West Med/Surg,Terminated,1,47.00,2015-06-01,2026-10-31,\"Lee, Ann\",",
         // 8: another department
@@ -122,7 +122,7 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
     assert!(refused.contains("Cannot be imported (2)"), "{refused}");
     assert!(
         refused.contains(
-            "“Charge Nurse” has no Wardbook role yet; choose one in the table of job titles below."
+            "“Unit Lead” has no Wardbook role yet; choose one in the table of job titles below."
         ),
         "{refused}"
     );
@@ -139,8 +139,8 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
     assert_eq!(app.value(&cna), "CNA");
     app.screenshot("hr-import-preview-refused.png");
 
-    // The manager gives "Charge Nurse" its role in the table: the rows come in.
-    app.select("#import-roles tr[data-title=\"Charge Nurse\"] select", "RN");
+    // The manager gives "Unit Lead" its role in the table: the rows come in.
+    app.select("#import-roles tr[data-title=\"Unit Lead\"] select", "RN");
     app.wait_until("the charge nurses to be accepted", || {
         app.try_find(By::Css("#import-errors"))
             .is_none()
@@ -257,7 +257,7 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
     app.click_button("Import from HR file…");
     app.find("dialog[open] #import-remembered");
     app.click_button("Preview");
-    let charge = app.find("#import-roles tr[data-title=\"Charge Nurse\"]");
+    let charge = app.find("#import-roles tr[data-title=\"Unit Lead\"]");
     assert!(
         app.shown_text(&charge).contains("Remembered"),
         "{}",

@@ -624,6 +624,18 @@ export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name
 
 export type EmploymentFrom = "fte" | "one";
 
+export type HrStatus = "active" | "leave" | "terminated";
+
+export type StatusChoice = { value: string, status: HrStatus, };
+
+export type StatusValue = { value: string, rows: number, 
+/**
+ * The manager's choice; none until chosen.
+ */
+status: HrStatus | null, };
+
+export type DateOrder = "month_first" | "day_first";
+
 export type EmploymentRule = { from: EmploymentFrom, 
 /**
  * FTE at or above which a new person is full-time, as typed ("0.9").
@@ -640,7 +652,7 @@ one_type: EmploymentType | null, };
 
 export type RoleChoice = { value: string, role: Role, };
 
-export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "missing";
+export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "from_code" | "missing";
 
 export type RoleValue = { value: string, 
 /**
@@ -668,7 +680,20 @@ employment: EmploymentRule,
  * This department's value in the department column (none: guessed);
  * rows with another value are skipped.
  */
-department: string | null, };
+department: string | null, 
+/**
+ * How slash dates like 03/04/2019 are read when no value of their
+ * column tells (none: the department's usual order, shown as chosen).
+ */
+date_order: DateOrder | null, 
+/**
+ * New people's hourly rate when no column holds it, as typed ("45.50").
+ */
+new_rate: string | null, 
+/**
+ * What the manager says status values the words cannot read mean.
+ */
+statuses: Array<StatusChoice>, };
 
 export type StaffImportColumns = { 
 /**
@@ -705,7 +730,12 @@ summary: string, changes: Array<FieldChange>,
 /**
  * Every reason the row cannot be imported; none when it is good.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * Something to check before importing a good row (a new person with
+ * the name and hire date of someone on the roster).
+ */
+warning: string | null, };
 
 export type StaffImportPreview = { rows: Array<StaffImportRow>, adds: number, updates: number, unchanged: number, skipped: number, errors: number, 
 /**
@@ -723,7 +753,30 @@ department: string | null,
 /**
  * How new people's employment type is decided, when no column holds it.
  */
-employment_note: string | null, };
+employment_note: string | null, 
+/**
+ * A date of the file that reads either way (e.g. 03/04/2019) when no
+ * value of its column tells the order: the preview asks.
+ */
+date_question: string | null, 
+/**
+ * The order used for such dates: the mapping's, else the department's usual.
+ */
+date_order: DateOrder, 
+/**
+ * What the manager should know about the file as a whole: numbers
+ * matched despite lost leading zeros, people the file leaves out.
+ */
+notices: Array<string>, 
+/**
+ * The file has no pay column and adds people: the preview asks for
+ * one rate for them (`new_rate`).
+ */
+rate_question: boolean, 
+/**
+ * Status values the words cannot read, and those the manager read.
+ */
+statuses: Array<StatusValue>, };
 
 export type StaffImportOutcome = { added: number, updated: number, unchanged: number, skipped: number, };
 
@@ -1309,11 +1362,23 @@ export const EMPLOYMENT_FROM: { code: EmploymentFrom; label: string }[] = [
   { code: "one", label: "One type for every new person" },
 ];
 
+export const HR_STATUSES: { code: HrStatus; label: string }[] = [
+  { code: "active", label: "Active" },
+  { code: "leave", label: "On leave (kept active)" },
+  { code: "terminated", label: "Left (terminated)" },
+];
+
+export const DATE_ORDERS: { code: DateOrder; label: string }[] = [
+  { code: "month_first", label: "Month first (03/04/2019 is March 4)" },
+  { code: "day_first", label: "Day first (03/04/2019 is 3 April)" },
+];
+
 export const ROLE_HOWS: { code: RoleHow; label: string }[] = [
   { code: "chosen", label: "Chosen" },
   { code: "remembered", label: "Remembered" },
   { code: "known", label: "Wardbook's name" },
   { code: "guessed", label: "Guessed from the title" },
+  { code: "from_code", label: "Guessed from the job code" },
   { code: "missing", label: "Choose a role" },
 ];
 

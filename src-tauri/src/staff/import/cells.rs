@@ -7,7 +7,6 @@
 //! would refuse.
 
 use crate::staff::{EmploymentType, Role};
-use chrono::NaiveDate;
 
 fn squash(text: &str) -> String {
     text.chars()
@@ -93,39 +92,6 @@ pub fn fte(text: &str) -> String {
     }
 }
 
-/// What an HR status says about employment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Active,
-    /// On leave (LOA, FMLA…): still employed, so kept active.
-    OnLeave,
-    /// Terminated, inactive, separated, retired…
-    Terminated,
-}
-
-/// `Active`, `Leave of Absence`, `LOA`, `Terminated`, `Inactive`, `T`…
-/// "Inactive" is read as terminated: HR systems that have it use it for
-/// people who left (leave has its own value).
-pub fn status(text: &str) -> Result<Status, String> {
-    Ok(match squash(text).as_str() {
-        "active" | "a" | "act" | "activeemployee" | "employed" | "current" | "working"
-        | "activefulltime" | "activeparttime" | "activeprn" | "new" | "newhire" | "rehire"
-        | "rehired" => Status::Active,
-        "leaveofabsence" | "loa" | "leave" | "onleave" | "l" | "paidleave" | "unpaidleave"
-        | "leavewithpay" | "leavewithoutpay" | "fmla" | "medicalleave" | "militaryleave"
-        | "disability" | "shorttermdisability" | "suspended" | "suspension" => Status::OnLeave,
-        "terminated" | "term" | "termed" | "t" | "inactive" | "i" | "separated" | "separation"
-        | "resigned" | "retired" | "deceased" | "withdrawn" | "quit" | "discharged"
-        | "dismissed" | "laidoff" | "ended" | "former" => Status::Terminated,
-        _ => {
-            return Err(format!(
-                "“{}” is not a status Wardbook knows; use Active, Leave of absence (LOA) or Terminated.",
-                text.trim()
-            ))
-        }
-    })
-}
-
 /// `$45.50`, `45.5`, `1,045.00` pass as typed (the form reads them);
 /// `45.5000` loses the zeros past the cents.
 pub fn rate(text: &str) -> String {
@@ -144,34 +110,6 @@ fn drop_zero_decimals(text: &str, keep: usize) -> String {
         }
         _ => text.to_string(),
     }
-}
-
-/// `YYYY-MM-DD` stays; `MM/DD/YYYY` (US exports, one-digit month or day
-/// allowed) becomes `YYYY-MM-DD`. Anything else is left for the form's
-/// date rule to refuse, except a two-digit year, which is ambiguous.
-pub fn date(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if !text.contains('/') {
-        return Ok(text.to_string());
-    }
-    let parts: Vec<&str> = text.split('/').collect();
-    let numeric = parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-    if numeric && parts[2].len() == 2 {
-        return Err(format!(
-            "“{text}” has a two-digit year; use MM/DD/YYYY or YYYY-MM-DD."
-        ));
-    }
-    if numeric && parts[0].len() <= 2 && parts[1].len() <= 2 && parts[2].len() == 4 {
-        if let Ok(d) = NaiveDate::parse_from_str(text, "%m/%d/%Y") {
-            return Ok(crate::input::format_date(d));
-        }
-    }
-    Err(format!(
-        "“{text}” is not a valid date; use MM/DD/YYYY or YYYY-MM-DD, e.g. 03/15/2026."
-    ))
 }
 
 /// `Lopez, Maria` or `Maria Lopez` into (first, last). Anything else is

@@ -62,6 +62,8 @@ const NAMES: &[(StaffField, &[&str])] = &[
             "workerid",
             "personnelnumber",
             "payrollid",
+            "emplid",
+            "emplno",
             "id",
         ],
     ),
@@ -143,6 +145,8 @@ const NAMES: &[(StaffField, &[&str])] = &[
             "wage",
             "rateofpay",
             "basehourlyrate",
+            "hourlyrt",
+            "comprate",
         ],
     ),
     (
@@ -154,6 +158,9 @@ const NAMES: &[(StaffField, &[&str])] = &[
             "startdate",
             "hiredon",
             "doh",
+            "hiredt",
+            "orighiredt",
+            "lasthiredt",
         ],
     ),
     (
@@ -164,6 +171,8 @@ const NAMES: &[(StaffField, &[&str])] = &[
             "adjustedservicedate",
             "servicedate",
             "continuousservicedate",
+            "servicedt",
+            "senioritydt",
         ],
     ),
     (
@@ -176,6 +185,8 @@ const NAMES: &[(StaffField, &[&str])] = &[
             "lastday",
             "lastdayworked",
             "enddate",
+            "terminationdt",
+            "termdt",
         ],
     ),
     (

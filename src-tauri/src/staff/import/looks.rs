@@ -7,6 +7,7 @@
 //! holding Active / Terminated) is given the field they do fit, if any.
 
 use super::cells;
+use super::dates::{self, DateOrder};
 use super::StaffField;
 use crate::input;
 
@@ -23,7 +24,10 @@ const BY_VALUE: &[StaffField] = &[
 ];
 
 fn is_date(v: &str) -> bool {
-    v.contains(['/', '-']) && cells::date(v).ok().is_some_and(|d| input::date(&d).is_ok())
+    v.contains(['/', '-'])
+        && [DateOrder::MonthFirst, DateOrder::DayFirst]
+            .iter()
+            .any(|o| dates::date(v, *o).is_ok_and(|d| input::date(&d).is_ok()))
 }
 
 /// Whether one value could be `field` as HR writes it.
@@ -34,7 +38,7 @@ fn fits(field: StaffField, v: &str) -> bool {
             let (user, host) = v.split_once('@').unwrap_or(("", ""));
             !user.is_empty() && host.contains('.') && !v.contains(char::is_whitespace)
         }
-        Status => cells::status(v).is_ok(),
+        Status => super::statuses::read(v).is_some(),
         EmploymentType => cells::employment_type(v).is_ok(),
         Fte => input::fte(&cells::fte(v)).is_ok(),
         // $5 to $1,000 an hour: beside it, employee numbers and FTEs.
@@ -47,6 +51,22 @@ fn fits(field: StaffField, v: &str) -> bool {
                     .all(|c| c.is_ascii_digit() || " ()-+.x".contains(c))
                 && !is_date(v)
         }
+        _ => false,
+    }
+}
+
+/// Values that are not a mistyped `field` but something else: words under
+/// a number's header, or words that name no employment type. A date
+/// column of words keeps its field, for the preview to say what is wrong.
+fn cannot_be(field: StaffField, values: &[&str]) -> bool {
+    use StaffField::*;
+    let words = values
+        .iter()
+        .all(|v| !v.contains(|c: char| c.is_ascii_digit()));
+    match field {
+        EmploymentType => true,
+        // Statuses Wardbook cannot read are asked in the preview.
+        Fte | HourlyRate => words,
         _ => false,
     }
 }
@@ -100,6 +120,10 @@ pub fn refine(guess: &mut [Option<StaffField>], rows: &[Vec<String>]) {
         if checkable && !values.is_empty() && !values.iter().any(|v| fits(f, v)) {
             if let Some(g) = field_of(&values).filter(|g| !guess.contains(&Some(*g))) {
                 guess[i] = Some(g);
+            } else if cannot_be(f, &values) {
+                // "Pay Rate Type" of Hourly/Salaried, "Employment Status" of
+                // Active/Leave when the status is taken: left for the manager.
+                guess[i] = None;
             }
         }
     }

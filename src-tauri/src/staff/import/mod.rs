@@ -28,10 +28,18 @@
 //!   Wardbook has, else today) and reactivates people HR has as active; a
 //!   terminated person who is not on the roster is skipped, not added;
 //! - with a department column, only this department's rows are imported;
-//!   the others are skipped and counted, not refused.
+//!   the others are skipped and counted, not refused;
+//! - without a pay column, new people get one hourly rate typed in the
+//!   preview. A person is never added without a rate: labour cost, the
+//!   budget and the Fill's costs would count their hours as free, and a
+//!   zero rate is indistinguishable from a real one later. People already
+//!   on the roster keep their own rate.
 
 mod cells;
+mod dates;
 mod employment;
+#[cfg(test)]
+mod excel_exports;
 mod fields;
 mod looks;
 mod memory;
@@ -41,12 +49,15 @@ mod real_exports;
 mod roles;
 mod rows;
 mod scope;
+mod statuses;
 #[cfg(test)]
 mod tests;
 
+pub use dates::DateOrder;
 pub use employment::{EmploymentFrom, EmploymentRule};
 pub use fields::StaffField;
 pub use roles::{RoleChoice, RoleHow, RoleValue};
+pub use statuses::{HrStatus, StatusChoice, StatusValue};
 
 use crate::csv_file::{records, refusal};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
@@ -75,6 +86,16 @@ pub struct StaffImportMapping {
     /// rows with another value are skipped.
     #[serde(default)]
     pub department: Option<String>,
+    /// How slash dates like 03/04/2019 are read when no value of their
+    /// column tells (none: the department's usual order, shown as chosen).
+    #[serde(default)]
+    pub date_order: Option<DateOrder>,
+    /// New people's hourly rate when no column holds it, as typed ("45.50").
+    #[serde(default)]
+    pub new_rate: Option<String>,
+    /// What the manager says status values the words cannot read mean.
+    #[serde(default)]
+    pub statuses: Vec<StatusChoice>,
 }
 
 impl StaffImportMapping {
@@ -135,6 +156,9 @@ pub struct StaffImportRow {
     pub changes: Vec<FieldChange>,
     /// Every reason the row cannot be imported; none when it is good.
     pub error: Option<String>,
+    /// Something to check before importing a good row (a new person with
+    /// the name and hire date of someone on the roster).
+    pub warning: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -153,6 +177,19 @@ pub struct StaffImportPreview {
     pub department: Option<String>,
     /// How new people's employment type is decided, when no column holds it.
     pub employment_note: Option<String>,
+    /// A date of the file that reads either way (e.g. 03/04/2019) when no
+    /// value of its column tells the order: the preview asks.
+    pub date_question: Option<String>,
+    /// The order used for such dates: the mapping's, else the department's usual.
+    pub date_order: DateOrder,
+    /// What the manager should know about the file as a whole: numbers
+    /// matched despite lost leading zeros, people the file leaves out.
+    pub notices: Vec<String>,
+    /// The file has no pay column and adds people: the preview asks for
+    /// one rate for them (`new_rate`).
+    pub rate_question: bool,
+    /// Status values the words cannot read, and those the manager read.
+    pub statuses: Vec<StatusValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -271,6 +308,19 @@ fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
     }
     if !m.columns.contains(&Some(StaffField::EmploymentType)) {
         m.employment.check(&mut v);
+    }
+    if let Some(rate) = m.new_rate.as_deref().filter(|r| !r.trim().is_empty()) {
+        if !m.columns.contains(&Some(StaffField::HourlyRate)) {
+            match crate::input::cents(&cells::rate(rate)) {
+                Ok(0) => v.check(
+                    false,
+                    "new_rate",
+                    "Enter the hourly rate new people are paid; 0 would count their hours as free.",
+                ),
+                Ok(_) => {}
+                Err(m) => v.check(false, "new_rate", m),
+            }
+        }
     }
     v.finish()
 }

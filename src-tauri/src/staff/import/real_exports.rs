@@ -242,8 +242,8 @@ fn the_import_writes_adds_terminations_and_remembers_for_next_time() {
 fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
     let mut conn = conn();
     let text = export(&[
-        "E3020,\"Ames, Jo\",Charge Nurse,CHG,4 West,Active,1,50.00,2020-01-01,,,",
-        "E3021,\"Bell, Al\",charge nurse,CHG,4 West,Active,1,50.00,2020-01-01,,,",
+        "E3020,\"Ames, Jo\",Unit Lead,LEAD,4 West,Active,1,50.00,2020-01-01,,,",
+        "E3021,\"Bell, Al\",unit lead,LEAD,4 West,Active,1,50.00,2020-01-01,,,",
     ]);
     let mut m = columns(&text).unwrap().guess;
     let p = preview(&conn, &text, &m).unwrap();
@@ -251,7 +251,7 @@ fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
     assert_eq!(
         p.rows[0].error.as_deref(),
         Some(
-            "Role: “Charge Nurse” has no Wardbook role yet; choose one in the table of job titles below."
+            "Role: “Unit Lead” has no Wardbook role yet; choose one in the table of job titles below."
         )
     );
     assert_eq!(p.roles.len(), 1, "one title, whatever its case");
@@ -261,7 +261,7 @@ fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
         "nothing imports while a title has no role"
     );
     m.roles.push(RoleChoice {
-        value: "CHARGE NURSE".into(),
+        value: "UNIT LEAD".into(),
         role: Role::Rn,
     });
     let p = preview(&conn, &text, &m).unwrap();
@@ -269,7 +269,7 @@ fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
     assert_eq!(p.roles[0].how, RoleHow::Chosen);
     import(&mut conn, &text, &m).unwrap();
     let remembered = memory::roles(&conn).unwrap();
-    assert_eq!(remembered.get("chargenurse"), Some(&Role::Rn));
+    assert_eq!(remembered.get("unitlead"), Some(&Role::Rn));
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn statuses_keep_leave_active_terminate_leavers_and_bring_back_returners() {
         .error
         .as_deref()
         .unwrap()
-        .contains("“Sabbatical” is not a status Wardbook knows"));
+        .contains("“Sabbatical” says nothing Wardbook can read about employment"));
     // Active in Wardbook, terminated by HR without a date: today, said so.
     conn.execute("UPDATE staff SET termination_date = NULL", [])
         .unwrap();

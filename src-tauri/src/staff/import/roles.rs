@@ -22,6 +22,7 @@ text_enum! {
         Remembered = ("remembered", "Remembered"),
         Known = ("known", "Wardbook's name"),
         Guessed = ("guessed", "Guessed from the title"),
+        FromCode = ("from_code", "Guessed from the job code"),
         Missing = ("missing", "Choose a role"),
     }
 }
@@ -61,6 +62,8 @@ const WORDS: &[(&str, Role)] = &[
     ("lvn", Role::Lpn),
     ("cna", Role::Cna),
     ("stna", Role::Cna),
+    ("hca", Role::Cna),
+    ("hcsw", Role::Cna),
     ("pct", Role::Tech),
     ("tech", Role::Tech),
     ("technician", Role::Tech),
@@ -91,6 +94,12 @@ const PHRASES: &[(&str, Role)] = &[
     ("unitcoordinator", Role::UnitClerk),
     ("healthunitcoordinator", Role::UnitClerk),
     ("nursemanager", Role::Manager),
+    ("chargenurse", Role::Rn),
+    ("wardsister", Role::Rn),
+    ("healthcareassistant", Role::Cna),
+    ("healthcaresupportworker", Role::Cna),
+    ("nursingasst", Role::Cna),
+    ("nurseasst", Role::Cna),
 ];
 
 /// The one role a free-text title points at, if its words name exactly one.
@@ -125,6 +134,8 @@ pub fn guess(title: &str) -> Option<Role> {
 pub struct RoleMap {
     chosen: HashMap<String, Role>,
     remembered: HashMap<String, Role>,
+    /// Titles whose rows' job codes all name one role (`with_codes`).
+    by_code: HashMap<String, Role>,
 }
 
 impl RoleMap {
@@ -132,7 +143,32 @@ impl RoleMap {
         RoleMap {
             chosen: chosen.iter().map(|c| (key(&c.value), c.role)).collect(),
             remembered,
+            by_code: HashMap::new(),
         }
+    }
+
+    /// A title its words cannot place takes the role its rows' job codes
+    /// ("CNA", "RN2") name, when they all name the same one.
+    pub fn with_codes<'a>(mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut seen: HashMap<String, Option<Role>> = HashMap::new();
+        for (title, code) in pairs {
+            if title.trim().is_empty() || self.resolve(title).0.is_some() {
+                continue;
+            }
+            let role = cells::role(code).ok().or_else(|| guess(code)).or_else(|| {
+                // "RN2", "CNA1": a code is often a role and a grade.
+                guess(code.trim_end_matches(|c: char| c.is_ascii_digit()))
+            });
+            let entry = seen.entry(key(title)).or_insert(role);
+            if *entry != role {
+                *entry = None;
+            }
+        }
+        self.by_code = seen
+            .into_iter()
+            .filter_map(|(k, r)| r.map(|r| (k, r)))
+            .collect();
+        self
     }
 
     pub fn resolve(&self, value: &str) -> (Option<Role>, RoleHow) {
@@ -146,9 +182,10 @@ impl RoleMap {
         if let Ok(r) = cells::role(value) {
             return (Some(r), RoleHow::Known);
         }
-        match guess(value) {
-            Some(r) => (Some(r), RoleHow::Guessed),
-            None => (None, RoleHow::Missing),
+        match (guess(value), self.by_code.get(&k)) {
+            (Some(r), _) => (Some(r), RoleHow::Guessed),
+            (None, Some(r)) => (Some(*r), RoleHow::FromCode),
+            (None, None) => (None, RoleHow::Missing),
         }
     }
 }
@@ -190,8 +227,13 @@ mod tests {
             ("Health Unit Coordinator", Some(Role::UnitClerk)),
             ("Nurse Manager, 4 West", Some(Role::Manager)),
             ("Hospitalist MD", Some(Role::Physician)),
+            ("Charge Nurse", Some(Role::Rn)),
+            ("Ward Sister", Some(Role::Rn)),
+            ("Healthcare Assistant", Some(Role::Cna)),
+            ("Healthcare Support Worker", Some(Role::Cna)),
+            ("Cert. Nursing Asst.", Some(Role::Cna)),
             // No role word: the manager chooses.
-            ("Charge Nurse", None),
+            ("Unit Lead", None),
             ("Sitter", None),
             // Two roles named: neither is guessed.
             ("RN/LPN Pool", None),
@@ -224,7 +266,7 @@ mod tests {
             map.resolve("Registered Nurse II"),
             (Some(Role::Rn), RoleHow::Guessed)
         );
-        assert_eq!(map.resolve("Charge Nurse"), (None, RoleHow::Missing));
+        assert_eq!(map.resolve("Unit Lead"), (None, RoleHow::Missing));
     }
 
     #[test]

@@ -200,8 +200,9 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
         (HireDate, "02/30/2025", "“02/30/2025” is not a valid date"),
         (
             HireDate,
-            "15/03/2020",
-            "“15/03/2020” is not a valid date; use MM/DD/YYYY",
+            // Day-first by its 15, so a 13th month is no date either way.
+            "15/13/2020",
+            "“15/13/2020” is not a valid date; use DD/MM/YYYY",
         ),
         (HireDate, "03/15/20", "two-digit year"),
         (
@@ -216,11 +217,8 @@ fn refused_forms_name_the_field_and_the_reason_and_change_nothing() {
             "2019-01-01",
             "cannot be after the termination date (2019-01-01)",
         ),
-        (
-            Role,
-            "Nurse",
-            "Role: “Nurse” has no Wardbook role yet; choose one in the table of job titles below.",
-        ),
+        // A title without a role ("Nurse") now takes its job code's (RN2):
+        // its refusal is asserted in `real_exports` with a code naming no role.
         (Role, "", "Role is empty."),
         (
             EmploymentType,

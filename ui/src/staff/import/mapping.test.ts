@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffImportColumns, StaffImportMapping } from '../../lib/bindings';
-import { choose, chooseRole, columnName, examples, sameHeaders } from './mapping';
+import { choose, chooseRole, columnName, examples, keepMapping, keptMapping, sameHeaders } from './mapping';
 
 const cols: StaffImportColumns = {
   headers: ['Employee ID', 'Name', ''],
@@ -15,6 +15,9 @@ const cols: StaffImportColumns = {
     roles: [],
     employment: { from: 'fte', full_time_min: '0.90', per_diem_max: '0.00', one_type: null },
     department: null,
+    date_order: null,
+    new_rate: null,
+    statuses: [],
   },
   remembered: false,
 };
@@ -55,5 +58,17 @@ describe('the mapping step', () => {
     expect(sameHeaders(['A', 'B '], ['A', 'B'])).toBe(true);
     expect(sameHeaders(['A', 'B'], ['A', 'C'])).toBe(false);
     expect(sameHeaders(['A'], ['A', 'B'])).toBe(false);
+  });
+});
+
+describe('choices kept for the session', () => {
+  it('gives the same export back the roles chosen before Cancel, and another export its guess', () => {
+    const chosen = chooseRole(cols.guess, 'Charge Nurse', 'RN');
+    keepMapping(cols.headers, chosen);
+    expect(keptMapping([...cols.headers], cols.guess).roles).toEqual([{ value: 'Charge Nurse', role: 'RN' }]);
+    expect(keptMapping(['Other', 'Name', ''], cols.guess).roles).toEqual([]);
+    // A copy: editing what was given back leaves the kept one alone.
+    keptMapping(cols.headers, cols.guess).roles.length = 0;
+    expect(keptMapping(cols.headers, cols.guess).roles).toHaveLength(1);
   });
 });

@@ -48,3 +48,24 @@ export function rowsOf(rows: StaffImportRow[], action: StaffImportRow['action'])
 export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+// The mapping and the preview's choices (roles, statuses, date order, rate)
+// kept for this session by the file's header, so Cancel and choosing the
+// same export again does not lose what the manager chose.
+const kept = new Map<string, StaffImportMapping>();
+const headerKey = (headers: string[]) => JSON.stringify(headers);
+
+export function keepMapping(headers: string[], mapping: StaffImportMapping): void {
+  kept.set(headerKey(headers), structuredClone(mapping));
+}
+
+/** After an import the database remembers the mapping (and says so). */
+export function forgetMapping(headers: string[]): void {
+  kept.delete(headerKey(headers));
+}
+
+/** The mapping kept for a file with these headers, else `guess`. */
+export function keptMapping(headers: string[], guess: StaffImportMapping): StaffImportMapping {
+  const m = kept.get(headerKey(headers));
+  return structuredClone(m && m.columns.length === guess.columns.length ? m : guess);
+}
