@@ -316,7 +316,7 @@ cost_cents: number, hourly_cents: number, lacks_skill: string | null,
  */
 lapsed_credential: boolean, 
 /**
- * "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+ * "Full-time · 14 h rest · 24 h of 36 h this week · no overtime ·
  * $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
  * department's own staff · …".
  */
