@@ -311,8 +311,8 @@ week_minutes: number, week_fte_minutes: number, overtime_minutes: number,
 cost_cents: number, hourly_cents: number, lacks_skill: string | null, 
 /**
  * A credential of theirs has lapsed (one that only warns, or they
- * would be excluded): among the rested, they come after everyone whose
- * papers are in order, even those it would put into overtime.
+ * would be excluded): its warning ranks them with the others a rule
+ * objects to.
  */
 lapsed_credential: boolean, 
 /**
