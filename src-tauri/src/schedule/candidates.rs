@@ -3,13 +3,14 @@
 //!
 //! Only people of the same role are considered. Anyone a blocking rule
 //! refuses (approved time off, a Block credential, a clash) or who already
-//! works that day is excluded, with the reason. The rest are ranked by, in
-//! order: has the skill the shift now lacks (charge…), rested (the rest
-//! rule holds), papers in order, the department's own staff (regular, per
-//! diem, float) before agency, under their FTE hours for the week, would
-//! not go into overtime, and cost — cheapest first. Agency staff cost more
-//! and are the last resort: they come first only when none of the
-//! department's own staff qualifies, and their reason says which it is.
+//! works that day is excluded, with the reason. The rest are ranked in
+//! tiers: first those who break no rule and go into no overtime, then those
+//! who would only go into overtime, then those a warning rule objects to
+//! (short rest, a day after a night, hours limits, a lapsed credential, a
+//! missing skill the shift needs), each with that rule's reason. Within a
+//! tier the department's own staff come before per diem, per diem before
+//! agency, then the cheapest. An agency nurse's reason says whether the
+//! department's own staff rank before or after them.
 
 use super::cost::{overtime_of, shift_cost};
 use super::rules::{check_assignment, RuleCode, ScheduleContext, Timeline};
@@ -37,10 +38,10 @@ pub struct Candidate {
     pub hourly_cents: i64,
     pub lacks_skill: Option<String>,
     /// A credential of theirs has lapsed (one that only warns, or they
-    /// would be excluded): among the rested, they come after everyone whose
-    /// papers are in order, even those it would put into overtime.
+    /// would be excluded): its warning ranks them with the others a rule
+    /// objects to.
     pub lapsed_credential: bool,
-    /// "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+    /// "Full-time · 14 h rest · 24 h of 36 h this week · no overtime ·
     /// $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
     /// department's own staff · …".
     pub reasons: String,
@@ -152,11 +153,10 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         if !lapsed.is_empty() {
             parts.push(format!("{} lapsed", lapsed.join(", ")));
         }
+        // A plain fact: whether it is too short is the rest rule's warning.
         parts.push(match rest_minutes {
-            Some(m) if rested => format!("Rested {}", format::duration(m)),
-            Some(m) => format!("Only {} rest", format::duration(m)),
-            None if rested => "Rested".to_string(),
-            None => "Not rested".to_string(),
+            Some(m) => format!("{} rest", format::duration(m)),
+            None => "no earlier shift".to_string(),
         });
         // Per diem and agency staff have no FTE hours to be measured against.
         // "0 h of 36 h", not "0 min of 36 h".
@@ -193,48 +193,72 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             lacks_skill,
             lapsed_credential,
             reasons: parts.join(" · "),
+            // Every rule they would break, in its own words; they are not
+            // on this shift yet, so a credential "would be scheduled on" it.
             warnings: warnings
                 .into_iter()
-                .filter(|w| !matches!(w.rule, RuleCode::Rest | RuleCode::DayAfterNight))
-                .map(|w| w.message)
+                .map(|w| match w.message.split_once("; scheduled on ") {
+                    Some((what, _)) => {
+                        format!("{what}; would be scheduled on {}.", format::day(date))
+                    }
+                    None => w.message,
+                })
                 .collect(),
         });
     }
     result.ranked.sort_by_key(|c| {
-        let under = c.week_minutes + paid <= c.week_fte_minutes;
         (
-            c.lacks_skill.is_some(),
+            tier(c),
+            // Among those a rule objects to, a nurse short of rest (a safety
+            // matter) comes last, then fewer rules broken first.
             !c.rested,
-            c.lapsed_credential,
-            c.employment_type == EmploymentType::Agency,
-            !under,
-            c.overtime_minutes > 0,
+            c.warnings.len() + usize::from(c.lacks_skill.is_some()),
+            employment_rank(c.employment_type),
             c.cost_cents,
             c.name.clone(),
         )
     });
-    let own_staff_qualifies = result
-        .ranked
-        .iter()
-        .any(|c| c.employment_type != EmploymentType::Agency && qualifies(c));
-    for c in &mut result.ranked {
+    for i in 0..result.ranked.len() {
+        let c = &result.ranked[i];
+        let own = |c: &Candidate| c.employment_type != EmploymentType::Agency;
         let kind = match c.employment_type {
-            EmploymentType::Agency if own_staff_qualifies || !qualifies(c) => {
+            EmploymentType::Agency if result.ranked[i..].iter().any(own) => {
+                "Agency, ahead of own staff who would go into overtime or break a rule".to_string()
+            }
+            EmploymentType::Agency if result.ranked[..i].iter().any(own) => {
                 "Agency, after the department's own staff".to_string()
             }
             EmploymentType::Agency => {
-                "Agency: none of the department's own staff qualifies".to_string()
+                "Agency: none of the department's own staff can take it".to_string()
             }
             other => other.label().to_string(),
         };
+        let c = &mut result.ranked[i];
         c.reasons = format!("{kind} · {}", c.reasons);
     }
     result
 }
 
-/// Has the skill the shift lacks, is rested and has their papers in order.
-fn qualifies(c: &Candidate) -> bool {
-    c.lacks_skill.is_none() && c.rested && !c.lapsed_credential
+/// 0: breaks nothing, no overtime; 1: overtime only; 2: a warning rule
+/// objects (a missing skill counts: the shift would still lack it).
+/// Blocking rules never reach the list: those people are excluded.
+fn tier(c: &Candidate) -> u8 {
+    if !c.warnings.is_empty() || c.lacks_skill.is_some() {
+        2
+    } else if c.overtime_minutes > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The department's own staff first, then per diem, agency last.
+fn employment_rank(kind: EmploymentType) -> u8 {
+    match kind {
+        EmploymentType::PerDiem => 1,
+        EmploymentType::Agency => 2,
+        _ => 0,
+    }
 }
 
 /// Skills the shift's coverage needs that nobody left on it has.

@@ -61,7 +61,7 @@ fn names(list: &[Candidate]) -> Vec<&str> {
 }
 
 #[test]
-fn rested_then_under_hours_then_no_overtime_then_cheapest() {
+fn no_rule_broken_then_overtime_then_warnings_cheapest_first() {
     let result = call_out_candidates(&unit(), MARIA, day("2026-12-15"));
     assert_eq!(
         names(&result.ranked),
@@ -71,20 +71,44 @@ fn rested_then_under_hours_then_no_overtime_then_cheapest() {
     let reasons: Vec<&str> = result.ranked.iter().map(|c| c.reasons.as_str()).collect();
     assert_eq!(
         reasons[0],
-        "Full-time · Rested 16 h · 8 h of 36 h this week · no overtime · $40.00/h"
+        "Full-time · 16 h rest · 8 h of 36 h this week · no overtime · $40.00/h"
     );
     assert_eq!(
         reasons[1],
-        "Full-time · Rested 40 h · 8 h of 40 h this week · no overtime · $50.00/h"
+        "Full-time · 40 h rest · 8 h of 40 h this week · no overtime · $50.00/h"
     );
     assert_eq!(
-        reasons[2], "Full-time · Rested 16 h · 40 h of 40 h this week · 8 h overtime · $75.00/h",
+        reasons[2], "Full-time · 16 h rest · 40 h of 40 h this week · 8 h overtime · $75.00/h",
         "8 h at time and a half"
     );
     assert_eq!(
         reasons[3],
-        "Full-time · Only 0 min rest · 8 h of 40 h this week · no overtime · $50.00/h"
+        "Full-time · 0 min rest · 8 h of 40 h this week · no overtime · $50.00/h"
     );
+    // Ed breaks two rules; each is said in the rule's own words, as a warning.
+    let ed = &result.ranked[3];
+    assert!(!ed.rested);
+    assert!(
+        ed.warnings.iter().any(|w| w.contains("rest")),
+        "the rest rule is a warning: {:?}",
+        ed.warnings
+    );
+    assert!(
+        ed.warnings
+            .iter()
+            .any(|w| w.to_lowercase().contains("night")),
+        "the day-after-night rule is a warning: {:?}",
+        ed.warnings
+    );
+    assert!(
+        result.ranked[2]
+            .warnings
+            .iter()
+            .any(|w| w.contains("the weekly limit is 40 h")),
+        "Fi goes over her week: {:?}",
+        result.ranked[2].warnings
+    );
+    assert!(result.ranked[..2].iter().all(|c| c.warnings.is_empty()));
     assert!(
         !result.ranked.iter().any(|c| c.staff_id == BO),
         "a CNA cannot fill an RN's shift"
@@ -104,20 +128,26 @@ fn a_lapsed_warn_only_credential_ranks_after_papers_in_order() {
     let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
     assert_eq!(
         names(&result.ranked),
-        ["Ann Lee", "Fi Wu", "Cy Park", "Ed Kim"],
-        "papers in order come first, even into overtime; an unrested nurse still comes last"
+        ["Ann Lee", "Cy Park", "Fi Wu", "Ed Kim"],
+        "no rule broken first; Cy breaks one rule, Fi two (six in a row, over her week); Ed, \
+         short of rest, last"
     );
-    assert!(result.ranked[2].lapsed_credential);
+    let cy = &result.ranked[1];
+    assert!(cy.lapsed_credential);
     assert!(
-        result.ranked[2]
-            .reasons
-            .starts_with("Full-time · ACLS lapsed · Rested "),
+        cy.reasons
+            .starts_with("Full-time · ACLS lapsed · 16 h rest "),
         "the reason says why Cy ranks lower: {}",
-        result.ranked[2].reasons
+        cy.reasons
     );
     assert!(
-        result.ranked[2].warnings[0].contains("ACLS"),
+        cy.warnings[0].contains("ACLS"),
         "the warning says which credential"
+    );
+    assert!(
+        cy.warnings[0].ends_with("; would be scheduled on 15 Dec."),
+        "Cy is not on the shift yet: {}",
+        cy.warnings[0]
     );
 }
 
@@ -197,9 +227,16 @@ fn agency_comes_after_regular_and_per_diem_staff_who_qualify_and_says_so() {
     let result = call_out_candidates(&with_agency_and_per_diem(), MARIA, day("2026-12-15"));
     assert_eq!(
         names(&result.ranked),
-        ["Cy Park", "Ann Lee", "Ida Perez", "Fi Wu", "Hal Agee", "Ed Kim"],
-        "Hal is the cheapest but agency: after every own nurse who qualifies, even one into \
-         overtime; Ida (per diem, no overtime) before Fi (overtime); Ed, not rested, does not qualify"
+        [
+            "Cy Park",
+            "Ann Lee",
+            "Ida Perez",
+            "Hal Agee",
+            "Fi Wu",
+            "Ed Kim"
+        ],
+        "Hal is the cheapest but agency: after every own nurse and per diem who breaks no \
+         rule, before Fi (overtime, two rules) and Ed (not rested)"
     );
     let reason = |name: &str| {
         result
@@ -211,11 +248,12 @@ fn agency_comes_after_regular_and_per_diem_staff_who_qualify_and_says_so() {
     };
     assert_eq!(
         reason("Hal Agee"),
-        "Agency, after the department's own staff · Rested · no hours yet this week · no overtime · $35.00/h"
+        "Agency, ahead of own staff who would go into overtime or break a rule · no earlier \
+         shift · no hours yet this week · no overtime · $35.00/h"
     );
     assert_eq!(
         reason("Ida Perez"),
-        "Per diem · Rested 40 h · 8 h this week · no overtime · $52.00/h",
+        "Per diem · 40 h rest · 8 h this week · no overtime · $52.00/h",
         "per diem hours stand alone, not \"8 h of 0 min\""
     );
     assert!(reason("Cy Park").starts_with("Full-time · "));
@@ -230,7 +268,7 @@ fn a_week_with_no_hours_yet_reads_0_h() {
     let ann = result.ranked.iter().find(|c| c.name == "Ann Lee").unwrap();
     assert_eq!(
         ann.reasons,
-        "Full-time · Rested · 0 h of 40 h this week · no overtime · $50.00/h"
+        "Full-time · no earlier shift · 0 h of 40 h this week · no overtime · $50.00/h"
     );
 }
 
@@ -243,12 +281,37 @@ fn agency_comes_first_when_none_of_the_own_staff_qualifies() {
     assert_eq!(names(&result.ranked), ["Hal Agee", "Ed Kim"]);
     assert_eq!(
         result.ranked[0].reasons,
-        "Agency: none of the department's own staff qualifies · Rested · no hours yet this \
-         week · no overtime · $35.00/h"
+        "Agency, ahead of own staff who would go into overtime or break a rule · no earlier \
+         shift · no hours yet this week · no overtime · $35.00/h"
     );
     assert!(
-        result.ranked[1].reasons.starts_with("Full-time · Only "),
+        result.ranked[1]
+            .reasons
+            .starts_with("Full-time · 0 min rest"),
         "{}",
         result.ranked[1].reasons
     );
+}
+
+#[test]
+fn agency_after_own_staff_when_all_of_them_rank_first() {
+    let mut c = with_agency_and_per_diem();
+    // Only the rested, no-overtime own staff are left: Hal comes after all of them.
+    c.staff.retain(|p| [MARIA, ANN, CY, 20].contains(&p.id));
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    assert_eq!(names(&result.ranked), ["Cy Park", "Ann Lee", "Hal Agee"]);
+    assert!(result.ranked[2]
+        .reasons
+        .starts_with("Agency, after the department's own staff · "));
+}
+
+#[test]
+fn agency_alone_says_no_own_staff_can_take_it() {
+    let mut c = with_agency_and_per_diem();
+    c.staff.retain(|p| [MARIA, 20].contains(&p.id));
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    assert_eq!(names(&result.ranked), ["Hal Agee"]);
+    assert!(result.ranked[0]
+        .reasons
+        .starts_with("Agency: none of the department's own staff can take it · "));
 }

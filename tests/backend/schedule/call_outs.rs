@@ -102,6 +102,32 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
         "only that cell"
     );
 
+    // Ann fills it (Cy's night, put on before the call-out, is no filler).
+    assignments::set(
+        &mut u.conn,
+        p.id,
+        u.ann,
+        "2026-12-10",
+        "D",
+        day(TODAY),
+        "2026-12-10T05:41:00Z",
+    )
+    .unwrap();
+    let view = wardbook::schedule::store::view(&u.conn, p.id, day(TODAY)).unwrap();
+    let maria = view.groups[0]
+        .rows
+        .iter()
+        .find(|r| r.staff_id == u.maria)
+        .unwrap();
+    assert_eq!(
+        maria.cells[11].called_out.as_deref(),
+        Some(
+            "Maria Lopez called out of the Day shift (D); recorded Wed 9 Dec at 23:30; \
+             filled by Ann Lee"
+        ),
+        "the cell says who filled it"
+    );
+
     let again = call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
     assert_eq!(
         again.code,

@@ -40,12 +40,19 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
     app.click(&app.find("#cell-callout"));
     app.click_button("Record call-out");
     let list = app.find("#callout-candidates");
-    let ranked: Vec<String> = app
-        .find_all_in(&list, "li .who p.small.muted")
+    // Each candidate's reason line, and the rules they would break (shown as warnings).
+    let offered: Vec<(String, usize)> = app
+        .find_all_in(&list, "li")
         .iter()
-        .map(|p| app.text(p))
+        .map(|li| {
+            (
+                app.text(&app.find_in(li, ".who p.small.muted")),
+                app.find_all_in(li, ".who p.small.warn").len(),
+            )
+        })
         .collect();
-    eprintln!("{first} {last}, {date}: {ranked:#?}");
+    eprintln!("{first} {last}, {date}: {offered:#?}");
+    let ranked: Vec<String> = offered.iter().map(|(r, _)| r.clone()).collect();
     assert!(!ranked.is_empty(), "nobody is offered for the shift");
     let kind = |reason: &str| -> &str {
         TYPES
@@ -55,30 +62,47 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
                 panic!("the reason {reason:?} does not start with an employment type")
             })
     };
-    // The department's own staff who qualify (the skill, rested, papers in
-    // order: no "No …", "… lapsed", "Only …", "Not rested" in the reason) come
-    // before agency.
-    let qualifies = |r: &str| {
-        !r.contains(" · No ")
-            && !r.contains(" lapsed")
-            && !r.contains("Only ")
-            && !r.contains("Not rested")
+    // Nobody breaking a rule is offered without saying so, and the rank goes:
+    // no rule broken and no overtime, then overtime, then warnings.
+    let tier = |(r, warns): &(String, usize)| match (*warns, r.contains(" · no overtime · ")) {
+        (0, true) => 0,
+        (0, false) => 1,
+        _ => 2,
     };
-    let first_agency = ranked.iter().position(|r| kind(r) == "Agency");
-    if let Some(at) = first_agency {
-        let own_after = ranked[at..]
+    let tiers: Vec<u8> = offered.iter().map(tier).collect();
+    assert!(
+        tiers.windows(2).all(|w| w[0] <= w[1]),
+        "the rank mixes clean, overtime and warned candidates: {offered:#?}"
+    );
+    for r in &ranked {
+        assert!(
+            !r.contains("Only ") && !r.contains("Rested"),
+            "rest reads as a fact: {r:?}"
+        );
+    }
+    // Among those who break no rule, the department's own staff come before
+    // agency (among the warned, fewer and lesser rules first); an agency
+    // nurse's reason says where they stand.
+    for (at, c) in offered.iter().enumerate() {
+        if kind(&c.0) != "Agency" {
+            continue;
+        }
+        let own_after: Vec<&(String, usize)> = offered[at..]
             .iter()
-            .find(|r| kind(r) != "Agency" && qualifies(r));
+            .filter(|o| kind(&o.0) != "Agency")
+            .collect();
         assert!(
-            own_after.is_none(),
-            "an agency nurse ranks above {own_after:?}, who qualifies"
+            tier(c) == 2 || own_after.iter().all(|o| tier(o) > tier(c)),
+            "an agency nurse ranks above own staff as good: {offered:#?}"
         );
-        assert!(
-            ranked[at].starts_with("Agency, after the department's own staff")
-                || ranked[at].starts_with("Agency: none of the department's own staff qualifies"),
-            "the agency rank does not say why: {:?}",
-            ranked[at]
-        );
+        let label = if !own_after.is_empty() {
+            "Agency, ahead of own staff who would go into overtime or break a rule"
+        } else if at > 0 {
+            "Agency, after the department's own staff"
+        } else {
+            "Agency: none of the department's own staff can take it"
+        };
+        assert!(c.0.starts_with(label), "{:?} should say {label:?}", c.0);
     }
     for r in ranked.iter().filter(|r| kind(r) == "Per diem") {
         assert!(

@@ -83,6 +83,25 @@ fn a_new_period_starts_where_the_manager_says_and_never_overlaps() {
         "the start field is not marked invalid"
     );
 
+    // A half-typed date is refused; the message goes as soon as the date changes.
+    let bad = create_from(&app, "2026-10-1", Some(&err)).expect("a half-typed date is refused");
+    assert!(
+        bad.contains("“2026-10-1” is not a valid date"),
+        "#period-start_date-error: {bad:?}"
+    );
+    app.press(&field, "8");
+    assert_eq!(app.value(&field), "2026-10-18");
+    app.wait_until("the stale date error to go", || {
+        app.try_find(By::Css("#period-start_date-error"))
+            .is_none()
+            .then_some(())
+    });
+    assert_ne!(
+        app.attribute(&field, "aria-invalid").as_deref(),
+        Some("true"),
+        "the changed field is still marked invalid"
+    );
+
     // A Monday is not the first day of a work week (the sample's weeks start on Sunday).
     let monday = plus_days(&app, &offered, 1);
     let err = create_from(&app, &monday, Some(&err)).expect("a start off the work week is refused");

@@ -59,5 +59,29 @@ fn lucia_finds_lucia_and_renee_is_picked_for_time_off() {
         "Dubois, Renée",
         "a single match is chosen"
     );
+
+    // The choice follows the filter: Lucía, then a search for "nguyen" must not
+    // leave her chosen, and the chosen name is on screen.
+    let chosen_line = || app.text_of("#timeoff-staff_id-chosen");
+    app.type_into("#timeoff-staff_id-filter", "lucia");
+    app.wait_until("Lucía to be chosen", || {
+        (chosen_line() == "Chosen: Fischer, Lucía").then_some(())
+    });
+    app.type_into("#timeoff-staff_id-filter", "nguyen");
+    let checked = app.wait_until("the choice to follow the filter", || {
+        let checked = app.text(&app.find_in(&select, "option:checked"));
+        (checked != "Fischer, Lucía").then_some(checked)
+    });
+    if checked == "Choose…" {
+        assert!(
+            chosen_line().starts_with("Nobody chosen yet"),
+            "{}",
+            chosen_line()
+        );
+    } else {
+        assert!(checked.to_lowercase().contains("nguy"), "{checked}");
+        assert_eq!(chosen_line(), format!("Chosen: {checked}"));
+    }
+    assert!(!chosen_line().contains("Lucía"), "{}", chosen_line());
     app.quit();
 }

@@ -316,12 +316,12 @@ week_minutes: number, week_fte_minutes: number, overtime_minutes: number,
 cost_cents: number, hourly_cents: number, lacks_skill: string | null, 
 /**
  * A credential of theirs has lapsed (one that only warns, or they
- * would be excluded): among the rested, they come after everyone whose
- * papers are in order, even those it would put into overtime.
+ * would be excluded): its warning ranks them with the others a rule
+ * objects to.
  */
 lapsed_credential: boolean, 
 /**
- * "Full-time · Rested 14 h · 24 h of 36 h this week · no overtime ·
+ * "Full-time · 14 h rest · 24 h of 36 h this week · no overtime ·
  * $48.50/h"; "Per diem · … · 23 h this week · …"; "Agency, after the
  * department's own staff · …".
  */

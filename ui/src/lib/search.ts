@@ -27,3 +27,23 @@ export function found(typed: string, ...texts: string[]): boolean {
 export function filterOptions<T extends { value: string; label: string }>(options: readonly T[], typed: string, keep = ''): T[] {
   return options.filter((o) => o.value === keep || found(typed, o.label, o.value));
 }
+
+/**
+ * What a picker holds after the filter text changes to `typed`. A picker that
+ * follows its filter (a person for time off) takes the only match, and drops a
+ * choice the filter no longer shows, so what is saved is always on screen. One
+ * that does not follow (the department's time zone) keeps its value until the
+ * manager picks another: typing only narrows the list.
+ */
+export function choiceAfterTyping<T extends string>(
+  options: readonly { value: T; label: string }[],
+  typed: string,
+  value: T,
+  follow: boolean,
+  none: T,
+): T {
+  if (!follow) return value;
+  const matches = filterOptions(options, typed);
+  if (typed.trim() !== '' && matches.length === 1) return matches[0].value;
+  return matches.some((m) => m.value === value) ? value : none;
+}

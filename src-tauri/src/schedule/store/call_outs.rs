@@ -84,8 +84,10 @@ pub fn call_out(
 }
 
 /// The period's call-outs by cell, each as its cell's title says it: "Maria
-/// Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12", the
-/// time in the department's zone. A later call-out of the same cell wins.
+/// Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12; filled
+/// by Ann Lee", the time in the department's zone. Who filled it is known when
+/// someone else was put on that shift that day after the call-out was
+/// recorded (the first of them). A later call-out of the same cell wins.
 pub fn in_period(
     conn: &Connection,
     period_id: i64,
@@ -102,6 +104,16 @@ pub fn in_period(
             r.get::<_, String>(3)?,
         ))
     })?;
+    // When each cell of the period last changed, to tell who was put on the
+    // shift after the call-out.
+    let mut changes = conn.prepare_cached(
+        "SELECT staff_id, date, changed_at FROM schedule_change WHERE period_id = ?1",
+    )?;
+    let changed: HashMap<(i64, String), String> = changes
+        .query_map([period_id], |r| {
+            Ok(((r.get::<_, i64>(0)?, r.get::<_, String>(1)?), r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
     let mut found = HashMap::new();
     for row in rows {
         let (staff_id, date, code, recorded_at) = row?;
@@ -115,6 +127,22 @@ pub fn in_period(
             Some(s) => format!("the {} shift ({code})", s.name),
             None => format!("the {code} shift"),
         };
+        let filled_by = ctx
+            .assignments
+            .iter()
+            .filter(|a| a.date == date && a.staff_id != staff_id)
+            .filter(|a| {
+                ctx.shift_type(a.shift_type_id)
+                    .is_some_and(|s| s.code == code)
+            })
+            .filter_map(|a| {
+                let at = changed.get(&(a.staff_id, input::format_date(date)))?;
+                (at.as_str() >= recorded_at.as_str()).then_some((at, a.staff_id))
+            })
+            .min()
+            .and_then(|(_, id)| ctx.staff(id))
+            .map(|p| format!("; filled by {}", p.name))
+            .unwrap_or_default();
         let when = match DateTime::parse_from_rfc3339(&recorded_at) {
             Ok(at) => {
                 let local = at.with_timezone(&ctx.tz);
@@ -124,7 +152,7 @@ pub fn in_period(
         };
         found.insert(
             (staff_id, date),
-            format!("{who} called out of {shift}; recorded {when}"),
+            format!("{who} called out of {shift}; recorded {when}{filled_by}"),
         );
     }
     Ok(found)
