@@ -468,6 +468,16 @@ error: string | null, };
 
 export type ImportTotal = { line_id: number, line_name: string, month: number, month_label: string, amount_cents: number, };
 
+export type ImportChange = { line_id: number, line_name: string, month: number, month_label: string, 
+/**
+ * The typed or imported actual now; none when the month has none.
+ */
+current_cents: number | null, new_cents: number, 
+/**
+ * The line has no row in the file for this covered month: it drops to 0.
+ */
+not_in_file: boolean, };
+
 export type UnknownAccount = { account: string, rows: number, 
 /**
  * The rows' readable amounts added up.
@@ -477,7 +487,14 @@ amount_cents: number,
  * The one line whose GL code is a part of the account ("6010" in
  * "6010-4410-100"), offered first; the manager still chooses.
  */
-suggested_line_id: number | null, };
+suggested_line_id: number | null, 
+/**
+ * The rows are clearly this department's (the file's cost centres are
+ * split into ours and others'), so the suggestion may be pre-selected.
+ * Otherwise it is only offered: another department's costs must never
+ * be one click from being added as ours.
+ */
+suggestion_sure: boolean, };
 
 export type FileCostCentre = { code: string, rows: number, ours: boolean, };
 
@@ -510,7 +527,28 @@ cost_centres: Array<FileCostCentre>,
  * The file has a cost centre column but none of its cost centres is
  * marked as this department's yet: nothing can be imported.
  */
-cost_centre_needed: boolean, lines: Array<LineChoice>, };
+cost_centre_needed: boolean, lines: Array<LineChoice>, 
+/**
+ * Every line and covered month whose actual the import changes, in the
+ * lines' order, then by month.
+ */
+changes: Array<ImportChange>, 
+/**
+ * The months the file has rows of this department for.
+ */
+covered_months: number, 
+/**
+ * The good rows of this department added up: finance's report total.
+ */
+file_total_cents: number, 
+/**
+ * The covered months' actuals after the import, added up over all lines.
+ */
+written_total_cents: number, 
+/**
+ * Importing changes no actual (e.g. the same file again).
+ */
+no_change: boolean, };
 
 export type ImportOutcome = { rows_imported: number, rows_skipped: number, months_updated: number, };
 
