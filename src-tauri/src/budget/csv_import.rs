@@ -54,6 +54,10 @@ pub struct ImportRow {
     pub unknown_account: bool,
     /// Why the row cannot be imported; none when it is good or skipped.
     pub error: Option<String>,
+    /// The line of an earlier row with exactly the same fields: likely
+    /// exported twice. It is still added up (finance may post the same
+    /// amount twice), but the preview flags it.
+    pub duplicate_of: Option<i64>,
 }
 
 /// What a line's month will hold after the import.
@@ -120,6 +124,8 @@ pub struct ImportPreview {
     pub bad_rows: i64,
     /// Rows of other cost centres.
     pub skipped_rows: i64,
+    /// This department's rows that repeat an earlier row field for field.
+    pub duplicate_rows: i64,
     pub totals: Vec<ImportTotal>,
     pub unknown_accounts: Vec<UnknownAccount>,
     /// The file's cost centres, in the file's order; empty without the column.
@@ -256,6 +262,7 @@ fn blank_row(line_number: i64) -> ImportRow {
         skipped: false,
         unknown_account: false,
         error: None,
+        duplicate_of: None,
     }
 }
 
@@ -338,9 +345,18 @@ fn check_row(line_number: i64, fields: &[String], m: &ImportMapping, cx: &Contex
 fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPreview {
     let mut rows = Vec::new();
     let skip = usize::from(mapping.has_header);
+    let mut seen: HashMap<Vec<String>, i64> = HashMap::new();
     for (line_number, record) in records(text).into_iter().skip(skip) {
         rows.push(match record {
-            Ok(fields) => check_row(line_number, &fields, mapping, cx),
+            Ok(fields) => {
+                let mut row = check_row(line_number, &fields, mapping, cx);
+                if !row.skipped {
+                    let same: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+                    row.duplicate_of = seen.get(&same).copied();
+                    seen.entry(same).or_insert(line_number);
+                }
+                row
+            }
             Err(reason) => bad_row(line_number, reason),
         });
     }
@@ -414,7 +430,9 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
     }
     let bad_rows = rows.iter().filter(|r| r.error.is_some()).count() as i64;
     let skipped_rows = rows.iter().filter(|r| r.skipped).count() as i64;
+    let duplicate_rows = rows.iter().filter(|r| r.duplicate_of.is_some()).count() as i64;
     ImportPreview {
+        duplicate_rows,
         good_rows: rows.len() as i64 - bad_rows - skipped_rows,
         bad_rows,
         skipped_rows,

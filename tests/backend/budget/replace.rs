@@ -138,3 +138,23 @@ fn a_suggestion_is_sure_only_when_the_rows_are_clearly_this_departments() {
         .collect();
     assert_eq!(unknown, [("6020-4410-100", true)], "4 East's row skipped");
 }
+
+/// Finance exported the same line twice ($212,000 × 2): both still add up,
+/// as a ledger may post an amount twice, but the second is flagged.
+#[test]
+fn an_exact_duplicate_row_is_flagged_and_a_near_one_is_not() {
+    let u = unit();
+    let text = "Account,Period,Amount,Description\r\n\
+        6020,2026-07,\"212,000.00\",Payroll Jul\r\n\
+        6020,2026-07,\"212,000.00\",Payroll Jul\r\n\
+        6020,2026-07,\"212,000.00\",Payroll Jul adj\r\n";
+    let p = csv_import::preview(&u.conn, u.fy, text, &MAPPING).unwrap();
+    let dupes: Vec<(i64, Option<i64>)> = p
+        .rows
+        .iter()
+        .map(|r| (r.line_number, r.duplicate_of))
+        .collect();
+    assert_eq!(dupes, [(2, None), (3, Some(2)), (4, None)]);
+    assert_eq!(p.duplicate_rows, 1);
+    assert_eq!(p.file_total_cents, 63_600_000, "still summed");
+}

@@ -464,7 +464,13 @@ unknown_account: boolean,
 /**
  * Why the row cannot be imported; none when it is good or skipped.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The line of an earlier row with exactly the same fields: likely
+ * exported twice. It is still added up (finance may post the same
+ * amount twice), but the preview flags it.
+ */
+duplicate_of: number | null, };
 
 export type ImportTotal = { line_id: number, line_name: string, month: number, month_label: string, amount_cents: number, };
 
@@ -518,7 +524,11 @@ export type ImportPreview = { rows: Array<ImportRow>, good_rows: number, bad_row
 /**
  * Rows of other cost centres.
  */
-skipped_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
+skipped_rows: number, 
+/**
+ * This department's rows that repeat an earlier row field for field.
+ */
+duplicate_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
 /**
  * The file's cost centres, in the file's order; empty without the column.
  */
