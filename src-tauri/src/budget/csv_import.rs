@@ -126,6 +126,10 @@ pub struct ImportPreview {
     pub skipped_rows: i64,
     /// This department's rows that repeat an earlier row field for field.
     pub duplicate_rows: i64,
+    /// A report's title lines above the header, skipped.
+    pub title_lines: i64,
+    /// Total and subtotal rows, skipped: they are sums of the rows above.
+    pub total_rows: i64,
     pub totals: Vec<ImportTotal>,
     pub unknown_accounts: Vec<UnknownAccount>,
     /// The file's cost centres, in the file's order; empty without the column.
@@ -344,9 +348,24 @@ fn check_row(line_number: i64, fields: &[String], m: &ImportMapping, cx: &Contex
 /// Checks every row: what it will import, skip, or why it cannot.
 fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPreview {
     let mut rows = Vec::new();
-    let skip = usize::from(mapping.has_header);
+    let all = records(text);
+    let readable: Vec<Vec<String>> = all
+        .iter()
+        .map_while(|(_, r)| r.as_ref().ok().cloned())
+        .take(16)
+        .collect();
+    let title_lines = super::import_columns::preamble(&readable);
+    let skip = title_lines + usize::from(mapping.has_header);
     let mut seen: HashMap<Vec<String>, i64> = HashMap::new();
-    for (line_number, record) in records(text).into_iter().skip(skip) {
+    let mut sum_above = 0i64;
+    let mut total_rows = 0i64;
+    for (line_number, record) in all.into_iter().skip(skip) {
+        if let Ok(fields) = &record {
+            if is_total(fields, mapping, sum_above) {
+                total_rows += 1;
+                continue;
+            }
+        }
         rows.push(match record {
             Ok(fields) => {
                 let mut row = check_row(line_number, &fields, mapping, cx);
@@ -354,6 +373,9 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
                     let same: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
                     row.duplicate_of = seen.get(&same).copied();
                     seen.entry(same).or_insert(line_number);
+                }
+                if row.error.is_none() && !row.skipped {
+                    sum_above += row.amount_cents.unwrap_or(0);
                 }
                 row
             }
@@ -433,6 +455,8 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
     let duplicate_rows = rows.iter().filter(|r| r.duplicate_of.is_some()).count() as i64;
     ImportPreview {
         duplicate_rows,
+        title_lines: title_lines as i64,
+        total_rows,
         good_rows: rows.len() as i64 - bad_rows - skipped_rows,
         bad_rows,
         skipped_rows,
@@ -448,6 +472,27 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
         written_total_cents: 0,
         no_change: true,
     }
+}
+
+/// A report's total or subtotal row: its account or cost centre says
+/// "Total…", or its account is empty and its amount is the sum of the
+/// department's rows above.
+fn is_total(fields: &[String], m: &ImportMapping, sum_above: i64) -> bool {
+    let cell = |c: Option<i64>| {
+        c.and_then(|c| fields.get(c as usize))
+            .map(|f| f.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let says_total = |s: &str| {
+        s.starts_with("total") || s.starts_with("subtotal") || s.starts_with("grand total")
+    };
+    let account = cell(Some(m.account_column));
+    if says_total(&account) || says_total(&cell(m.cost_centre_column)) {
+        return true;
+    }
+    account.is_empty()
+        && sum_above != 0
+        && money::signed_cents(&cell(Some(m.amount_column))).ok() == Some(sum_above)
 }
 
 fn bad_row(line_number: i64, reason: String) -> ImportRow {

@@ -149,12 +149,26 @@ fn cost_centre_of(candidates: &[i64], data: &[Vec<String>]) -> Option<i64> {
         .or_else(|| candidates.first().copied())
 }
 
+/// How many records come before the header: a report's title lines
+/// ("Workday Financials - Cost Center …", "Report run: …"). The header is
+/// the first of the first records with at least three filled fields whose
+/// next record is as wide; none is skipped when no record looks like one.
+pub fn preamble(records: &[Vec<String>]) -> usize {
+    let filled = |r: &Vec<String>| r.iter().filter(|f| !f.is_empty()).count();
+    records
+        .windows(2)
+        .take(15)
+        .position(|w| filled(&w[0]) >= 3 && w[1].len() >= w[0].len().min(3) && filled(&w[1]) >= 3)
+        .unwrap_or(0)
+}
+
 /// The file's columns and a guess at the mapping from the header's words.
 pub fn columns(text: &str) -> AppResult<ImportColumns> {
-    let all: Vec<Vec<String>> = records(text)
+    let mut all: Vec<Vec<String>> = records(text)
         .into_iter()
         .filter_map(|(_, r)| r.ok())
         .collect();
+    all.drain(..preamble(&all));
     let rows: Vec<Vec<String>> = all.iter().take(6).cloned().collect();
     let Some(headers) = rows.first().cloned() else {
         return Err(AppError::new(ErrorCode::Validation, "The file is empty."));
@@ -246,6 +260,26 @@ mod tests {
         // A one-department file's own cost centre column is still taken.
         let one = "Business Unit,Account,Period,Amount\nHOSP1,6010,2026-07,1.00\n";
         assert_eq!(columns(one).unwrap().guess.cost_centre_column, Some(0));
+    }
+
+    #[test]
+    fn a_reports_title_lines_before_the_header_are_skipped() {
+        let text = "Workday Financials - Cost Center Actuals\n\
+            Report run: 2026-12-07 04:00\n\
+            \n\
+            Cost Center,Ledger Account,Period,Amount\n\
+            CC4410,6010,2026-07,\"1,000.00\"\n";
+        let c = columns(text).unwrap();
+        assert_eq!(c.headers[0], "Cost Center");
+        assert_eq!(c.guess.amount_column, 3);
+        assert!(c.guess.has_header);
+        // No title lines: nothing skipped.
+        assert_eq!(
+            columns("Account,Period,Amount\n6010,2026-07,1\n")
+                .unwrap()
+                .headers[0],
+            "Account"
+        );
     }
 
     #[test]

@@ -158,3 +158,34 @@ fn an_exact_duplicate_row_is_flagged_and_a_near_one_is_not() {
     assert_eq!(p.duplicate_rows, 1);
     assert_eq!(p.file_total_cents, 63_600_000, "still summed");
 }
+
+/// A Workday report: title lines above the header, a Total row at the end
+/// and an unlabelled grand total; skipped and counted, not refused.
+#[test]
+fn a_reports_title_lines_and_total_rows_are_skipped_and_counted() {
+    let mut u = unit();
+    let text = "Workday Financials - Cost Center Actuals,,\r\n\
+        Report run: 2026-12-07,,\r\n\
+        Account,Period,Amount\r\n\
+        6020,2026-07,\"1,000.00\"\r\n\
+        7010,2026-07,250.00\r\n\
+        Total Cost Center 4410,,\"1,250.00\"\r\n\
+        ,,\"1,250.00\"\r\n";
+    let m = csv_import::columns(text).unwrap().guess;
+    assert_eq!(
+        (m.account_column, m.period_column, m.amount_column),
+        (0, 1, 2)
+    );
+    let p = csv_import::preview(&u.conn, u.fy, text, &m).unwrap();
+    assert_eq!(p.bad_rows, 0, "{:?}", p.rows);
+    assert_eq!((p.title_lines, p.total_rows, p.good_rows), (2, 2, 2));
+    assert_eq!(p.rows[0].line_number, 4, "the file's own line numbers");
+    assert_eq!(p.file_total_cents, 125_000, "the totals not added again");
+    csv_import::import(&mut u.conn, u.fy, text, &m).unwrap();
+    assert_eq!(actual(&u.conn, u.fy, 0, 0), Some(100_000));
+
+    // An empty-account row whose amount is not the sum above is refused.
+    let odd = "Account,Period,Amount\n6020,2026-07,1.00\n,2026-07,5.00\n";
+    let p = csv_import::preview(&u.conn, u.fy, odd, &MAPPING).unwrap();
+    assert_eq!((p.total_rows, p.bad_rows), (0, 1));
+}

@@ -528,7 +528,15 @@ skipped_rows: number,
 /**
  * This department's rows that repeat an earlier row field for field.
  */
-duplicate_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
+duplicate_rows: number, 
+/**
+ * A report's title lines above the header, skipped.
+ */
+title_lines: number, 
+/**
+ * Total and subtotal rows, skipped: they are sums of the rows above.
+ */
+total_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
 /**
  * The file's cost centres, in the file's order; empty without the column.
  */
