@@ -8,9 +8,10 @@ const cell = (typed: number | null) => ({
 });
 
 describe('actuals grid', () => {
-  it('shows a typed actual as it would be typed, and nothing for none', () => {
-    const line = { line: {} as SheetLine['line'], months: [cell(1_234_56), cell(null), cell(-5)] } as SheetLine;
-    expect(typedText(line, 0)).toBe('1234.56');
+  it('shows a typed actual grouped to the cent, as it may be typed, and nothing for none', () => {
+    const line = { line: {} as SheetLine['line'], months: [cell(34_575_067), cell(null), cell(-5), cell(1_234_56)] } as SheetLine;
+    expect(typedText(line, 0)).toBe('345,750.67');
+    expect(typedText(line, 3)).toBe('1,234.56');
     expect(typedText(line, 1)).toBe('');
     expect(typedText(line, 2)).toBe('-0.05');
   });
