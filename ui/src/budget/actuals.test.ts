@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetLine } from '../lib/budgetTypes';
-import { cellKey, moveCell, typedText } from './actuals';
+import { cellKey, moveCell, shownText, typedText } from './actuals';
 
 const cell = (typed: number | null) => ({
   budget_cents: 0, typed_actual_cents: typed, expenses_cents: 0, expense_count: 0, actual_cents: typed ?? 0,
@@ -14,6 +14,10 @@ describe('actuals grid', () => {
     expect(typedText(line, 3)).toBe('1,234.56');
     expect(typedText(line, 1)).toBe('');
     expect(typedText(line, 2)).toBe('-0.05');
+    // Not being typed in: whole dollars as on the Sheet, never cut off.
+    expect(shownText(line, 0)).toBe('345,751');
+    expect(shownText(line, 1)).toBe('');
+    expect(shownText(line, 3)).toBe('1,235');
   });
   it('moves up and down within the month, stopping at the edges', () => {
     const order = [7, 3, 9];

@@ -3,6 +3,7 @@
 
 import type { SheetLine } from '../lib/budgetTypes';
 import { money } from '../lib/format';
+import { plainDollars } from './money';
 
 export interface CellRef {
   lineId: number;
@@ -16,6 +17,13 @@ export const cellKey = (c: CellRef) => `${c.lineId}:${c.month}`;
 export function typedText(line: SheetLine, month: number): string {
   const c = line.months[month]?.typed_actual_cents;
   return c === null || c === undefined ? '' : money(c).replace('$', '');
+}
+
+/** The actual in whole dollars, grouped as on the Sheet ("345,751"), for a
+ * cell not being typed in; "" when none. */
+export function shownText(line: SheetLine, month: number): string {
+  const c = line.months[month]?.typed_actual_cents;
+  return c === null || c === undefined ? '' : plainDollars(c);
 }
 
 /** The cell an arrow key moves to, clamped to the grid; null for other keys. */
