@@ -648,7 +648,18 @@ export type LaborCostMonth = { month: number, label: string, days: number,
 /**
  * Days of the month inside a schedule period; the projection covers only those.
  */
-scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
+scheduled_days: number, 
+/**
+ * Only some days are scheduled: each budget below is the scheduled
+ * days' share of the month's (a partial month is never "under budget"
+ * because the rest of it is not priced yet).
+ */
+partial: boolean, 
+/**
+ * The salary lines' actual of the month (typed or imported), to read
+ * beside the projection; none while the month has no actual.
+ */
+actual_salaries_cents: number | null, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
 export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "phone" | "email" | "notes";
 
