@@ -11,8 +11,8 @@ use crate::budget::account_map::{AccountMap, AccountMapInput, MappedAccount};
 use crate::budget::actuals::ActualInput;
 use crate::budget::calendar::MonthInfo;
 use crate::budget::csv_import::{
-    FileCostCentre, ImportColumns, ImportMapping, ImportOutcome, ImportPreview, ImportRow,
-    ImportTotal, LineChoice, UnknownAccount,
+    FileCostCentre, ImportChange, ImportColumns, ImportMapping, ImportOutcome, ImportPreview,
+    ImportRow, ImportTotal, LineChoice, UnknownAccount,
 };
 use crate::budget::expenses::{Expense, ExpenseInput, ExpenseQuery};
 use crate::budget::figures::{BudgetSheet, MonthCell, SheetLine};
@@ -207,6 +207,7 @@ pub fn render() -> String {
     decl::<ImportColumns>(&cfg, &mut out);
     decl::<ImportRow>(&cfg, &mut out);
     decl::<ImportTotal>(&cfg, &mut out);
+    decl::<ImportChange>(&cfg, &mut out);
     decl::<UnknownAccount>(&cfg, &mut out);
     decl::<FileCostCentre>(&cfg, &mut out);
     decl::<LineChoice>(&cfg, &mut out);

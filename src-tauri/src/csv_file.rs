@@ -60,6 +60,7 @@ pub type Record = Result<Vec<String>, String>;
 pub fn records(text: &str) -> Vec<(i64, Record)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -90,6 +91,38 @@ pub fn records(text: &str) -> Vec<(i64, Record)> {
         }
     }
     out
+}
+
+/// The file's field separator: `,`, `;` (European and SAP exports, where
+/// the comma is the decimal mark) or a tab. The one the first line holds
+/// most often (outside quotes) that every next line of the first few holds
+/// at least as often; a comma when none does.
+fn delimiter(text: &str) -> u8 {
+    let count = |line: &str, d: char| {
+        let mut quoted = false;
+        line.chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                !quoted && c == d
+            })
+            .count()
+    };
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(6)
+        .collect();
+    let Some((first, rest)) = lines.split_first() else {
+        return b',';
+    };
+    [',', ';', '\t']
+        .into_iter()
+        .map(|d| (d, count(first, d)))
+        .filter(|&(d, n)| n > 0 && rest.iter().all(|l| count(l, d) >= n))
+        .max_by_key(|&(d, n)| (n, d == ','))
+        .map_or(b',', |(d, _)| d as u8)
 }
 
 /// Line numbers (from 1) of byte offsets, asked for in increasing order.
@@ -196,6 +229,26 @@ mod tests {
             .into_iter()
             .map(|(line, r)| (line, r.expect("readable")))
             .collect()
+    }
+
+    #[test]
+    fn semicolon_and_tab_files_are_split_at_their_own_separator() {
+        // SAP / European: `;` between fields, the comma a decimal mark.
+        let sap = "Kostenstelle;Konto;Periode;Betrag\r\n4410;6010;31.01.2027;210.500,00\r\n";
+        assert_eq!(
+            fields(sap)[1].1,
+            ["4410", "6010", "31.01.2027", "210.500,00"]
+        );
+        let tab = "Account\tPeriod\tAmount\n6010\t2026-07\t1,000.00\n";
+        assert_eq!(fields(tab)[1].1, ["6010", "2026-07", "1,000.00"]);
+        // A comma file whose quoted descriptions hold semicolons stays a comma file.
+        let comma = "Account,Description,Amount\n6010,\"RN; regular; days\",\"1,000.00\"\n";
+        assert_eq!(
+            fields(comma)[1].1,
+            ["6010", "RN; regular; days", "1,000.00"]
+        );
+        // One column and no separator at all: a comma file of one field.
+        assert_eq!(fields("Account\n6010\n")[1].1, ["6010"]);
     }
 
     #[test]

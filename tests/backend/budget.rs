@@ -7,6 +7,8 @@
 mod account_map;
 #[path = "budget/import.rs"]
 mod import;
+#[path = "budget/replace.rs"]
+mod replace;
 #[path = "budget/sample.rs"]
 mod sample;
 #[path = "budget/totals.rs"]

@@ -210,6 +210,27 @@ pub fn parse_period(text: &str) -> Result<YearMonth, String> {
             _ => refuse(""),
         };
     }
+    // European and SAP exports: a dotted date is always day first
+    // (31.01.2027), and a dotted period month first (01.2027).
+    let dotted: Vec<&str> = t.split('.').map(str::trim).collect();
+    match dotted[..] {
+        [d, m, y] if year(y).is_some() => {
+            return match (month_number(d), month_number(m), year(y)) {
+                (Some(d), Some(m), Some(y)) => match NaiveDate::from_ymd_opt(y, m, d) {
+                    Some(date) => Ok(YearMonth::of(date)),
+                    None => refuse(" (the date does not exist)"),
+                },
+                _ => refuse(""),
+            };
+        }
+        [m, y] if year(y).is_some() && month_number(m).is_some() => {
+            return found(
+                year(y).unwrap_or_default(),
+                month_number(m).unwrap_or_default(),
+            );
+        }
+        _ => {}
+    }
     let parts: Vec<&str> = t.split('/').map(str::trim).collect();
     match parts[..] {
         [_] => {}
@@ -279,6 +300,17 @@ mod tests {
 
     fn ym(year: i32, month: u32) -> YearMonth {
         YearMonth { year, month }
+    }
+
+    #[test]
+    fn a_dotted_date_is_day_first_and_a_dotted_period_month_first() {
+        assert_eq!(parse_period("31.01.2027"), Ok(ym(2027, 1)));
+        assert_eq!(parse_period("01.02.2027"), Ok(ym(2027, 2)), "1 February");
+        assert_eq!(parse_period("01.2027"), Ok(ym(2027, 1)));
+        assert!(parse_period("31.02.2027")
+            .unwrap_err()
+            .contains("does not exist"));
+        assert!(parse_period("13.2027").is_err());
     }
 
     #[test]

@@ -12,9 +12,13 @@
 //! skipped and counted, never refused: it is not this department's.
 //!
 //! What an import writes: the rows' amounts summed per line and month, each
-//! sum replacing that month's typed or imported actual. Importing the same
-//! file twice therefore gives the same actuals; expenses logged by hand
-//! still add on top (see `figures`).
+//! sum replacing that month's typed or imported actual. A file covers the
+//! months it has rows of this department for; in those months a line with
+//! an actual but no row in the file drops to 0, because real GL exports leave
+//! out zero-balance accounts (a corrected file must not leave the old number
+//! in place). The preview lists every such change, current → new. Importing
+//! the same file twice therefore gives the same actuals; expenses logged by
+//! hand still add on top (see `figures`).
 //!
 //! Files: what `crate::csv_file` reads (BOM, CRLF, quoted fields). Line
 //! numbers are the file's own, counted from 1, header included.
@@ -50,6 +54,10 @@ pub struct ImportRow {
     pub unknown_account: bool,
     /// Why the row cannot be imported; none when it is good or skipped.
     pub error: Option<String>,
+    /// The line of an earlier row with exactly the same fields: likely
+    /// exported twice. It is still added up (finance may post the same
+    /// amount twice), but the preview flags it.
+    pub duplicate_of: Option<i64>,
 }
 
 /// What a line's month will hold after the import.
@@ -62,6 +70,20 @@ pub struct ImportTotal {
     pub amount_cents: i64,
 }
 
+/// One line's month as the import changes it: current → new.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportChange {
+    pub line_id: i64,
+    pub line_name: String,
+    pub month: i64,
+    pub month_label: String,
+    /// The typed or imported actual now; none when the month has none.
+    pub current_cents: Option<i64>,
+    pub new_cents: i64,
+    /// The line has no row in the file for this covered month: it drops to 0.
+    pub not_in_file: bool,
+}
+
 /// A finance account of the file that goes to no line yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct UnknownAccount {
@@ -72,6 +94,11 @@ pub struct UnknownAccount {
     /// The one line whose GL code is a part of the account ("6010" in
     /// "6010-4410-100"), offered first; the manager still chooses.
     pub suggested_line_id: Option<i64>,
+    /// The rows are clearly this department's (the file's cost centres are
+    /// split into ours and others'), so the suggestion may be pre-selected.
+    /// Otherwise it is only offered: another department's costs must never
+    /// be one click from being added as ours.
+    pub suggestion_sure: bool,
 }
 
 /// A cost centre of the file, with its rows, and whether it is this department's.
@@ -97,6 +124,12 @@ pub struct ImportPreview {
     pub bad_rows: i64,
     /// Rows of other cost centres.
     pub skipped_rows: i64,
+    /// This department's rows that repeat an earlier row field for field.
+    pub duplicate_rows: i64,
+    /// A report's title lines above the header, skipped.
+    pub title_lines: i64,
+    /// Total and subtotal rows, skipped: they are sums of the rows above.
+    pub total_rows: i64,
     pub totals: Vec<ImportTotal>,
     pub unknown_accounts: Vec<UnknownAccount>,
     /// The file's cost centres, in the file's order; empty without the column.
@@ -105,6 +138,17 @@ pub struct ImportPreview {
     /// marked as this department's yet: nothing can be imported.
     pub cost_centre_needed: bool,
     pub lines: Vec<LineChoice>,
+    /// Every line and covered month whose actual the import changes, in the
+    /// lines' order, then by month.
+    pub changes: Vec<ImportChange>,
+    /// The months the file has rows of this department for.
+    pub covered_months: i64,
+    /// The good rows of this department added up: finance's report total.
+    pub file_total_cents: i64,
+    /// The covered months' actuals after the import, added up over all lines.
+    pub written_total_cents: i64,
+    /// Importing changes no actual (e.g. the same file again).
+    pub no_change: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -222,6 +266,7 @@ fn blank_row(line_number: i64) -> ImportRow {
         skipped: false,
         unknown_account: false,
         error: None,
+        duplicate_of: None,
     }
 }
 
@@ -303,10 +348,37 @@ fn check_row(line_number: i64, fields: &[String], m: &ImportMapping, cx: &Contex
 /// Checks every row: what it will import, skip, or why it cannot.
 fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPreview {
     let mut rows = Vec::new();
-    let skip = usize::from(mapping.has_header);
-    for (line_number, record) in records(text).into_iter().skip(skip) {
+    let all = records(text);
+    let readable: Vec<Vec<String>> = all
+        .iter()
+        .map_while(|(_, r)| r.as_ref().ok().cloned())
+        .take(16)
+        .collect();
+    let title_lines = super::import_columns::preamble(&readable);
+    let skip = title_lines + usize::from(mapping.has_header);
+    let mut seen: HashMap<Vec<String>, i64> = HashMap::new();
+    let mut sum_above = 0i64;
+    let mut total_rows = 0i64;
+    for (line_number, record) in all.into_iter().skip(skip) {
+        if let Ok(fields) = &record {
+            if is_total(fields, mapping, sum_above) {
+                total_rows += 1;
+                continue;
+            }
+        }
         rows.push(match record {
-            Ok(fields) => check_row(line_number, &fields, mapping, cx),
+            Ok(fields) => {
+                let mut row = check_row(line_number, &fields, mapping, cx);
+                if !row.skipped {
+                    let same: Vec<String> = fields.iter().map(|f| f.trim().to_string()).collect();
+                    row.duplicate_of = seen.get(&same).copied();
+                    seen.entry(same).or_insert(line_number);
+                }
+                if row.error.is_none() && !row.skipped {
+                    sum_above += row.amount_cents.unwrap_or(0);
+                }
+                row
+            }
             Err(reason) => bad_row(line_number, reason),
         });
     }
@@ -346,6 +418,7 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
                         rows: 1,
                         amount_cents: cents,
                         suggested_line_id: cx.index.suggest(&row.account),
+                        suggestion_sure: false,
                     }),
                 }
             }
@@ -368,9 +441,22 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
     }
     let cost_centre_needed =
         mapping.cost_centre_column.is_some() && !centres.iter().any(|c| c.ours);
+    // Without a cost centre column, or with every cost centre of the file
+    // ticked (a column such as a business unit, the same on every row), a
+    // row may be any department's.
+    let split = !cost_centre_needed
+        && mapping.cost_centre_column.is_some()
+        && centres.iter().any(|c| !c.ours);
+    for u in &mut unknown {
+        u.suggestion_sure = split && u.suggested_line_id.is_some();
+    }
     let bad_rows = rows.iter().filter(|r| r.error.is_some()).count() as i64;
     let skipped_rows = rows.iter().filter(|r| r.skipped).count() as i64;
+    let duplicate_rows = rows.iter().filter(|r| r.duplicate_of.is_some()).count() as i64;
     ImportPreview {
+        duplicate_rows,
+        title_lines: title_lines as i64,
+        total_rows,
         good_rows: rows.len() as i64 - bad_rows - skipped_rows,
         bad_rows,
         skipped_rows,
@@ -380,7 +466,33 @@ fn check_rows(text: &str, mapping: &ImportMapping, cx: &Context) -> ImportPrevie
         cost_centres: centres,
         cost_centre_needed,
         lines: cx.index.choices.clone(),
+        changes: Vec::new(),
+        covered_months: 0,
+        file_total_cents: 0,
+        written_total_cents: 0,
+        no_change: true,
     }
+}
+
+/// A report's total or subtotal row: its account or cost centre says
+/// "Total…", or its account is empty and its amount is the sum of the
+/// department's rows above.
+fn is_total(fields: &[String], m: &ImportMapping, sum_above: i64) -> bool {
+    let cell = |c: Option<i64>| {
+        c.and_then(|c| fields.get(c as usize))
+            .map(|f| f.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let says_total = |s: &str| {
+        s.starts_with("total") || s.starts_with("subtotal") || s.starts_with("grand total")
+    };
+    let account = cell(Some(m.account_column));
+    if says_total(&account) || says_total(&cell(m.cost_centre_column)) {
+        return true;
+    }
+    account.is_empty()
+        && sum_above != 0
+        && money::signed_cents(&cell(Some(m.amount_column))).ok() == Some(sum_above)
 }
 
 fn bad_row(line_number: i64, reason: String) -> ImportRow {
@@ -409,7 +521,58 @@ pub fn preview(
         index: &index,
         ours,
     };
-    Ok(check_rows(text, mapping, &cx))
+    let mut p = check_rows(text, mapping, &cx);
+    compare(conn, &mut p, &year)?;
+    Ok(p)
+}
+
+/// Fills in what the import changes: for each covered month (one the file
+/// has rows of this department for), each line's current actual against the
+/// file's sum, or 0 when the line has no row but an actual now.
+fn compare(conn: &Connection, p: &mut ImportPreview, year: &Year) -> AppResult<()> {
+    let covered: HashSet<i64> = p.totals.iter().map(|t| t.month).collect();
+    let sums: HashMap<(i64, i64), i64> = p
+        .totals
+        .iter()
+        .map(|t| ((t.line_id, t.month), t.amount_cents))
+        .collect();
+    p.file_total_cents = p.totals.iter().map(|t| t.amount_cents).sum();
+    let mut stmt = conn.prepare_cached(
+        "SELECT actual_cents FROM budget_month WHERE line_id = ?1 AND month = ?2",
+    )?;
+    let mut months: Vec<i64> = covered.into_iter().collect();
+    months.sort_unstable();
+    p.covered_months = months.len() as i64;
+    for line in &p.lines {
+        for &month in &months {
+            let current: Option<i64> = stmt
+                .query_row(params![line.id, month], |r| r.get(0))
+                .unwrap_or(None);
+            let in_file = sums.get(&(line.id, month)).copied();
+            // A line with no row and no actual stays without one: there is
+            // nothing of finance's to replace.
+            let new = match (in_file, current) {
+                (Some(c), _) => c,
+                (None, Some(_)) => 0,
+                (None, None) => continue,
+            };
+            p.written_total_cents += new;
+            if current == Some(new) {
+                continue;
+            }
+            p.changes.push(ImportChange {
+                line_id: line.id,
+                line_name: line.name.clone(),
+                month,
+                month_label: year.month(month).label(),
+                current_cents: current,
+                new_cents: new,
+                not_in_file: in_file.is_none(),
+            });
+        }
+    }
+    p.no_change = p.changes.is_empty();
+    Ok(())
 }
 
 /// Writes the file's actuals when every row of this department is good;
@@ -451,15 +614,15 @@ pub fn import(
         let mut stmt = tx.prepare_cached(
             "UPDATE budget_month SET actual_cents = ?3 WHERE line_id = ?1 AND month = ?2",
         )?;
-        for t in &checked.totals {
-            stmt.execute(params![t.line_id, t.month, t.amount_cents])?;
+        for c in &checked.changes {
+            stmt.execute(params![c.line_id, c.month, c.new_cents])?;
         }
     }
     tx.commit()?;
     Ok(ImportOutcome {
         rows_imported: checked.good_rows,
         rows_skipped: checked.skipped_rows,
-        months_updated: checked.totals.len() as i64,
+        months_updated: checked.changes.len() as i64,
     })
 }
 

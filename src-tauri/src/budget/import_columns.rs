@@ -67,6 +67,8 @@ const COST_CENTRE: &[&str] = &[
     "cc",
     "department",
     "dept",
+    "deptid",
+    "dept id",
     "org",
     "organization",
     "unit",
@@ -113,25 +115,76 @@ fn find(headers: &[Vec<String>], phrases: &[&str], never: &[&str], taken: &[i64]
     })
 }
 
+/// Every column, not yet taken, whose header says one of `phrases` (and
+/// none of `never`), in the phrases' order.
+fn find_all(headers: &[Vec<String>], phrases: &[&str], never: &[&str]) -> Vec<i64> {
+    let mut found = Vec::new();
+    for p in phrases {
+        for (i, h) in headers.iter().enumerate() {
+            let i = i as i64;
+            if !found.contains(&i) && says(h, p) && !never.iter().any(|n| says(h, n)) {
+                found.push(i);
+            }
+        }
+    }
+    found
+}
+
+/// The cost centre column among the candidates: the first with several
+/// distinct values in the data (a business unit such as "HOSP1" on every row
+/// of a many-department file is not the department), else the first.
+fn cost_centre_of(candidates: &[i64], data: &[Vec<String>]) -> Option<i64> {
+    let distinct = |c: i64| {
+        data.iter()
+            .filter_map(|r| r.get(c as usize))
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| v.trim().to_lowercase())
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    };
+    candidates
+        .iter()
+        .copied()
+        .find(|&c| distinct(c) > 1)
+        .or_else(|| candidates.first().copied())
+}
+
+/// How many records come before the header: a report's title lines
+/// ("Workday Financials - Cost Center …", "Report run: …"). The header is
+/// the first of the first records with at least three filled fields whose
+/// next record is as wide; none is skipped when no record looks like one.
+pub fn preamble(records: &[Vec<String>]) -> usize {
+    let filled = |r: &Vec<String>| r.iter().filter(|f| !f.is_empty()).count();
+    records
+        .windows(2)
+        .take(15)
+        .position(|w| filled(&w[0]) >= 3 && w[1].len() >= w[0].len().min(3) && filled(&w[1]) >= 3)
+        .unwrap_or(0)
+}
+
 /// The file's columns and a guess at the mapping from the header's words.
 pub fn columns(text: &str) -> AppResult<ImportColumns> {
-    let rows: Vec<Vec<String>> = records(text)
+    let mut all: Vec<Vec<String>> = records(text)
         .into_iter()
         .filter_map(|(_, r)| r.ok())
-        .take(6)
         .collect();
+    all.drain(..preamble(&all));
+    let rows: Vec<Vec<String>> = all.iter().take(6).cloned().collect();
     let Some(headers) = rows.first().cloned() else {
         return Err(AppError::new(ErrorCode::Validation, "The file is empty."));
     };
     let heads: Vec<Vec<String>> = headers.iter().map(|h| words(h)).collect();
-    let mut taken = Vec::new();
+    // The cost centre first: "Cost Center" must not be read as an account.
+    let cost_centre = cost_centre_of(
+        &find_all(&heads, COST_CENTRE, &["account", "acct"]),
+        all.get(1..).unwrap_or_default(),
+    );
+    let mut taken: Vec<i64> = cost_centre.into_iter().collect();
     let mut pick = |phrases: &[&str], never: &[&str]| {
         let found = find(&heads, phrases, never, &taken);
         taken.extend(found);
         found
     };
-    // The cost centre first: "Cost Center" must not be read as an account.
-    let cost_centre = pick(COST_CENTRE, &["account", "acct"]);
     let account = pick(ACCOUNT, NOT_A_CODE);
     let period = pick(PERIOD, &[]);
     let amount = pick(AMOUNT, NOT_AN_ACTUAL);
@@ -193,6 +246,40 @@ mod tests {
         let g = guess("Acct,Month,Actuals");
         assert_eq!(g.cost_centre_column, None);
         assert_eq!(g.account_column, 0);
+    }
+
+    #[test]
+    fn a_business_unit_on_every_row_is_not_taken_for_the_department() {
+        // PeopleSoft: the business unit first, the same on every row.
+        let text = "BUSINESS_UNIT,DEPTID,ACCOUNT,FISCAL_YEAR,ACCOUNTING_PERIOD,POSTED_TOTAL_AMT\n\
+            HOSP1,4410,6010,2027,1,\"212,000.00\"\n\
+            HOSP1,4E,6010,2027,1,\"401,000.00\"\n";
+        let g = columns(text).unwrap().guess;
+        assert_eq!(g.cost_centre_column, Some(1), "DEPTID, several values");
+        assert_eq!(g.account_column, 2);
+        // A one-department file's own cost centre column is still taken.
+        let one = "Business Unit,Account,Period,Amount\nHOSP1,6010,2026-07,1.00\n";
+        assert_eq!(columns(one).unwrap().guess.cost_centre_column, Some(0));
+    }
+
+    #[test]
+    fn a_reports_title_lines_before_the_header_are_skipped() {
+        let text = "Workday Financials - Cost Center Actuals\n\
+            Report run: 2026-12-07 04:00\n\
+            \n\
+            Cost Center,Ledger Account,Period,Amount\n\
+            CC4410,6010,2026-07,\"1,000.00\"\n";
+        let c = columns(text).unwrap();
+        assert_eq!(c.headers[0], "Cost Center");
+        assert_eq!(c.guess.amount_column, 3);
+        assert!(c.guess.has_header);
+        // No title lines: nothing skipped.
+        assert_eq!(
+            columns("Account,Period,Amount\n6010,2026-07,1\n")
+                .unwrap()
+                .headers[0],
+            "Account"
+        );
     }
 
     #[test]

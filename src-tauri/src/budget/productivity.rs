@@ -230,6 +230,13 @@ pub struct LaborCostMonth {
     pub days: i64,
     /// Days of the month inside a schedule period; the projection covers only those.
     pub scheduled_days: i64,
+    /// Only some days are scheduled: each budget below is the scheduled
+    /// days' share of the month's (a partial month is never "under budget"
+    /// because the rest of it is not priced yet).
+    pub partial: bool,
+    /// The salary lines' actual of the month (typed or imported), to read
+    /// beside the projection; none while the month has no actual.
+    pub actual_salaries_cents: Option<i64>,
     pub salaries: Variance,
     pub overtime: Variance,
     pub agency: Variance,
@@ -248,6 +255,14 @@ pub fn labor_cost(sheet: &BudgetSheet, scheduled: &[ScheduledMonth; 12]) -> Vec<
             .map(|l| l.months[m].budget_cents)
             .sum()
     };
+    let actual_salaries = |m: usize| -> Option<i64> {
+        let lines: Vec<_> = sheet
+            .lines
+            .iter()
+            .filter(|l| l.line.category == Category::ProductiveSalaries && l.months[m].has_actual)
+            .collect();
+        (!lines.is_empty()).then(|| lines.iter().map(|l| l.months[m].actual_cents).sum())
+    };
     sheet
         .year
         .months
@@ -256,16 +271,22 @@ pub fn labor_cost(sheet: &BudgetSheet, scheduled: &[ScheduledMonth; 12]) -> Vec<
         .map(|info| {
             let m = info.index as usize;
             let s = &scheduled[m];
+            let days = info.days.max(1);
+            let sd = s.scheduled_days.min(days);
+            // The scheduled days' share, rounded half up (budgets are >= 0).
+            let share = |b: i64| (b * sd * 2 + days) / (days * 2);
             let (bs, bo, ba) = (
-                budget_of(Category::ProductiveSalaries, m),
-                budget_of(Category::Overtime, m),
-                budget_of(Category::Agency, m),
+                share(budget_of(Category::ProductiveSalaries, m)),
+                share(budget_of(Category::Overtime, m)),
+                share(budget_of(Category::Agency, m)),
             );
             LaborCostMonth {
                 month: info.index,
                 label: info.label.clone(),
                 days: info.days,
                 scheduled_days: s.scheduled_days,
+                partial: sd < days,
+                actual_salaries_cents: actual_salaries(m),
                 salaries: variance(bs, s.salaries_cents),
                 overtime: variance(bo, s.overtime_cents),
                 agency: variance(ba, s.agency_cents),

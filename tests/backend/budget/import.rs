@@ -180,3 +180,21 @@ fn a_mapping_must_pick_three_different_columns() {
         "an empty file has no columns"
     );
 }
+
+/// An SAP export as European finance writes it: `;` between fields, a
+/// decimal comma with dots for thousands, and day-first dotted dates.
+#[test]
+fn a_semicolon_file_with_decimal_commas_and_dotted_dates_imports() {
+    let mut u = unit();
+    let text = "\u{feff}Sachkonto;Buchungsdatum;Betrag;Text\r\n\
+        6020;31.07.2026;210.500,00;Überstunden, Juli\r\n\
+        6020;15.08.2026;-1.234,56;Korrektur\r\n";
+    let cols = csv_import::columns(text).unwrap();
+    assert_eq!(cols.headers.len(), 4, "split at the semicolons");
+    let p = csv_import::preview(&u.conn, u.fy, text, &MAPPING).unwrap();
+    assert_eq!(p.bad_rows, 0, "{:?}", p.rows);
+    assert_eq!(p.file_total_cents, 21_050_000 - 123_456);
+    csv_import::import(&mut u.conn, u.fy, text, &MAPPING).unwrap();
+    assert_eq!(actual(&u.conn, u.fy, 0, 0), Some(21_050_000));
+    assert_eq!(actual(&u.conn, u.fy, 0, 1), Some(-123_456));
+}

@@ -73,5 +73,34 @@ fn the_sample_year_has_eight_months_of_actuals_overtime_over_and_supplies_under(
                 .any(|m| m.month == 8 && m.salaries.actual_cents > 0),
             "the schedule is costed"
         );
+        // A partly scheduled month is compared with the scheduled days'
+        // share of its budget, never with the whole month's.
+        let sheet = wardbook::budget::figures::load(&conn, fy).unwrap();
+        let salaries_budget = |m: usize| -> i64 {
+            sheet
+                .lines
+                .iter()
+                .filter(|l| l.line.category == wardbook::budget::Category::ProductiveSalaries)
+                .map(|l| l.months[m].budget_cents)
+                .sum()
+        };
+        assert!(
+            labor.iter().any(|m| m.partial),
+            "the sample has a partial month"
+        );
+        for m in &labor {
+            let whole = salaries_budget(m.month as usize);
+            assert_eq!(m.partial, m.scheduled_days < m.days, "{}", m.label);
+            let share = (whole * m.scheduled_days * 2 + m.days) / (m.days * 2);
+            assert_eq!(m.salaries.budget_cents, share, "{}", m.label);
+            if m.partial {
+                assert!(m.salaries.budget_cents < whole, "{}", m.label);
+            }
+            let has_actual = sheet.lines.iter().any(|l| {
+                l.line.category == wardbook::budget::Category::ProductiveSalaries
+                    && l.months[m.month as usize].has_actual
+            });
+            assert_eq!(m.actual_salaries_cents.is_some(), has_actual, "{}", m.label);
+        }
     }
 }

@@ -214,12 +214,22 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     open_tab(&app, "import", "#import-choose");
     app.click(&app.find("#import-choose"));
     wait_for_words(&app, "#import-counts", "3 rows ready");
+    // The file covers three months: its line's three sums, and every other
+    // line with an actual in those months drops to 0 (finance leaves out
+    // zero balances), each listed before the import.
+    let changes = app.find_all("#import-totals tr[data-total]").len();
+    assert!(changes > 3, "the sample's other lines are listed too");
+    assert_eq!(
+        app.find_all("#import-totals tr.drop").len(),
+        changes - 3,
+        "the others as not in this file"
+    );
     app.click(&app.find("#import-run"));
     wait_for_words(
         &app,
         "#import-done p",
         &format!(
-            "Imported 3 rows into {}: 3 monthly actuals updated.",
+            "Imported 3 rows into {}: {changes} monthly actuals updated.",
             year_label(&app)
         ),
     );
@@ -227,7 +237,11 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     let typed: Vec<String> = (0..3)
         .map(|m| app.value(&app.find(&format!("#actual-{id}-{m}"))))
         .collect();
-    assert_eq!(typed, ["1250.00", "-50.00", "12.34"]);
+    assert_eq!(
+        typed,
+        ["1,250", "-50", "12"],
+        "whole dollars as on the Sheet"
+    );
 
     // The variance of the third month: budget 1,000 against 12.34; the YTD
     // 3,000 against 1,212.34; the run rate 1,212.34 ÷ 3 × 12 = 4,849.36.
@@ -453,7 +467,7 @@ fn a_typed_actual_is_checked_kept_when_wrong_and_explained() {
     app.press(&cell, &format!("8,120.50{}", keys::ENTER));
     app.wait_until("the corrected actual saved", || {
         let c = app.find(&css);
-        (app.value(&c) == "8120.50" && app.try_find(By::Css("#actuals-errors")).is_none())
+        (app.value(&c) == "8,121" && app.try_find(By::Css("#actuals-errors")).is_none())
             .then_some(())
     });
 

@@ -168,7 +168,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
             "Agency, by the budget's code",
             &p0,
             "600.00",
-            "500.00",
+            "500",
             "JE",
         ],
     ];
@@ -181,7 +181,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
         text.push_str(&quoted.join(","));
         text.push_str("\r\n");
     }
-    std::fs::write(&csv, text).expect("write the GL export");
+    std::fs::write(&csv, &text).expect("write the GL export");
 
     open_tab(&app, "import", "#import-choose");
     app.click(&app.find("#import-choose"));
@@ -238,6 +238,17 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
     assert!(app.try_find(By::Css("#import-errors")).is_none());
     assert!(!disabled(&app, "#import-run"));
     app.screenshot("budget-gl-import-mapped.png");
+    // Current → new for each line and covered month, with the file's total
+    // ($12,345.67 + $3,000.00 + $1,000.00 + $500.00) to check against finance's.
+    wait_for_words(&app, "#import-file-total", "$16,845.67");
+    let changes = app.find_all("#import-totals tr[data-total]").len();
+    assert!(changes >= 4, "the four sums of the file, at least");
+    assert_eq!(
+        app.text_of(&format!(
+            "#import-totals tr[data-total=\"{salaries}:1\"] td:nth-child(4)"
+        )),
+        "$3,000.00"
+    );
     app.click(&app.find("#import-run"));
     let fy = app.execute(
         "return document.querySelector('#budget-year').selectedOptions[0].textContent.split(' · ')[0];",
@@ -247,16 +258,50 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
     wait_for_words(
         &app,
         "#import-done p",
-        &format!("Imported 6 rows into {fy}: 4 monthly actuals updated; 2 rows of other cost centres skipped."),
+        &format!("Imported 6 rows into {fy}: {changes} monthly actuals updated; 2 rows of other cost centres skipped."),
     );
 
     // What was written: two accounts into one line, net of the credit.
     open_tab(&app, "actuals", "#actuals-grid");
     let value = |line: &str, m: usize| app.value(&app.find(&format!("#actual-{line}-{m}")));
-    assert_eq!(value(&salaries, 0), "12345.67");
-    assert_eq!(value(&salaries, 1), "3000.00", "1,000.00 + 2,000.00");
-    assert_eq!(value(&supplies, 2), "1000.00", "1,234.56 − 234.56");
-    assert_eq!(value(&agency, 0), "500.00");
+    assert_eq!(value(&salaries, 0), "12,346");
+    assert_eq!(value(&salaries, 1), "3,000", "1,000.00 + 2,000.00");
+    assert_eq!(value(&supplies, 2), "1,000", "1,234.56 − 234.56");
+    assert_eq!(value(&agency, 0), "500");
+    app.screenshot("budget-gl-actuals.png");
+
+    // The same file again: the preview says there is nothing to change.
+    open_tab(&app, "import", "#import-choose");
+    app.click(&app.find("#import-choose"));
+    app.find("#import-no-change");
+    assert!(disabled(&app, "#import-run"), "nothing to import");
+
+    // Finance's corrected file leaves out the supplies account (a zero
+    // balance): in the month it covers, supplies drops to 0, listed first.
+    let corrected: String = text
+        .lines()
+        .filter(|l| !l.contains("40.7010.0000"))
+        .map(|l| format!("{l}\r\n"))
+        .collect::<String>()
+        + &format!("\"4410\",\"6030\",\"Agency\",\"{p2}\",\"0.00\",\"50.00\",\"JE\"\r\n");
+    std::fs::write(&csv, corrected).expect("write the corrected export");
+    app.click(&app.find("#import-choose"));
+    let drop = format!("#import-totals tr[data-total=\"{supplies}:2\"]");
+    wait_for_words(
+        &app,
+        &drop,
+        &format!(
+            "Medical supplies {} $1,000.00 $0.00 not in this file",
+            months[2]
+        ),
+    );
+    app.screenshot("budget-gl-import-corrected.png");
+    app.click(&app.find("#import-run"));
+    app.find("#import-done");
+    open_tab(&app, "actuals", "#actuals-grid");
+    assert_eq!(value(&supplies, 2), "0", "the old number is gone");
+    assert_eq!(value(&agency, 2), "50");
+    assert_eq!(value(&salaries, 0), "12,346", "unchanged rows stay");
 
     // Remembered, and editable, in Settings.
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
@@ -270,5 +315,49 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
         vec![],
     );
     app.screenshot("settings-finance-import.png");
+    app.quit();
+}
+
+/// A file with no cost centre column may hold any department's rows: the
+/// suggested line is named, not pre-selected, and "Map all suggested" lists
+/// what it will add, with amounts, before it does.
+#[test]
+fn a_suggestion_for_rows_not_clearly_ours_is_offered_not_preselected() {
+    let dir = wardbook_e2e::data_dir();
+    let csv = dir.path().join("GL_ALL_UNITS.csv");
+    let app = launch_sample(dir.path(), &csv);
+    app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Budget']")));
+    app.find("#budget-sheet");
+    let months = year_months(&app);
+    let salaries = line_id(&app, "RN, LPN and CNA salaries");
+    let (y0, m0) = year_month(&months[0]);
+    let text = format!("Account,Period,Amount\r\n6010-4E-100,{y0}-{m0:02},\"401,000.00\"\r\n");
+    std::fs::write(&csv, text).expect("write the export");
+    open_tab(&app, "import", "#import-choose");
+    app.click(&app.find("#import-choose"));
+    let row = "#import-unknown tr[data-account=\"6010-4E-100\"]";
+    app.find(row);
+    assert_eq!(
+        app.value(&app.find(&format!("{row} select"))),
+        "",
+        "not pre-selected"
+    );
+    assert!(
+        app.text_of(row).contains("Suggested: 6010"),
+        "{}",
+        app.text_of(row)
+    );
+    app.click(&app.find("#import-map-suggested"));
+    wait_for_words(
+        &app,
+        "#import-map-suggested-confirm li[data-suggested=\"6010-4E-100\"]",
+        "6010-4E-100 → 6010 · RN, LPN and CNA salaries $401,000.00 · not clearly this department's rows",
+    );
+    app.screenshot("budget-gl-map-suggested.png");
+    app.click(&app.find("#import-map-suggested-yes"));
+    app.wait_until("the account to be mapped", || {
+        app.try_find(By::Css(row)).is_none().then_some(())
+    });
+    app.find(&format!("#import-totals tr[data-total=\"{salaries}:0\"]"));
     app.quit();
 }

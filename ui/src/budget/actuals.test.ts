@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetLine } from '../lib/budgetTypes';
-import { cellKey, moveCell, typedText } from './actuals';
+import { cellKey, moveCell, shownText, typedText } from './actuals';
 
 const cell = (typed: number | null) => ({
   budget_cents: 0, typed_actual_cents: typed, expenses_cents: 0, expense_count: 0, actual_cents: typed ?? 0,
@@ -8,11 +8,16 @@ const cell = (typed: number | null) => ({
 });
 
 describe('actuals grid', () => {
-  it('shows a typed actual as it would be typed, and nothing for none', () => {
-    const line = { line: {} as SheetLine['line'], months: [cell(1_234_56), cell(null), cell(-5)] } as SheetLine;
-    expect(typedText(line, 0)).toBe('1234.56');
+  it('shows a typed actual grouped to the cent, as it may be typed, and nothing for none', () => {
+    const line = { line: {} as SheetLine['line'], months: [cell(34_575_067), cell(null), cell(-5), cell(1_234_56)] } as SheetLine;
+    expect(typedText(line, 0)).toBe('345,750.67');
+    expect(typedText(line, 3)).toBe('1,234.56');
     expect(typedText(line, 1)).toBe('');
     expect(typedText(line, 2)).toBe('-0.05');
+    // Not being typed in: whole dollars as on the Sheet, never cut off.
+    expect(shownText(line, 0)).toBe('345,751');
+    expect(shownText(line, 1)).toBe('');
+    expect(shownText(line, 3)).toBe('1,235');
   });
   it('moves up and down within the month, stopping at the edges', () => {
     const order = [7, 3, 9];

@@ -2,7 +2,8 @@
 // cell starts with, and where the arrow keys go.
 
 import type { SheetLine } from '../lib/budgetTypes';
-import { centsInput } from '../lib/format';
+import { money } from '../lib/format';
+import { plainDollars } from './money';
 
 export interface CellRef {
   lineId: number;
@@ -11,10 +12,18 @@ export interface CellRef {
 
 export const cellKey = (c: CellRef) => `${c.lineId}:${c.month}`;
 
-/** The typed (or imported) actual as it would be typed again; "" when none. */
+/** The typed (or imported) actual, grouped like the Sheet's figures but to
+ * the cent, as it may be typed again ("345,750.67"); "" when none. */
 export function typedText(line: SheetLine, month: number): string {
   const c = line.months[month]?.typed_actual_cents;
-  return c === null || c === undefined ? '' : centsInput(c);
+  return c === null || c === undefined ? '' : money(c).replace('$', '');
+}
+
+/** The actual in whole dollars, grouped as on the Sheet ("345,751"), for a
+ * cell not being typed in; "" when none. */
+export function shownText(line: SheetLine, month: number): string {
+  const c = line.months[month]?.typed_actual_cents;
+  return c === null || c === undefined ? '' : plainDollars(c);
 }
 
 /** The cell an arrow key moves to, clamped to the grid; null for other keys. */

@@ -490,9 +490,25 @@ unknown_account: boolean,
 /**
  * Why the row cannot be imported; none when it is good or skipped.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * The line of an earlier row with exactly the same fields: likely
+ * exported twice. It is still added up (finance may post the same
+ * amount twice), but the preview flags it.
+ */
+duplicate_of: number | null, };
 
 export type ImportTotal = { line_id: number, line_name: string, month: number, month_label: string, amount_cents: number, };
+
+export type ImportChange = { line_id: number, line_name: string, month: number, month_label: string, 
+/**
+ * The typed or imported actual now; none when the month has none.
+ */
+current_cents: number | null, new_cents: number, 
+/**
+ * The line has no row in the file for this covered month: it drops to 0.
+ */
+not_in_file: boolean, };
 
 export type UnknownAccount = { account: string, rows: number, 
 /**
@@ -503,7 +519,14 @@ amount_cents: number,
  * The one line whose GL code is a part of the account ("6010" in
  * "6010-4410-100"), offered first; the manager still chooses.
  */
-suggested_line_id: number | null, };
+suggested_line_id: number | null, 
+/**
+ * The rows are clearly this department's (the file's cost centres are
+ * split into ours and others'), so the suggestion may be pre-selected.
+ * Otherwise it is only offered: another department's costs must never
+ * be one click from being added as ours.
+ */
+suggestion_sure: boolean, };
 
 export type FileCostCentre = { code: string, rows: number, ours: boolean, };
 
@@ -527,7 +550,19 @@ export type ImportPreview = { rows: Array<ImportRow>, good_rows: number, bad_row
 /**
  * Rows of other cost centres.
  */
-skipped_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
+skipped_rows: number, 
+/**
+ * This department's rows that repeat an earlier row field for field.
+ */
+duplicate_rows: number, 
+/**
+ * A report's title lines above the header, skipped.
+ */
+title_lines: number, 
+/**
+ * Total and subtotal rows, skipped: they are sums of the rows above.
+ */
+total_rows: number, totals: Array<ImportTotal>, unknown_accounts: Array<UnknownAccount>, 
 /**
  * The file's cost centres, in the file's order; empty without the column.
  */
@@ -536,7 +571,28 @@ cost_centres: Array<FileCostCentre>,
  * The file has a cost centre column but none of its cost centres is
  * marked as this department's yet: nothing can be imported.
  */
-cost_centre_needed: boolean, lines: Array<LineChoice>, };
+cost_centre_needed: boolean, lines: Array<LineChoice>, 
+/**
+ * Every line and covered month whose actual the import changes, in the
+ * lines' order, then by month.
+ */
+changes: Array<ImportChange>, 
+/**
+ * The months the file has rows of this department for.
+ */
+covered_months: number, 
+/**
+ * The good rows of this department added up: finance's report total.
+ */
+file_total_cents: number, 
+/**
+ * The covered months' actuals after the import, added up over all lines.
+ */
+written_total_cents: number, 
+/**
+ * Importing changes no actual (e.g. the same file again).
+ */
+no_change: boolean, };
 
 export type ImportOutcome = { rows_imported: number, rows_skipped: number, months_updated: number, };
 
@@ -618,7 +674,18 @@ export type LaborCostMonth = { month: number, label: string, days: number,
 /**
  * Days of the month inside a schedule period; the projection covers only those.
  */
-scheduled_days: number, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
+scheduled_days: number, 
+/**
+ * Only some days are scheduled: each budget below is the scheduled
+ * days' share of the month's (a partial month is never "under budget"
+ * because the rest of it is not priced yet).
+ */
+partial: boolean, 
+/**
+ * The salary lines' actual of the month (typed or imported), to read
+ * beside the projection; none while the month has no actual.
+ */
+actual_salaries_cents: number | null, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
 export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "status" | "department" | "phone" | "email" | "notes";
 

@@ -5,7 +5,7 @@ export type {
   AccountMap, AccountMapInput, FileCostCentre, LineChoice, MappedAccount, UnknownAccount,
   ActualInput, BudgetLine, BudgetLineInput, BudgetSheet, Category, ChartMonth, CsvFile, Expense, ExpenseInput,
   ExpenseQuery, FiscalYear, FiscalYearInput, FiscalYears, FteBudget, FteBudgetInput, HoursSource, ImportColumns,
-  ImportMapping, ImportOutcome, ImportPreview, ImportRow, ImportTotal, LaborCostMonth, MonthCell, MonthInfo,
+  ImportMapping, ImportChange, ImportOutcome, ImportPreview, ImportRow, ImportTotal, LaborCostMonth, MonthCell, MonthInfo,
   PositionLine, ProductivityMonth, ProductivityReport, SheetLine, Spread, Targets, TargetsInput, Variance,
   VarianceFigures, VarianceLine, VarianceReport, VolumeInput, VolumeMonth,
 } from './bindings';
