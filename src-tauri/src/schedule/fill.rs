@@ -6,7 +6,7 @@ use super::fill_hours::{hours, FillHours};
 use super::rules::ScheduleContext;
 use super::store::context::Loaded;
 use super::{format, Assignment, Requirement};
-use crate::solver::department::{blocked, gaps, Mapped};
+use crate::solver::department::{blocked, gaps, hourly, Mapped};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,6 +36,9 @@ pub struct FillSummary {
     /// off, a lapsed credential that blocks): they had to come off, which
     /// is why a gap can open where the period looked covered.
     pub removed_blocked: u32,
+    /// Of those removed, per diem and agency shifts the fill released for
+    /// staff short of their target (kept only when locked).
+    pub removed_hourly: u32,
     /// People short of the days' minimums, before and with the proposal.
     pub short_before: u32,
     pub short_after: u32,
@@ -141,6 +144,18 @@ pub fn summary(
                     .iter()
                     .find(|f| f.id == c.staff_id)
                     .is_some_and(|f| blocked(ctx, f, c.date))
+            })
+            .count() as u32,
+        removed_hourly: changes
+            .iter()
+            .filter(|c| c.from.is_some() && c.to.is_none())
+            .filter(|c| {
+                ctx.staff
+                    .iter()
+                    .find(|f| f.id == c.staff_id)
+                    .is_some_and(|f| {
+                        hourly(f.employment_type, f.fte_hundredths) && !blocked(ctx, f, c.date)
+                    })
             })
             .count() as u32,
         short_before,

@@ -683,6 +683,11 @@ changed: number, removed: number,
  */
 removed_blocked: number, 
 /**
+ * Of those removed, per diem and agency shifts the fill released for
+ * staff short of their target (kept only when locked).
+ */
+removed_hourly: number, 
+/**
  * People short of the days' minimums, before and with the proposal.
  */
 short_before: number, short_after: number, 
