@@ -611,7 +611,8 @@ export type FillOptions = {
 keep_locked: boolean, 
 /**
  * Keep the shifts already in the period (those that break a blocking
- * rule are let go). Approved time off is always kept.
+ * rule are let go, and per diem and agency shifts are open to staff
+ * short of their target unless locked). Approved time off is always kept.
  */
 keep_existing: boolean, 
 /**
