@@ -684,8 +684,8 @@ changed: number, removed: number,
  */
 removed_blocked: number, 
 /**
- * Of those removed, per diem and agency shifts the fill released for
- * staff short of their target (kept only when locked).
+ * Of those removed, per diem and agency shifts given to staff with a
+ * target (the same day and shift; kept only when locked).
  */
 removed_hourly: number, 
 /**
