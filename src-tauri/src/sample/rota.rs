@@ -32,6 +32,9 @@ pub struct Member {
     pub id: i64,
     pub role: Role,
     pub fte: i64,
+    /// Per diem or agency: paid by the hour, called in only where nobody
+    /// with an FTE can work.
+    pub hourly: bool,
     pub charge: bool,
     pub team: Team,
     pub hired: NaiveDate,
@@ -107,14 +110,16 @@ impl<'a> Rota<'a> {
             .filter(|&i| self.available(i, date, team))
             .collect();
         let week = time::week_start(self.anchor, date);
-        // Under their FTE share first, then the fewest shifts this week and
-        // overall; the day rotates ties so nobody always wins them.
+        // Staff with an FTE before per diem and agency (as a manager builds
+        // a draft), under their FTE share first, then the fewest shifts this
+        // week and overall; the day rotates ties so nobody always wins them.
         let turn = (date - self.anchor).num_days() as usize;
         pool.sort_by_key(|&i| {
             let m = &self.members[i];
             let share = (m.fte * 40 / 100 / 12) as usize;
             let this_week = self.worked[i].range(week..week + Duration::days(7)).count();
             (
+                m.hourly,
                 this_week >= share,
                 this_week,
                 self.worked[i].len(),
@@ -160,5 +165,49 @@ pub fn team_for(position: usize, role: Role) -> Team {
         Role::UnitClerk => Team::Days,
         Role::Lpn | Role::Tech => Team::Weekdays,
         _ => Team::Off,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rn(id: i64, fte: i64, hourly: bool) -> Member {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        Member {
+            id,
+            role: Role::Rn,
+            fte,
+            hourly,
+            charge: false,
+            team: Team::Days,
+            hired: day,
+            until: None,
+            valid_through: NaiveDate::MAX,
+        }
+    }
+
+    #[test]
+    fn a_per_diem_nurse_works_only_what_staff_with_an_fte_cannot() {
+        // One RN a day, Sunday to Thursday: the 0.6 FTE nurse (a share of
+        // 2 shifts a week) works up to the rules' 3 before the per diem
+        // nurse gets a shift, and the per diem nurse the 2 left.
+        let members = [rn(1, 60, false), rn(2, 0, true)];
+        let off = HashSet::new();
+        let sunday = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut rota = Rota::new(sunday, &members, &off);
+        let need = Need {
+            charge: 0,
+            rn: 1,
+            cna: 0,
+            uc: 0,
+        };
+        let mut shifts = [0, 0];
+        for k in 0..5 {
+            for id in rota.staff_shift(sunday + Duration::days(k), Team::Days, need) {
+                shifts[(id - 1) as usize] += 1;
+            }
+        }
+        assert_eq!(shifts, [3, 2], "part-time first, per diem the rest");
     }
 }

@@ -261,12 +261,13 @@ fn members(tx: &Transaction, today: NaiveDate) -> AppResult<Vec<Member>> {
     })?;
     let mut members = Vec::new();
     for (position, row) in rows.enumerate() {
-        let (id, role, _, fte, hired, until, charge, valid) = row?;
+        let (id, role, kind, fte, hired, until, charge, valid) = row?;
         let far = add_days(today, 36_500);
         members.push(Member {
             id,
             role,
             fte,
+            hourly: crate::solver::department::hourly(kind, fte),
             charge,
             team: team_for(position, role),
             hired: date(&hired).unwrap_or(today),

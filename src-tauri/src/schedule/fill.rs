@@ -6,7 +6,7 @@ use super::fill_hours::{hours, FillHours};
 use super::rules::ScheduleContext;
 use super::store::context::Loaded;
 use super::{format, Assignment, Requirement};
-use crate::solver::department::{blocked, gaps, Mapped};
+use crate::solver::department::{blocked, gaps, hourly, Mapped};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -36,6 +36,9 @@ pub struct FillSummary {
     /// off, a lapsed credential that blocks): they had to come off, which
     /// is why a gap can open where the period looked covered.
     pub removed_blocked: u32,
+    /// Of those removed, per diem and agency shifts given to staff with a
+    /// target (the same day and shift; kept only when locked).
+    pub removed_hourly: u32,
     /// People short of the days' minimums, before and with the proposal.
     pub short_before: u32,
     pub short_after: u32,
@@ -143,6 +146,7 @@ pub fn summary(
                     .is_some_and(|f| blocked(ctx, f, c.date))
             })
             .count() as u32,
+        removed_hourly: given_to_staff_with_a_target(ctx, &changes),
         short_before,
         short_after,
         under_target_before,
@@ -160,6 +164,39 @@ pub fn summary(
         hours: hours(loaded, mapped, &outcome.roster, &proposed, fairness),
         changes,
     }
+}
+
+/// Per diem and agency shifts taken off (not for breaking a rule) whose
+/// cell, the same day and shift, a person with a target takes on: the
+/// shifts given to staff short of their hours. One moved to another day
+/// of the same per diem nurse is not counted.
+fn given_to_staff_with_a_target(ctx: &ScheduleContext, changes: &[FillChange]) -> u32 {
+    let facts = |id: i64| ctx.staff.iter().find(|f| f.id == id);
+    let is_hourly =
+        |id: i64| facts(id).is_some_and(|f| hourly(f.employment_type, f.fte_hundredths));
+    let mut taken: HashMap<(NaiveDate, &str), u32> = HashMap::new();
+    for c in changes.iter().filter(|c| !is_hourly(c.staff_id)) {
+        if let Some(to) = c.to.as_deref().filter(|&to| c.from.as_deref() != Some(to)) {
+            *taken.entry((c.date, to)).or_default() += 1;
+        }
+    }
+    let mut given = 0;
+    for c in changes
+        .iter()
+        .filter(|c| c.to.is_none() && is_hourly(c.staff_id))
+    {
+        let Some(from) = c.from.as_deref() else {
+            continue;
+        };
+        if facts(c.staff_id).is_some_and(|f| blocked(ctx, f, c.date)) {
+            continue;
+        }
+        if let Some(n) = taken.get_mut(&(c.date, from)).filter(|n| **n > 0) {
+            *n -= 1;
+            given += 1;
+        }
+    }
+    given
 }
 
 /// The target lines left short whose minimum is met (a shift below its

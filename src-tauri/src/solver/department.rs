@@ -35,7 +35,8 @@ pub struct FillOptions {
     /// Keep the cells the manager locked as they are (a shift, or a day off).
     pub keep_locked: bool,
     /// Keep the shifts already in the period (those that break a blocking
-    /// rule are let go). Approved time off is always kept.
+    /// rule are let go, and per diem and agency shifts are open to staff
+    /// short of their target unless locked). Approved time off is always kept.
     pub keep_existing: bool,
     /// How much pending time-off requests count.
     pub requests: u32,
@@ -277,7 +278,14 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         };
         let history = !mapped.period().contains(&day);
         let locked = options.keep_locked && loaded.locked.contains(&(facts.id, a.date));
-        if history || locked || (options.keep_existing && !limits::blocked(ctx, facts, a.date)) {
+        // A per diem or agency shift is kept only if locked: left open, the
+        // fill gives it to someone short of their target who may take it
+        // (an hour short costs more than a per diem hour) and keeps it
+        // where nobody can.
+        let kept = options.keep_existing
+            && !hourly(facts.employment_type, facts.fte_hundredths)
+            && !limits::blocked(ctx, facts, a.date);
+        if history || locked || kept {
             fixed.push((day, shift));
         }
     }

@@ -92,12 +92,28 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         s.unmet
     );
     assert!(s.added > 0);
+    // Kept shifts stay but for the two that must go; per diem and agency
+    // shifts are open to staff short of their target, so some may be
+    // released, and of those some given to staff with a target.
+    let hourly_staff = |id: i64| {
+        l.ctx
+            .staff
+            .iter()
+            .any(|f| f.id == id && super::department::hourly(f.employment_type, f.fte_hundredths))
+    };
+    let hourly_removed = s
+        .changes
+        .iter()
+        .filter(|c| c.from.is_some() && c.to.is_none() && hourly_staff(c.staff_id))
+        .count() as u32;
     assert_eq!(
-        s.removed, 2,
-        "the shift on approved education and the one with lapsed BLS: {:#?}",
+        s.removed,
+        2 + hourly_removed,
+        "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
         s.changes
     );
     assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
+    assert!(s.removed_hourly <= hourly_removed);
     assert_eq!(
         s.unmet.len() as u32,
         s.short_after.min(s.unmet.len() as u32)

@@ -266,3 +266,93 @@ fn the_summary_says_why_a_person_is_far_from_target_and_why_a_shift_is_under_tar
         s.under_target
     );
 }
+
+#[test]
+fn keep_existing_releases_a_per_diem_shift_staff_short_of_target_can_take_but_not_a_locked_or_needed_one(
+) {
+    // Day 12 RN on weekdays only (20 shifts): Maria and Ann, both short of
+    // their target, can take them all. The per diem RN (Bo) already holds
+    // Tue 8th (open to them), Wed 9th (Maria and Ann are both on approved
+    // time off: nobody else can) and Thu 10th (locked). Maria's own Mon 7th
+    // is kept as it is.
+    use crate::schedule::{TimeOff, TimeOffKind, TimeOffStatus};
+    let mut c = with(
+        with_per_diem(unit()),
+        &[
+            (BO, "2026-12-08", DAY12),
+            (BO, "2026-12-09", DAY12),
+            (BO, "2026-12-10", DAY12),
+            (MARIA, "2026-12-07", DAY12),
+        ],
+    );
+    use Weekday::*;
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1)
+        .into_iter()
+        .filter(|n| ![Sat, Sun].contains(&n.weekday))
+        .collect();
+    c.time_off = [MARIA, ANN]
+        .into_iter()
+        .map(|staff_id| TimeOff {
+            staff_id,
+            from: day("2026-12-09"),
+            to: day("2026-12-09"),
+            kind: TimeOffKind::Pto,
+            status: TimeOffStatus::Approved,
+            paid: true,
+        })
+        .collect();
+    let mut l = loaded(c);
+    l.locked = [(BO, day("2026-12-10"))].into();
+
+    let m = map(&l, &FillOptions::default());
+    let bo = m.staff_ids.iter().position(|&id| id == BO).unwrap();
+    let maria = m.staff_ids.iter().position(|&id| id == MARIA).unwrap();
+    let fixed_days = |s: usize| -> Vec<String> {
+        m.model.staff[s]
+            .fixed
+            .iter()
+            .filter(|&&(d, _)| m.period().contains(&d))
+            .map(|&(d, _)| m.dates[d].to_string())
+            .collect()
+    };
+    assert_eq!(fixed_days(bo), vec!["2026-12-10"], "only the locked one");
+    assert_eq!(
+        fixed_days(maria),
+        vec!["2026-12-07"],
+        "staff with a target keep theirs"
+    );
+
+    let (m, outcome) = fill(&l, 5);
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    let mut bo_days: Vec<String> = proposed
+        .iter()
+        .filter(|a| a.staff_id == BO)
+        .map(|a| a.date.to_string())
+        .collect();
+    bo_days.sort();
+    assert_eq!(
+        bo_days,
+        vec!["2026-12-09", "2026-12-10"],
+        "the open shift went to staff short of their hours; the needed and locked ones stay"
+    );
+    let s = summary(&l, &m, &outcome, false, 3);
+    assert_eq!(s.short_after, 0, "every weekday covered");
+    assert_eq!((s.removed_hourly, s.removed_blocked), (1, 0));
+    assert!(proposed
+        .iter()
+        .any(|a| a.staff_id == MARIA && a.date == day("2026-12-07")));
+
+    // Without keep-existing nothing is fixed, and with it off for a person
+    // with a target their shift is open too: the rule is about per diem only.
+    let open = map(
+        &l,
+        &FillOptions {
+            keep_existing: false,
+            ..FillOptions::default()
+        },
+    );
+    assert!(open.model.staff[maria]
+        .fixed
+        .iter()
+        .all(|&(d, _)| !open.period().contains(&d)));
+}

@@ -869,7 +869,8 @@ export type FillOptions = {
 keep_locked: boolean, 
 /**
  * Keep the shifts already in the period (those that break a blocking
- * rule are let go). Approved time off is always kept.
+ * rule are let go, and per diem and agency shifts are open to staff
+ * short of their target unless locked). Approved time off is always kept.
  */
 keep_existing: boolean, 
 /**
@@ -940,6 +941,11 @@ changed: number, removed: number,
  * is why a gap can open where the period looked covered.
  */
 removed_blocked: number, 
+/**
+ * Of those removed, per diem and agency shifts given to staff with a
+ * target (the same day and shift; kept only when locked).
+ */
+removed_hourly: number, 
 /**
  * People short of the days' minimums, before and with the proposal.
  */

@@ -14,6 +14,12 @@ describe('fill words', () => {
   it('says how many removed shifts broke a blocking rule', () => {
     expect(changesText({ added: 5, changed: 0, removed: 3, removed_blocked: 2 })).toBe('5 shifts added, 3 removed (2 broke a blocking rule)');
     expect(changesText({ added: 0, changed: 0, removed: 1, removed_blocked: 1 })).toBe('1 removed (1 broke a blocking rule)');
+    expect(changesText({ added: 2, changed: 0, removed: 5, removed_blocked: 2, removed_hourly: 3 })).toBe(
+      '2 shifts added, 5 removed (2 broke a blocking rule, 3 per diem or agency shifts given to staff short of their hours)',
+    );
+    expect(changesText({ added: 1, changed: 0, removed: 1, removed_blocked: 0, removed_hourly: 1 })).toBe(
+      '1 shift added, 1 removed (1 per diem or agency shift given to staff short of their hours)',
+    );
   });
 
   it('shows a change from and to an empty cell as off', () => {

@@ -7,16 +7,21 @@ import { cellKey, shortDate } from './grid';
 
 export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
 
-/** "42 shifts added, 3 changed, 2 removed (2 broke a blocking rule)" (only
- * the parts that apply): the shifts that had to come off explain a gap that
- * opens where the period looked covered. */
-export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed' | 'removed_blocked'>): string {
+/** "42 shifts added, 3 changed, 5 removed (2 broke a blocking rule, 3 per
+ * diem or agency shifts given to staff short of their hours)" (only the parts
+ * that apply): the shifts that had to come off explain a gap that opens where
+ * the period looked covered, and the released ones why per diem hours fell. */
+export function changesText(
+  s: Pick<FillSummary, 'added' | 'changed' | 'removed' | 'removed_blocked'> & Partial<Pick<FillSummary, 'removed_hourly'>>,
+): string {
   const parts: string[] = [];
   if (s.added) parts.push(`${plural(s.added, 'shift')} added`);
   if (s.changed) parts.push(`${s.changed} changed`);
   if (s.removed) {
-    const blocked = s.removed_blocked ? ` (${s.removed_blocked} broke a blocking rule)` : '';
-    parts.push(`${s.removed} removed${blocked}`);
+    const why: string[] = [];
+    if (s.removed_blocked) why.push(`${s.removed_blocked} broke a blocking rule`);
+    if (s.removed_hourly) why.push(`${plural(s.removed_hourly, 'per diem or agency shift')} given to staff short of their hours`);
+    parts.push(`${s.removed} removed${why.length ? ` (${why.join(', ')})` : ''}`);
   }
   return parts.length ? parts.join(', ') : 'No changes';
 }
