@@ -308,6 +308,20 @@ impl App {
         }
     }
 
+    /// Waits until the element's rendered text, its whitespace collapsed, is
+    /// `expected` (a table row or a multi-line cell read as one sentence).
+    pub fn wait_for_words(&self, css: &str, expected: &str) {
+        self.wait_until(&format!("css `{css}` to read {expected:?}"), || {
+            let el = self.try_find(By::Css(css))?;
+            let seen = self
+                .shown_text(&el)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (seen == expected).then_some(())
+        });
+    }
+
     /// Waits until the element's rendered text (see [`App::shown_text`])
     /// equals `expected`; returns the text.
     pub fn wait_for_shown_text(&self, css: &str, expected: &str) -> String {

@@ -107,20 +107,6 @@ fn has_class(class_name: &Value, class: &str) -> bool {
         .any(|c| c == class)
 }
 
-/// Waits until the element's rendered text, its whitespace collapsed, is `expected`.
-fn wait_for_words(app: &App, css: &str, expected: &str) {
-    let mut seen = String::new();
-    app.wait_until(&format!("css `{css}` to read {expected:?}"), || {
-        let el = app.try_find(By::Css(css))?;
-        seen = app
-            .shown_text(&el)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (seen == expected).then_some(())
-    });
-}
-
 fn field_error(app: &App, id: &str) -> String {
     app.wait_until(&format!("#{id}-error"), || {
         app.try_find(By::Css(&format!("#{id}-error")))
@@ -177,12 +163,8 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     app.click(&app.find("#import-choose"));
     // As in the staff import: the counts, the refused row with its line and
     // reason, and the import button disabled while any row is refused.
-    wait_for_words(
-        &app,
-        "#import-counts",
-        "2 rows ready 1 row cannot be imported",
-    );
-    wait_for_words(&app, "#import-errors-title", "Cannot be imported (1)");
+    app.wait_for_words("#import-counts", "2 rows ready 1 row cannot be imported");
+    app.wait_for_words("#import-errors-title", "Cannot be imported (1)");
     let run_disabled = app.execute(
         "return document.querySelector('#import-run').disabled;",
         vec![],
@@ -213,7 +195,7 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     std::fs::write(&csv, &bad).expect("write the corrected CSV");
     open_tab(&app, "import", "#import-choose");
     app.click(&app.find("#import-choose"));
-    wait_for_words(&app, "#import-counts", "3 rows ready");
+    app.wait_for_words("#import-counts", "3 rows ready");
     // The file covers three months: its line's three sums, and every other
     // line with an actual in those months drops to 0 (finance leaves out
     // zero balances), each listed before the import.
@@ -225,8 +207,7 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
         "the others as not in this file"
     );
     app.click(&app.find("#import-run"));
-    wait_for_words(
-        &app,
+    app.wait_for_words(
         "#import-done p",
         &format!(
             "Imported 3 rows into {}: {changes} monthly actuals updated.",

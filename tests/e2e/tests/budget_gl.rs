@@ -62,19 +62,6 @@ fn line_id(app: &App, name: &str) -> String {
     })
 }
 
-fn wait_for_words(app: &App, css: &str, expected: &str) {
-    let mut seen = String::new();
-    app.wait_until(&format!("css `{css}` to read {expected:?}"), || {
-        let el = app.try_find(By::Css(css))?;
-        seen = app
-            .shown_text(&el)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        (seen == expected).then_some(())
-    });
-}
-
 fn disabled(app: &App, css: &str) -> bool {
     app.execute(
         "const b = document.querySelector(arguments[0]); return b ? b.disabled : null;",
@@ -202,8 +189,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
     app.click(&app.find("input[data-cost-centre=\"4410\"]"));
 
     // The other department's rows are skipped, this one's unknown accounts refused.
-    wait_for_words(
-        &app,
+    app.wait_for_words(
         "#import-counts",
         "1 row ready 2 rows of other cost centres skipped 5 rows cannot be imported",
     );
@@ -230,8 +216,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
             app.try_find(By::Css(&row)).is_none().then_some(())
         });
     }
-    wait_for_words(
-        &app,
+    app.wait_for_words(
         "#import-counts",
         "6 rows ready 2 rows of other cost centres skipped",
     );
@@ -240,7 +225,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
     app.screenshot("budget-gl-import-mapped.png");
     // Current → new for each line and covered month, with the file's total
     // ($12,345.67 + $3,000.00 + $1,000.00 + $500.00) to check against finance's.
-    wait_for_words(&app, "#import-file-total", "$16,845.67");
+    app.wait_for_words("#import-file-total", "$16,845.67");
     let changes = app.find_all("#import-totals tr[data-total]").len();
     assert!(changes >= 4, "the four sums of the file, at least");
     assert_eq!(
@@ -255,9 +240,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
         vec![],
     );
     let fy = fy.as_str().unwrap_or_default().to_string();
-    wait_for_words(
-        &app,
-        "#import-done p",
+    app.wait_for_words("#import-done p",
         &format!("Imported 6 rows into {fy}: {changes} monthly actuals updated; 2 rows of other cost centres skipped."),
     );
 
@@ -287,8 +270,7 @@ fn a_finance_gl_export_with_its_own_accounts_and_other_departments_imports_after
     std::fs::write(&csv, corrected).expect("write the corrected export");
     app.click(&app.find("#import-choose"));
     let drop = format!("#import-totals tr[data-total=\"{supplies}:2\"]");
-    wait_for_words(
-        &app,
+    app.wait_for_words(
         &drop,
         &format!(
             "Medical supplies {} $1,000.00 $0.00 not in this file",
@@ -348,9 +330,7 @@ fn a_suggestion_for_rows_not_clearly_ours_is_offered_not_preselected() {
         app.text_of(row)
     );
     app.click(&app.find("#import-map-suggested"));
-    wait_for_words(
-        &app,
-        "#import-map-suggested-confirm li[data-suggested=\"6010-4E-100\"]",
+    app.wait_for_words("#import-map-suggested-confirm li[data-suggested=\"6010-4E-100\"]",
         "6010-4E-100 → 6010 · RN, LPN and CNA salaries $401,000.00 · not clearly this department's rows",
     );
     app.screenshot("budget-gl-map-suggested.png");
