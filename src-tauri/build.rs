@@ -1,117 +1,127 @@
-//! Declares the app's commands so that capabilities must grant each one:
-//! the window can call exactly what `capabilities/default.json` lists.
+//! Finds the app's commands, declared once each with `#[command]` in
+//! `src/commands/*.rs`, and lists them for everything that must know them:
+//! the permissions Tauri generates (`allow-<command>`, which
+//! `capabilities/default.json` grants; the window can call exactly those),
+//! and `$OUT_DIR/commands.rs`: `with_commands!`, from which the crate builds
+//! its invoke handler, `NAMES`, and `signatures()`, from which it writes the
+//! UI's TypeScript `Commands` interface.
 
-const COMMANDS: &[&str] = &[
-    "app_status",
-    "app_ready",
-    "department_create",
-    "department_update",
-    "sample_create",
-    "time_zones",
-    "staff_list",
-    "staff_detail",
-    "staff_create",
-    "staff_update",
-    "staff_terminate",
-    "staff_reactivate",
-    "skills_list",
-    "skill_save",
-    "skill_delete",
-    "credential_types_list",
-    "credential_type_save",
-    "credential_type_delete",
-    "credential_save",
-    "credential_delete",
-    "training_save",
-    "training_delete",
-    "shift_types_list",
-    "shift_type_save",
-    "shift_type_delete",
-    "schedule_rules_get",
-    "schedule_rules_save",
-    "holiday_save",
-    "holiday_delete",
-    "coverage_list",
-    "coverage_save",
-    "ratio_presets",
-    "coverage_from_census",
-    "periods_list",
-    "period_create",
-    "period_publish",
-    "period_delete",
-    "schedule_view",
-    "assignment_set",
-    "assignment_clear",
-    "call_out",
-    "call_out_fill",
-    "schedule_csv",
-    "schedule_export_csv",
-    "window_print",
-    "time_off_list",
-    "time_off_save",
-    "time_off_decide",
-    "time_off_delete",
-    "time_off_shifts",
-    "fiscal_years_list",
-    "fiscal_year_create",
-    "fiscal_year_delete",
-    "budget_sheet",
-    "budget_line_save",
-    "budget_line_delete",
-    "budget_actual_save",
-    "budget_explanation_save",
-    "expenses_list",
-    "expense_save",
-    "expense_delete",
-    "budget_csv_open",
-    "budget_import_columns",
-    "budget_import_preview",
-    "budget_import",
-    "budget_account_map",
-    "budget_account_map_save",
-    "budget_account_map_remove",
-    "budget_cost_centre_save",
-    "budget_variance",
-    "budget_targets",
-    "budget_volumes_save",
-    "budget_targets_save",
-    "budget_productivity",
-    "budget_labor_cost",
-    "staff_csv_open",
-    "staff_import_columns",
-    "staff_import_preview",
-    "staff_import",
-    "department_file_export",
-    "department_file_open",
-    "department_file_import",
-    "schedule_fill_start",
-    "schedule_fill_stop",
-    "schedule_fill_accept",
-    "schedule_fill_discard",
-    "assignment_lock",
-    "history_list",
-    "history_verify",
-    "app_unlock",
-    "app_lock",
-    "app_activity",
-    "passphrase_set",
-    "passphrase_remove",
-    "storage_settings_get",
-    "storage_settings_save",
-    "backups_list",
-    "backup_now",
-    "backup_inspect",
-    "backup_restore",
-    "backups_remove_unencrypted",
-    "report_options",
-    "report_save",
-    "dashboard",
-];
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// `(module, command, acts on the window)` for every `#[command]` function,
+/// file by file in name order. A command acts on the window when it takes the
+/// window itself (`Window`, `WebviewWindow`) among its parameters.
+fn discover(dir: &Path) -> Vec<(String, String, bool)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/commands is readable")
+        .map(|e| e.expect("src/commands entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "rs") && p.file_stem() != Some("mod".as_ref())
+        })
+        .collect();
+    files.sort();
+    let mut found = Vec::new();
+    for file in files {
+        let module = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&file).expect("command file is readable");
+        let mut lines = text.lines().map(str::trim);
+        while let Some(line) = lines.next() {
+            if line.starts_with("#[tauri::command") {
+                panic!(
+                    "{}: declare commands with `#[command]` (wardbook_macros), not `#[tauri::command]`; \
+                     see \"Adding a command\" in the README",
+                    file.display()
+                );
+            }
+            if line != "#[command]" {
+                continue;
+            }
+            // The signature follows, after any other attributes.
+            let signature = lines
+                .by_ref()
+                .find(|l| !l.starts_with("#[") && !l.starts_with("//"))
+                .unwrap_or_default();
+            let name = signature
+                .strip_prefix("pub async fn ")
+                .or_else(|| signature.strip_prefix("pub fn "))
+                .and_then(|rest| rest.split(['(', '<']).next())
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}: `#[command]` must stand on a `pub fn` or `pub async fn`, found `{signature}`",
+                        file.display()
+                    )
+                });
+            // The parameters, up to the body's brace (one line or several).
+            let mut params = signature.to_string();
+            while !params.contains('{') {
+                match lines.next() {
+                    Some(more) => params.push_str(more),
+                    None => break,
+                }
+            }
+            let on_window = params.contains("WebviewWindow<") || params.contains(": Window<");
+            found.push((module.clone(), name.trim().to_string(), on_window));
+        }
+    }
+    found
+}
 
 fn main() {
+    let dir = Path::new("src/commands");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let found = discover(dir);
+
+    let mut generated = String::from(
+        "// Generated by build.rs from the `#[command]` functions in src/commands/.\n\
+         macro_rules! with_commands {\n    ($callback:ident) => {\n        $callback! {\n",
+    );
+    for (module, name, _) in &found {
+        writeln!(generated, "            {module}::{name},").unwrap();
+    }
+    generated.push_str("        }\n    };\n}\n\n");
+    generated.push_str(
+        "/// The name of every command, as the window calls it.\npub const NAMES: &[&str] = &[\n",
+    );
+    for (_, name, _) in &found {
+        writeln!(generated, "    {name:?},").unwrap();
+    }
+    generated.push_str("];\n\n");
+    generated.push_str(
+        "/// The commands that act on the window itself (they take it as a parameter).\n\
+         pub const ON_THE_WINDOW: &[&str] = &[\n",
+    );
+    for (_, name, _) in found.iter().filter(|(_, _, w)| *w) {
+        writeln!(generated, "    {name:?},").unwrap();
+    }
+    generated.push_str("];\n\n");
+    generated.push_str(
+        "/// Writes a command's TypeScript signature (`#[command]` makes one each).\n\
+         pub type Signature = fn(&ts_rs::Config) -> String;\n\n\
+         /// `(command, its TypeScript signature)` for every command.\n\
+         pub fn signatures() -> Vec<(&'static str, Signature)> {\n    vec![\n",
+    );
+    for (module, name, _) in &found {
+        writeln!(
+            generated,
+            "        ({name:?}, {module}::__signature_{name}),"
+        )
+        .unwrap();
+    }
+    generated.push_str("    ]\n}\n");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR is set for build scripts");
+    std::fs::write(Path::new(&out).join("commands.rs"), generated).expect("write commands.rs");
+
+    // Tauri keeps the list for the rest of the build script.
+    let names: &'static [&'static str] = Vec::leak(
+        found
+            .into_iter()
+            .map(|(_, name, _)| &*String::leak(name))
+            .collect(),
+    );
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names)),
     )
     .expect("tauri build script failed");
 }

@@ -1,8 +1,27 @@
-//! TypeScript types for the UI, generated from the Rust types.
+//! TypeScript types for the UI, generated from the Rust types, and the
+//! commands' TypeScript signatures and capability, generated from the
+//! `#[command]` functions.
 //!
-//! The generated file is committed (`ui/src/lib/bindings.ts`); a test fails when
-//! it drifts from the Rust types, and `cargo xtask bindings` rewrites it.
+//! The generated files are committed (`ui/src/lib/bindings.ts`,
+//! `src-tauri/capabilities/default.json`); a test fails when they drift from
+//! the Rust code, and `cargo xtask bindings` rewrites them.
 
+use crate::attendance::corrections::PunchInput;
+use crate::attendance::exceptions::ExceptionKind;
+use crate::attendance::import::run::{
+    FieldOption, PersonPunches, PunchImportColumns, PunchImportOutcome, PunchImportPreview,
+    RowProblem,
+};
+use crate::attendance::import::{PunchField, PunchMapping};
+use crate::attendance::no_show::NoShowAs;
+use crate::attendance::payroll::PayrollLayout;
+use crate::attendance::period::{PeriodChoice, PeriodChoices};
+use crate::attendance::rounding::Rounding;
+use crate::attendance::settings::{AttendanceSettings, AttendanceSettingsInput};
+use crate::attendance::store::PunchReplace;
+use crate::attendance::timecards::{
+    ExceptionRow, PayCodeMinutes, PayPeriodView, PeriodSummary, PersonChoice, PunchLine, Timecard,
+};
 use crate::audit::chain::HistoryCheck;
 use crate::audit::{
     HistoryAction, HistoryChange, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
@@ -34,26 +53,32 @@ use crate::credentials::{
     CredentialType, CredentialTypeInput, ExpiredAction,
 };
 use crate::csv_file::CsvFile;
+use crate::dashboard::attendance::AttendanceGlance;
 use crate::dashboard::{
     BudgetGlance, CredentialDue, CredentialsDue, Dashboard, DayStaffing, Gap, Gaps, LineOver,
     NeedCount, OvertimeGlance, ShiftStaffing, TrainingDue, TrainingsDue,
 };
 use crate::department::{Department, DepartmentInput, OvertimeRule, UnitType};
-use crate::department_file::{DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
-use crate::error::{AppError, ErrorCode, FieldError};
+use crate::department_file::{
+    DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome, FileHistory, FileHistoryStatus,
+};
+use crate::error::{AppError, ErrorCode, FieldError, RefusedCell};
 use crate::reports::options::{PayPeriod, ReportOptions};
 use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
+use crate::requests::rules::{RequestRules, RequestRulesInput};
+use crate::requests::{RequestKind, RequestPriority, StaffRequest, StaffRequestInput};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::fill::{FillChange, FillSummary};
 use crate::schedule::fill_hours::FillHours;
+use crate::schedule::fill_requests::FillRequests;
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
 use crate::schedule::store::coverage::CoverageLine;
 use crate::schedule::store::parse::DifferentialKind;
 use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod, Seed};
-use crate::schedule::store::rules::{Holiday, RulesForm, RulesInput};
+use crate::schedule::store::rule_settings::{Holiday, RulesForm, RulesInput};
 use crate::schedule::store::shift_types::ShiftTypeInput;
 use crate::schedule::store::time_off::{TimeOffInput, TimeOffRequest};
 use crate::schedule::store::time_off_approval::OverlappingShift;
@@ -78,7 +103,7 @@ use crate::staff::{
 };
 use crate::store::backup::{BackupFile, BackupReason};
 use crate::store::passphrase::PassphraseInput;
-use crate::store::restore::BackupSummary;
+use crate::store::restore::{BackupSummary, RestoreOutcome};
 use crate::store::settings::{StorageSettings, StorageSettingsInput};
 use crate::store::summary::RecordCounts;
 use crate::trainings::{DueStatus, DueSummary, Training, TrainingInput, TrainingKind};
@@ -86,6 +111,45 @@ use ts_rs::{Config, TS};
 
 /// Where the generated file lives, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+/// The window's capability, relative to the workspace root.
+pub const CAPABILITY_PATH: &str = "src-tauri/capabilities/default.json";
+
+/// `export interface Commands`: each command's arguments (named as its Rust
+/// parameters) and result, so a misspelt command or argument does not compile.
+fn commands(cfg: &Config, out: &mut String) {
+    out.push_str("/** The arguments of a command that takes none. */\n");
+    out.push_str("export type NoArgs = Record<string, never>;\n\n");
+    out.push_str("/** Every command the window may call: its arguments and its result. */\n");
+    out.push_str("export interface Commands {\n");
+    for (name, signature) in crate::commands::signatures() {
+        out.push_str(&format!("  {name}: {};\n", signature(cfg)));
+    }
+    out.push_str("}\n\n");
+}
+
+/// The capability of the main window: every command, and nothing else.
+pub fn render_capability() -> String {
+    let permissions: Vec<String> = crate::COMMANDS
+        .iter()
+        .map(|name| format!("    \"allow-{}\"", name.replace('_', "-")))
+        .collect();
+    format!(
+        r#"{{
+  "$schema": "../gen/schemas/desktop-schema.json",
+  "identifier": "default",
+  "description": "The main window may call Wardbook's own commands and nothing else: no shell, http or fs plugin. Generated from the #[command] functions by `cargo xtask bindings`.",
+  "windows": [
+    "main"
+  ],
+  "permissions": [
+{}
+  ]
+}}
+"#,
+        permissions.join(",\n")
+    )
+}
 
 fn decl<T: TS>(cfg: &Config, out: &mut String) {
     out.push_str("export ");
@@ -116,10 +180,12 @@ pub fn render() -> String {
     // i64 values (cents, ids) stay far below 2^53, so `number` is exact.
     let cfg = Config::new().with_large_int("number");
     let mut out = String::from(
-        "// Generated from the Rust types by `cargo xtask bindings`. Do not edit.\n\n",
+        "// Generated from the Rust types by `cargo xtask bindings`. Do not edit.\n\n\
+         import type { Channel } from '@tauri-apps/api/core';\n\n",
     );
     decl::<ErrorCode>(&cfg, &mut out);
     decl::<FieldError>(&cfg, &mut out);
+    decl::<RefusedCell>(&cfg, &mut out);
     decl::<AppError>(&cfg, &mut out);
     decl::<AppStatus>(&cfg, &mut out);
     decl::<UnitType>(&cfg, &mut out);
@@ -187,6 +253,12 @@ pub fn render() -> String {
     decl::<TimeOffRequest>(&cfg, &mut out);
     decl::<OverlappingShift>(&cfg, &mut out);
     decl::<TimeOffInput>(&cfg, &mut out);
+    decl::<RequestKind>(&cfg, &mut out);
+    decl::<RequestPriority>(&cfg, &mut out);
+    decl::<StaffRequest>(&cfg, &mut out);
+    decl::<StaffRequestInput>(&cfg, &mut out);
+    decl::<RequestRules>(&cfg, &mut out);
+    decl::<RequestRulesInput>(&cfg, &mut out);
     decl::<Category>(&cfg, &mut out);
     decl::<Spread>(&cfg, &mut out);
     decl::<MonthInfo>(&cfg, &mut out);
@@ -252,11 +324,14 @@ pub fn render() -> String {
     decl::<StaffImportOutcome>(&cfg, &mut out);
     decl::<ExportOutcome>(&cfg, &mut out);
     decl::<DepartmentFileSummary>(&cfg, &mut out);
+    decl::<FileHistory>(&cfg, &mut out);
+    decl::<FileHistoryStatus>(&cfg, &mut out);
     decl::<DepartmentImportOutcome>(&cfg, &mut out);
     decl::<FillOptions>(&cfg, &mut out);
     decl::<FillProgress>(&cfg, &mut out);
     decl::<FillChange>(&cfg, &mut out);
     decl::<FillHours>(&cfg, &mut out);
+    decl::<FillRequests>(&cfg, &mut out);
     decl::<FillSummary>(&cfg, &mut out);
     decl::<FillEvent>(&cfg, &mut out);
     decl::<HistoryKind>(&cfg, &mut out);
@@ -270,6 +345,7 @@ pub fn render() -> String {
     decl::<BackupFile>(&cfg, &mut out);
     decl::<RecordCounts>(&cfg, &mut out);
     decl::<BackupSummary>(&cfg, &mut out);
+    decl::<RestoreOutcome>(&cfg, &mut out);
     decl::<PassphraseInput>(&cfg, &mut out);
     decl::<StorageSettings>(&cfg, &mut out);
     decl::<StorageSettingsInput>(&cfg, &mut out);
@@ -291,7 +367,33 @@ pub fn render() -> String {
     decl::<LineOver>(&cfg, &mut out);
     decl::<BudgetGlance>(&cfg, &mut out);
     decl::<OvertimeGlance>(&cfg, &mut out);
+    decl::<AttendanceGlance>(&cfg, &mut out);
     decl::<Dashboard>(&cfg, &mut out);
+    decl::<PunchField>(&cfg, &mut out);
+    decl::<PunchMapping>(&cfg, &mut out);
+    decl::<FieldOption>(&cfg, &mut out);
+    decl::<PunchImportColumns>(&cfg, &mut out);
+    decl::<PersonPunches>(&cfg, &mut out);
+    decl::<RowProblem>(&cfg, &mut out);
+    decl::<PunchImportPreview>(&cfg, &mut out);
+    decl::<PunchReplace>(&cfg, &mut out);
+    decl::<PunchImportOutcome>(&cfg, &mut out);
+    decl::<PeriodChoice>(&cfg, &mut out);
+    decl::<PeriodChoices>(&cfg, &mut out);
+    decl::<ExceptionKind>(&cfg, &mut out);
+    decl::<ExceptionRow>(&cfg, &mut out);
+    decl::<PayCodeMinutes>(&cfg, &mut out);
+    decl::<PunchLine>(&cfg, &mut out);
+    decl::<Timecard>(&cfg, &mut out);
+    decl::<PeriodSummary>(&cfg, &mut out);
+    decl::<PersonChoice>(&cfg, &mut out);
+    decl::<PayPeriodView>(&cfg, &mut out);
+    decl::<PunchInput>(&cfg, &mut out);
+    decl::<NoShowAs>(&cfg, &mut out);
+    decl::<PayrollLayout>(&cfg, &mut out);
+    decl::<Rounding>(&cfg, &mut out);
+    decl::<AttendanceSettings>(&cfg, &mut out);
+    decl::<AttendanceSettingsInput>(&cfg, &mut out);
     options!(out, "UNIT_TYPES", UnitType);
     options!(out, "OVERTIME_RULES", OvertimeRule);
     options!(out, "ROLES", Role);
@@ -321,6 +423,9 @@ pub fn render() -> String {
     options!(out, "HISTORY_KINDS", HistoryKind);
     options!(out, "REPORT_KINDS", ReportKind);
     options!(out, "PAPERS", Paper);
+    options!(out, "ROUNDINGS", Rounding);
+    options!(out, "EXCEPTION_KINDS", ExceptionKind);
+    commands(&cfg, &mut out);
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
@@ -335,6 +440,52 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("..")
             .join(BINDINGS_PATH)
+    }
+
+    fn capability_path() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(CAPABILITY_PATH)
+    }
+
+    /// Fails when a command was added, removed or renamed but the window's
+    /// capability was not regenerated: the window could not call the new
+    /// command (or Tauri refuses a permission for one that is gone).
+    #[test]
+    fn committed_capability_grants_exactly_the_commands() {
+        let fresh = render_capability();
+        if std::env::var_os("WARDBOOK_WRITE_BINDINGS").is_some() {
+            std::fs::write(capability_path(), &fresh).expect("write capability");
+            return;
+        }
+        let committed = std::fs::read_to_string(capability_path()).unwrap_or_default();
+        assert!(
+            committed == fresh,
+            "{CAPABILITY_PATH} does not grant exactly the #[command] functions; run `cargo xtask bindings` and commit the result"
+        );
+    }
+
+    /// The signatures come from the Rust parameters: injected state and the
+    /// app handle are left out, optional values may be null, a channel stays a channel.
+    #[test]
+    fn command_signatures_are_the_rust_parameters() {
+        let ts = render();
+        for line in [
+            "  staff_update: { args: { id: number; input: StaffInput }; result: Staff };",
+            "  app_status: { args: NoArgs; result: AppStatus };",
+            "  app_ready: { args: { screen: string }; result: null };",
+            "  period_create: { args: { weeks: number; seed: Seed; start_date: string | null }; result: SchedulePeriod };",
+            "  schedule_export_csv: { args: { period_id: number }; result: string | null };",
+            "  schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };",
+        ] {
+            assert!(ts.contains(line), "bindings.ts should declare `{line}`");
+        }
+        let listed = ts.matches("; result: ").count();
+        assert_eq!(
+            listed,
+            crate::COMMANDS.len(),
+            "every command, and only those, has a signature"
+        );
     }
 
     /// Fails when the Rust types changed but the UI's copy did not. With

@@ -18,13 +18,14 @@ pub const SECTIONS: &[&str] = &[
     "dashboard",
     "staff",
     "schedule",
+    "attendance",
     "budget",
     "reports",
     "settings",
 ];
 
 pub const USAGE: &str =
-    "usage: wardbook [--data-dir DIR] [--sample] [--open dashboard|staff|schedule|budget|reports|settings]";
+    "usage: wardbook [--data-dir DIR] [--sample] [--open dashboard|staff|schedule|attendance|budget|reports|settings]";
 
 impl Options {
     /// Reads the options; `env_dir` is the value of `WARDBOOK_DATA_DIR`, which

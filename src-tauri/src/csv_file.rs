@@ -6,6 +6,11 @@
 //! inside quotes (the `csv` crate reads those). Line numbers are counted
 //! from 1, header included, so a manager can find the row in a spreadsheet.
 
+/// The UTF-8 byte-order mark every CSV Wardbook writes starts with: without
+/// one, Excel reads the file in the computer's code page and garbles
+/// accented names (Lucía, Müller, Nguyễn). Reading skips it.
+pub const BOM: &str = "\u{feff}";
+
 use crate::error::{AppError, AppResult, ErrorCode, FieldError};
 use serde::Serialize;
 use ts_rs::TS;
@@ -217,6 +222,7 @@ pub fn refusal<'a>(bad: impl IntoIterator<Item = (i64, &'a str)>) -> AppError {
         ),
         field: None,
         fields,
+        cells: None,
     }
 }
 

@@ -33,6 +33,14 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// A grid cell (a person on a day) that a blocking rule refuses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RefusedCell {
+    pub staff_id: i64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[error("{message}")]
 pub struct AppError {
@@ -40,6 +48,12 @@ pub struct AppError {
     pub message: String,
     pub field: Option<String>,
     pub fields: Vec<FieldError>,
+    /// For a `blocked` schedule change: the cells of the rule that refuses
+    /// it (the shift asked for and, say, the one it would double-book), so
+    /// the grid can highlight them. Absent on every other error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cells: Option<Vec<RefusedCell>>,
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -51,6 +65,15 @@ impl AppError {
             message: message.into(),
             field: None,
             fields: Vec::new(),
+            cells: None,
+        }
+    }
+
+    /// A blocking rule's refusal, with the cells it concerns.
+    pub fn blocked(message: impl Into<String>, cells: Vec<RefusedCell>) -> Self {
+        AppError {
+            cells: Some(cells),
+            ..Self::new(ErrorCode::Blocked, message)
         }
     }
 
@@ -80,6 +103,7 @@ impl AppError {
             message: first.message,
             field: (!first.field.is_empty()).then_some(first.field),
             fields,
+            cells: None,
         }
     }
 

@@ -120,6 +120,22 @@ pub fn cents(text: &str) -> Result<i64, String> {
     Ok(whole * 100 + frac)
 }
 
+/// The highest hourly rate accepted: far above any nurse's or agency's rate,
+/// low enough that a slip of the keyboard ($9,999,999.99) is caught.
+pub const MAX_HOURLY_RATE_CENTS: i64 = 100_000;
+
+/// An hourly pay rate as typed, in cents: 0 to $1,000.00. The staff form,
+/// the HR import and the department-file import all check rates here.
+pub fn hourly_rate(text: &str) -> Result<i64, String> {
+    let rate = cents(text)?;
+    if rate > MAX_HOURLY_RATE_CENTS {
+        return Err(
+            "An hourly rate is at most $1,000.00. Check the amount for a typing slip.".into(),
+        );
+    }
+    Ok(rate)
+}
+
 /// A whole number in `min..=max` as typed.
 pub fn whole_number(text: &str, min: i64, max: i64, what: &str) -> Result<i64, String> {
     let text = text.trim();
@@ -146,7 +162,7 @@ pub fn multiline_text(value: &str, max_chars: usize, what: &str) -> Result<Strin
 
 /// Bidirectional embeddings, overrides and isolates: invisible, they make a
 /// name display in another order than it is stored ("Trojan Source").
-fn is_direction_control(c: char) -> bool {
+pub fn is_direction_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -110,8 +110,16 @@ fn a_file_that_needs_migrating_is_backed_up_first() {
         let mut conn = rusqlite::Connection::open(dir.db()).unwrap();
         wardbook::store::migrate_to(&mut conn, 1).unwrap();
         department::create(&conn, &department_input("4 West")).unwrap();
+        // Rows as that version wrote them (today's staff code writes columns
+        // added since).
         for i in 0..2 {
-            staff::create(&mut conn, &person("Ana", "Ruiz", &format!("E{i}"), "45.00")).unwrap();
+            conn.execute(
+                "INSERT INTO staff (first_name, last_name, employee_no, role, employment_type,
+                     fte_hundredths, hourly_rate_cents, hire_date)
+                 VALUES ('Ana', 'Ruiz', ?1, 'RN', 'full_time', 90, 4500, '2020-01-06')",
+                [format!("E{i}")],
+            )
+            .unwrap();
         }
     }
     let plan = plan(&dir, 14);
@@ -249,7 +257,7 @@ fn restore_shows_the_summary_then_keeps_the_current_file_as_a_backup() {
     );
     assert_eq!(summary.file.made_at, "2026-11-20 12:00:00");
 
-    let file = restore::restore(
+    let (file, _) = restore::restore(
         Some(file),
         &dir.db(),
         &plan,
@@ -301,7 +309,7 @@ fn a_forgotten_passphrase_is_got_round_by_restoring_an_older_backup() {
     let locked_bytes = fs::read(dir.db()).unwrap();
 
     // Locked: nothing is open, and nobody knows the key.
-    let file = restore::restore(
+    let (file, _) = restore::restore(
         None,
         &dir.db(),
         &plan,
@@ -476,4 +484,95 @@ fn setting_a_passphrase_leaves_no_readable_copy_in_the_folders() {
             path.display()
         );
     }
+}
+
+#[test]
+fn setting_a_passphrase_encrypts_the_copy_kept_before_an_import() {
+    let dir = DataDir::new();
+    let plan = wardbook::store::settings::plan(dir.path());
+    let file = filled(&dir, 3);
+    // What a department-file import leaves beside the department it replaced.
+    let aside = dir
+        .path()
+        .join(backup::before_import_name("2026-11-02-090000"));
+    file.conn()
+        .execute("VACUUM INTO ?1", [aside.display().to_string()])
+        .unwrap();
+    assert!(
+        fs::read(&aside).unwrap().windows(4).any(|w| w == b"Ruiz"),
+        "the kept copy is readable before the passphrase"
+    );
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "tulips in the rain".into(),
+        confirm_passphrase: "tulips in the rain".into(),
+        keep_plain_backups: false,
+    };
+    let file = passphrase::change(file, &input, false, &plan, at("2026-11-03 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    drop(file);
+    let key = Passphrase::new("tulips in the rain");
+    let counts = backup::verify(&aside, Some(&key), None).unwrap();
+    assert_eq!(counts.staff, 3, "the kept copy still holds everyone");
+    assert_eq!(
+        backup::kept_aside(dir.path()).unwrap().len(),
+        1,
+        "no second copy"
+    );
+    for path in files_under(dir.path()) {
+        let bytes = fs::read(&path).unwrap();
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Ruiz"),
+            "{} holds a readable name",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_copy_kept_before_an_import_left_readable_is_listed_with_the_backups() {
+    let dir = DataDir::new();
+    let plan = BackupPlan {
+        keep: 1,
+        ..wardbook::store::settings::plan(dir.path())
+    };
+    let file = filled(&dir, 3);
+    let aside = dir
+        .path()
+        .join(backup::before_import_name("2026-11-02-090000"));
+    file.conn()
+        .execute("VACUUM INTO ?1", [aside.display().to_string()])
+        .unwrap();
+    file.backup(&plan, BackupReason::Manual, at("2026-11-02 10:00:00"))
+        .unwrap();
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "tulips in the rain".into(),
+        confirm_passphrase: "tulips in the rain".into(),
+        keep_plain_backups: true,
+    };
+    let file = passphrase::change(file, &input, false, &plan, at("2026-11-03 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    drop(file);
+    assert!(!aside.exists(), "no unlisted copy stays beside the file");
+    let listed = backup::list(&plan.folder).unwrap();
+    let kept = listed
+        .iter()
+        .find(|b| b.reason == BackupReason::BeforeImport)
+        .expect("the kept department is listed, not rotated away");
+    assert!(!kept.encrypted, "listed as readable by anyone");
+    assert_eq!(kept.made_at, "2026-11-02 09:00:00");
+    let counts = backup::verify(&plan.folder.join(&kept.name), None, None).unwrap();
+    assert_eq!(counts.staff, 3);
+    assert_eq!(
+        listed.len(),
+        2,
+        "the kept copy and the one backup the plan keeps: {listed:?}"
+    );
+    assert_eq!(
+        backup::remove_unencrypted(&plan.folder).unwrap(),
+        1,
+        "removed with the plain backups"
+    );
+    assert!(backup::kept_aside(dir.path()).unwrap().is_empty());
 }

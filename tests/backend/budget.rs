@@ -231,7 +231,7 @@ fn copying_a_year_adjusts_every_amount_and_keeps_the_months_adding_up() {
 }
 
 #[test]
-fn actual_is_the_typed_amount_plus_the_expenses_of_the_month() {
+fn the_typed_amount_is_the_actual_and_expenses_stand_in_for_a_month_without_one() {
     let mut u = unit();
     actuals::save(
         &u.conn,
@@ -263,8 +263,9 @@ fn actual_is_the_typed_amount_plus_the_expenses_of_the_month() {
     }
     let sheet = figures::load(&u.conn, u.fy).unwrap();
     let august = &sheet.lines[1].months[1];
-    // $1,000.00 typed + $250.00 + $49.99 logged in August = $1,299.99.
-    assert_eq!(august.actual_cents, 129_999);
+    // Finance's $1,000.00 for August holds the $250.00 + $49.99 logged there.
+    assert_eq!(august.actual_cents, 100_000);
+    assert_eq!(august.expenses_cents, 29_999, "the log is still shown");
     assert_eq!(august.explanation, "Isolation gowns");
     assert_eq!(
         sheet.lines[1].months[2].actual_cents, 700,

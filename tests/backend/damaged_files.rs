@@ -75,14 +75,43 @@ fn refused_as_damaged(dir: &DataDir, key: Option<&str>, words: &str) {
     assert_eq!(snapshot(dir), before, "the file is left as it was");
 }
 
-/// A restore with no file open (as from the start or lock screen) brings the
-/// department back and keeps what was there in the backup folder.
+/// A restore with no file open, through what the start or lock screen calls
+/// (`backups_list`, `backup_inspect`, `backup_restore`), brings the department
+/// back with its history verifying, and keeps what was there in the backup
+/// folder.
 fn restore_works(dir: &DataDir, plan: &BackupPlan, name: &str, key: Option<&str>) {
     let had = fs::read(dir.db()).ok().filter(|b| !b.is_empty());
-    let file =
+    let listed = backup::list(&plan.folder).unwrap();
+    assert!(listed.iter().any(|b| b.name == name), "{listed:?}");
+    let (shown, _) =
+        store::restore::inspect(&plan.folder, name, key.map(Passphrase::new), None).unwrap();
+    assert!(
+        shown.counts.staff >= 40,
+        "the screen shows what the backup holds: {:?}",
+        shown.counts
+    );
+    let (file, outcome) =
         store::restore::restore(None, &dir.db(), plan, name, key.map(Passphrase::new), now())
             .unwrap_or_else(|e| panic!("restore: {:?}", e.error));
     assert!(file.damaged().is_none());
+    // The restore is told on screen and written into the history, naming
+    // where what was there is kept (nothing, when the file was missing).
+    let newest: String = file
+        .conn()
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(newest.starts_with("Restored the backup of "), "{newest}");
+    assert_eq!(outcome.message, format!("{newest}."));
+    if had.is_some() {
+        assert!(outcome.kept_as.is_some(), "what was there is kept");
+    }
+    if let Some(kept) = &outcome.kept_as {
+        assert!(newest.ends_with(&format!("kept as {kept}")), "{newest}");
+    }
     assert_eq!(
         department::get(file.conn()).unwrap().unwrap().name,
         "5 East"
@@ -92,6 +121,9 @@ fn restore_works(dir: &DataDir, plan: &BackupPlan, name: &str, key: Option<&str>
         .query_row("SELECT COUNT(*) FROM staff", [], |r| r.get(0))
         .unwrap();
     assert_eq!(count, 40);
+    let chain = wardbook::audit::chain::verify(file.conn()).unwrap();
+    assert!(chain.intact && chain.entries > 40, "{}", chain.message);
+    assert!(file.history_warning().is_none());
     if let Some(bytes) = had {
         let kept = backup::list(&plan.folder).unwrap();
         assert!(
@@ -128,6 +160,26 @@ fn an_empty_file_whose_wal_holds_the_data_is_a_damaged_department() {
 }
 
 #[test]
+fn an_empty_file_whose_wal_holds_the_data_is_restored_from_a_backup() {
+    let (dir, plan, name) = department(false);
+    // A later save sits in the WAL of a writer that still has the file open.
+    let mut writer = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    staff::create(writer.conn_mut(), &person("Ada", "Eze", "E-WAL", "50.00")).unwrap();
+    let [wal, _] = store::swap::companions(&dir.db());
+    let journal = fs::read(&wal).unwrap();
+    drop(writer);
+    fs::write(dir.db(), b"").unwrap();
+    fs::write(&wal, &journal).unwrap();
+    assert!(!journal.is_empty());
+    refused_as_damaged(
+        &dir,
+        None,
+        "it is empty, but its journal (-wal) still holds saved changes and 1 backup of it exists",
+    );
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
 fn a_missing_file_beside_backups_is_a_damaged_department() {
     let (dir, plan, name) = department(false);
     fs::remove_file(dir.db()).unwrap();
@@ -158,7 +210,11 @@ fn a_truncated_file_is_refused_and_a_backup_restores() {
     let (dir, plan, name) = department(false);
     let bytes = fs::read(dir.db()).unwrap();
     fs::write(dir.db(), &bytes[..3000]).unwrap();
-    refused_as_damaged(&dir, None, "its first page cannot be read");
+    refused_as_damaged(
+        &dir,
+        None,
+        "the file is incomplete — it may have been cut short while copying",
+    );
     restore_works(&dir, &plan, &name, None);
 }
 
@@ -214,8 +270,9 @@ fn an_encrypted_file_with_a_damaged_salt_is_known_by_its_backup() {
 }
 
 #[test]
-fn random_bytes_ask_for_a_passphrase_and_say_it_may_be_damaged() {
-    let (dir, plan, name) = department(false);
+fn random_bytes_where_an_encrypted_department_was_ask_for_a_passphrase() {
+    // Its backups are encrypted: random pages cannot be told from its own.
+    let (dir, plan, name) = department(true);
     fs::write(dir.db(), random_bytes(40960, 99)).unwrap();
     let before = snapshot(&dir);
     let locked = DepartmentFile::open(&dir.db(), None, None, now())
@@ -226,9 +283,14 @@ fn random_bytes_ask_for_a_passphrase_and_say_it_may_be_damaged() {
         ErrorCode::Locked,
         "random pages cannot be told from encrypted ones without a key"
     );
-    let tried = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now())
-        .err()
-        .unwrap();
+    let tried = DepartmentFile::open(
+        &dir.db(),
+        Some(Passphrase::new("not it at all")),
+        None,
+        now(),
+    )
+    .err()
+    .unwrap();
     assert_eq!(tried.field.as_deref(), Some("passphrase"));
     assert!(
         tried.message.contains("damaged or is not a Wardbook file"),
@@ -236,7 +298,26 @@ fn random_bytes_ask_for_a_passphrase_and_say_it_may_be_damaged() {
         tried.message
     );
     assert_eq!(snapshot(&dir), before);
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+#[test]
+fn random_bytes_where_a_department_without_passphrase_was_are_damaged_not_locked() {
+    let (dir, plan, name) = department(false);
+    fs::write(dir.db(), random_bytes(40960, 99)).unwrap();
+    refused_as_damaged(&dir, None, "has no passphrase, so it is not a locked file");
+    refused_as_damaged(
+        &dir,
+        Some(KEY),
+        "has no passphrase, so it is not a locked file",
+    );
     restore_works(&dir, &plan, &name, None);
+    let kept = backup::list(&plan.folder).unwrap();
+    assert_eq!(
+        kept[0].reason,
+        BackupReason::Damaged,
+        "the random bytes are kept as a damaged file, not as a locked department: {kept:?}"
+    );
 }
 
 #[test]

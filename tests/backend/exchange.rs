@@ -1,12 +1,12 @@
 //! Data exchange on real files: the department exported to a file and
-//! imported into a fresh data folder (every table identical, ids included,
+//! imported into a fresh data folder (every record identical, ids included,
 //! and still so after reopening), a department replaced only with its old
-//! self kept aside, refused files that change nothing, and an HR export read
-//! from disk.
+//! self kept aside and its history kept, refused files that change nothing,
+//! and an HR export read from disk. The history's chain verifies after each.
 
 use rusqlite::types::Value;
 use rusqlite::Connection;
-use wardbook::department_file::{self, import_into};
+use wardbook::department_file::{self, import_into, FileHistoryStatus};
 use wardbook::error::ErrorCode;
 use wardbook::staff::import as staff_import;
 use wardbook_tests::DataDir;
@@ -44,6 +44,29 @@ fn dump(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
         .collect()
 }
 
+/// `dump` without the history's tables, which an import keeps.
+fn records(conn: &Connection) -> Vec<(String, Vec<Vec<Value>>)> {
+    dump(conn)
+        .into_iter()
+        .filter(|(name, _)| !name.starts_with("audit_"))
+        .collect()
+}
+
+/// The history's entries in order.
+fn history(conn: &Connection) -> Vec<Vec<Value>> {
+    let mut stmt = conn.prepare("SELECT * FROM audit_log ORDER BY id").unwrap();
+    let width = stmt.column_count();
+    stmt.query_map([], |r| (0..width).map(|i| r.get(i)).collect())
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn verifies(conn: &Connection) {
+    let check = wardbook::audit::chain::verify(conn).unwrap();
+    assert!(check.intact, "{}", check.message);
+}
+
 const AT: &str = "2026-11-27T15:00:00Z";
 
 #[test]
@@ -69,19 +92,30 @@ fn the_sample_department_moves_to_a_fresh_data_folder_exactly() {
 
     let to = DataDir::new();
     let mut fresh = to.open();
-    let (summary, staging) = department_file::open(&path).unwrap();
+    let (summary, staging) = department_file::open(&path, &fresh).unwrap();
     assert_eq!(summary.department, "4 West Medical-Surgical");
     assert!(!summary.migrated);
+    assert_eq!(summary.kept_history_entries, 0);
+    // A new computer: the department comes with its history, checked.
+    assert_eq!(summary.history.status, FileHistoryStatus::Verified);
     let done = import_into(&mut fresh, &staging, false, "x").unwrap();
     assert_eq!(done.set_aside, None);
-    let expected = dump(&original);
-    assert_eq!(dump(&fresh), expected);
-    drop(fresh);
+    let expected = records(&original);
+    assert_eq!(records(&fresh), expected);
     assert_eq!(
-        dump(&to.open()),
+        history(&fresh).len(),
+        history(&original).len() + 1,
+        "the department's history, then the import"
+    );
+    verifies(&fresh);
+    drop(fresh);
+    let reopened = to.open();
+    assert_eq!(
+        records(&reopened),
         expected,
         "and so after reopening the file"
     );
+    verifies(&reopened);
 }
 
 #[test]
@@ -96,10 +130,12 @@ fn replacing_a_department_keeps_the_old_one_aside_first() {
     live.execute("UPDATE staff SET last_name = 'Renamed' WHERE id = 2", [])
         .unwrap();
     let ours = dump(&live);
-    let (_, staging) = department_file::open(&path).unwrap();
+    let our_history = history(&live);
+    let (_, staging) = department_file::open(&path, &live).unwrap();
     let refused = import_into(&mut live, &staging, false, "x").unwrap_err();
     assert_eq!(refused.code, ErrorCode::Conflict);
     assert_eq!(dump(&live), ours, "not without the manager's confirmation");
+    verifies(&live);
 
     let done = import_into(&mut live, &staging, true, "2026-11-27-150000").unwrap();
     let aside = done.set_aside.expect("the old department was kept");
@@ -107,7 +143,18 @@ fn replacing_a_department_keeps_the_old_one_aside_first() {
         aside.ends_with("wardbook-before-import-2026-11-27-150000.db"),
         "{aside}"
     );
-    assert_eq!(dump(&live), dump(&staging));
+    assert_eq!(records(&live), records(&staging.conn));
+    let now = history(&live);
+    assert_eq!(
+        now[..our_history.len()],
+        our_history[..],
+        "our history kept"
+    );
+    assert_eq!(now.len(), our_history.len() + 1);
+    drop(live);
+    let reopened = here.open();
+    verifies(&reopened);
+    assert_eq!(history(&reopened), now, "and so after reopening");
     let kept = wardbook::store::open(std::path::Path::new(&aside)).unwrap();
     assert_eq!(
         dump(&kept),
@@ -155,9 +202,10 @@ fn damaged_or_foreign_files_change_nothing() {
     for (what, bytes, expected) in cases {
         let path = files.path().join(format!("{what}.json"));
         std::fs::write(&path, bytes).unwrap();
-        let err = department_file::open(&path).map(|_| ()).unwrap_err();
+        let err = department_file::open(&path, &live).map(|_| ()).unwrap_err();
         assert!(err.message.contains(expected), "{what}: {}", err.message);
         assert_eq!(dump(&live), before, "{what}");
+        verifies(&live);
     }
 }
 
@@ -169,7 +217,7 @@ fn an_hr_export_read_from_disk_updates_the_roster() {
     let path = files.path().join("hr.csv");
     std::fs::write(
         &path,
-        b"\xEF\xBB\xBFEmployee ID,Pay Rate,FTE %\r\nE10002,\"$1,054.25\",80%\r\n",
+        b"\xEF\xBB\xBFEmployee ID,Pay Rate,FTE %\r\nE10002,\"$1,000.00\",80%\r\n",
     )
     .unwrap();
     let file = staff_import::read(&path).unwrap();
@@ -184,5 +232,87 @@ fn an_hr_export_read_from_disk_updates_the_roster() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert_eq!((rate, fte), (105_425, 80));
+    assert_eq!(
+        (rate, fte),
+        (100_000, 80),
+        "the highest rate, with its thousands separator"
+    );
+}
+
+#[test]
+fn an_encrypted_department_replaced_is_kept_aside_encrypted() {
+    use wardbook::store::cipher::{file_kind, FileKind};
+    use wardbook::store::{DepartmentFile, Passphrase};
+    let from = DataDir::new();
+    let files = DataDir::new();
+    let path = files.path().join("handover.json");
+    department_file::export(&sample(&from), &path, AT).unwrap();
+
+    let here = DataDir::new();
+    drop(sample(&here));
+    let key = "a long enough passphrase";
+    let input = wardbook::store::passphrase::PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: key.into(),
+        confirm_passphrase: key.into(),
+        keep_plain_backups: false,
+    };
+    let plan = wardbook::store::settings::plan(here.path());
+    let file = DepartmentFile::open(&here.db(), None, None, wardbook_tests::now()).unwrap();
+    let file =
+        wardbook::store::passphrase::change(file, &input, false, &plan, wardbook_tests::now())
+            .map_err(|e| e.error)
+            .unwrap();
+    let mut live = file.into_connection();
+    let (_, staged) = department_file::open(&path, &live).unwrap();
+    let done = import_into(&mut live, &staged, true, "2026-11-27-150000").unwrap();
+    let aside = std::path::PathBuf::from(done.set_aside.unwrap());
+    assert_eq!(
+        file_kind(&aside).unwrap(),
+        FileKind::Encrypted,
+        "the copy aside is as unreadable without the passphrase as the department"
+    );
+    let kept = DepartmentFile::open(
+        &aside,
+        Some(Passphrase::new(key)),
+        None,
+        wardbook_tests::now(),
+    )
+    .unwrap();
+    assert!(wardbook::department::get(kept.conn()).unwrap().is_some());
+}
+
+#[test]
+fn the_job_title_and_a_leave_go_with_the_department_file() {
+    let from = DataDir::new();
+    let original = sample(&from);
+    original
+        .execute(
+            "UPDATE staff SET job_title = 'RN - Charge Nurse, Med/Surg', on_leave = 1,
+                 leave_since = '2026-11-02' WHERE employee_no = 'E10002'",
+            [],
+        )
+        .unwrap();
+    let files = DataDir::new();
+    let path = files.path().join("4 West.wardbook.json");
+    department_file::export(&original, &path, AT).unwrap();
+    let to = DataDir::new();
+    let mut fresh = to.open();
+    let (_, staging) = department_file::open(&path, &fresh).unwrap();
+    import_into(&mut fresh, &staging, false, "x").unwrap();
+    let moved: (String, bool, Option<String>) = fresh
+        .query_row(
+            "SELECT job_title, on_leave, leave_since FROM staff WHERE employee_no = 'E10002'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        moved,
+        (
+            "RN - Charge Nurse, Med/Surg".to_string(),
+            true,
+            Some("2026-11-02".to_string())
+        )
+    );
 }

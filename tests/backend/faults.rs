@@ -87,7 +87,7 @@ fn restoring_over_a_damaged_file_keeps_it_byte_for_byte_in_the_backups() {
     fs::write(dir.db(), &bytes).unwrap();
     let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
     let good = backup::list(&plan.folder).unwrap()[0].name.clone();
-    let file = store::restore::restore(Some(file), &dir.db(), &plan, &good, None, now())
+    let (file, _) = store::restore::restore(Some(file), &dir.db(), &plan, &good, None, now())
         .unwrap_or_else(|e| panic!("{:?}", e.error));
     assert!(file.damaged().is_none());
     assert_eq!(

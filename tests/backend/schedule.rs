@@ -22,10 +22,12 @@ mod time_off_approval;
 use rusqlite::Connection;
 use wardbook::department;
 use wardbook::schedule::store::periods::{SchedulePeriod, Seed};
-use wardbook::schedule::store::rules::RulesInput;
+use wardbook::schedule::store::rule_settings::RulesInput;
 use wardbook::schedule::store::shift_types::ShiftTypeInput;
 use wardbook::schedule::store::time_off::TimeOffInput;
-use wardbook::schedule::store::{periods as period_store, rules, shift_types, time_off as offs};
+use wardbook::schedule::store::{
+    periods as period_store, rule_settings, shift_types, time_off as offs,
+};
 use wardbook::schedule::TimeOffKind;
 use wardbook::staff::{self, EmploymentType, Role, StaffInput};
 use wardbook_tests::{day, department_input, DataDir};
@@ -107,7 +109,7 @@ pub fn unit() -> Unit {
     let night_shift = shift_types::save(&mut conn, None, &shift("N", "Night", "19:00", "12", true))
         .unwrap()
         .id;
-    rules::save(&conn, &rules_input()).unwrap();
+    rule_settings::save(&conn, &rules_input()).unwrap();
     Unit {
         _dir: dir,
         conn,

@@ -81,14 +81,14 @@ fn main() {
         (
             "department file open (parse, rebuild, check)",
             measure(ROUNDS, |_| {
-                std::hint::black_box(department_file::open(&file).unwrap());
+                std::hint::black_box(department_file::open(&file, &conn).unwrap());
             }),
         ),
         (
             "department import into a fresh store",
             measure(ROUNDS, |_| {
-                let (_, staging) = department_file::open(&file).unwrap();
                 let mut fresh = wardbook::store::open_in_memory().unwrap();
+                let (_, staging) = department_file::open(&file, &fresh).unwrap();
                 std::hint::black_box(
                     department_file::import_into(&mut fresh, &staging, false, "x").unwrap(),
                 );

@@ -1,18 +1,20 @@
 //! Fill quality on a real unit: hours against each person's FTE target after
 //! a Fill of the sample's draft period (55 staff, 6 weeks) and of the same
-//! draft grown to 150 staff (the 95 added hold no credentials on file, so
-//! they count as unable to work). For the people with an FTE who can work
+//! draft grown to 150 staff (the 95 added hold their credentials, and the
+//! RN and CNA coverage grows with them). For the people with an FTE who can work
 //! the whole period (no credential that blocks lapsing in it, no approved
 //! time off, employed throughout) and whom some coverage need asks for:
 //! the largest shortfall, how many are a shift or more short, and the mean
-//! distance from target; then per diem and agency hours and the gaps left. Seconds per Fill: WARDBOOK_FILL_SECONDS
+//! distance from target, and how many the review leaves short with no
+//! reason but the search's time; then per diem and agency hours and the
+//! gaps left. Seconds per Fill: WARDBOOK_FILL_SECONDS
 //! (default 20, the dialog's default).
 
 use std::sync::atomic::AtomicBool;
 use wardbook::credentials::ExpiredAction;
 use wardbook::schedule::cost::FTE_MINUTES_PER_14_DAYS;
-use wardbook::schedule::fill::proposed_assignments;
-use wardbook::schedule::store::context::Loaded;
+use wardbook::schedule::fill::{proposed_assignments, summary};
+use wardbook::schedule::store::loaded_period::Loaded;
 use wardbook::schedule::store::{fill as store, periods};
 use wardbook::schedule::{time, TimeOffStatus};
 use wardbook::solver::department::{gaps, hourly, map, FillOptions};
@@ -23,7 +25,9 @@ use wardbook_tests::{day, DataDir};
 struct Line {
     name: String,
     largest_short_h: f64,
+    largest_over_h: f64,
     short_a_shift: usize,
+    unexplained: usize,
     people: usize,
     mean_distance_h: f64,
     mean_before_h: f64,
@@ -44,8 +48,19 @@ fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
     let outcome = run(&mapped, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
     let proposed = proposed_assignments(ctx, &mapped, &outcome.roster);
     let (short_of_minimum, under_target) = gaps(&mapped, &outcome.roster);
+    // People the review leaves short with no reason but the search's time.
+    let unexplained = summary(loaded, &mapped, &outcome, false, options.fairness)
+        .hours
+        .iter()
+        .filter(|h| {
+            h.reason
+                .as_deref()
+                .is_some_and(|r| r.contains("ran out of time"))
+        })
+        .count();
     let days = ctx.days().count() as i64;
     let (mut distances, mut largest, mut short_a_shift) = (Vec::new(), 0, 0);
+    let mut largest_over = 0;
     let mut distances_before: Vec<i64> = Vec::new();
     let (mut per_diem, mut agency, mut hourly_before) = (0, 0, 0);
     for facts in &ctx.staff {
@@ -88,6 +103,7 @@ fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
         let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100);
         let short = target - worked;
         largest = largest.max(short);
+        largest_over = largest_over.max(-short);
         if short >= 8 * 60 {
             short_a_shift += 1;
         }
@@ -97,7 +113,9 @@ fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
     Line {
         name: name.to_string(),
         largest_short_h: largest as f64 / 60.0,
+        largest_over_h: largest_over as f64 / 60.0,
         short_a_shift,
+        unexplained,
         people: distances.len(),
         mean_before_h: distances_before.iter().sum::<i64>() as f64
             / distances_before.len().max(1) as f64
@@ -132,7 +150,7 @@ fn main() {
         &store::load_draft(&conn, draft.id).unwrap(),
         seconds,
     );
-    wardbook_tests::big_unit::grow_to_150(&mut conn, &draft);
+    wardbook_tests::big_unit::grow_to_150_staffable(&mut conn, &draft);
     let big = measure(
         "150 staff, 6 weeks",
         &store::load_draft(&conn, draft.id).unwrap(),
@@ -141,10 +159,12 @@ fn main() {
 
     println!("\nFill hours against FTE target, {seconds} s per Fill, seed 1");
     println!(
-        "{:<28} {:>14} {:>12} {:>20} {:>12} {:>10} {:>13} {:>10} {:>10}",
+        "{:<28} {:>14} {:>13} {:>12} {:>12} {:>20} {:>12} {:>10} {:>13} {:>10} {:>10}",
         "unit",
         "largest short",
+        "largest over",
         "short ≥8 h",
+        "no reason",
         "mean |Δ| h (before)",
         "per diem h",
         "agency h",
@@ -154,11 +174,13 @@ fn main() {
     );
     for l in [sample, big] {
         println!(
-            "{:<28} {:>12.1} h {:>5} of {:<4} {:>9.1} ({:>6.1}) {:>12.1} {:>10.1} {:>13.1} {:>10} {:>10}",
+            "{:<28} {:>12.1} h {:>11.1} h {:>5} of {:<4} {:>12} {:>9.1} ({:>6.1}) {:>12.1} {:>10.1} {:>13.1} {:>10} {:>10}",
             l.name,
             l.largest_short_h,
+            l.largest_over_h,
             l.short_a_shift,
             l.people,
+            l.unexplained,
             l.mean_distance_h,
             l.mean_before_h,
             l.per_diem_h,

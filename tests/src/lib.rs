@@ -50,7 +50,9 @@ pub fn day(s: &str) -> chrono::NaiveDate {
     wardbook::input::date(s).expect("a valid date")
 }
 pub mod big_unit;
+pub mod curtois_check;
 pub mod curtois_gen;
+pub mod curtois_witness;
 pub mod timing;
 
 /// The current time as the store's functions take it.

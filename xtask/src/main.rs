@@ -3,7 +3,8 @@
 //! - `run [-- APP ARGS]`: set up, build (release) and open Wardbook;
 //! - `test`: set up, then every check and test, ending with a count;
 //! - `bench`: start-up time and memory against a blank Tauri window, then `cargo bench`;
-//! - `bindings`: regenerate ui/src/lib/bindings.ts from the Rust types;
+//! - `bindings`: regenerate ui/src/lib/bindings.ts (types and command
+//!   signatures) and src-tauri/capabilities/default.json from the Rust code;
 //! - `bundle`: build the `.deb` installer;
 //! - `roster-bench FILE… --seconds N --seeds K --out DIR`: the automatic
 //!   scheduler on Curtois benchmark instances.
@@ -29,7 +30,7 @@ commands:
                   Rust tests and the end-to-end tests of the real window
   bench [startup] start-up time and memory against a blank Tauri window, then cargo bench
                   and the Dashboard paint (`startup`: the first part only)
-  bindings        regenerate ui/src/lib/bindings.ts from the Rust types
+  bindings        regenerate ui/src/lib/bindings.ts and the capability from the Rust code
   bundle          build the .deb installer
   roster-bench FILE... --seconds N --seeds K --out DIR
                   solve Curtois rostering instances, score them and compare with the best known";

@@ -11,9 +11,10 @@
 //! missing there is written into the history itself ([`note_restored`]), so
 //! the gap it may have left is never silent.
 //!
-//! What it cannot tell: entries removed from the very end together with their
-//! seals, by someone who holds the file's passphrase. Nothing inside a file
-//! can prove its own last page; the backups can.
+//! What it cannot tell on its own: entries removed from the very end together
+//! with their seals. Nothing inside a file can prove its own last page, so
+//! the newest entry is also recorded outside it (`store::head`), and
+//! [`cut_message`] says what is missing.
 
 use crate::error::{AppError, AppResult};
 use rusqlite::functions::FunctionFlags;
@@ -263,6 +264,54 @@ pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
     Ok(())
 }
 
+/// The warning for a history that no longer ends where it was recorded to:
+/// the newest known entry `entry` (written `at`, UTC text) is missing, or
+/// (`replaced`) another entry holds its number.
+pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> AppResult<String> {
+    let when = super::list::local_time(super::list::zone(conn)?, at);
+    let what = if replaced {
+        format!(
+            "its newest entries were removed and others written in their place: the file holds \
+             another entry under number {entry}, the newest known (of {when})"
+        )
+    } else {
+        // The file's history stops before the newest known entry: at `last`.
+        let last: i64 = conn
+            .query_row(
+                "SELECT MAX(id) FROM audit_log WHERE id < ?1",
+                [entry],
+                |r| r.get::<_, Option<i64>>(0),
+            )?
+            .unwrap_or(0);
+        let missing = entry - last;
+        if missing == 1 {
+            format!(
+                "the last entry of the history is missing; the newest known is entry {entry}, of {when}"
+            )
+        } else {
+            format!(
+                "the last {missing} entries of the history are missing; the newest known is entry \
+                 {entry}, of {when}, and the file's history stops at entry {last}"
+            )
+        }
+    };
+    Ok(format!(
+        "The change history was altered outside Wardbook: {what}. \
+         A backup holds the history as it was."
+    ))
+}
+
+/// Writes an event of the whole department (a restore) into the history,
+/// sealed like any entry.
+pub fn note_event(conn: &Connection, label: &str) -> AppResult<()> {
+    conn.execute(
+        "INSERT INTO audit_log (table_name, record_key, action, label, before, after)
+         VALUES ('department', '1', 'update', ?1, NULL, NULL)",
+        [label],
+    )?;
+    Ok(())
+}
+
 /// What checking the chain found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct HistoryCheck {
@@ -279,6 +328,28 @@ pub struct HistoryCheck {
 
 /// Walks the history in order and checks every entry against its seal.
 pub fn verify(conn: &Connection) -> AppResult<HistoryCheck> {
+    let key = chain_key(conn)?;
+    verify_with(conn, key)
+}
+
+/// The file's history key, to check another copy's history with (a
+/// department file does not carry it: see `department_file::history`).
+pub fn key(conn: &Connection) -> AppResult<Option<Vec<u8>>> {
+    chain_key(conn)
+}
+
+/// A name for a key that does not give the key away: two files sealed with
+/// the same key have the same id, and nobody can seal with the id.
+pub fn key_id(key: &[u8]) -> String {
+    hmac(key, b"wardbook history key id")[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// As [`verify`], with the seals checked under `key` rather than the key
+/// the file holds (None: the key is missing).
+pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<HistoryCheck> {
     if !is_chained(conn)? {
         return Ok(HistoryCheck {
             entries: 0,
@@ -295,11 +366,12 @@ pub fn verify(conn: &Connection) -> AppResult<HistoryCheck> {
             })
             .optional()?
             .unwrap_or_default();
-        let at = at.get(..16).unwrap_or(&at).replace('T', " ");
+        // On the department's clock, as the history rows show it.
+        let at = super::list::local_time(super::list::zone(conn)?, &at);
         let which = if label.is_empty() {
             format!("entry {id}")
         } else {
-            format!("entry {id} ({at} UTC, “{label}”)")
+            format!("entry {id} ({at}, “{label}”)")
         };
         Ok(HistoryCheck {
             entries,
@@ -311,7 +383,7 @@ pub fn verify(conn: &Connection) -> AppResult<HistoryCheck> {
             ),
         })
     };
-    let Some(key) = chain_key(conn)? else {
+    let Some(key) = key else {
         let first: i64 = conn
             .query_row("SELECT MIN(id) FROM audit_log", [], |r| {
                 r.get::<_, Option<i64>>(0)

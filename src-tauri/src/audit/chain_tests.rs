@@ -106,6 +106,42 @@ fn an_entry_edited_around_the_guards_is_named() {
 }
 
 #[test]
+fn a_broken_entry_is_named_at_the_departments_time_as_the_history_shows_it() {
+    let conn = filled();
+    conn.execute("UPDATE department SET time_zone = 'Pacific/Auckland'", [])
+        .unwrap();
+    let second = ids(&conn)[1];
+    drop_guards(&conn);
+    conn.execute(
+        "UPDATE audit_log SET at = '2026-12-07T07:10:00.000Z' WHERE id = ?1",
+        [second],
+    )
+    .unwrap();
+    let check = verify(&conn).unwrap();
+    assert_eq!(check.first_broken, Some(second));
+    // 07:10 UTC is 20:10 in Auckland (summer time, +13).
+    assert!(
+        check.message.contains("(2026-12-07 20:10:00, “Lee, Ann”)"),
+        "{}",
+        check.message
+    );
+    assert!(!check.message.contains("UTC"), "{}", check.message);
+    let shown = crate::audit::list(
+        &conn,
+        &crate::audit::HistoryQuery {
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let row = shown.entries.iter().find(|e| e.id == second).unwrap();
+    assert_eq!(
+        row.at, "2026-12-07 20:10:00",
+        "the history row says the same"
+    );
+}
+
+#[test]
 fn a_removed_entry_is_found_in_the_middle_and_at_the_end() {
     let conn = filled();
     let all = ids(&conn);

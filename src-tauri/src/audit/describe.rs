@@ -15,10 +15,10 @@ use serde_json::{Map, Value};
 const HIDDEN: &[&str] = &["id"];
 
 /// Columns holding 0/1.
-const FLAGS: &[&str] = &["paid", "evening", "night", "no_day_after_night"];
+const FLAGS: &[&str] = &["paid", "evening", "night", "no_day_after_night", "on_leave"];
 
 /// `hourly_rate_cents` → "Hourly rate".
-pub fn humanize(column: &str) -> String {
+pub(crate) fn humanize(column: &str) -> String {
     let known = match column {
         "fte_hundredths" => Some("FTE"),
         "employee_no" => Some("Employee number"),

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 pub const MAX_LIMIT: i64 = 200;
 
 /// The department's zone, or UTC before a department exists.
-fn zone(conn: &Connection) -> AppResult<chrono_tz::Tz> {
+pub(super) fn zone(conn: &Connection) -> AppResult<chrono_tz::Tz> {
     Ok(crate::department::get(conn)?
         .and_then(|d| d.time_zone.parse().ok())
         .unwrap_or(chrono_tz::UTC))
@@ -29,7 +29,8 @@ fn utc_start(tz: chrono_tz::Tz, day: NaiveDate) -> String {
     utc.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-fn local_time(tz: chrono_tz::Tz, at: &str) -> String {
+/// The log's UTC text as the department's clock reads it, as the history shows it.
+pub(super) fn local_time(tz: chrono_tz::Tz, at: &str) -> String {
     match NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S%.fZ") {
         Ok(utc) => Utc
             .from_utc_datetime(&utc)

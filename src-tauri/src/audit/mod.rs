@@ -11,6 +11,8 @@ mod describe;
 mod list;
 pub mod triggers;
 
+/// A column as the history names it ("Employee number", "FTE").
+pub(crate) use describe::humanize;
 pub use list::list;
 
 use crate::text_enum::text_enum;
@@ -65,6 +67,28 @@ pub(crate) const TABLES: &[(&str, HistoryKind, &str)] = &[
     ("schedule_rules", HistoryKind::Schedule, "Schedule rules"),
     ("holiday", HistoryKind::Schedule, "Holiday"),
     ("time_off", HistoryKind::TimeOff, "Time off"),
+    ("staff_request", HistoryKind::Schedule, "Staff request"),
+    (
+        "staff_request_rules",
+        HistoryKind::Schedule,
+        "Request rules",
+    ),
+    ("punch", HistoryKind::Schedule, "Punch"),
+    (
+        "exception_approval",
+        HistoryKind::Schedule,
+        "Attendance exception approved",
+    ),
+    (
+        "pay_period_approval",
+        HistoryKind::Schedule,
+        "Pay period approved",
+    ),
+    (
+        "attendance_settings",
+        HistoryKind::Department,
+        "Attendance settings",
+    ),
     ("fiscal_year", HistoryKind::Budget, "Fiscal year"),
     ("budget_line", HistoryKind::Budget, "Budget line"),
     ("budget_month", HistoryKind::Budget, "Budget month"),

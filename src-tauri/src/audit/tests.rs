@@ -126,6 +126,16 @@ fn cases() -> Vec<Case> {
             label: "Lee, Ann — 2026-04-01 to 2026-04-03",
         },
         Case {
+            table: "staff_request",
+            insert: "INSERT INTO staff_request (id, staff_id, date, kind, priority) VALUES (1, 7, '2026-04-02', 'off', 'nice')",
+            update: "UPDATE staff_request SET priority = 'strong' WHERE id = 1",
+            delete: "DELETE FROM staff_request WHERE id = 1",
+            column: "priority",
+            after: "strong".into(),
+            staff: Some(7),
+            label: "Lee, Ann — 2026-04-02",
+        },
+        Case {
             table: "budget_line",
             insert: "INSERT INTO budget_line (id, fiscal_year_id, position, category, name, annual_cents, spread) VALUES (12, 9, 1, 'education_travel', 'Courses', 500000, 'even')",
             update: "UPDATE budget_line SET annual_cents = 600000 WHERE id = 12",

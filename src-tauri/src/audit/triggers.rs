@@ -39,8 +39,16 @@ pub const NOT_AUDITED: &[(&str, &str)] = &[
         "the staff import's remembered column choices, not a record of the department",
     ),
     (
+        "punch_import_mapping",
+        "the punch import's remembered column choices, not a record of the department",
+    ),
+    (
         "staff_import_role",
         "the staff import's remembered roles of job titles; the staff it sets are audited",
+    ),
+    (
+        "staff_import_status",
+        "the staff import's remembered readings of status values; the staff it sets are audited",
     ),
 ];
 
@@ -69,7 +77,12 @@ fn label_sql(table: &str) -> Option<String> {
             "(SELECT name FROM credential_type WHERE id = {r}.type_id) || ' — ' || {r}.role".into()
         }
         "training" => format!("{person} || ' — ' || {{r}}.name"),
-        "assignment" | "assignment_lock" | "call_out" => format!("{person} || ' — ' || {{r}}.date"),
+        "assignment" | "assignment_lock" | "call_out" | "staff_request" => {
+            format!("{person} || ' — ' || {{r}}.date")
+        }
+        "punch" | "exception_approval" => format!("{person} || ' — ' || {{r}}.workday"),
+        "attendance_settings" => "'Attendance settings'".into(),
+        "pay_period_approval" => "'Pay period from ' || {r}.start_date".into(),
         "time_off" => format!("{person} || ' — ' || {{r}}.from_date || ' to ' || {{r}}.to_date"),
         "schedule_period" => "'Period from ' || {r}.start_date".into(),
         "shift_type" => "{r}.code || ' ' || {r}.name".into(),

@@ -1,8 +1,8 @@
 //! Typed actuals and variance explanations, one line and month at a time.
 //!
-//! A typed actual replaces the month's earlier typed or imported amount;
-//! expenses logged for the month still add to it (see `figures`). An empty
-//! amount clears it. An explanation is the note the director asks for, kept
+//! A typed actual replaces the month's earlier typed or imported amount and
+//! stands for the month in place of the expenses logged for it (see
+//! `figures`). An empty amount clears it. An explanation is the note the director asks for, kept
 //! with the month's figures.
 
 use super::{lines, money};

@@ -1,6 +1,6 @@
-//! The expense log: purchases the manager tracks themselves. Each adds to
-//! its line's actual for the month of its date (see `figures`); a refund is
-//! a negative amount.
+//! The expense log: purchases the manager tracks themselves. Until finance's
+//! figure for a month comes, a line's logged expenses of that month are its
+//! actual (see `figures`); a refund is a negative amount.
 
 use super::{lines, money, years};
 use crate::error::{AppError, AppResult, Validator};

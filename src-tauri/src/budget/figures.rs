@@ -1,9 +1,12 @@
 //! A year's figures per line and month, read in three queries: the budget
 //! lines, their twelve month rows, and the expense log summed by month.
 //!
-//! The rule for actuals: actual = the amount typed or imported for the month
-//! (none counts as 0) + the sum of the expenses logged against the line with
-//! a date in that month. A month "has an actual" when either is present.
+//! The rule for actuals: the amount typed or imported for the month is the
+//! month's actual: it is finance's figure, which already holds every
+//! purchase posted that month, so the expenses logged against the line for
+//! the month are not added to it (they would count twice). Until finance's
+//! figure comes, the logged expenses are the month's actual. A month "has an
+//! actual" when either is present.
 
 use super::calendar::{Year, YearMonth};
 use super::{lines, years, BudgetLine, FiscalYear};
@@ -22,7 +25,7 @@ pub struct MonthCell {
     /// The expenses logged in the month.
     pub expenses_cents: i64,
     pub expense_count: i64,
-    /// typed (or 0) + expenses.
+    /// The typed or imported amount; without one, the logged expenses.
     pub actual_cents: i64,
     pub has_actual: bool,
     pub explanation: String,
@@ -30,7 +33,7 @@ pub struct MonthCell {
 
 impl MonthCell {
     pub fn combine(&mut self) {
-        self.actual_cents = self.typed_actual_cents.unwrap_or(0) + self.expenses_cents;
+        self.actual_cents = self.typed_actual_cents.unwrap_or(self.expenses_cents);
         self.has_actual = self.typed_actual_cents.is_some() || self.expense_count > 0;
     }
 }
@@ -125,8 +128,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn actual_is_typed_plus_expenses() {
-        // Typed $1,000.00 + expenses $250.00 + $49.99 = $1,299.99.
+    fn finances_figure_is_the_actual_and_the_log_stands_in_until_it_comes() {
+        // Finance's $1,000.00 already holds the $250.00 and $49.99 logged.
         let mut cell = MonthCell {
             typed_actual_cents: Some(100_000),
             expenses_cents: 25_000 + 4_999,
@@ -134,7 +137,7 @@ mod tests {
             ..Default::default()
         };
         cell.combine();
-        assert_eq!(cell.actual_cents, 129_999);
+        assert_eq!(cell.actual_cents, 100_000, "the log is not added again");
         assert!(cell.has_actual);
         // Nothing typed: the expenses alone ($30.00) are the actual.
         let mut cell = MonthCell {
@@ -144,6 +147,15 @@ mod tests {
         };
         cell.combine();
         assert_eq!(cell.actual_cents, 3_000);
+        // A typed 0 (nothing posted) is finance's word too.
+        let mut cell = MonthCell {
+            typed_actual_cents: Some(0),
+            expenses_cents: 3_000,
+            expense_count: 1,
+            ..Default::default()
+        };
+        cell.combine();
+        assert_eq!(cell.actual_cents, 0);
         // Neither: no actual yet, which is not the same as a typed 0.
         let mut cell = MonthCell::default();
         cell.combine();

@@ -17,7 +17,7 @@
 use super::calendar::Year;
 use crate::error::AppResult;
 use crate::schedule::cost::{period_cost, round_half_up, PAID_TIME_OFF_DAY_MINUTES};
-use crate::schedule::store::{context, periods};
+use crate::schedule::store::{loaded_period, periods};
 use crate::schedule::TimeOffStatus;
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Weekday};
@@ -46,7 +46,7 @@ pub fn by_month(conn: &rusqlite::Connection, year: Year) -> AppResult<[Scheduled
         .filter(|p| p.end() >= first && p.start() <= last)
         .collect();
     for period in overlapping {
-        let loaded = context::load(conn, period.id)?;
+        let loaded = loaded_period::load(conn, period.id)?;
         let ctx = &loaded.ctx;
         for day in period
             .start()

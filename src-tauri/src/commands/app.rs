@@ -3,6 +3,7 @@ use crate::department::{self, Department};
 use crate::error::{AppError, AppResult};
 use serde::Serialize;
 use ts_rs::TS;
+use wardbook_macros::command;
 
 /// What the window needs to decide what to show first.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -27,9 +28,9 @@ pub struct AppStatus {
     pub system_time_zone: String,
 }
 
-#[tauri::command]
+#[command]
 pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
-    crate::startup::mark("app_status");
+    crate::startup_probe::mark("app_status");
     let data_dir = db.data_dir.display().to_string();
     let idle_lock_minutes = crate::store::settings::load(&db.data_dir).idle_lock_minutes;
     let db2 = db.inner().clone();
@@ -62,9 +63,9 @@ pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
 
 /// The window reports that a screen is ready to use. With
 /// `WARDBOOK_STARTUP_PROBE` set, the start-up benchmark reads this line.
-#[tauri::command]
+#[command]
 pub fn app_ready(screen: String) {
-    crate::startup::mark(&format!("ready-{screen}"));
+    crate::startup_probe::mark(&format!("ready-{screen}"));
     if std::env::var_os("WARDBOOK_STARTUP_PROBE").is_some() {
         println!("wardbook-ready {screen}");
     }

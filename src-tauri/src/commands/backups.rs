@@ -3,11 +3,13 @@
 use super::DbState;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::store::backup::{self, BackupFile, BackupReason};
-use crate::store::restore::{self, BackupSummary};
+use crate::store::restore::{self, BackupSummary, RestoreOutcome};
 use crate::store::Passphrase;
+use std::sync::{Arc, Mutex};
+use wardbook_macros::command;
 
 /// The backups in the backup folder, newest first (also when the file could not be opened).
-#[tauri::command]
+#[command]
 pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
     let folder = db.plan().folder;
     tauri::async_runtime::spawn_blocking(move || backup::list(&folder))
@@ -15,14 +17,14 @@ pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
 }
 
-#[tauri::command]
+#[command]
 pub async fn backup_now(db: DbState<'_>) -> AppResult<BackupFile> {
     db.with_file(|db, file| file.backup(&db.plan(), BackupReason::Manual, db.now()))
         .await
 }
 
 /// Deletes the unencrypted backups once the file itself is encrypted.
-#[tauri::command]
+#[command]
 pub async fn backups_remove_unencrypted(db: DbState<'_>) -> AppResult<usize> {
     db.with_file(|db, file| {
         if !file.is_encrypted() {
@@ -41,7 +43,7 @@ fn key(passphrase: Option<String>) -> Option<Passphrase> {
 }
 
 /// What a backup holds (verified first); `passphrase` for a backup made under another one.
-#[tauri::command]
+#[command]
 pub async fn backup_inspect(
     db: DbState<'_>,
     name: String,
@@ -63,16 +65,24 @@ pub async fn backup_inspect(
     .await
 }
 
-/// Puts a backup in place of the department file, keeping the current one as a backup.
-#[tauri::command]
+/// Puts a backup in place of the department file, keeping the current one as
+/// a backup; says what it did (as the history now does).
+#[command]
 pub async fn backup_restore(
     db: DbState<'_>,
     name: String,
     passphrase: Option<String>,
-) -> AppResult<()> {
+) -> AppResult<RestoreOutcome> {
     let given = key(passphrase);
+    let outcome = Arc::new(Mutex::new(None));
+    let told = outcome.clone();
     db.replace(move |db, current| {
-        restore::restore(current, &db.db_path(), &db.plan(), &name, given, db.now())
+        let (file, done) =
+            restore::restore(current, &db.db_path(), &db.plan(), &name, given, db.now())?;
+        *told.lock().unwrap_or_else(|p| p.into_inner()) = Some(done);
+        Ok(file)
     })
-    .await
+    .await?;
+    let done = outcome.lock().unwrap_or_else(|p| p.into_inner()).take();
+    done.ok_or_else(|| AppError::new(ErrorCode::Internal, "The restore did not say what it did."))
 }

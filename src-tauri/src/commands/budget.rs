@@ -8,29 +8,30 @@ use crate::budget::figures::{self, BudgetSheet};
 use crate::budget::years::{self, FiscalYears};
 use crate::budget::{lines, BudgetLine, BudgetLineInput, FiscalYear, FiscalYearInput};
 use crate::error::AppResult;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn fiscal_years_list(db: DbState<'_>) -> AppResult<FiscalYears> {
     db.run(|conn| years::overview(conn, today(conn)?)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn fiscal_year_create(db: DbState<'_>, input: FiscalYearInput) -> AppResult<FiscalYear> {
     db.run(move |conn| years::create(conn, &input)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn fiscal_year_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| years::delete(conn, id)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_sheet(db: DbState<'_>, fiscal_year_id: i64) -> AppResult<BudgetSheet> {
     db.run(move |conn| figures::load(conn, fiscal_year_id))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_line_save(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -41,13 +42,13 @@ pub async fn budget_line_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_line_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| lines::delete(conn, id)).await
 }
 
 /// Saves a typed actual and its explanation; returns the year's sheet.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_actual_save(db: DbState<'_>, input: ActualInput) -> AppResult<BudgetSheet> {
     db.run(move |conn| {
         actuals::save(conn, &input)?;
@@ -56,7 +57,7 @@ pub async fn budget_actual_save(db: DbState<'_>, input: ActualInput) -> AppResul
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_explanation_save(
     db: DbState<'_>,
     line_id: i64,
@@ -67,7 +68,7 @@ pub async fn budget_explanation_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn expenses_list(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -77,7 +78,7 @@ pub async fn expenses_list(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn expense_save(
     db: DbState<'_>,
     id: Option<i64>,
@@ -86,7 +87,7 @@ pub async fn expense_save(
     db.run(move |conn| expenses::save(conn, id, &input)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn expense_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| expenses::delete(conn, id)).await
 }

@@ -3,37 +3,28 @@
 //! and the account map the import remembers (finance accounts to budget
 //! lines, this department's cost centres).
 
-use super::dialog::pick_file;
+use super::dialog::open_csv;
 use super::DbState;
 use crate::budget::account_map::{self, AccountMap, AccountMapInput};
 use crate::budget::csv_import::{
     self, CsvFile, ImportColumns, ImportMapping, ImportOutcome, ImportPreview,
 };
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::AppResult;
 use tauri::Runtime;
+use wardbook_macros::command;
 
 /// Asks for a CSV file and reads it; `None` when the manager cancels.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_csv_open<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<CsvFile>> {
-    let Some(path) = pick_file(app, "CSV", &["csv", "txt"]).await? else {
-        return Ok(None);
-    };
-    tauri::async_runtime::spawn_blocking(move || csv_import::read(&path).map(Some))
-        .await
-        .map_err(|e| {
-            AppError::new(
-                ErrorCode::Internal,
-                format!("Reading the file stopped unexpectedly ({e})."),
-            )
-        })?
+    open_csv(app, csv_import::read).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_import_columns(text: String) -> AppResult<ImportColumns> {
     csv_import::columns(&text)
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_import_preview(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -44,7 +35,7 @@ pub async fn budget_import_preview(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_import(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -55,13 +46,13 @@ pub async fn budget_import(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_account_map(db: DbState<'_>, fiscal_year_id: i64) -> AppResult<AccountMap> {
     db.run(move |conn| account_map::load(conn, fiscal_year_id))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_account_map_save(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -71,7 +62,7 @@ pub async fn budget_account_map_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_account_map_remove(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -82,7 +73,7 @@ pub async fn budget_account_map_remove(
 }
 
 /// Marks a cost centre as this department's (`ours`) or not; returns them all.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_cost_centre_save(
     db: DbState<'_>,
     code: String,

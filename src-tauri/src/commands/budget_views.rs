@@ -6,9 +6,10 @@ use crate::budget::productivity::{self, LaborCostMonth, ProductivityReport};
 use crate::budget::targets::{self, Targets, TargetsInput, VolumeInput};
 use crate::budget::variance::{self, VarianceReport};
 use crate::error::AppResult;
+use wardbook_macros::command;
 
 /// `month` none: the latest month with actuals.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_variance(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -18,13 +19,13 @@ pub async fn budget_variance(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_targets(db: DbState<'_>, fiscal_year_id: i64) -> AppResult<Targets> {
     db.run(move |conn| targets::load(conn, fiscal_year_id))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_volumes_save(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -34,7 +35,7 @@ pub async fn budget_volumes_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_targets_save(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -44,7 +45,7 @@ pub async fn budget_targets_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_productivity(
     db: DbState<'_>,
     fiscal_year_id: i64,
@@ -53,7 +54,7 @@ pub async fn budget_productivity(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn budget_labor_cost(
     db: DbState<'_>,
     fiscal_year_id: i64,

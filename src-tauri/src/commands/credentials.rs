@@ -1,13 +1,14 @@
 use super::{today, DbState};
 use crate::credentials::{self, Credential, CredentialInput, CredentialType, CredentialTypeInput};
 use crate::error::AppResult;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn credential_types_list(db: DbState<'_>) -> AppResult<Vec<CredentialType>> {
     db.run(|conn| credentials::list_types(conn)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn credential_type_save(
     db: DbState<'_>,
     id: Option<i64>,
@@ -17,12 +18,12 @@ pub async fn credential_type_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn credential_type_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| credentials::delete_type(conn, id)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn credential_save(
     db: DbState<'_>,
     staff_id: i64,
@@ -36,7 +37,7 @@ pub async fn credential_save(
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn credential_delete(db: DbState<'_>, staff_id: i64, id: i64) -> AppResult<()> {
     db.run(move |conn| credentials::delete(conn, staff_id, id))
         .await

@@ -1,11 +1,12 @@
 use super::{today, DbState};
 use crate::dashboard::{self, Dashboard};
 use crate::error::AppResult;
+use wardbook_macros::command;
 
 /// What needs the manager today, in the department's time zone.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn dashboard(db: DbState<'_>) -> AppResult<Dashboard> {
-    crate::startup::mark("dashboard");
+    crate::startup_probe::mark("dashboard");
     db.run(move |conn| dashboard::build(conn, today(conn)?))
         .await
 }

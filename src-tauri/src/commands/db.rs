@@ -54,6 +54,9 @@ pub fn now() -> chrono::NaiveDateTime {
 impl Db {
     pub fn new(data_dir: PathBuf) -> Self {
         let idle = settings::load(&data_dir).idle_lock_minutes;
+        // The zone last seen, until the file tells: a locked or damaged file
+        // cannot, and its backups are still named on the department's clock.
+        let zone = settings::time_zone(&data_dir);
         Db {
             data_dir,
             state: Mutex::new(State::Opening),
@@ -61,7 +64,7 @@ impl Db {
             last_used: Mutex::new(Instant::now()),
             idle_minutes: AtomicU32::new(idle),
             backup_warning: Mutex::new(None),
-            zone: Mutex::new(None),
+            zone: Mutex::new(zone),
         }
     }
 
@@ -78,8 +81,12 @@ impl Db {
         }
     }
 
-    /// The department's time zone as just saved.
+    /// The department's time zone as just saved, remembered beside the file
+    /// for the times it cannot be read.
     pub fn set_zone(&self, zone: String) {
+        if let Err(e) = settings::set_time_zone(&self.data_dir, &zone) {
+            eprintln!("wardbook: the time zone was not remembered: {}", e.message);
+        }
         *self.zone.lock().unwrap_or_else(|p| p.into_inner()) = Some(zone);
     }
 
@@ -250,7 +257,13 @@ impl Db {
                         _ => e,
                     })
                 }
-                State::Open(file) => f(file.conn_mut()),
+                State::Open(file) => {
+                    let result = f(file.conn_mut());
+                    if result.is_ok() {
+                        file.follow_history();
+                    }
+                    result
+                }
                 State::Failed(e) => Err(e.clone()),
                 State::Locked => Err(cipher::locked()),
                 State::Opening => unreachable!("ready() waits for the opening"),
@@ -319,7 +332,8 @@ impl Db {
                     })
                 });
             let (next, result) = match outcome {
-                Ok(file) => {
+                Ok(mut file) => {
+                    file.follow_history();
                     db.remember_zone(file.conn());
                     (State::Open(file), Ok(()))
                 }
@@ -358,11 +372,16 @@ impl Db {
             if passphrase.is_empty() {
                 return Err(AppError::field("passphrase", "Enter the passphrase."));
             }
-            let opened = DepartmentFile::open(
+            // The department's clock names a backup made before an update,
+            // once the key lets its time zone be read.
+            let opened = DepartmentFile::open_with_clock(
                 &db.db_path(),
                 Some(Passphrase::new(passphrase)),
                 Some(&db.plan()),
-                db.now(),
+                &|conn| {
+                    db.remember_zone(conn);
+                    db.now()
+                },
             );
             match opened {
                 Ok(file) => {

@@ -147,12 +147,64 @@ fn backups_are_named_and_dated_by_the_department_clock() {
     assert!(minutes_apart(db.now(), utc) <= 1);
 }
 
+#[test]
+fn an_encrypted_files_backup_before_an_update_is_dated_by_the_department_clock() {
+    let zone = far_zone();
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::store::db_path(dir.path());
+    let key = Passphrase::new("open sesame 1");
+    {
+        // An encrypted department file of an older Wardbook (schema 7).
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        crate::store::cipher::apply_key(&conn, Some(&key)).unwrap();
+        crate::store::configure(&conn).unwrap();
+        crate::store::migrate_to(&mut conn, 7).unwrap();
+        conn.execute(
+            "INSERT INTO department (id, name, unit_type, beds, time_zone, fiscal_year_start_month, overtime_rule, created_at)
+             VALUES (1, '4 West', 'med_surg', 32, ?1, 7, 'weekly_40', '2026-01-01T00:00:00Z')",
+            [zone],
+        )
+        .unwrap();
+    }
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.peek_zone();
+    db.set(DepartmentFile::open(&path, None, None, now()));
+    assert!(
+        db.snapshot().locked,
+        "the first start asks for the passphrase"
+    );
+    assert!(
+        minutes_apart(db.now(), now()) <= 1,
+        "nothing tells the zone of an encrypted file before it is unlocked"
+    );
+    block_on(db.unlock(key.as_str().into())).unwrap();
+    let made = backup::list(&db.plan().folder)
+        .unwrap()
+        .into_iter()
+        .find(|b| b.reason == backup::BackupReason::BeforeMigration)
+        .expect("a backup before the update");
+    let there = crate::department::wall_clock(chrono::Utc::now(), Some(zone));
+    let stamp = chrono::NaiveDateTime::parse_from_str(&made.made_at, "%Y-%m-%d %H:%M:%S").unwrap();
+    assert!(
+        minutes_apart(stamp, there) <= 1 && minutes_apart(stamp, now()) >= 600,
+        "the backup reads {zone}'s time, not this computer's: {}",
+        made.made_at
+    );
+    assert!(
+        made.name
+            .starts_with(&format!("wardbook-{}", stamp.format("%Y%m%d-%H%M"))),
+        "the file name carries the same time: {}",
+        made.name
+    );
+}
+
 /// Restores backup `name` the way the `backup_restore` command does.
 fn restore(db: &Arc<Db>, name: &str, passphrase: Option<&str>) -> AppResult<()> {
     let name = name.to_string();
     let given = passphrase.map(Passphrase::new);
     block_on(db.replace(move |db, current| {
         crate::store::restore::restore(current, &db.db_path(), &db.plan(), &name, given, now())
+            .map(|(file, _)| file)
     }))
 }
 
@@ -250,4 +302,23 @@ fn a_command_that_panics_is_logged_and_answered_with_a_clear_error() {
     assert_eq!(skills, 0, "the unfinished transaction rolled back");
     // The state survives the panic: the next command runs.
     assert_eq!(staff_count(&db).unwrap(), 0);
+}
+
+/// A locked or damaged file cannot say its zone; the copy the lock or
+/// damaged-file screen keeps of it is still named on the department's clock,
+/// the zone last seen being remembered beside the file.
+#[test]
+fn the_zone_last_seen_dates_backups_while_the_file_cannot_be_read() {
+    let zone = far_zone();
+    let dir = tempfile::tempdir().unwrap();
+    let first = Db::new(dir.path().to_path_buf());
+    first.set_zone(zone.into());
+    drop(first);
+    // The next start: nothing opened yet, the file unreadable.
+    let db = Db::new(dir.path().to_path_buf());
+    let there = crate::department::wall_clock(chrono::Utc::now(), Some(zone));
+    assert!(
+        minutes_apart(db.now(), there) <= 1,
+        "the department's clock ({zone}), not this computer's"
+    );
 }

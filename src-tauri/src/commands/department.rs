@@ -2,8 +2,9 @@ use super::{set_title, DbState};
 use crate::department::{self, Department, DepartmentInput};
 use crate::error::AppResult;
 use crate::sample;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn department_create<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
@@ -15,7 +16,7 @@ pub async fn department_create<R: tauri::Runtime>(
     Ok(dept)
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn department_update<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
@@ -27,7 +28,7 @@ pub async fn department_update<R: tauri::Runtime>(
     Ok(dept)
 }
 
-#[tauri::command]
+#[command]
 pub async fn sample_create<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
@@ -43,7 +44,7 @@ pub async fn sample_create<R: tauri::Runtime>(
     Ok(dept)
 }
 
-#[tauri::command]
+#[command]
 pub fn time_zones() -> Vec<String> {
     department::time_zones()
 }

@@ -4,28 +4,23 @@
 
 use super::dialog::{pick_file, save_file};
 use super::{set_title, DbState};
-use crate::department_file::{self, DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome};
+use crate::department_file::{
+    self, DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome, Staged,
+};
 use crate::error::{AppError, AppResult, ErrorCode};
-use rusqlite::Connection;
 use std::sync::Mutex;
 use tauri::Runtime;
+use wardbook_macros::command;
 
 /// The last file opened and checked, rebuilt in memory, awaiting "Import".
-static PENDING: Mutex<Option<Connection>> = Mutex::new(None);
-
-fn stopped(e: impl std::fmt::Display) -> AppError {
-    AppError::new(
-        ErrorCode::Internal,
-        format!("The operation stopped unexpectedly ({e}). Nothing was changed."),
-    )
-}
+static PENDING: Mutex<Option<Staged>> = Mutex::new(None);
 
 fn now_utc() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
 }
 
 /// Asks where to save and writes the department file; `None` when cancelled.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn department_file_export<R: Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
@@ -45,28 +40,32 @@ pub async fn department_file_export<R: Runtime>(
         .await
 }
 
-/// Asks for a department file, reads and checks it, and says what it holds;
-/// `None` when cancelled. Nothing is changed yet.
-#[tauri::command(rename_all = "snake_case")]
+/// Asks for a department file, reads and checks it, and says what it holds
+/// and what importing it would do with its history; `None` when cancelled.
+/// Nothing is changed yet.
+#[command]
 pub async fn department_file_open<R: Runtime>(
     app: tauri::AppHandle<R>,
+    db: DbState<'_>,
 ) -> AppResult<Option<DepartmentFileSummary>> {
+    // A file chosen before is forgotten, so a refused file can never lead
+    // to importing the one before it.
+    PENDING.lock().unwrap_or_else(|p| p.into_inner()).take();
     let Some(path) = pick_file(app, "Wardbook department file", &["json"]).await? else {
         return Ok(None);
     };
-    tauri::async_runtime::spawn_blocking(move || {
-        let (summary, staging) = department_file::open(&path)?;
-        *PENDING.lock().unwrap_or_else(|p| p.into_inner()) = Some(staging);
+    db.run(move |live| {
+        let (summary, staged) = department_file::open(&path, live)?;
+        *PENDING.lock().unwrap_or_else(|p| p.into_inner()) = Some(staged);
         Ok(Some(summary))
     })
     .await
-    .map_err(stopped)?
 }
 
 /// Imports the file last opened: into an empty data folder, or in place of
 /// the department when `replace` (the manager confirmed; the current one is
 /// kept aside first).
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn department_file_import<R: Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,

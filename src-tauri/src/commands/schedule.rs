@@ -4,16 +4,17 @@ use super::DbState;
 use crate::error::AppResult;
 use crate::schedule::ratios::{self, RatioPreset};
 use crate::schedule::store::coverage::{self, CoverageLine};
-use crate::schedule::store::rules::{self, Holiday, RulesForm, RulesInput};
+use crate::schedule::store::rule_settings::{self, Holiday, RulesForm, RulesInput};
 use crate::schedule::store::shift_types::{self, ShiftTypeInput};
 use crate::schedule::ShiftType;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn shift_types_list(db: DbState<'_>) -> AppResult<Vec<ShiftType>> {
     db.run(|conn| shift_types::list(conn)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn shift_type_save(
     db: DbState<'_>,
     id: Option<i64>,
@@ -23,38 +24,39 @@ pub async fn shift_type_save(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn shift_type_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| shift_types::delete(conn, id)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_rules_get(db: DbState<'_>) -> AppResult<RulesForm> {
-    db.run(|conn| rules::form(conn)).await
+    db.run(|conn| rule_settings::form(conn)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_rules_save(db: DbState<'_>, input: RulesInput) -> AppResult<RulesForm> {
-    db.run(move |conn| rules::save(conn, &input)).await
+    db.run(move |conn| rule_settings::save(conn, &input)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn holiday_save(db: DbState<'_>, date: String, name: String) -> AppResult<Vec<Holiday>> {
-    db.run(move |conn| rules::holiday_save(conn, &date, &name))
+    db.run(move |conn| rule_settings::holiday_save(conn, &date, &name))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn holiday_delete(db: DbState<'_>, date: String) -> AppResult<Vec<Holiday>> {
-    db.run(move |conn| rules::holiday_delete(conn, &date)).await
+    db.run(move |conn| rule_settings::holiday_delete(conn, &date))
+        .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn coverage_list(db: DbState<'_>) -> AppResult<Vec<CoverageLine>> {
     db.run(|conn| coverage::list(conn)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn coverage_save(
     db: DbState<'_>,
     lines: Vec<CoverageLine>,
@@ -62,12 +64,12 @@ pub async fn coverage_save(
     db.run(move |conn| coverage::save(conn, &lines)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub fn ratio_presets() -> Vec<RatioPreset> {
     ratios::presets()
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn coverage_from_census(
     db: DbState<'_>,
     shift_type_id: i64,

@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Channel;
 use ts_rs::TS;
+use wardbook_macros::command;
 
 /// What a running fill tells the window.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -155,7 +156,7 @@ fn validate(options: &FillOptions) -> AppResult<()> {
     v.finish()
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_fill_start(
     db: DbState<'_>,
     runs: RunsState<'_>,
@@ -230,14 +231,14 @@ pub async fn schedule_fill_start(
 }
 
 /// Ends a running fill early; it still reports its best as the proposal.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_fill_stop(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
     runs.stop(period_id);
     Ok(())
 }
 
 /// Writes the proposal in one transaction; nothing if any cell is refused.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_fill_accept(
     db: DbState<'_>,
     runs: RunsState<'_>,
@@ -253,14 +254,14 @@ pub async fn schedule_fill_accept(
 
 /// Drops the proposal (stopping the fill if it still runs); the period
 /// is left exactly as it was.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_fill_discard(runs: RunsState<'_>, period_id: i64) -> AppResult<()> {
     runs.discard(period_id);
     Ok(())
 }
 
 /// Locks or unlocks a grid cell against Fill schedule.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn assignment_lock(
     db: DbState<'_>,
     period_id: i64,

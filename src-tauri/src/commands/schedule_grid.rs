@@ -1,5 +1,6 @@
 //! Schedule periods, the grid, day-of call-outs, CSV export and printing.
 
+use super::dialog::save_bytes;
 use super::{today, DbState};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::schedule::store::assignments::{self, AssignOutcome};
@@ -8,14 +9,14 @@ use crate::schedule::store::periods::{self, SchedulePeriod, Seed};
 use crate::schedule::store::{self, now};
 use crate::schedule::view::ScheduleView;
 use tauri::{Runtime, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn periods_list(db: DbState<'_>) -> AppResult<Vec<SchedulePeriod>> {
     db.run(|conn| periods::list(conn)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn period_create(
     db: DbState<'_>,
     weeks: i64,
@@ -27,23 +28,23 @@ pub async fn period_create(
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn period_publish(db: DbState<'_>, id: i64) -> AppResult<SchedulePeriod> {
     db.run(move |conn| periods::publish(conn, id, &now())).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn period_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| periods::delete(conn, id)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_view(db: DbState<'_>, period_id: i64) -> AppResult<ScheduleView> {
     db.run(move |conn| store::view(conn, period_id, today(conn)?))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn assignment_set(
     db: DbState<'_>,
     period_id: i64,
@@ -58,7 +59,7 @@ pub async fn assignment_set(
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn assignment_clear(
     db: DbState<'_>,
     period_id: i64,
@@ -72,20 +73,21 @@ pub async fn assignment_clear(
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn call_out(
     db: DbState<'_>,
     period_id: i64,
     staff_id: i64,
     date: String,
+    reason: String,
 ) -> AppResult<CallOutView> {
-    db.run(move |conn| call_outs::call_out(conn, period_id, staff_id, &date, &now()))
+    db.run(move |conn| call_outs::call_out(conn, period_id, staff_id, &date, &reason, &now()))
         .await
 }
 
 /// Filling a call-out is an assignment like any other on a published
 /// period, so it is marked as a change after publishing.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn call_out_fill(
     db: DbState<'_>,
     period_id: i64,
@@ -96,7 +98,7 @@ pub async fn call_out_fill(
     assignment_set(db, period_id, staff_id, date, shift_code).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_csv(db: DbState<'_>, period_id: i64) -> AppResult<String> {
     db.run(move |conn| store::csv(conn, period_id, today(conn)?))
         .await
@@ -105,7 +107,7 @@ pub async fn schedule_csv(db: DbState<'_>, period_id: i64) -> AppResult<String> 
 /// Asks where to save with the native dialog (Rust side only: the window
 /// has no dialog or file permission) and writes the CSV there. `None` when
 /// the manager cancels.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn schedule_export_csv<R: Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
@@ -118,42 +120,12 @@ pub async fn schedule_export_csv<R: Runtime>(
             Ok((text, format!("schedule-{}.csv", period.start_date)))
         })
         .await?;
-    tauri::async_runtime::spawn_blocking(move || {
-        let Some(chosen) = app
-            .dialog()
-            .file()
-            .set_file_name(name)
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file()
-        else {
-            return Ok(None);
-        };
-        let path = chosen.into_path().map_err(|e| {
-            AppError::new(
-                ErrorCode::Storage,
-                format!("That location cannot be used ({e})."),
-            )
-        })?;
-        std::fs::write(&path, text).map_err(|e| {
-            AppError::new(
-                ErrorCode::Storage,
-                format!("The file {} could not be written ({e}).", path.display()),
-            )
-        })?;
-        Ok(Some(path.display().to_string()))
-    })
-    .await
-    .map_err(|e| {
-        AppError::new(
-            ErrorCode::Internal,
-            format!("The save dialog stopped unexpectedly ({e})."),
-        )
-    })?
+    save_bytes(app, "CSV", &["csv"], name, text.into_bytes()).await
 }
 
 /// Opens the system print dialog for the window on a landscape page (see
 /// `printing`); the print view's stylesheet lays the schedule out on it.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn window_print<R: Runtime>(window: WebviewWindow<R>) -> AppResult<()> {
     crate::printing::landscape(&window)
         .map_err(|e| AppError::new(ErrorCode::Internal, format!("Printing failed ({e}).")))

@@ -7,8 +7,9 @@ use crate::schedule::store::now;
 use crate::schedule::store::time_off::{self, TimeOffInput, TimeOffRequest};
 use crate::schedule::store::time_off_approval::{self as approval, OverlappingShift};
 use crate::schedule::TimeOffStatus;
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn time_off_list(
     db: DbState<'_>,
     status: Option<TimeOffStatus>,
@@ -16,7 +17,7 @@ pub async fn time_off_list(
     db.run(move |conn| time_off::list(conn, status)).await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn time_off_save(
     db: DbState<'_>,
     id: Option<i64>,
@@ -27,7 +28,7 @@ pub async fn time_off_save(
 
 /// Approves or denies; approving with `remove_shifts` also takes the
 /// person's shifts on those days off the schedule.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn time_off_decide(
     db: DbState<'_>,
     id: i64,
@@ -39,13 +40,13 @@ pub async fn time_off_decide(
 }
 
 /// The shifts already scheduled on a request's days, for the approval.
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn time_off_shifts(db: DbState<'_>, id: i64) -> AppResult<Vec<OverlappingShift>> {
     db.run(move |conn| approval::overlapping_shifts(conn, id))
         .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn time_off_delete(db: DbState<'_>, id: i64) -> AppResult<()> {
     db.run(move |conn| time_off::delete(conn, id)).await
 }

@@ -4,27 +4,28 @@ use super::DbState;
 use crate::error::AppResult;
 use crate::store::passphrase::{self, PassphraseInput};
 use crate::store::settings::{self, StorageSettings, StorageSettingsInput};
+use wardbook_macros::command;
 
 /// Opens the locked file with the passphrase typed on the lock screen.
-#[tauri::command]
+#[command]
 pub async fn app_unlock(db: DbState<'_>, passphrase: String) -> AppResult<()> {
     db.unlock(passphrase).await
 }
 
 /// Locks an encrypted file now (idle timer, or the manager's "Lock" button).
-#[tauri::command]
+#[command]
 pub async fn app_lock(db: DbState<'_>) -> AppResult<bool> {
     db.lock().await
 }
 
 /// The manager is using the window: the idle lock starts counting again.
-#[tauri::command]
+#[command]
 pub async fn app_activity(db: DbState<'_>) -> AppResult<()> {
     db.activity().await
 }
 
 /// Sets a passphrase, or changes the one in use.
-#[tauri::command]
+#[command]
 pub async fn passphrase_set(db: DbState<'_>, input: PassphraseInput) -> AppResult<()> {
     db.replace(move |db, file| match file {
         Some(file) => passphrase::change(file, &input, false, &db.plan(), db.now()),
@@ -34,7 +35,7 @@ pub async fn passphrase_set(db: DbState<'_>, input: PassphraseInput) -> AppResul
 }
 
 /// Removes the passphrase: the file is stored unencrypted again.
-#[tauri::command]
+#[command]
 pub async fn passphrase_remove(db: DbState<'_>, input: PassphraseInput) -> AppResult<()> {
     db.replace(move |db, file| match file {
         Some(file) => passphrase::change(file, &input, true, &db.plan(), db.now()),
@@ -53,12 +54,12 @@ fn no_file() -> crate::store::ReplaceError {
     }
 }
 
-#[tauri::command]
+#[command]
 pub async fn storage_settings_get(db: DbState<'_>) -> AppResult<StorageSettings> {
     Ok(settings::load(&db.data_dir))
 }
 
-#[tauri::command]
+#[command]
 pub async fn storage_settings_save(
     db: DbState<'_>,
     input: StorageSettingsInput,

@@ -1,8 +1,9 @@
 use super::{today, DbState};
 use crate::error::AppResult;
 use crate::trainings::{self, Training, TrainingInput};
+use wardbook_macros::command;
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn training_save(
     db: DbState<'_>,
     staff_id: i64,
@@ -16,7 +17,7 @@ pub async fn training_save(
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[command]
 pub async fn training_delete(db: DbState<'_>, staff_id: i64, id: i64) -> AppResult<()> {
     db.run(move |conn| trainings::delete(conn, staff_id, id))
         .await

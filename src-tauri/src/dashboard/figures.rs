@@ -8,7 +8,7 @@ use crate::budget::{figures, years, Category};
 use crate::error::AppResult;
 use crate::input::format_date;
 use crate::schedule::overtime::{overtime_minutes, WorkedMinutes};
-use crate::schedule::store::{context, rules, shift_types};
+use crate::schedule::store::{loaded_period, rule_settings, shift_types};
 use crate::schedule::time;
 use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
@@ -94,7 +94,7 @@ pub fn budget(conn: &Connection, today: NaiveDate) -> AppResult<Option<BudgetGla
 /// work weeks from the same anchor, so no shift outside the period changes
 /// an overtime minute inside it, under either rule.
 pub fn overtime(conn: &Connection, today: NaiveDate) -> AppResult<OvertimeGlance> {
-    let rules = rules::load(conn)?;
+    let rules = rule_settings::load(conn)?;
     let tz = crate::department::require(conn)?
         .time_zone
         .parse()
@@ -107,7 +107,7 @@ pub fn overtime(conn: &Connection, today: NaiveDate) -> AppResult<OvertimeGlance
         .collect();
     let mut by_person: HashMap<i64, Vec<(chrono::DateTime<chrono::Utc>, WorkedMinutes)>> =
         HashMap::new();
-    for a in context::assignments_between(conn, from, to)? {
+    for a in loaded_period::assignments_between(conn, from, to)? {
         let Some(shift) = shifts.get(&a.shift_type_id) else {
             continue;
         };

@@ -5,6 +5,7 @@
 //! Everything is computed for a given `today` (the department's date), so a
 //! test can pin the day and check each boundary.
 
+pub mod attendance;
 mod figures;
 mod people;
 mod staffing;
@@ -36,6 +37,7 @@ pub struct Dashboard {
     /// None when no fiscal year holds today.
     pub budget: Option<BudgetGlance>,
     pub overtime: OvertimeGlance,
+    pub attendance: attendance::AttendanceGlance,
 }
 
 pub fn build(conn: &Connection, today: NaiveDate) -> AppResult<Dashboard> {
@@ -49,6 +51,7 @@ pub fn build(conn: &Connection, today: NaiveDate) -> AppResult<Dashboard> {
         trainings: people::trainings(conn, today)?,
         budget: figures::budget(conn, today)?,
         overtime: figures::overtime(conn, today)?,
+        attendance: attendance::glance(conn, today)?,
     })
 }
 

@@ -38,6 +38,11 @@ pub struct CredentialsDue {
     pub within_90: i64,
     /// Expired first (longest ago first), then missing, then soonest to expire.
     pub items: Vec<CredentialDue>,
+    /// The people checked (everyone employed) and the credentials checked
+    /// (every required one of theirs, current ones too): with none, "all
+    /// current" would be a claim about nobody.
+    pub staff_checked: i64,
+    pub credentials_checked: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -59,6 +64,10 @@ pub struct TrainingsDue {
     pub due_soon: i64,
     /// Overdue first, then by due date.
     pub items: Vec<TrainingDue>,
+    /// The people checked and their evaluations, competencies and trainings
+    /// on record (whatever their status).
+    pub staff_checked: i64,
+    pub trainings_checked: i64,
 }
 
 struct Person {
@@ -88,9 +97,12 @@ pub fn credentials(conn: &Connection, today: NaiveDate) -> AppResult<Credentials
     let types = credentials::list_types(conn)?;
     let held = credentials::held_by_staff(conn)?;
     let mut items = Vec::new();
-    for p in employed(conn, today)? {
+    let people = employed(conn, today)?;
+    let mut checked = 0;
+    for p in &people {
         let mine = held.get(&p.id).map_or(&[][..], Vec::as_slice);
         for line in credentials::lines_for(p.role, &types, mine, today) {
+            checked += 1;
             if line.status == CredentialStatus::Compliant {
                 continue;
             }
@@ -121,14 +133,19 @@ pub fn credentials(conn: &Connection, today: NaiveDate) -> AppResult<Credentials
         within_60: expiring_in(31, 60),
         within_90: expiring_in(61, 90),
         items,
+        staff_checked: people.len() as i64,
+        credentials_checked: checked,
     })
 }
 
 pub fn trainings(conn: &Connection, today: NaiveDate) -> AppResult<TrainingsDue> {
     let mut by_staff = trainings::by_staff(conn, today)?;
     let mut items = Vec::new();
-    for p in employed(conn, today)? {
+    let people = employed(conn, today)?;
+    let mut checked = 0;
+    for p in &people {
         for t in by_staff.remove(&p.id).unwrap_or_default() {
+            checked += 1;
             if !matches!(t.status, DueStatus::Overdue | DueStatus::DueSoon) {
                 continue;
             }
@@ -150,5 +167,7 @@ pub fn trainings(conn: &Connection, today: NaiveDate) -> AppResult<TrainingsDue>
         overdue: count(DueStatus::Overdue),
         due_soon: count(DueStatus::DueSoon),
         items,
+        staff_checked: people.len() as i64,
+        trainings_checked: checked,
     })
 }

@@ -5,7 +5,7 @@
 use crate::error::AppResult;
 use crate::input::format_date;
 use crate::schedule::rules::ScheduleContext;
-use crate::schedule::store::{context, periods};
+use crate::schedule::store::{loaded_period, periods};
 use crate::schedule::view::{CoverageRow, CoverageStatus};
 use crate::schedule::{view_coverage, Requirement};
 use chrono::{Duration, NaiveDate};
@@ -71,6 +71,9 @@ pub struct Gaps {
     pub items: Vec<Gap>,
     /// Days of the window that no schedule period holds yet.
     pub unscheduled_days: Vec<String>,
+    /// The needs checked (shift × role or skill × scheduled day with a
+    /// minimum or target): with none, "no gaps" would be a claim about nothing.
+    pub needs_checked: i64,
 }
 
 /// Today and tomorrow, and the gaps from today through day 14.
@@ -89,7 +92,7 @@ pub fn load(conn: &rusqlite::Connection, today: NaiveDate) -> AppResult<(Vec<Day
         .into_iter()
         .filter(|p| p.end() >= today && p.start() <= last)
     {
-        let loaded = context::load(conn, period.id)?;
+        let loaded = loaded_period::load(conn, period.id)?;
         let dates: Vec<NaiveDate> = today
             .iter_days()
             .take_while(|d| *d <= last)
@@ -127,7 +130,14 @@ pub fn load(conn: &rusqlite::Connection, today: NaiveDate) -> AppResult<(Vec<Day
             }
         }
     }
+    let needs_checked = days
+        .iter()
+        .filter(|d| d.period_id.is_some())
+        .flat_map(|d| &d.shifts)
+        .map(|s| s.needs.len() as i64)
+        .sum();
     let gaps = Gaps {
+        needs_checked,
         from: format_date(today),
         to: format_date(last),
         items,

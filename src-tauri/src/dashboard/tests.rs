@@ -274,3 +274,52 @@ fn overtime_is_for_the_pay_period_holding_today() {
     );
     assert_eq!(first_day.overtime_bp, Some(0));
 }
+
+#[test]
+fn with_nobody_on_staff_nothing_is_claimed_checked() {
+    let conn = crate::store::open_in_memory().unwrap();
+    crate::department::insert(&conn, &crate::sample::department()).unwrap();
+    let d = build(&conn, day(TODAY)).unwrap();
+    assert!(d.credentials.items.is_empty() && d.trainings.items.is_empty());
+    assert_eq!(
+        (
+            d.credentials.staff_checked,
+            d.credentials.credentials_checked
+        ),
+        (0, 0),
+        "no staff, so no credential was checked (not \"all current\")"
+    );
+    assert_eq!(
+        (d.trainings.staff_checked, d.trainings.trainings_checked),
+        (0, 0)
+    );
+    assert_eq!(
+        (
+            d.gaps.items.len(),
+            d.gaps.needs_checked,
+            d.gaps.unscheduled_days.len()
+        ),
+        (0, 0, 14),
+        "no schedule, so no need was checked (not \"no gaps\")"
+    );
+}
+
+#[test]
+fn the_dashboard_counts_what_it_checked() {
+    let fx = Fixture::covered();
+    let d = dashboard(&fx, "2026-12-10");
+    assert_eq!(
+        d.credentials.staff_checked, 5,
+        "four RNs and the CNA; the terminated RN is not checked"
+    );
+    assert_eq!(d.trainings.staff_checked, 5);
+    assert!(
+        d.credentials.credentials_checked >= d.credentials.items.len() as i64,
+        "current credentials are counted as checked too"
+    );
+    assert_eq!(
+        d.gaps.needs_checked,
+        10 * 2,
+        "10 scheduled days (10 to 19 Dec) × the Day and Night RN needs"
+    );
+}

@@ -29,6 +29,10 @@ pub struct Document {
     pub exported_at: String,
     pub department: String,
     pub tables: Vec<Table>,
+    /// The name (`audit::chain::key_id`) of the key that sealed the file's
+    /// history, for a reader of the file: which department's history it is.
+    /// The key itself is in the history's tables (see `history`).
+    pub history_key: Option<String>,
 }
 
 impl AsRef<str> for Table {
@@ -104,6 +108,9 @@ pub fn write(doc: &Document) -> String {
     out.push_str(&format!("  \"app_version\": {},\n", json(&doc.app_version)));
     out.push_str(&format!("  \"exported_at\": {},\n", json(&doc.exported_at)));
     out.push_str(&format!("  \"department\": {},\n", json(&doc.department)));
+    if let Some(id) = &doc.history_key {
+        out.push_str(&format!("  \"history_key\": {},\n", json(id)));
+    }
     out.push_str(&format!(
         "  \"checksum\": {},\n",
         json(checksum(&doc.tables))
@@ -180,20 +187,24 @@ pub fn parse(bytes: &[u8]) -> AppResult<Document> {
     }
     let schema_version = int("schema_version")
         .filter(|v| *v >= 1)
-        .ok_or_else(|| not_ours("it has no schema version"))?;
+        .ok_or_else(|| not_ours("it does not say which version of Wardbook wrote it"))?;
     let latest = crate::store::LATEST_VERSION;
     if schema_version > latest {
         return Err(refuse(format!(
-            "This department file was written by a newer Wardbook ({app_version}, schema {schema_version}); \
-             this one reads files up to schema {latest}. Update Wardbook to import it. Nothing was imported."
+            "This department file was written by a newer Wardbook ({app_version}) that keeps more \
+             than this one knows (its records are of version {schema_version}; this one reads up to \
+             {latest}). Update Wardbook to import it. Nothing was imported."
         )));
     }
     let tables: Vec<Table> = field("tables")
         .cloned()
         .map(serde_json::from_value)
         .transpose()
-        .map_err(|e| not_ours(&format!("its tables cannot be read: {e}")))?
-        .ok_or_else(|| not_ours("it has no tables"))?;
+        .map_err(|e| {
+            eprintln!("wardbook: a department file's tables cannot be read: {e}");
+            not_ours("its records are not laid out as Wardbook writes them")
+        })?
+        .ok_or_else(|| not_ours("it holds no records"))?;
     if field("checksum").and_then(Value::as_str) != Some(checksum(&tables).as_str()) {
         return Err(refuse(
             "The file's contents do not match its checksum: it was damaged or edited after it was \
@@ -206,5 +217,8 @@ pub fn parse(bytes: &[u8]) -> AppResult<Document> {
         exported_at: text("exported_at"),
         department: text("department"),
         tables,
+        history_key: field("history_key")
+            .and_then(Value::as_str)
+            .map(str::to_string),
     })
 }

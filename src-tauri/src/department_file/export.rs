@@ -37,6 +37,8 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         } else {
             ""
         };
+        // The history's key goes with it, so its history can be checked
+        // wherever it is imported (see `history`).
         let mut stmt = tx.prepare(&format!(
             "SELECT {} FROM {}{order}",
             cols.join(", "),
@@ -63,6 +65,7 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         exported_at: exported_at.to_string(),
         department: department.name,
         tables,
+        history_key: crate::audit::chain::key(conn)?.map(|k| crate::audit::chain::key_id(&k)),
     })
 }
 

@@ -28,6 +28,10 @@ pub struct DepartmentFileSummary {
     pub fiscal_years: i64,
     pub tables: i64,
     pub rows: i64,
+    /// What importing it would do with the file's history.
+    pub history: super::FileHistory,
+    /// The entries of the department's own history, which are kept.
+    pub kept_history_entries: i64,
 }
 
 fn refuse(message: String) -> AppError {
@@ -52,29 +56,54 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
         for name in schema.keys() {
             tx.execute_batch(&format!("DELETE FROM {}", quote(name)))?;
         }
-        let v = doc.schema_version;
+        let names = super::naming::Names::new(doc);
         for table in sequence_last(&doc.tables) {
             if table.name == SEQUENCE {
                 tx.execute_batch("DELETE FROM sqlite_sequence")?;
             }
             let Some(columns) = schema.get(&table.name) else {
                 return Err(refuse(format!(
-                    "The file has a table “{}” that schema {v} does not have: it is not a Wardbook department file, or it was altered.",
-                    table.name
+                    "The file holds records of a kind this version of Wardbook does not know \
+                     (“{}”): it is not a Wardbook department file, or it was altered.",
+                    super::naming::kind(&table.name)
                 )));
             };
+            let what = super::naming::kind(&table.name);
             if seen.insert(&table.name, ()).is_some() {
                 return Err(refuse(format!(
-                    "The file has the table “{}” twice.",
-                    table.name
+                    "The file holds the {} records twice: it was altered.",
+                    what.to_lowercase()
                 )));
             }
             if &table.columns != columns {
+                let unknown: Vec<String> = table
+                    .columns
+                    .iter()
+                    .filter(|c| !columns.contains(c))
+                    .map(|c| format!("“{}”", super::naming::shown(c)))
+                    .collect();
+                let lacking: Vec<String> = columns
+                    .iter()
+                    .filter(|c| !table.columns.contains(c))
+                    .map(|c| super::naming::field(c))
+                    .collect();
+                let mut why = Vec::new();
+                if !unknown.is_empty() {
+                    why.push(format!(
+                        "fields Wardbook does not know ({})",
+                        unknown.join(", ")
+                    ));
+                }
+                if !lacking.is_empty() {
+                    why.push(format!("no {}", lacking.join(", no ")));
+                }
+                if why.is_empty() {
+                    why.push("their fields in another order".into());
+                }
                 return Err(refuse(format!(
-                    "The file's table “{}” has the columns {} where schema {v} has {}.",
-                    table.name,
-                    table.columns.join(", "),
-                    columns.join(", ")
+                    "The file's {} records have {}: it was altered, or written by another program.",
+                    what.to_lowercase(),
+                    why.join(" and ")
                 )));
             }
             let list = columns
@@ -82,35 +111,56 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
                 .map(|c| quote(c))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let rules = column_rules(&tx, &table.name, columns)?;
+            let rules = super::rules::for_columns(&tx, &table.name, columns)?;
             let marks = vec!["?"; columns.len()].join(", ");
             let mut insert = tx.prepare(&format!(
                 "INSERT INTO {} ({list}) VALUES ({marks})",
                 quote(&table.name)
             ))?;
             for (i, row) in table.rows.iter().enumerate() {
-                let at = || format!("Table “{}”, row {}", table.name, i + 1);
+                let at = || names.record(&table.name, columns, row, i);
                 if row.len() != columns.len() {
                     return Err(refuse(format!(
-                        "{} has {} values where there are {} columns.",
+                        "{} has {} values where a record of its kind has {}: the file was altered.",
                         at(),
                         row.len(),
                         columns.len()
                     )));
                 }
-                let values = row
-                    .iter()
-                    .map(from_json)
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|why| refuse(format!("{}: {why}.", at())))?;
+                let mut values = Vec::with_capacity(row.len());
+                for (cell, column) in row.iter().zip(columns) {
+                    let value = from_json(cell).map_err(|why| {
+                        refuse(format!(
+                            "{}, {}: {why}.",
+                            at(),
+                            super::naming::field(column)
+                        ))
+                    })?;
+                    values.push(value);
+                }
                 for ((value, rule), column) in values.iter().zip(&rules).zip(columns) {
                     if let Err(why) = rule.check(value) {
-                        return Err(refuse(format!("{}, field “{column}”: {why}.", at())));
+                        let why = lower_first(why.trim_end_matches('.'));
+                        return Err(refuse(format!(
+                            "{}, {}: {why}.",
+                            at(),
+                            super::naming::field(column)
+                        )));
                     }
                 }
                 insert
                     .execute(rusqlite::params_from_iter(values))
-                    .map_err(|e| refuse(format!("{} cannot be stored ({e}).", at())))?;
+                    .map_err(|e| {
+                        let value = |column: &str| {
+                            let i = columns.iter().position(|c| c == column)?;
+                            row.get(i).map(|v| match v {
+                                serde_json::Value::String(s) => s.clone(),
+                                other => other.to_string(),
+                            })
+                        };
+                        let why = super::naming::refusal(&e.to_string(), &table.name, value);
+                        refuse(format!("{}: {why}.", at()))
+                    })?;
             }
         }
         if let Some(missing) = schema
@@ -118,7 +168,9 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
             .find(|n| !seen.contains_key(n.as_str()) && *n != "sqlite_sequence")
         {
             return Err(refuse(format!(
-                "The file has no table “{missing}”, which every department file of schema {v} has."
+                "The file has no place for {} records, which every department file of its \
+                 version has: it was altered.",
+                super::naming::kind(missing).to_lowercase()
             )));
         }
         if let Some(broken) = broken_reference(&tx)? {
@@ -131,27 +183,63 @@ pub fn load(doc: &Document) -> AppResult<Connection> {
     if departments != 1 {
         return Err(refuse("The file holds no department.".into()));
     }
+    if let Some(entries) = unsealed_history(&conn)? {
+        return Err(refuse(format!(
+            "The seals of the file's change history were removed ({entries} entries have none): \
+             it was altered after it was exported. Export it again from the original."
+        )));
+    }
     crate::store::migrate(&mut conn)?;
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
-        return Err(refuse(format!(
-            "The rebuilt department fails its integrity check ({check})."
-        )));
+        eprintln!("wardbook: a department file rebuilt fails its integrity check: {check}");
+        return Err(refuse(
+            "The department the file holds does not hold together once rebuilt: it was altered."
+                .into(),
+        ));
     }
     Ok(conn)
+}
+
+/// "The amount…" after a comma: "the amount…" (an acronym keeps its capitals).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => {
+            first.to_lowercase().collect::<String>() + chars.as_str()
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// The number of history entries when the file has the seals' table but not
+/// one seal: every file exported since the history was sealed has a seal per
+/// entry, so they were taken out (an older file has no such table yet).
+fn unsealed_history(conn: &Connection) -> AppResult<Option<i64>> {
+    let count = |sql: &str| -> AppResult<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    if count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_seal'")?
+        == 0
+    {
+        return Ok(None);
+    }
+    let entries = count("SELECT count(*) FROM audit_log")?;
+    let sealed = count("SELECT count(*) FROM audit_seal")?;
+    Ok((entries > 0 && sealed == 0).then_some(entries))
 }
 
 /// The counts a manager recognises, from the rebuilt department.
 pub fn summary(
     doc: &Document,
-    conn: &Connection,
-    file_name: String,
+    staged: &super::Staged,
+    live: &Connection,
 ) -> AppResult<DepartmentFileSummary> {
+    let conn = &staged.conn;
+    let (history, _) = super::history::check(live, conn)?;
     let count = |sql: &str| -> AppResult<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let today = crate::department::require(conn)
         .map(|d| crate::input::format_date(crate::department::today(&d)))?;
     Ok(DepartmentFileSummary {
-        file_name,
+        file_name: staged.file_name.clone(),
         department: doc.department.clone(),
         exported_at: doc.exported_at.clone(),
         app_version: doc.app_version.clone(),
@@ -167,55 +255,7 @@ pub fn summary(
         fiscal_years: count("SELECT count(*) FROM fiscal_year")?,
         tables: doc.tables.len() as i64,
         rows: doc.tables.iter().map(|t| t.rows.len() as i64).sum(),
+        history,
+        kept_history_entries: live.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?,
     })
-}
-
-/// What a value of a column must be, beyond what SQLite itself enforces: the
-/// forms' rules for whole numbers (cents, ids, counts) and dates, so a file
-/// cannot bring in what a form would refuse.
-enum ColumnRule {
-    Any,
-    /// Declared INTEGER: a whole number, never a float (1e300) or text.
-    Whole,
-    /// A day (`date`, `*_date`, `*_on`): a real date within the years kept.
-    Date,
-}
-
-impl ColumnRule {
-    fn check(&self, value: &rusqlite::types::Value) -> Result<(), String> {
-        use rusqlite::types::Value as V;
-        match (self, value) {
-            (_, V::Null) | (ColumnRule::Any, _) => Ok(()),
-            (ColumnRule::Whole, V::Integer(_)) => Ok(()),
-            (ColumnRule::Whole, _) => Err("a whole number is expected here".into()),
-            (ColumnRule::Date, V::Text(t)) if t.is_empty() => Ok(()),
-            (ColumnRule::Date, V::Text(t)) => crate::input::date(t)
-                .map(|_| ())
-                .map_err(|m| m.trim_end_matches('.').to_string()),
-            (ColumnRule::Date, _) => Err("a date (YYYY-MM-DD) is expected here".into()),
-        }
-    }
-}
-
-fn column_rules(conn: &Connection, table: &str, columns: &[String]) -> AppResult<Vec<ColumnRule>> {
-    let mut stmt = conn.prepare(&format!("PRAGMA table_xinfo({})", quote(table)))?;
-    let declared: HashMap<String, String> = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok(columns
-        .iter()
-        .map(|c| {
-            let kind = declared
-                .get(c)
-                .map(|t| t.to_uppercase())
-                .unwrap_or_default();
-            if c == "rowid" || kind.contains("INT") {
-                ColumnRule::Whole
-            } else if c == "date" || c.ends_with("_date") || c.ends_with("_on") {
-                ColumnRule::Date
-            } else {
-                ColumnRule::Any
-            }
-        })
-        .collect())
 }

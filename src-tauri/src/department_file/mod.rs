@@ -18,29 +18,61 @@
 //!
 //! Importing is all or nothing: the file is rebuilt in a private in-memory
 //! database first (`load`), checked (every table and column known, every
-//! row stored, every reference resolved, the integrity check), and only
-//! then copied over the department in one transaction (`replace`).
+//! value held to the forms' rules (`rules`), every row stored, every
+//! reference resolved, the integrity check), and only then copied over the
+//! department's records in one transaction (`replace`). The department's
+//! change history is never replaced: the import is added to it (`history`).
 
 mod document;
 mod export;
+mod history;
+#[cfg(test)]
+mod history_tests;
 mod load;
+mod naming;
+#[cfg(test)]
+mod naming_tests;
 mod replace;
+mod rules;
+#[cfg(test)]
+mod rules_tests;
 mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use document::{parse, Document, FORMAT, FORMAT_VERSION};
+pub use document::{parse, write, Document, Table, FORMAT, FORMAT_VERSION};
 pub use export::{export, suggested_file_name, ExportOutcome};
+pub use history::{FileHistory, FileHistoryStatus};
 pub use load::{load, summary, DepartmentFileSummary};
 pub use replace::{import_into, DepartmentImportOutcome};
 
 /// Far above any department's record (years of schedules are a few MB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Reads and checks a chosen file: the document and its rebuilt database.
+/// A department file rebuilt and checked in memory, waiting for "Import".
+pub struct Staged {
+    pub conn: rusqlite::Connection,
+    pub file_name: String,
+}
+
+/// Rebuilds and checks a parsed department file.
+pub fn stage(doc: &Document, file_name: &str) -> crate::error::AppResult<Staged> {
+    Ok(Staged {
+        conn: load(doc)?,
+        // Shown on screen and written into the history: nothing invisible.
+        file_name: file_name
+            .chars()
+            .filter(|c| !c.is_control() && !crate::input::is_direction_control(*c))
+            .collect(),
+    })
+}
+
+/// Reads and checks a chosen file: what it holds, with what importing it
+/// into `live` would do with its history, and its rebuilt database.
 pub fn open(
     path: &std::path::Path,
-) -> crate::error::AppResult<(DepartmentFileSummary, rusqlite::Connection)> {
+    live: &rusqlite::Connection,
+) -> crate::error::AppResult<(DepartmentFileSummary, Staged)> {
     use crate::error::{AppError, ErrorCode};
     let storage = |e: std::io::Error| {
         AppError::new(
@@ -56,10 +88,10 @@ pub fn open(
     }
     let bytes = std::fs::read(path).map_err(storage)?;
     let doc = parse(&bytes)?;
-    let staging = load(&doc)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Ok((summary(&doc, &staging, file_name)?, staging))
+    let staged = stage(&doc, &file_name)?;
+    Ok((summary(&doc, &staged, live)?, staged))
 }

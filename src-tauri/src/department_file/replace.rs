@@ -1,9 +1,12 @@
-//! Putting a checked department file in place of the department, in one
-//! transaction.
+//! Putting a checked department file in place of the department's records,
+//! in one transaction; the department's history is kept and the import is
+//! added to it (see `history`).
 
+use super::history::{self, is_history, FileHistory, FileHistoryStatus};
 use super::tables::{
     broken_reference, copy_rows, list, quote, restore_triggers, take_triggers, ForeignKeysOff,
 };
+use super::Staged;
 use crate::department::Department;
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::Connection;
@@ -17,13 +20,18 @@ pub struct DepartmentImportOutcome {
     /// Where the department that was replaced was kept; none when the data
     /// folder was empty.
     pub set_aside: Option<String>,
+    /// What became of the file's own history.
+    pub history: FileHistory,
+    /// The entries of the department's own history that were kept (the
+    /// import's own entry not counted).
+    pub kept_history_entries: i64,
 }
 
 /// `wardbook-before-import-2026-11-27-141503.db` beside the department file.
 fn set_aside_path(live: &Connection, stamp: &str) -> Option<PathBuf> {
     let path = live.path().filter(|p| !p.is_empty())?;
     let dir = std::path::Path::new(path).parent()?;
-    Some(dir.join(format!("wardbook-before-import-{stamp}.db")))
+    Some(dir.join(crate::store::backup::before_import_name(stamp)))
 }
 
 /// Replaces everything in `live` with `staging` (a `load`ed file at the same
@@ -32,10 +40,11 @@ fn set_aside_path(live: &Connection, stamp: &str) -> Option<PathBuf> {
 /// consistent copy even while the app has the file open).
 pub fn import_into(
     live: &mut Connection,
-    staging: &Connection,
+    staged: &Staged,
     replace: bool,
     stamp: &str,
 ) -> AppResult<DepartmentImportOutcome> {
+    let staging = &staged.conn;
     let current = crate::department::get(live)?;
     if current.is_some() && !replace {
         return Err(AppError::new(
@@ -59,16 +68,29 @@ pub fn import_into(
             set_aside = Some(path.display().to_string());
         }
     }
-    let tables = list(staging)?;
+    let tables: Vec<_> = list(staging)?
+        .into_iter()
+        .filter(|t| !is_history(&t.name))
+        .collect();
+    let kept_history_entries;
+    let file_history;
     {
         let _fk = ForeignKeysOff::new(live)?;
         let tx = live.unchecked_transaction()?;
+        kept_history_entries = tx.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+        let carry;
+        (file_history, carry) = history::check(&tx, staging)?;
         let triggers = take_triggers(&tx)?;
-        for t in list(&tx)? {
+        for t in list(&tx)?.iter().filter(|t| !is_history(&t.name)) {
             tx.execute_batch(&format!("DELETE FROM {}", quote(&t.name)))?;
         }
         copy_rows(staging, &tx, &tables)?;
+        if let Some(key) = &carry.adopt_key {
+            history::adopt_key(&tx, key)?;
+        }
         restore_triggers(&tx, &triggers)?;
+        history::carry_over(&tx, staging, &carry.ids)?;
+        history::note_import(&tx, &event(staged, &file_history)?, &file_history)?;
         if let Some(broken) = broken_reference(&tx)? {
             return Err(AppError::new(
                 ErrorCode::Internal,
@@ -80,5 +102,43 @@ pub fn import_into(
     Ok(DepartmentImportOutcome {
         department: crate::department::require(live)?,
         set_aside,
+        history: file_history,
+        kept_history_entries,
     })
+}
+
+/// "Department file imported: 4 West 2026-11-27.wardbook.json, 55 staff, …".
+fn event(staged: &Staged, file: &FileHistory) -> AppResult<String> {
+    let count = |sql: &str| -> AppResult<i64> { Ok(staged.conn.query_row(sql, [], |r| r.get(0))?) };
+    let some = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let history = match file.status {
+        FileHistoryStatus::Empty => "no history in the file".to_string(),
+        FileHistoryStatus::Verified => format!(
+            "its history checked, {} carried over",
+            some(file.carried_over, "entry", "entries")
+        ),
+        FileHistoryStatus::Unverified => format!(
+            "its history ({}) left out",
+            some(file.entries, "entry", "entries")
+        ),
+        FileHistoryStatus::Altered => format!(
+            "its history ({}) altered after export, not carried over",
+            some(file.entries, "entry", "entries")
+        ),
+    };
+    Ok(format!(
+        "Department file imported: {}, {}, {}, {}; {history}",
+        staged.file_name,
+        some(count("SELECT count(*) FROM staff")?, "person", "staff"),
+        some(
+            count("SELECT count(*) FROM schedule_period")?,
+            "schedule period",
+            "schedule periods"
+        ),
+        some(
+            count("SELECT count(*) FROM fiscal_year")?,
+            "fiscal year",
+            "fiscal years"
+        ),
+    ))
 }

@@ -123,8 +123,10 @@ pub fn broken_reference(conn: &Connection) -> AppResult<Option<String>> {
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
             Some(format!(
-                "a row of “{table}”{} refers to a “{parent}” record the file does not hold",
-                rowid.map(|id| format!(" (id {id})")).unwrap_or_default()
+                "{}{} refers to a {} record the file does not hold",
+                super::naming::kind(&table),
+                rowid.map(|id| format!(" {id}")).unwrap_or_default(),
+                super::naming::kind(&parent).to_lowercase()
             ))
         }
         None => None,

@@ -72,18 +72,29 @@ pub fn from_variance(v: &VarianceReport, department: String, today: NaiveDate) -
     total.extend(figures(&v.total.ytd));
     total.push(Cell::default());
     rows.push(Row::total(total));
+    // A spreadsheet has no title above its columns: the CSV's headers say
+    // which month and which part of the fiscal year they hold.
+    let month_csv = |what: &str| format!("{} {what}", v.month_label);
+    let ytd_csv = |what: &str| format!("{} year to date {what}", v.year.label);
+    let named = |c: Column, csv: String| Column {
+        csv_header: Some(csv),
+        ..c
+    };
     let columns = vec![
         Column::left("Line", 2.3).wrapping(),
         Column::left("Category", 1.7).wrapping(),
         Column::left("GL\naccount", 1.1),
-        Column::right("Month\nbudget", 1.35),
-        Column::right("Month\nactual", 1.35),
-        Column::right("Month\nvariance", 1.35),
-        Column::right("Month\n%", 0.8),
-        Column::right("YTD\nbudget", 1.45),
-        Column::right("YTD\nactual", 1.45),
-        Column::right("YTD\nvariance", 1.45),
-        Column::right("YTD\n%", 0.8),
+        named(Column::right("Month\nbudget", 1.35), month_csv("budget")),
+        named(Column::right("Month\nactual", 1.35), month_csv("actual")),
+        named(
+            Column::right("Month\nvariance", 1.35),
+            month_csv("variance"),
+        ),
+        named(Column::right("Month\n%", 0.8), month_csv("variance %")),
+        named(Column::right("YTD\nbudget", 1.45), ytd_csv("budget")),
+        named(Column::right("YTD\nactual", 1.45), ytd_csv("actual")),
+        named(Column::right("YTD\nvariance", 1.45), ytd_csv("variance")),
+        named(Column::right("YTD\n%", 0.8), ytd_csv("variance %")),
         Column::left("Explanation", 3.4).wrapping(),
     ];
     let ytd = if v.month == 0 {

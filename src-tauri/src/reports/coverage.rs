@@ -6,13 +6,13 @@
 use super::table::{Align, Cell, Column, Orientation, Report, Row};
 use crate::error::AppResult;
 use crate::input::format_date;
-use crate::schedule::store::context;
+use crate::schedule::store::loaded_period;
 use crate::schedule::view::{self, CoverageStatus, ScheduleView};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 pub fn report(conn: &Connection, period_id: i64, today: NaiveDate) -> AppResult<Report> {
-    let loaded = context::load(conn, period_id)?;
+    let loaded = loaded_period::load(conn, period_id)?;
     let view = view::build(&loaded, today);
     Ok(from_view(&view, super::department_name(conn)?, today))
 }

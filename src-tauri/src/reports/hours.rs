@@ -21,7 +21,7 @@ use super::table::{hours, hours_cell, Cell, Column, Orientation, Report, Row};
 use crate::error::{AppError, AppResult};
 use crate::input::{self, format_date};
 use crate::schedule::cost::period_cost;
-use crate::schedule::store::context;
+use crate::schedule::store::loaded_period;
 use crate::schedule::{time, Differential, ShiftType};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use rusqlite::Connection;
@@ -90,9 +90,9 @@ fn differential_text(d: Differential) -> Option<String> {
 }
 
 pub fn report(conn: &Connection, start_text: &str, today: NaiveDate) -> AppResult<Report> {
-    let anchor = crate::schedule::store::rules::load(conn)?.pay_period_anchor;
+    let anchor = crate::schedule::store::rule_settings::load(conn)?.pay_period_anchor;
     let (start, end) = pay_period(start_text, anchor)?;
-    let (ctx, people) = context::load_span(conn, start, end)?;
+    let (ctx, people) = loaded_period::load_span(conn, start, end)?;
     let cost = period_cost(&ctx);
     let shifts: HashMap<i64, &ShiftType> = ctx.shift_types.iter().map(|s| (s.id, s)).collect();
     let rules = &ctx.rules;

@@ -47,7 +47,7 @@ pub fn options(conn: &Connection, today: NaiveDate) -> AppResult<ReportOptions> 
         .find(|p| p.contains(today))
         .or(list.first())
         .map(|p| p.id);
-    let anchor = crate::schedule::store::rules::load(conn)?.pay_period_anchor;
+    let anchor = crate::schedule::store::rule_settings::load(conn)?.pay_period_anchor;
     let earliest = list
         .iter()
         .map(|p| p.start())

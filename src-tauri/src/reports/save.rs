@@ -20,7 +20,7 @@ fn refused(path: &Path, e: &io::Error) -> AppError {
         .unwrap_or_default();
     let message = match e.kind() {
         ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => format!(
-            "The folder {folder} cannot be written to (permission denied). Save the report in another folder, such as Documents."
+            "The folder {folder} cannot be written to (permission denied). Save the file in another folder, such as Documents."
         ),
         ErrorKind::NotFound => {
             format!("The folder {folder} does not exist (any more). Choose another folder.")
@@ -78,7 +78,7 @@ mod tests {
         let err = refused(Path::new("/srv/locked/roster.pdf"), &e);
         assert_eq!(
             err.message,
-            "The folder /srv/locked cannot be written to (permission denied). Save the report in another folder, such as Documents."
+            "The folder /srv/locked cannot be written to (permission denied). Save the file in another folder, such as Documents."
         );
     }
 }

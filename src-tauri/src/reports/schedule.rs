@@ -8,7 +8,7 @@ use super::table::{Bands, Cell, Column, Orientation, Report, Row};
 use crate::error::AppResult;
 use crate::input::format_date;
 use crate::schedule::csv::time_off_code;
-use crate::schedule::store::context;
+use crate::schedule::store::loaded_period;
 use crate::schedule::view::{self, GridCell, ScheduleView};
 use crate::schedule::TimeOffStatus;
 use chrono::NaiveDate;
@@ -27,7 +27,7 @@ fn cell(c: &GridCell) -> Cell {
 }
 
 pub fn report(conn: &Connection, period_id: i64, today: NaiveDate) -> AppResult<Report> {
-    let loaded = context::load(conn, period_id)?;
+    let loaded = loaded_period::load(conn, period_id)?;
     let numbers: HashMap<i64, String> = loaded
         .people
         .iter()

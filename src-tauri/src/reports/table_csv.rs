@@ -1,7 +1,9 @@
 //! A report as CSV: one header row, then one record per table row (totals
 //! included, labelled in their first cell). Summary lines and notes are for
 //! readers of the PDF; a spreadsheet gets the data alone. RFC 4180 quoting
-//! by the `csv` crate.
+//! by the `csv` crate. It starts with a UTF-8 byte-order mark: without one,
+//! Excel reads the file in the computer's code page and garbles accented
+//! names (Lucía, Müller, Nguyễn).
 
 use super::table::Report;
 use crate::error::{AppError, AppResult, ErrorCode};
@@ -13,7 +15,7 @@ pub fn render(report: &Report) -> AppResult<Vec<u8>> {
             format!("The CSV could not be written ({e})."),
         )
     };
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let mut out = csv::Writer::from_writer(crate::csv_file::BOM.as_bytes().to_vec());
     let header: Vec<String> = report
         .columns
         .iter()

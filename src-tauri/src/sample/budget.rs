@@ -148,9 +148,13 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
         for m in 0..MONTHS_WITH_ACTUALS {
             // The ratio moves from `from` to `to` over the eight months, ±1 %.
             let per_mille = from + (to - from) * m / (MONTHS_WITH_ACTUALS - 1) + rng.range(-10, 10);
-            let actual = months[m as usize] * per_mille / 1_000;
+            let mut actual = months[m as usize] * per_mille / 1_000;
             if category == Category::EducationTravel {
                 continue; // logged as expenses below
+            }
+            // Finance's figure for the month holds the equipment logged then.
+            if category == Category::Equipment && m == EQUIPMENT_BOUGHT {
+                actual += EQUIPMENT.iter().map(|e| e.2).sum::<i64>();
             }
             tx.execute(
                 "UPDATE budget_month SET actual_cents = ?3, explanation = ?4 WHERE line_id = ?1 AND month = ?2",
@@ -190,6 +194,13 @@ fn explanation(category: Category, month: i64) -> &'static str {
     }
 }
 
+/// The equipment the sample's manager logged, in the fourth month.
+const EQUIPMENT: &[(&str, &str, i64)] = &[
+    ("MedEquip Supply", "Bladder scanner probe", 64_500),
+    ("Vitals Direct", "Two vital-signs monitors", 389_000),
+];
+const EQUIPMENT_BOUGHT: i64 = 3;
+
 fn expenses(
     tx: &Transaction,
     line: i64,
@@ -209,14 +220,11 @@ fn expenses(
             ("BLS Partners", "BLS instructor renewal", 12_000),
             ("Nursing Journal Co.", "Unit subscription", 8_900),
         ],
-        _ => &[
-            ("MedEquip Supply", "Bladder scanner probe", 64_500),
-            ("Vitals Direct", "Two vital-signs monitors", 389_000),
-        ],
+        _ => EQUIPMENT,
     };
     for (i, &(vendor, description, cents)) in items.iter().enumerate() {
         let month = if category == Category::Equipment {
-            3
+            EQUIPMENT_BOUGHT
         } else {
             (i as i64 * 2 + 1) % MONTHS_WITH_ACTUALS
         };

@@ -9,6 +9,7 @@
 mod budget;
 mod holidays;
 mod names;
+pub mod punches;
 mod rota;
 mod schedule;
 
@@ -174,6 +175,7 @@ pub fn create(conn: &mut Connection, today: NaiveDate) -> AppResult<Department> 
     holidays::fill(&tx, today)?;
     budget::fill(&tx, today)?;
     tx.commit()?;
+    punches::fill(conn, today)?;
     Ok(dept)
 }
 
@@ -483,7 +485,7 @@ mod tests {
     fn sample_observes_the_us_holidays_of_its_periods_and_budget_year() {
         let today = crate::input::date("2026-12-07").unwrap();
         let conn = sample(today);
-        let holidays = crate::schedule::store::rules::holidays(&conn).unwrap();
+        let holidays = crate::schedule::store::rule_settings::holidays(&conn).unwrap();
         assert_eq!(holidays.len(), 24, "eight a year for 2025, 2026 and 2027");
         let named = |date: &str| {
             holidays

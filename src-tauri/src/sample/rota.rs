@@ -5,11 +5,14 @@
 //! Legal here means what the default rules check: each person keeps to one
 //! team (days or nights, so no day straight after a night and 12 h of rest
 //! between shifts), at most 3 twelve-hour shifts in a row, in a work week
-//! (34.5 paid hours, under 40) and 6 in a pay period, never on approved time
-//! off, and never once a required credential has lapsed or before hire or
-//! after the last day. Where nobody fits, the shift is left short — the
-//! coverage rows then show the gap, as they would for a real unit.
+//! (34.5 paid hours, under 40) and 6 in a pay period (five and ten 8-hour
+//! days), never on approved time off, and never once a required credential
+//! that blocks has lapsed or before hire or after the last day. Staff with
+//! an FTE work about their share of the hours, no more. Where nobody fits,
+//! the shift is left short — the coverage rows then show the gap, as they
+//! would for a real unit.
 
+use crate::schedule::cost::FTE_MINUTES_PER_14_DAYS;
 use crate::schedule::time;
 use crate::staff::Role;
 use chrono::{Duration, NaiveDate};
@@ -27,6 +30,18 @@ pub enum Team {
     Off,
 }
 
+impl Team {
+    /// Paid minutes of the team's shift: 12 hours or 8, less the unpaid
+    /// half-hour break (see `schedule::fill`).
+    fn paid_minutes(self) -> i64 {
+        if self == Team::Weekdays {
+            450
+        } else {
+            690
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Member {
     pub id: i64,
@@ -40,7 +55,8 @@ pub struct Member {
     pub hired: NaiveDate,
     /// Employed before this day (the termination date), if any.
     pub until: Option<NaiveDate>,
-    /// The last day every required credential is valid.
+    /// The last day every required credential that blocks scheduling is
+    /// valid (one that only warns keeps nobody off the rota).
     pub valid_through: NaiveDate,
 }
 
@@ -80,6 +96,9 @@ impl<'a> Rota<'a> {
         let worked = &self.worked[i];
         let count =
             |from: NaiveDate, days: i64| worked.range(from..from + Duration::days(days)).count();
+        // As many shifts as fit in the 40-hour week: three 12-hour shifts
+        // (34.5 paid hours) or five 8-hour days (37.5).
+        let per_week = if team == Team::Weekdays { 5 } else { 3 };
         m.hired <= date
             && m.until.is_none_or(|u| date < u)
             && date <= m.valid_through
@@ -89,8 +108,26 @@ impl<'a> Rota<'a> {
             // A day shift needs a full calendar day off after a night.
             && !(team != Team::Nights
                 && (1..=2).any(|k| worked.get(&(date - Duration::days(k))) == Some(&Team::Nights)))
-            && count(time::week_start(self.anchor, date), 7) < 3
-            && count(time::pay_period_start(self.anchor, date), 14) < 6
+            && count(time::week_start(self.anchor, date), 7) < per_week
+            && count(time::pay_period_start(self.anchor, date), 14) < 2 * per_week
+            && self.within_share(i, date, team)
+    }
+
+    /// Whether one more shift keeps a person with an FTE within their share
+    /// of the hours from the rota's start to the end of `date`'s work week,
+    /// to the nearest shift: a 0.6 FTE nurse works two 12-hour shifts most
+    /// weeks, not three. Per diem and agency staff have no share; they take
+    /// what is left.
+    fn within_share(&self, i: usize, date: NaiveDate, team: Team) -> bool {
+        let m = &self.members[i];
+        if m.hourly {
+            return true;
+        }
+        let paid = team.paid_minutes();
+        let week_end = time::week_start(self.anchor, date) + Duration::days(7);
+        let days = (week_end - self.anchor).num_days();
+        let share = m.fte * FTE_MINUTES_PER_14_DAYS * days / (14 * 100);
+        (self.worked[i].len() as i64 + 1) * paid <= share + paid / 2
     }
 
     /// Adds up to `n` people meeting `wanted` from `team` on `date`; returns them.
@@ -189,9 +226,10 @@ mod tests {
 
     #[test]
     fn a_per_diem_nurse_works_only_what_staff_with_an_fte_cannot() {
-        // One RN a day, Sunday to Thursday: the 0.6 FTE nurse (a share of
-        // 2 shifts a week) works up to the rules' 3 before the per diem
-        // nurse gets a shift, and the per diem nurse the 2 left.
+        // One RN a day, Sunday to Thursday: the 0.6 FTE nurse works their
+        // share (24 h a week: two 11.5-hour shifts, a third would be 34.5)
+        // before the per diem nurse gets a shift, and the per diem nurse
+        // the 3 left.
         let members = [rn(1, 60, false), rn(2, 0, true)];
         let off = HashSet::new();
         let sunday = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
@@ -208,6 +246,38 @@ mod tests {
                 shifts[(id - 1) as usize] += 1;
             }
         }
-        assert_eq!(shifts, [3, 2], "part-time first, per diem the rest");
+        assert_eq!(shifts, [2, 3], "part-time first, per diem the rest");
+    }
+
+    #[test]
+    fn staff_with_an_fte_work_their_share_of_the_hours_and_no_more() {
+        // Two RNs a day for six weeks: the 0.9 FTE nurse works three shifts
+        // every week (a fourth breaks the 40-hour week), the 0.6 FTE nurse
+        // within half a shift of 144 h (not three a week, 207 h), and the
+        // per diem nurse the most the rules allow, as nobody else is there.
+        let members = [rn(1, 90, false), rn(2, 60, false), rn(3, 0, true)];
+        let off = HashSet::new();
+        let sunday = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut rota = Rota::new(sunday, &members, &off);
+        let need = Need {
+            charge: 0,
+            rn: 2,
+            cna: 0,
+            uc: 0,
+        };
+        let mut shifts = [0_i64, 0, 0];
+        for k in 0..42 {
+            for id in rota.staff_shift(sunday + Duration::days(k), Team::Days, need) {
+                shifts[(id - 1) as usize] += 1;
+            }
+        }
+        assert_eq!(shifts[0], 18, "three a week for the 0.9 FTE nurse");
+        let part_time_minutes = shifts[1] * 690;
+        assert!(
+            (part_time_minutes - 144 * 60).abs() <= 345,
+            "the 0.6 FTE nurse within half a shift of 144 h: {} shifts",
+            shifts[1]
+        );
+        assert_eq!(shifts[2], 18, "the per diem nurse takes what is left");
     }
 }

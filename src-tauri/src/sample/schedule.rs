@@ -47,7 +47,7 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
     // Pay periods and work weeks from a Sunday two weeks before today's week.
     let sunday = today - Duration::days(i64::from(today.weekday().num_days_from_sunday()));
     let anchor = sunday - Duration::days(14);
-    crate::schedule::store::rules::write(
+    crate::schedule::store::rule_settings::write(
         tx,
         &Rules {
             pay_period_anchor: anchor,
@@ -238,8 +238,9 @@ fn members(tx: &Transaction, today: NaiveDate) -> AppResult<Vec<Member>> {
                      WHERE k.staff_id = s.id AND skill.name = 'Charge'),
              (SELECT MIN(CASE WHEN c.id IS NULL THEN '0000-01-01' ELSE COALESCE(c.expires_on, '9999-12-31') END)
               FROM credential_type_role r
+              JOIN credential_type t ON t.id = r.type_id
               LEFT JOIN credential c ON c.staff_id = s.id AND c.type_id = r.type_id
-              WHERE r.role = s.role)
+              WHERE r.role = s.role AND t.when_expired = 'block')
          FROM staff s ORDER BY s.id",
     )?;
     let rows = stmt.query_map([], |r| {

@@ -9,8 +9,11 @@
 //! (short rest, a day after a night, hours limits, a lapsed credential, a
 //! missing skill the shift needs), each with that rule's reason. Within a
 //! tier the department's own staff come before per diem, per diem before
-//! agency, then the cheapest. An agency nurse's reason says whether the
-//! department's own staff rank before or after them.
+//! agency; among own staff, those the shift keeps within their FTE's hours
+//! come before those it takes past them; then the cheapest. An agency
+//! nurse's reason says whether the department's own staff rank before or
+//! after them. Someone whose previous shift ends as this one starts is not
+//! offered at all: that is a double shift, not short rest.
 
 use super::cost::{overtime_of, shift_cost};
 use super::rules::{check_assignment, RuleCode, ScheduleContext, Timeline};
@@ -24,6 +27,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Candidate {
     pub staff_id: i64,
+    /// As in every list of people: "Lopez, Maria".
     pub name: String,
     pub employment_type: EmploymentType,
     /// Rest since their previous shift ended; none when there is none before.
@@ -33,6 +37,10 @@ pub struct Candidate {
     pub week_minutes: i64,
     pub week_fte_minutes: i64,
     pub overtime_minutes: i64,
+    /// How far this shift takes them past their FTE's share of the week
+    /// (a part-timer asked for more than they signed up for); 0 for per
+    /// diem and agency, who have no FTE hours.
+    pub over_fte_minutes: i64,
     /// What this shift would cost with them on it, overtime premium included.
     pub cost_cents: i64,
     pub hourly_cents: i64,
@@ -53,6 +61,7 @@ pub struct Candidate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Excluded {
     pub staff_id: i64,
+    /// "Lopez, Maria".
     pub name: String,
     pub reason: String,
 }
@@ -93,9 +102,23 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
     {
         let excluded = |reason: String| Excluded {
             staff_id: person.id,
-            name: person.name.clone(),
+            name: person.list_name.clone(),
             reason,
         };
+        // Someone on a leave of absence cannot be called in.
+        if person.on_leave_on(date) {
+            result.excluded.push(excluded(
+                match person
+                    .leave_since
+                    .as_deref()
+                    .and_then(|d| crate::input::date(d).ok())
+                {
+                    Some(since) => format!("On leave since {}.", format::day(since)),
+                    None => "On leave.".to_string(),
+                },
+            ));
+            continue;
+        }
         // Only this person's shifts matter for their own rules; coverage is
         // the same whoever fills the gap.
         let mut theirs = without.clone();
@@ -139,6 +162,21 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             0
         };
         let rest_minutes = rest_before(&theirs, person.id, &span);
+        // Straight on from another shift is no rest at all: a second shift
+        // back to back, which no manager would ask of a nurse on the day.
+        if rest_minutes == Some(0) {
+            result.excluded.push(excluded(format!(
+                "Would work straight on from their previous shift, with no rest before {} on {}.",
+                shift.name,
+                format::day(date)
+            )));
+            continue;
+        }
+        let over_fte_minutes = if week_fte_minutes > 0 {
+            (week_minutes + paid - week_fte_minutes).max(0)
+        } else {
+            0
+        };
         let mut parts = Vec::new();
         if let Some(skill) = &lacks_skill {
             parts.push(format!("No {skill}"));
@@ -174,6 +212,14 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         } else {
             "no hours yet this week".to_string()
         });
+        // Past their FTE but not (as far) into overtime: said, since it ranks
+        // them after own staff with room; overtime says itself.
+        if over_fte_minutes > overtime_minutes {
+            parts.push(format!(
+                "{} over their hours with this shift",
+                format::duration(over_fte_minutes)
+            ));
+        }
         parts.push(match overtime_minutes {
             0 => "no overtime".to_string(),
             m => format!("{} overtime", format::duration(m)),
@@ -181,13 +227,14 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
         parts.push(format!("{}/h", format::money(hourly_cents)));
         result.ranked.push(Candidate {
             staff_id: person.id,
-            name: person.name.clone(),
+            name: person.list_name.clone(),
             employment_type: person.employment_type,
             rest_minutes,
             rested,
             week_minutes,
             week_fte_minutes,
             overtime_minutes,
+            over_fte_minutes,
             cost_cents,
             hourly_cents,
             lacks_skill,
@@ -214,6 +261,8 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             !c.rested,
             c.warnings.len() + usize::from(c.lacks_skill.is_some()),
             employment_rank(c.employment_type),
+            // Own staff with hours to give before those it takes past their FTE.
+            c.over_fte_minutes > 0,
             c.cost_cents,
             c.name.clone(),
         )

@@ -183,7 +183,11 @@ pub fn period_cost(ctx: &ScheduleContext) -> PeriodCost {
 }
 
 /// Paid, approved time off on weekdays of the period with no shift.
-fn paid_time_off(ctx: &ScheduleContext, staff_id: i64, worked: &HashSet<(i64, NaiveDate)>) -> i64 {
+pub(crate) fn paid_time_off(
+    ctx: &ScheduleContext,
+    staff_id: i64,
+    worked: &HashSet<(i64, NaiveDate)>,
+) -> i64 {
     let offs: Vec<_> = ctx
         .time_off
         .iter()

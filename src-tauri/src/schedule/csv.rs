@@ -38,7 +38,8 @@ pub fn hours_text(minutes: i64) -> String {
 
 /// `employee_no` maps staff ids to employee numbers (the grid has none).
 pub fn write(view: &ScheduleView, employee_no: &HashMap<i64, String>) -> AppResult<String> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // A byte-order mark, so Excel reads the names as UTF-8 (see `csv_file::BOM`).
+    let mut out = csv::Writer::from_writer(crate::csv_file::BOM.as_bytes().to_vec());
     let fail = |e: csv::Error| {
         AppError::new(
             ErrorCode::Internal,

@@ -3,9 +3,10 @@
 //! proposal is only a proposal: nothing is saved until it is accepted.
 
 use super::fill_hours::{hours, FillHours};
+use super::fill_requests::{requests, FillRequests};
 use super::rules::ScheduleContext;
-use super::store::context::Loaded;
-use super::{format, Assignment, Requirement};
+use super::store::loaded_period::Loaded;
+use super::{check_all, format, Assignment, Requirement, RuleCode};
 use crate::solver::department::{blocked, gaps, hourly, Mapped};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
@@ -53,9 +54,15 @@ pub struct FillSummary {
     /// 12 Jan under target by 1 RN: …"); gaps below a minimum are in
     /// `unmet` instead.
     pub under_target: Vec<String>,
+    /// Each break of the rest rules (too little rest, a day shift after a
+    /// night, an overlap) the proposal still holds, with why the Fill kept
+    /// it: a locked shift, or one already worked before the period.
+    pub rest_kept: Vec<String>,
     /// Everyone's hours before and after against their target, with the
     /// reason for those left far from it.
     pub hours: Vec<FillHours>,
+    /// The staff requests met, and why each one not met was not.
+    pub requests: FillRequests,
     pub changes: Vec<FillChange>,
 }
 
@@ -130,7 +137,8 @@ pub fn summary(
     let proposed = proposed_assignments(ctx, mapped, &outcome.roster);
     let changes = changes(ctx, &proposed);
     let count = |f: fn(&FillChange) -> bool| changes.iter().filter(|c| f(c)).count() as u32;
-    let (short_before, under_target_before) = gaps(mapped, &current_roster(ctx, mapped));
+    let before = current_roster(ctx, mapped);
+    let (short_before, under_target_before) = gaps(mapped, &before);
     let (short_after, under_target_after) = gaps(mapped, &outcome.roster);
     FillSummary {
         added: count(|c| c.from.is_none()),
@@ -161,9 +169,63 @@ pub fn summary(
         under_target: under_target(mapped, outcome)
             .map(|s| explain(ctx, mapped, s))
             .collect(),
-        hours: hours(loaded, mapped, &outcome.roster, &proposed, fairness),
+        rest_kept: rest_kept(ctx, mapped, &proposed),
+        hours: hours(
+            loaded,
+            mapped,
+            (&before, &outcome.roster),
+            &proposed,
+            fairness,
+        ),
+        requests: requests(loaded, mapped, &outcome.roster),
         changes,
     }
+}
+
+/// The rest-rule breaks left in `proposed`, each with why it stays: the
+/// Fill opens every other shift that breaks one, so only a locked shift or
+/// one before the period can hold it.
+fn rest_kept(ctx: &ScheduleContext, mapped: &Mapped, proposed: &[Assignment]) -> Vec<String> {
+    let mut after = ctx.clone();
+    after.assignments = proposed.to_vec();
+    let index: HashMap<i64, usize> = mapped
+        .staff_ids
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i))
+        .collect();
+    check_all(&after)
+        .into_iter()
+        .filter(|v| {
+            matches!(
+                v.rule,
+                RuleCode::Rest | RuleCode::DayAfterNight | RuleCode::DoubleBooking
+            )
+        })
+        .map(|v| {
+            let why: Vec<String> = v
+                .cells
+                .iter()
+                .map(|c| {
+                    let fixed = index
+                        .get(&c.staff_id)
+                        .zip(mapped.day_of(c.date))
+                        .is_some_and(|(&s, day)| {
+                            mapped.model.staff[s].fixed.iter().any(|&(d, _)| d == day)
+                        });
+                    let on = format::day(c.date);
+                    if !ctx.in_period(c.date) {
+                        format!("the shift on {on} is outside the period")
+                    } else if fixed {
+                        format!("the shift on {on} is locked")
+                    } else {
+                        format!("the shift on {on} has no other place")
+                    }
+                })
+                .collect();
+            format!("{} Kept: {}.", v.message, why.join(" and "))
+        })
+        .collect()
 }
 
 /// Per diem and agency shifts taken off (not for breaking a rule) whose
@@ -282,7 +344,10 @@ pub fn explain(ctx: &ScheduleContext, mapped: &Mapped, s: &Shortfall) -> String 
     }
     let mut parts = Vec::new();
     for (n, what) in [
-        (s.day_off, "on time off or not employed that day"),
+        (
+            s.day_off,
+            "on time off, not employed or not offering that day",
+        ),
         (s.elsewhere, "on another shift"),
         (s.unavailable, "with a credential expired by then"),
         (

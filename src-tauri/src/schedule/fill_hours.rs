@@ -3,13 +3,16 @@
 //! manager checks before publishing ("Aisha Zhang: BLS expired 15 Dec —
 //! cannot be scheduled").
 
-use super::store::context::Loaded;
-use super::{format, time, Assignment, StaffFacts, TimeOffStatus};
+use super::cost::FTE_MINUTES_PER_14_DAYS;
+use super::period_hours::{hourly, period_hours};
+use super::store::loaded_period::Loaded;
+use super::{format, Assignment, ScheduleContext, TimeOffStatus};
 use crate::credentials::ExpiredAction;
-use crate::solver::department::{target_minutes, Mapped};
-use crate::solver::{room, Room, Roster};
+use crate::solver::department::{Mapped, OVER_NEAR_MINUTES};
+use crate::solver::score::row_violations;
+use crate::solver::{room, Room, Roster, Rule};
+use crate::staff::EmploymentType;
 use serde::Serialize;
-use std::collections::HashMap;
 use ts_rs::TS;
 
 /// A person this far from their target (either way) is named in the
@@ -21,84 +24,96 @@ pub const FAR_MINUTES: i64 = 8 * 60;
 pub struct FillHours {
     pub staff_id: i64,
     pub name: String,
-    /// Paid minutes in the period before the fill and with its proposal.
+    /// Paid minutes in the period (shifts and paid time off, as the grid's
+    /// hours column) before the fill and with its proposal.
     pub before_minutes: i64,
     pub after_minutes: i64,
     /// Their FTE's share of the period; none for per diem and agency staff.
     pub target_minutes: Option<i64>,
-    /// Why they end at least [`FAR_MINUTES`] from their target; none when
-    /// they are close to it (or have none).
+    /// Why they end at least [`FAR_MINUTES`] from their target (none when
+    /// they are close to it or as close as their limits allow); for per
+    /// diem and agency staff the Fill gave shifts, why each went to them.
     pub reason: Option<String>,
+    /// Short of their target by less than one shift, and any other shift
+    /// would break a limit of theirs: as close as the rules allow (a 0.9
+    /// FTE on 12-hour shifts under a 40-hour week), so not named as far.
+    pub at_limit: bool,
+}
+
+/// Why a person ends short of their target.
+enum Short {
+    Because(String),
+    /// Less than one shift short, and no other shift fits their limits.
+    AtLimit,
 }
 
 /// Everyone's hours, in `ctx.staff` order. `roster` is the proposal in the
-/// model's terms, `proposed` the same as the period's assignments.
+/// model's terms, `proposed` the same as the period's assignments, `before`
+/// the period as it stood.
 pub fn hours(
     loaded: &Loaded,
     mapped: &Mapped,
-    roster: &Roster,
+    (before_roster, roster): (&Roster, &Roster),
     proposed: &[Assignment],
     fairness: u32,
 ) -> Vec<FillHours> {
     let ctx = &loaded.ctx;
-    let paid = |list: &[Assignment]| -> HashMap<i64, i64> {
-        let mut out = HashMap::new();
-        for a in list.iter().filter(|a| ctx.in_period(a.date)) {
-            if let Some(t) = ctx.shift_type(a.shift_type_id) {
-                *out.entry(a.staff_id).or_default() +=
-                    time::paid_minutes(&time::span(ctx.tz, a.date, t), t);
-            }
-        }
-        out
-    };
-    let (before, after) = (paid(&ctx.assignments), paid(proposed));
+    let (before, after) = (
+        period_hours(ctx, &ctx.assignments),
+        period_hours(ctx, proposed),
+    );
     ctx.staff
         .iter()
         .enumerate()
         .map(|(index, facts)| {
-            let after_minutes = after.get(&facts.id).copied().unwrap_or(0);
-            let target_minutes = target(mapped, facts);
-            let reason = target_minutes
-                .filter(|t| (after_minutes - t).abs() >= FAR_MINUTES)
-                .map(|t| {
-                    let why = if after_minutes < t {
-                        why_short(loaded, mapped, roster, index, fairness)
-                    } else {
-                        why_over(mapped, roster, index)
-                    };
-                    format!(
-                        "{}, {} of {}: {why}",
-                        facts.name,
-                        hours_text(after_minutes),
-                        hours_text(t)
-                    )
-                });
+            let now = after.get(&facts.id).copied().unwrap_or_default();
+            let after_minutes = now.paid_minutes();
+            let target_minutes = now.target_minutes;
+            let far = target_minutes.filter(|t| (after_minutes - t).abs() >= FAR_MINUTES);
+            let why = far.map(|t| {
+                if after_minutes < t {
+                    why_short(loaded, mapped, roster, index, fairness, t - after_minutes)
+                } else {
+                    Short::Because(why_over(ctx, mapped, roster, index, after_minutes - t))
+                }
+            });
+            let at_limit = matches!(why, Some(Short::AtLimit));
+            let mut reason = far.zip(why).and_then(|(t, why)| match why {
+                Short::AtLimit => None,
+                Short::Because(why) => Some(format!(
+                    "{}, {} of {}: {why}",
+                    facts.name,
+                    hours_text(after_minutes),
+                    hours_text(t)
+                )),
+            });
+            if hourly(facts.employment_type, facts.fte_hundredths) {
+                reason = why_hourly(ctx, mapped, (before_roster, roster), index, after_minutes);
+            }
             FillHours {
                 staff_id: facts.id,
                 name: facts.name.clone(),
-                before_minutes: before.get(&facts.id).copied().unwrap_or(0),
+                before_minutes: before.get(&facts.id).map_or(0, |h| h.paid_minutes()),
                 after_minutes,
                 target_minutes,
                 reason,
+                at_limit,
             }
         })
         .collect()
 }
 
-/// The FTE's share of the period, as the fill aims for it.
-fn target(mapped: &Mapped, facts: &StaffFacts) -> Option<i64> {
-    target_minutes(mapped, facts).map(i64::from)
-}
-
-/// The first reason that explains a shortfall: a credential that blocks,
-/// days away, nothing they qualify for, their limits, or the search.
+/// The first reason that explains a shortfall of `short` minutes: a
+/// credential that blocks, days away, nothing they qualify for, their
+/// limits, or the search.
 fn why_short(
     loaded: &Loaded,
     mapped: &Mapped,
     roster: &Roster,
     index: usize,
     fairness: u32,
-) -> String {
+    short: i64,
+) -> Short {
     let ctx = &loaded.ctx;
     let facts = &ctx.staff[index];
     let (start, end) = (ctx.period_start, ctx.period_end);
@@ -108,7 +123,7 @@ fn why_short(
         .filter(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(end))
         .min_by_key(|c| c.expires_on);
     if let Some(c) = blocking {
-        return match c.expires_on {
+        return Short::Because(match c.expires_on {
             None => format!("no {} on file — cannot be scheduled", c.name),
             Some(e) if e < start => {
                 format!(
@@ -122,7 +137,7 @@ fn why_short(
                 c.name,
                 format::day(e)
             ),
-        };
+        });
     }
     let person = &mapped.model.staff[index];
     let mut parts = Vec::new();
@@ -145,27 +160,79 @@ fn why_short(
     if off > 0 {
         parts.push(format!("approved time off on {off} days"));
     }
-    let qualified = person.contract.max_per_shift.iter().any(|&m| m > 0);
-    let rest = if !qualified {
-        format!("no shift in this period needs a {}", facts.role.code())
-    } else {
-        let wanted = |day: usize, shift: usize| under_target(mapped, roster, index, day, shift);
-        match room(&mapped.model, roster, index, mapped.period(), &wanted) {
-            Room::NoCell => "no other day they can work".to_string(),
-            Room::AtLimit => "every other shift would break one of their limits (hours per week or pay period, days in a row, rest or weekends)".to_string(),
-            Room::Full => {
-                "every shift they could still work is already at its target".to_string()
-            }
-            Room::Free if fairness == 0 => {
-                "could work more; Fairness is 0, so the Fill did not aim for their hours".to_string()
-            }
-            Room::Free => {
-                "could still take a shift that is short, but the Fill ran out of time to place them; run it longer".to_string()
-            }
+    let wanted = |day: usize, shift: usize| under_target(mapped, roster, index, day, shift);
+    let room = room(&mapped.model, roster, index, mapped.period(), &wanted);
+    // The longest shift they may work: a shortfall smaller than it, with
+    // every further shift breaking a limit, is as close as they can get.
+    let one_shift = mapped
+        .model
+        .shifts
+        .iter()
+        .enumerate()
+        .filter(|&(s, _)| person.contract.max_per_shift[s] > 0)
+        .map(|(_, shift)| i64::from(shift.minutes))
+        .max()
+        .unwrap_or(0);
+    if parts.is_empty() && short < one_shift && matches!(room, Room::AtLimit { every: true, .. }) {
+        return Short::AtLimit;
+    }
+    let rest = match room {
+        Room::NoCell => "no other day they can work".to_string(),
+        Room::Full => {
+            "every shift they can work on their free days is already staffed to its target"
+                .to_string()
+        }
+        Room::AtLimit { limits, every } => {
+            let broken: Vec<String> = limits
+                .iter()
+                .map(|&(rule, n)| {
+                    let shifts = if n == 1 {
+                        "1 shift".to_string()
+                    } else {
+                        format!("{n} shifts")
+                    };
+                    format!("{} ({shifts})", limit_words(ctx, rule))
+                })
+                .collect();
+            let which = if every {
+                "any other shift they could take"
+            } else {
+                "each shift still short that they could work"
+            };
+            format!("{which} would break {}", broken.join(" or "))
+        }
+        Room::Free if fairness == 0 => {
+            "could work more; Fairness is 0, so the Fill did not aim for their hours".to_string()
+        }
+        Room::Free => {
+            "could still take a shift that is short, but the Fill ran out of time to place them; run it longer".to_string()
         }
     };
     parts.push(rest);
-    parts.join("; ")
+    Short::Because(parts.join("; "))
+}
+
+/// A limit of the department's rules in the manager's words.
+pub(crate) fn limit_words(ctx: &ScheduleContext, rule: Rule) -> String {
+    let r = &ctx.rules;
+    match rule {
+        Rule::MaxMinutesInWindow => format!(
+            "their hours limit ({} a week, {} a pay period)",
+            hours_text(r.weekly_hours_limit_minutes),
+            hours_text(r.period_hours_limit_minutes)
+        ),
+        Rule::ForbiddenSuccession if r.no_day_after_night => format!(
+            "the rest between shifts ({}, no day shift the day after a night)",
+            hours_text(r.min_rest_minutes)
+        ),
+        Rule::ForbiddenSuccession => format!(
+            "the rest between shifts ({})",
+            hours_text(r.min_rest_minutes)
+        ),
+        Rule::MaxConsecutiveWork => "the limit on days in a row".to_string(),
+        Rule::MaxWeekends => "the limit on weekends worked".to_string(),
+        _ => "a shift kept as it is".to_string(),
+    }
 }
 
 /// Whether `staff` on `shift` on `day` would close a gap without taking
@@ -191,26 +258,231 @@ fn under_target(mapped: &Mapped, roster: &Roster, staff: usize, day: usize, shif
     short
 }
 
-/// Why someone ends beyond their target: shifts kept from before, or cover
-/// nobody else could give.
-fn why_over(mapped: &Mapped, roster: &Roster, index: usize) -> String {
-    let person = &mapped.model.staff[index];
-    let kept: u32 = person
-        .fixed
-        .iter()
-        .filter(|&&(d, _)| mapped.period().contains(&d))
-        .map(|&(_, s)| mapped.model.shifts[s].minutes)
-        .sum();
-    let worked: u32 = mapped
-        .period()
-        .filter_map(|d| roster.cells[index][d])
-        .map(|s| mapped.model.shifts[s].minutes)
-        .sum();
-    if kept >= worked {
-        "the shifts kept from before already come to this".to_string()
+/// Who else could work `index`'s shift on `day`: people free that day who
+/// count for every need of it that `index` counts for and whom it takes
+/// past no rule.
+fn takers(mapped: &Mapped, roster: &Roster, index: usize, day: usize, shift: usize) -> Vec<usize> {
+    let model = &mapped.model;
+    let mut trial = roster.clone();
+    trial.cells[index][day] = None;
+    (0..model.staff.len())
+        .filter(|&h| {
+            if h == index || roster.cells[h][day].is_some() {
+                return false;
+            }
+            let counts = model
+                .cover
+                .iter()
+                .filter(|c| c.day == day && c.shift == shift && model.qualifies(index, c))
+                .all(|c| model.qualifies(h, c));
+            if !counts || model.staff[h].contract.max_per_shift[shift] == 0 {
+                return false;
+            }
+            trial.cells[h][day] = Some(shift);
+            let fits = row_violations(model, &trial, h).is_empty();
+            trial.cells[h][day] = None;
+            fits
+        })
+        .collect()
+}
+
+/// "1 shift", "3 shifts".
+fn shifts_text(n: usize) -> String {
+    if n == 1 {
+        "1 shift".to_string()
     } else {
-        "needed for shifts nobody else could take".to_string()
+        format!("{n} shifts")
     }
+}
+
+/// Why someone ends `over` minutes beyond their target: shifts kept from
+/// before, or for the shifts that make up the excess, whom else they could
+/// have gone to. One extra shift of staff comes before a per diem nurse,
+/// more after; agency comes after both.
+fn why_over(
+    ctx: &ScheduleContext,
+    mapped: &Mapped,
+    roster: &Roster,
+    index: usize,
+    over: i64,
+) -> String {
+    let model = &mapped.model;
+    let person = &model.staff[index];
+    let minutes = |s: usize| i64::from(model.shifts[s].minutes);
+    let placed: Vec<(usize, usize)> = mapped
+        .period()
+        .filter_map(|d| roster.cells[index][d].map(|s| (d, s)))
+        .filter(|cell| !person.fixed.contains(cell))
+        .collect();
+    if placed.is_empty() {
+        return "the shifts kept from before already come to this".to_string();
+    }
+    // The excess in shifts, the longest first: what needs a reason.
+    let longest = placed.iter().map(|&(_, s)| minutes(s)).max().unwrap_or(1);
+    let excess = usize::try_from((over + longest - 1) / longest)
+        .unwrap_or(0)
+        .min(placed.len());
+    let (mut nobody, mut agency, mut per_diem) = (0, 0, 0);
+    for &(day, shift) in &placed {
+        let others = takers(mapped, roster, index, day, shift);
+        let kind = |h: &usize| kind_of(ctx, mapped, *h);
+        if others.iter().any(|h| kind(h) == Kind::PerDiem) {
+            per_diem += 1;
+        } else if others.iter().any(|h| kind(h) == Kind::Agency) {
+            agency += 1;
+        } else {
+            nobody += 1;
+        }
+    }
+    // The excess is told from the shifts nobody else could work, then
+    // those only an agency nurse could, then a per diem nurse's.
+    let mut left = excess;
+    let mut take = |n: usize| {
+        let t = n.min(left);
+        left -= t;
+        t
+    };
+    let (nobody, agency, per_diem) = (take(nobody), take(agency), take(per_diem));
+    let mut parts = Vec::new();
+    if nobody > 0 && agency == 0 && per_diem == 0 {
+        return "needed for shifts nobody else could take".to_string();
+    }
+    if nobody > 0 {
+        parts.push(format!(
+            "needed for {} nobody else could take",
+            shifts_text(nobody)
+        ));
+    }
+    if agency > 0 {
+        parts.push(format!(
+            "took {} only an agency nurse could also have worked (agency comes last)",
+            shifts_text(agency)
+        ));
+    }
+    if per_diem > 0 {
+        parts.push(format!(
+            "took {} a per diem nurse could also have worked (one extra shift comes before per diem)",
+            shifts_text(per_diem)
+        ));
+    }
+    parts.join("; ")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Target,
+    PerDiem,
+    Agency,
+    /// Staff with an FTE but no target (Fairness 0, or no need asks for them).
+    Other,
+}
+
+/// What kind of staff a model person is (model staff are in `ctx.staff` order).
+fn kind_of(ctx: &ScheduleContext, mapped: &Mapped, staff: usize) -> Kind {
+    if mapped.model.staff[staff].target.is_some() {
+        return Kind::Target;
+    }
+    match ctx.staff.get(staff).map(|f| f.employment_type) {
+        Some(EmploymentType::Agency) => Kind::Agency,
+        Some(EmploymentType::PerDiem) => Kind::PerDiem,
+        _ => Kind::Other,
+    }
+}
+
+/// Why a per diem or agency person got each shift the Fill added, and how
+/// much they work: "Grace Kim (per diem), 0 h → 207 h, the hours of a 0.86
+/// FTE: 17 shifts added — 12 nobody with an FTE could take, 5 would take
+/// staff more than a shift past their target". None when the Fill added
+/// them nothing.
+fn why_hourly(
+    ctx: &ScheduleContext,
+    mapped: &Mapped,
+    (before, roster): (&Roster, &Roster),
+    index: usize,
+    after_minutes: i64,
+) -> Option<String> {
+    let model = &mapped.model;
+    let facts = &ctx.staff[index];
+    let added: Vec<(usize, usize)> = mapped
+        .period()
+        .filter_map(|d| roster.cells[index][d].map(|s| (d, s)))
+        .filter(|&(d, s)| before.cells[index][d] != Some(s))
+        .collect();
+    if added.is_empty() {
+        return None;
+    }
+    let agency = facts.employment_type == EmploymentType::Agency;
+    let (mut nobody, mut far, mut per_diem) = (0, 0, 0);
+    let (mut could, mut could_names) = (0, Vec::new());
+    for &(day, shift) in &added {
+        let others = takers(mapped, roster, index, day, shift);
+        let within = |h: usize| {
+            model.staff[h].target.as_ref().is_some_and(|t| {
+                t.worked(model, &roster.cells[h]) + model.shifts[shift].minutes
+                    <= t.minutes + OVER_NEAR_MINUTES
+            })
+        };
+        if let Some(&h) = others.iter().find(|&&h| within(h)) {
+            could += 1;
+            could_names.push(ctx.staff[h].name.clone());
+        } else if others.iter().any(|&h| model.staff[h].target.is_some()) {
+            far += 1;
+        } else if agency
+            && others
+                .iter()
+                .any(|&h| kind_of(ctx, mapped, h) == Kind::PerDiem)
+        {
+            per_diem += 1;
+        } else {
+            nobody += 1;
+        }
+    }
+    let mut parts = Vec::new();
+    if nobody > 0 {
+        parts.push(format!(
+            "{nobody} nobody with an FTE could take (each is on another shift, off or at a limit){}",
+            if agency { " nor a per diem nurse" } else { "" }
+        ));
+    }
+    if far > 0 {
+        parts.push(format!(
+            "{far} would take staff with an FTE more than a shift past their target"
+        ));
+    }
+    if per_diem > 0 {
+        parts.push(format!(
+            "{per_diem} a per diem nurse could also have worked (agency comes last); run the Fill longer"
+        ));
+    }
+    if could > 0 {
+        could_names.sort();
+        could_names.dedup();
+        parts.push(format!(
+            "{could} the Fill left to them though {} could take {}; run it longer",
+            could_names.join(", "),
+            if could == 1 { "it" } else { "them" }
+        ));
+    }
+    let kind = if agency { "agency" } else { "per diem" };
+    let days = ctx.days().count() as i64;
+    let full_time = FTE_MINUTES_PER_14_DAYS * days / 14;
+    let share = after_minutes * 100 / full_time.max(1);
+    let size = if share >= 90 {
+        format!(
+            ", full-time hours (the hours of a {}.{:02} FTE)",
+            share / 100,
+            share % 100
+        )
+    } else {
+        format!(", the hours of a {}.{:02} FTE", share / 100, share % 100)
+    };
+    Some(format!(
+        "{} ({kind}), {}{size}: {} added — {}",
+        facts.name,
+        hours_text(after_minutes),
+        shifts_text(added.len()),
+        parts.join(", ")
+    ))
 }
 
 /// "0 h", "144 h", "7 h 30 min".

@@ -11,8 +11,10 @@ pub mod cost;
 pub mod csv;
 pub mod fill;
 pub mod fill_hours;
+pub mod fill_requests;
 mod format;
 pub mod overtime;
+pub mod period_hours;
 pub mod ratios;
 pub mod rules;
 pub mod store;
@@ -210,8 +212,11 @@ impl CredentialFact {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct StaffFacts {
     pub id: i64,
-    /// As shown in messages: "Maria Lopez".
+    /// As shown in sentences and messages: "Maria Lopez".
     pub name: String,
+    /// As shown in lists of people (the grid, call-in candidates, a fill's
+    /// hours), sorted by it: "Lopez, Maria".
+    pub list_name: String,
     pub role: Role,
     pub skills: Vec<i64>,
     pub fte_hundredths: i64,
@@ -219,9 +224,31 @@ pub struct StaffFacts {
     pub employment_type: EmploymentType,
     /// Required credentials that lapse on or before the period's last day.
     pub credentials: Vec<CredentialFact>,
+    /// On a leave of absence, from `leave_since` (or, not known, throughout):
+    /// not scheduled by the Fill nor offered for a call-out on those days.
+    pub on_leave: bool,
+    /// `YYYY-MM-DD`.
+    pub leave_since: Option<String>,
+    /// `YYYY-MM-DD`; none when not known (employed throughout).
+    pub hire_date: Option<String>,
+    /// `YYYY-MM-DD`, the first day no longer employed, as the roster counts it.
+    pub termination_date: Option<String>,
 }
 
 impl StaffFacts {
+    pub fn on_leave_on(&self, date: NaiveDate) -> bool {
+        crate::staff::on_leave_on(self.on_leave, self.leave_since.as_deref(), date)
+    }
+
+    /// Employed that day and not on a leave of absence: a day their FTE
+    /// asks hours of.
+    pub fn at_work_on(&self, date: NaiveDate) -> bool {
+        let d = crate::input::format_date(date);
+        let hired = self.hire_date.as_ref().is_none_or(|h| *h <= d);
+        let still = self.termination_date.as_ref().is_none_or(|t| *t > d);
+        hired && still && !self.on_leave_on(date)
+    }
+
     pub fn meets(&self, requirement: Requirement) -> bool {
         match requirement {
             Requirement::Role(role) => self.role == role,

@@ -40,12 +40,21 @@ pub fn person(id: i64, name: &str, role: Role) -> StaffFacts {
     StaffFacts {
         id,
         name: name.into(),
+        // "Ann Lee" → "Lee, Ann", as the store writes it.
+        list_name: match name.rsplit_once(' ') {
+            Some((first, last)) => format!("{last}, {first}"),
+            None => name.into(),
+        },
         role,
         skills: vec![],
         fte_hundredths: 100,
         hourly_rate_cents: 5000,
         employment_type: EmploymentType::FullTime,
         credentials: vec![],
+        on_leave: false,
+        leave_since: None,
+        hire_date: None,
+        termination_date: None,
     }
 }
 

@@ -3,8 +3,9 @@
 //! violation and the period's cost — all from one `ScheduleContext`.
 
 use super::cost::{period_cost, PeriodCost};
+use super::period_hours::period_hours;
 use super::rules::{check_all, Severity, Violation};
-use super::store::context::{Loaded, Person};
+use super::store::loaded_period::{Loaded, Person};
 use super::store::periods::SchedulePeriod;
 use super::{Requirement, ShiftType, TimeOff, TimeOffKind, TimeOffStatus};
 use crate::input::format_date;
@@ -55,8 +56,13 @@ pub struct GridCell {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RowTotals {
-    /// Worked plus paid time off.
+    /// Worked plus paid time off (see [`period_hours`]: the Fill's review
+    /// shows the same figure).
     pub paid_minutes: i64,
+    pub paid_time_off_minutes: i64,
+    /// Their FTE's share of the period; none for per diem and agency staff
+    /// and for anyone no coverage need asks for.
+    pub target_minutes: Option<i64>,
     pub shifts: i64,
     /// Weekends (Saturday and the Sunday after) with a shift.
     pub weekends: i64,
@@ -67,8 +73,14 @@ pub struct RowTotals {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct GridRow {
     pub staff_id: i64,
-    /// "Lopez, Maria".
+    /// "Lopez, Maria": as every list of people reads.
     pub name: String,
+    /// "Maria Lopez": for sentences about them ("Record that Maria Lopez
+    /// called out…").
+    pub full_name: String,
+    /// "On leave since 2 Dec" or "On leave" while on a leave of absence
+    /// during the period; none otherwise.
+    pub on_leave: Option<String>,
     pub role: Role,
     pub employment_type: EmploymentType,
     pub fte_hundredths: i64,
@@ -114,8 +126,16 @@ pub struct ScheduleView {
 }
 
 pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
+    build_checked(loaded, today, check_all(&loaded.ctx))
+}
+
+/// `build`, with `violations` already found by `check_all(&loaded.ctx)`.
+pub fn build_checked(
+    loaded: &Loaded,
+    today: NaiveDate,
+    violations: Vec<Violation>,
+) -> ScheduleView {
     let ctx = &loaded.ctx;
-    let violations = check_all(ctx);
     let cost = period_cost(ctx);
     let dates: Vec<NaiveDate> = ctx.days().collect();
     let holidays: HashMap<&str, &str> = loaded
@@ -153,6 +173,7 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
         .map(|a| ((a.staff_id, a.date), a.shift_type_id))
         .collect();
     let people_cost: HashMap<i64, _> = cost.people.iter().map(|p| (p.staff_id, p)).collect();
+    let hours = period_hours(ctx, &ctx.assignments);
     let mut offs: HashMap<i64, Vec<&TimeOff>> = HashMap::new();
     for t in &ctx.time_off {
         offs.entry(t.staff_id).or_default().push(t);
@@ -184,15 +205,20 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
             .collect();
         let weekends: BTreeSet<NaiveDate> = worked.iter().filter_map(|d| saturday_of(*d)).collect();
         let pc = people_cost.get(&p.id);
+        let h = hours.get(&p.id).copied().unwrap_or_default();
         GridRow {
             staff_id: p.id,
             name: p.sort_name(),
+            full_name: p.full_name(),
+            on_leave: leave_text(ctx, p.id, &dates),
             role: p.role,
             employment_type: p.employment_type,
             fte_hundredths: p.fte_hundredths,
             cells,
             totals: RowTotals {
-                paid_minutes: pc.map_or(0, |c| c.worked_minutes + c.paid_time_off_minutes),
+                paid_minutes: h.paid_minutes(),
+                paid_time_off_minutes: h.paid_time_off_minutes,
+                target_minutes: h.target_minutes,
                 shifts: worked.len() as i64,
                 weekends: weekends.len() as i64,
                 scheduled_fte_hundredths: pc.map_or(0, |c| c.scheduled_fte_hundredths),
@@ -226,6 +252,25 @@ pub fn build(loaded: &Loaded, today: NaiveDate) -> ScheduleView {
         violations,
         cost,
     }
+}
+
+/// The leave marker of a row: someone on leave on any day shown.
+fn leave_text(
+    ctx: &super::rules::ScheduleContext,
+    staff_id: i64,
+    dates: &[NaiveDate],
+) -> Option<String> {
+    let facts = ctx.staff.iter().find(|s| s.id == staff_id)?;
+    dates.iter().any(|d| facts.on_leave_on(*d)).then(|| {
+        match facts
+            .leave_since
+            .as_deref()
+            .and_then(|d| crate::input::date(d).ok())
+        {
+            Some(since) => format!("On leave since {}", super::format::day(since)),
+            None => "On leave".to_string(),
+        }
+    })
 }
 
 /// The time off shown in a cell: approved first, then requested.

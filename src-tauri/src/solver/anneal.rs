@@ -105,6 +105,10 @@ impl<'r, 'a> Annealer<'r, 'a> {
         let mut undo: Undo = Vec::new();
         let can_swap = model.staff.len() > 1;
         let mut local = 0u64;
+        // A re-plan or trade still labelling when the phase ends stops.
+        let deadline = Some(self.started + phase.until);
+        self.planner.deadline = deadline;
+        self.pairs.deadline = deadline;
         loop {
             if local.is_multiple_of(256) {
                 let elapsed = self.started.elapsed();
@@ -156,6 +160,11 @@ impl<'r, 'a> Annealer<'r, 'a> {
                 best.roster.clone_from(&state.roster);
             }
         }
+    }
+
+    /// Re-plans and trades the clock stopped so far.
+    pub fn cut_short(&self) -> u64 {
+        self.planner.cut_short + self.pairs.cut_short
     }
 
     /// Trades the best set of days between two random people, if it keeps

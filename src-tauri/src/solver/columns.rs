@@ -377,6 +377,11 @@ impl<'m> Diver<'m> {
         }
     }
 
+    /// Pricings the deadline stopped.
+    pub fn cut_short(&self) -> u64 {
+        self.planner.cut_short
+    }
+
     /// Dives until `deadline`: first as [`Self::dive`], then again and
     /// again with the choice of whom to fix next shaken by `rng`, each dive
     /// abandoned as soon as its relaxation says it cannot beat the best
@@ -431,6 +436,7 @@ impl<'m> Diver<'m> {
         steer: &mut Steer,
         beat: i64,
     ) -> Dived {
+        self.planner.deadline = Some(deadline);
         let master = &mut self.master;
         let model = master.model;
         let people = model.staff.len();

@@ -54,14 +54,41 @@ impl Line<'_> {
 
     fn number(&self, index: usize, what: &str) -> Result<u32, ParseError> {
         let text = self.fields.get(index).copied().unwrap_or("");
-        text.parse()
-            .map_err(|_| self.error(format!("{what}: {text:?} is not a whole number")))
+        whole_number(text).map_err(|reason| self.error(format!("{what}: {text:?} {reason}")))
     }
+}
+
+/// A count, length or weight as the format's files write it: digits, with
+/// an optional sign, so `-0` (in the published files) and `+5` are read as
+/// 0 and 5; leading zeros are fine. A negative value other than zero means
+/// nothing here and is refused.
+fn whole_number(text: &str) -> Result<u32, &'static str> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("is not a whole number");
+    }
+    let value = digits
+        .trim_start_matches('0')
+        .parse::<u32>()
+        .or_else(|e| match e.kind() {
+            std::num::IntErrorKind::Empty => Ok(0),
+            _ => Err("is too large"),
+        })?;
+    if negative && value != 0 {
+        return Err("is negative");
+    }
+    Ok(value)
 }
 
 pub fn parse(text: &str) -> Result<Model, ParseError> {
     let mut sections: HashMap<&str, Vec<Line>> = HashMap::new();
     let mut current: Option<&str> = None;
+    // A byte-order mark, as some editors save, is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -149,10 +176,8 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
             let (id, max) = entry
                 .split_once('=')
                 .ok_or_else(|| line.error(format!("{entry:?} is not SHIFT=MAX")))?;
-            let max = max
-                .trim()
-                .parse()
-                .map_err(|_| line.error(format!("{entry:?}: the maximum is not a number")))?;
+            let max = whole_number(max.trim())
+                .map_err(|reason| line.error(format!("{entry:?}: the maximum {reason}")))?;
             max_per_shift[find_shift(line, id.trim())?] = max;
         }
         let id = line.fields[0];
@@ -197,7 +222,8 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
 
     for line in section("SECTION_DAYS_OFF")? {
         let person = find_staff(line, line.fields[0])?;
-        for index in 1..line.fields.len() {
+        // A trailing comma leaves an empty field: no day.
+        for index in (1..line.fields.len()).filter(|&i| !line.fields[i].is_empty()) {
             let d = day(line, index)?;
             staff[person].days_off.push(d);
         }

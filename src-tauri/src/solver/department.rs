@@ -17,11 +17,13 @@
 use super::limits;
 /// Whether an existing shift breaks a blocking rule, for the fill's summary.
 pub use super::limits::blocked;
-/// A person's target minutes for the period, from their FTE.
+/// A person's target minutes of shifts for the period, from their FTE.
 pub use super::limits::target_minutes;
 use super::model::{Cover, Model, Request, RequestKind, Shift, Staff, Target};
 use crate::credentials::ExpiredAction;
-use crate::schedule::store::context::Loaded;
+/// Whether a person is paid by the hours they work rather than an FTE.
+pub use crate::schedule::period_hours::hourly;
+use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, Requirement, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -70,18 +72,38 @@ pub const TARGET_WEIGHT: u32 = 100;
 pub const OVER_WEIGHT: u32 = 10;
 
 /// Each hour a person with an FTE works short of their target costs this
-/// many times the fairness weight, and each hour beyond it this many: with
+/// many times the fairness weight, and each of their first
+/// [`OVER_NEAR_MINUTES`] beyond it this many (below a per diem hour): with
 /// the default weight (3) an hour short (12) costs more than an hour of a
-/// per diem nurse (5), which costs more than an hour beyond a target (3),
-/// so per diem staff come last. A 12-hour shift short of target (at least
-/// 144) is worth more than a person short of a day's target (100).
+/// per diem nurse (4), which costs more than one of an extra shift beyond
+/// a target (3), so per diem staff come after a part-timer's extra shift.
+/// A 12-hour shift short of target (at least 144) is worth more than a
+/// person short of a day's target (100).
 pub const UNDER_PER_HOUR: u32 = 4;
 pub const OVER_PER_HOUR: u32 = 1;
-/// Per diem and agency hours cost this plus the fairness weight, at most
-/// the maximum (6 an hour, 72 a 12-hour shift, below a person short of a
-/// day's target): they fill what people with an FTE cannot.
-pub const PER_DIEM_PER_HOUR: u32 = 2;
+/// The extra shift or so a manager accepts of someone with an FTE: hours
+/// beyond their target past this cost more than a per diem hour and no
+/// more than an agency hour (see [`hourly_weights`]).
+pub const OVER_NEAR_MINUTES: u32 = 12 * 60;
+/// Per diem hours cost this plus the fairness weight, at most the maximum
+/// (6 an hour, 72 a 12-hour shift, below a person short of a day's
+/// target): they fill what people with an FTE cannot.
+pub const PER_DIEM_PER_HOUR: u32 = 1;
 pub const PER_DIEM_PER_HOUR_MAX: u32 = 6;
+
+/// The hourly weights of the order a manager calls people in, at a
+/// fairness weight: `(over target near, per diem, over target far,
+/// agency)`. Someone's first shift or so beyond their FTE comes before a
+/// per diem nurse, more of it after; an agency hour weighs as much as one
+/// far over a target, and its pay (weighted by Cost, as everyone's is;
+/// agency rates run well above staff's) puts it last. An agency 12-hour
+/// shift with its pay stays below a person short of a day's target, so
+/// agency still fills what nobody else can.
+pub fn hourly_weights(fairness: u32) -> (u32, u32, u32, u32) {
+    let per_diem = (PER_DIEM_PER_HOUR + fairness).min(PER_DIEM_PER_HOUR_MAX);
+    let near = (OVER_PER_HOUR * fairness).min(per_diem - 1);
+    (near, per_diem, per_diem + 1, per_diem + 1)
+}
 
 /// A person beyond a shift's target costs more than any shift brings a
 /// person short of their hours (see [`Target`]; at most about 44 hours'
@@ -183,6 +205,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         mapped.model.staff.push(person);
         requests(loaded, &mut mapped, index, options);
     }
+    super::staff_requests::apply(loaded, &mut mapped, options);
     mapped
 }
 
@@ -223,7 +246,8 @@ fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
 }
 
 /// Two cover lines per day × need: the minimum (heavy) and the target
-/// above it (lighter); people beyond the target cost a little.
+/// above it (lighter); people beyond a role's target cost more than any
+/// hours they would make up; beyond a skill's, nothing.
 fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
     let ctx = &loaded.ctx;
     for day in mapped.period() {
@@ -250,14 +274,19 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
                 });
             };
             let target = need.target.max(need.minimum);
-            let over = if target > need.minimum {
-                0
-            } else {
-                over_weight
+            // Only a head count is overstaffed by one more: a second charge
+            // nurse on a shift is one more RN, which the RN line counts.
+            // Charging for it kept staff with the skill off shifts that
+            // already had one, short of their hours, and gave those shifts
+            // to per diem nurses without it.
+            let extra = match need.requirement {
+                Requirement::Role(_) => over_weight,
+                Requirement::Skill(_) => 0,
             };
+            let over = if target > need.minimum { 0 } else { extra };
             line(need.minimum, MINIMUM_WEIGHT, over, true);
             if target > need.minimum {
-                line(target, TARGET_WEIGHT, over_weight, false);
+                line(target, TARGET_WEIGHT, extra, false);
             }
         }
     }
@@ -282,9 +311,13 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         // fill gives it to someone short of their target who may take it
         // (an hour short costs more than a per diem hour) and keeps it
         // where nobody can.
+        // One too close to another shift of theirs (a night then a day the
+        // next morning) is open too: the fill moves or removes it rather
+        // than keep a rest-rule break it could mend.
         let kept = options.keep_existing
             && !hourly(facts.employment_type, facts.fte_hundredths)
-            && !limits::blocked(ctx, facts, a.date);
+            && !limits::blocked(ctx, facts, a.date)
+            && !limits::breaks_rest(ctx, a);
         if history || locked || kept {
             fixed.push((day, shift));
         }
@@ -302,7 +335,14 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         });
         // A locked cell with no shift stays a day off.
         let locked_off = options.keep_locked && loaded.locked.contains(&(facts.id, date));
-        if history || approved_off || locked_off || !employed.is_some_and(|p| p.employed_on(date)) {
+        // On leave: employed, but not to be scheduled.
+        let on_leave = facts.on_leave_on(date);
+        if history
+            || approved_off
+            || locked_off
+            || on_leave
+            || !employed.is_some_and(|p| p.employed_on(date))
+        {
             days_off.push(day);
         } else if facts
             .credentials
@@ -336,14 +376,16 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         .collect();
     let contract = limits::contract(loaded, mapped, facts, &fixed);
     let target = (options.fairness > 0)
-        .then(|| target_minutes(mapped, facts))
+        .then(|| target_minutes(ctx, mapped, facts, &fixed))
         .flatten()
         .map(|minutes| Target {
             first: mapped.first_period_day,
             days: mapped.period_days,
             minutes,
             under_per_hour: UNDER_PER_HOUR * options.fairness,
-            over_per_hour: OVER_PER_HOUR * options.fairness,
+            over_per_hour: hourly_weights(options.fairness).0,
+            over_near_minutes: OVER_NEAR_MINUTES,
+            over_far_per_hour: hourly_weights(options.fairness).2,
         });
     Staff {
         id: facts.name.clone(),
@@ -374,10 +416,11 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
     let ctx = &loaded.ctx;
     let facts = &ctx.staff[index];
     let person = &mapped.model.staff[index];
-    let per_diem_per_hour = if hourly(facts.employment_type, facts.fte_hundredths) {
-        (PER_DIEM_PER_HOUR + options.fairness).min(PER_DIEM_PER_HOUR_MAX)
-    } else {
-        0
+    let (_, per_diem, _, agency) = hourly_weights(options.fairness);
+    let per_diem_per_hour = match facts.employment_type {
+        _ if !hourly(facts.employment_type, facts.fte_hundredths) => 0,
+        EmploymentType::Agency => agency,
+        _ => per_diem,
     };
     let mut out = Vec::new();
     for day in mapped.period() {
@@ -435,9 +478,4 @@ pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
         }
     }
     (minimum, target)
-}
-
-/// Whether a person is paid by the hours they work rather than an FTE.
-pub fn hourly(kind: EmploymentType, fte_hundredths: i64) -> bool {
-    matches!(kind, EmploymentType::PerDiem | EmploymentType::Agency) || fte_hundredths <= 0
 }

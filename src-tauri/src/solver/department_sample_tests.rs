@@ -1,12 +1,14 @@
 //! The sample department's draft period filled: no blocking violation
-//! added (and no warning), gaps closed, the whole draft refilled within the
-//! rules, and Stop keeps the best roster found.
+//! added (and no warning), gaps closed, per diem and agency staff only
+//! where nobody with an FTE short of their hours could take the shift,
+//! a true reason for everyone left short, the whole draft refilled within
+//! the rules, and Stop keeps the best roster found.
 
 use super::department::{map, FillOptions};
 use super::run::run;
 use crate::schedule::fill::{proposed_assignments, summary};
 use crate::schedule::rules::{check_all, Severity};
-use crate::schedule::store::context::Loaded;
+use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::store::periods::PeriodStatus;
 use crate::schedule::store::{fill as store, periods};
 use crate::schedule::testing::day;
@@ -83,6 +85,31 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         .collect();
     assert!(added.is_empty(), "no new warning either: {added:#?}");
     let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
+    // The draft's zero-rest turnaround (Daniel Osei, a night then a day
+    // the next morning) is mended, not kept; any kept is explained.
+    let rest = |ctx: &ScheduleContext| -> Vec<String> {
+        check_all(ctx)
+            .into_iter()
+            .filter(|v| matches!(v.rule, RuleCode::Rest | RuleCode::DayAfterNight))
+            .map(|v| v.message)
+            .collect()
+    };
+    assert!(
+        rest(&l.ctx).iter().any(|m| m.contains("Daniel Osei")),
+        "the draft holds it: {:#?}",
+        rest(&l.ctx)
+    );
+    assert!(
+        !rest(&after).iter().any(|m| m.contains("Daniel Osei")),
+        "{:#?}",
+        rest(&after)
+    );
+    assert_eq!(
+        rest(&after).len(),
+        s.rest_kept.len(),
+        "each kept is told: {:#?}",
+        s.rest_kept
+    );
     assert!(s.short_before > 0, "the draft has gaps");
     assert!(
         s.short_after < s.short_before,
@@ -106,9 +133,24 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         .iter()
         .filter(|c| c.from.is_some() && c.to.is_none() && hourly_staff(c.staff_id))
         .count() as u32;
+    // A shift too close to another (the zero-rest turnaround) is open to
+    // the Fill, which may take it off.
+    let rest_removed = s
+        .changes
+        .iter()
+        .filter(|c| c.from.is_some() && c.to.is_none() && !hourly_staff(c.staff_id))
+        .filter(|c| {
+            l.ctx.assignments.iter().any(|a| {
+                a.staff_id == c.staff_id
+                    && a.date == c.date
+                    && super::limits::breaks_rest(&l.ctx, a)
+            })
+        })
+        .count() as u32;
+    assert!(rest_removed <= 2, "the turnaround's two at most");
     assert_eq!(
         s.removed,
-        2 + hourly_removed,
+        2 + hourly_removed + rest_removed,
         "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
         s.changes
     );
@@ -117,6 +159,80 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
     assert_eq!(
         s.unmet.len() as u32,
         s.short_after.min(s.unmet.len() as u32)
+    );
+}
+
+#[test]
+fn per_diem_and_agency_shifts_are_only_those_no_one_short_of_their_hours_could_take() {
+    let l = draft();
+    let options = FillOptions {
+        seconds: 8,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let model = &m.model;
+    let roster = &outcome.roster;
+    let short = |s: usize| {
+        model.staff[s].target.as_ref().is_some_and(|t| {
+            i64::from(t.minutes) - i64::from(t.worked(model, &roster.cells[s])) >= 8 * 60
+        })
+    };
+    // A per diem or agency shift another person could take instead: they
+    // count for every need it meets that day and it breaks no rule of theirs.
+    let mut movable = Vec::new();
+    for (q, person) in model.staff.iter().enumerate() {
+        if person.target.is_some() {
+            continue;
+        }
+        for day in m.period() {
+            let Some(shift) = roster.cells[q][day] else {
+                continue;
+            };
+            let lines: Vec<_> = model
+                .cover
+                .iter()
+                .filter(|c| c.day == day && c.shift == shift && model.qualifies(q, c))
+                .collect();
+            for p in (0..model.staff.len()).filter(|&p| short(p) && roster.cells[p][day].is_none())
+            {
+                if !lines.iter().all(|c| model.qualifies(p, c)) {
+                    continue;
+                }
+                let mut trial = roster.clone();
+                trial.cells[p][day] = Some(shift);
+                trial.cells[q][day] = None;
+                if super::score::row_violations(model, &trial, p).is_empty() {
+                    movable.push(format!(
+                        "{} on {} → {}",
+                        person.id, m.dates[day], model.staff[p].id
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        movable.is_empty(),
+        "per diem shifts someone short of their hours could take: {movable:#?}"
+    );
+    // And everyone left short has a reason that is not the search's.
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let unexplained: Vec<_> = s
+        .hours
+        .iter()
+        .filter_map(|h| h.reason.as_deref())
+        .filter(|r| r.contains("ran out of time"))
+        .collect();
+    assert!(unexplained.is_empty(), "{unexplained:#?}");
+    let manager = s
+        .hours
+        .iter()
+        .find(|h| h.name == "Maria Lopez")
+        .expect("the sample's manager");
+    assert_eq!(
+        (manager.target_minutes, &manager.reason),
+        (None, &None),
+        "no coverage need asks for a manager: no target, no reason"
     );
 }
 
@@ -177,4 +293,128 @@ fn stop_ends_the_run_at_once_with_the_best_so_far() {
         "the roster returned is the best reported"
     );
     assert!(super::score(&m.model, &outcome.roster).is_feasible());
+}
+
+#[test]
+fn the_grid_and_the_review_show_the_same_hours_and_target_for_every_person() {
+    let l = draft();
+    let options = FillOptions {
+        seconds: 3,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let grid = |loaded: &Loaded| -> Vec<(i64, i64, Option<i64>)> {
+        let view = crate::schedule::view::build(loaded, day("2026-11-27"));
+        let mut rows: Vec<_> = view
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .map(|r| (r.staff_id, r.totals.paid_minutes, r.totals.target_minutes))
+            .collect();
+        rows.sort();
+        rows
+    };
+    let review = |after: bool| -> Vec<(i64, i64, Option<i64>)> {
+        let mut rows: Vec<_> = s
+            .hours
+            .iter()
+            .map(|h| {
+                let paid = if after {
+                    h.after_minutes
+                } else {
+                    h.before_minutes
+                };
+                (h.staff_id, paid, h.target_minutes)
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(grid(&l).len(), l.ctx.staff.len(), "everyone is on the grid");
+    assert_eq!(grid(&l), review(false), "before the Fill");
+    let mut accepted = l.clone();
+    accepted.ctx.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    assert_eq!(grid(&accepted), review(true), "with the proposal accepted");
+    // Paid time off counts on both: the shift on approved education comes
+    // off, that day becomes 8 h of paid time off, and both screens count it.
+    let with_time_off =
+        crate::schedule::period_hours::period_hours(&accepted.ctx, &accepted.ctx.assignments)
+            .into_values()
+            .filter(|h| h.paid_time_off_minutes > 0)
+            .count();
+    assert!(
+        with_time_off > 0,
+        "the sample has paid time off in the draft"
+    );
+    // Per diem, agency and people no need asks for have no target anywhere.
+    for f in &l.ctx.staff {
+        let h = s.hours.iter().find(|h| h.staff_id == f.id).unwrap();
+        if super::department::hourly(f.employment_type, f.fte_hundredths) {
+            assert_eq!(h.target_minutes, None, "{}", f.name);
+        }
+    }
+}
+
+#[test]
+fn every_shift_the_fill_gives_a_per_diem_or_agency_nurse_is_explained_and_nobody_is_far_over() {
+    let l = draft();
+    let options = FillOptions {
+        seconds: 8,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let hourly = |id: i64| {
+        l.ctx
+            .staff
+            .iter()
+            .any(|f| f.id == id && super::department::hourly(f.employment_type, f.fte_hundredths))
+    };
+    for h in s.hours.iter().filter(|h| hourly(h.staff_id)) {
+        let added = s
+            .changes
+            .iter()
+            .filter(|c| c.staff_id == h.staff_id && c.to.is_some() && c.from != c.to)
+            .count();
+        match (added, h.reason.as_deref()) {
+            (0, reason) => assert_eq!(reason, None, "{}: nothing added", h.name),
+            (n, None) => panic!("{}: {n} shifts added with no reason", h.name),
+            (n, Some(reason)) => {
+                let told = format!(
+                    "{} added — ",
+                    if n == 1 {
+                        "1 shift".into()
+                    } else {
+                        format!("{n} shifts")
+                    }
+                );
+                assert!(reason.contains(&told), "{reason} ({n} added)");
+                assert!(
+                    !reason.contains("run it longer") && !reason.contains("run the Fill longer"),
+                    "{reason}"
+                );
+                assert!(
+                    reason.contains("the hours of a "),
+                    "their hours as an FTE: {reason}"
+                );
+            }
+        }
+    }
+    // Nobody with an FTE ends more than about a shift beyond it unless the
+    // review says nobody else could take those shifts.
+    for h in &s.hours {
+        let Some(target) = h.target_minutes else {
+            continue;
+        };
+        if h.after_minutes - target > 13 * 60 {
+            let reason = h.reason.as_deref().unwrap_or("");
+            assert!(
+                !reason.contains("a per diem nurse could also have worked"),
+                "{reason}"
+            );
+        }
+    }
 }

@@ -8,7 +8,7 @@ use super::run::run;
 use crate::credentials::ExpiredAction;
 use crate::schedule::fill::{proposed_assignments, summary};
 use crate::schedule::rules::check_all;
-use crate::schedule::store::context::{Loaded, Person};
+use crate::schedule::store::loaded_period::{Loaded, Person};
 use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod};
 use crate::schedule::testing::*;
 use crate::schedule::{
@@ -50,6 +50,7 @@ pub(super) fn loaded(ctx: ScheduleContext) -> Loaded {
         changes: HashSet::new(),
         locked: HashSet::new(),
         call_outs: Default::default(),
+        requests: Vec::new(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::model::{Model, Roster};
 use super::row::Rules;
+use super::score::{row_violations, Rule};
 use super::state::State;
 use std::ops::Range;
 
@@ -101,18 +102,24 @@ pub(crate) fn shortfalls(state: &State, rules: &mut Rules) -> Vec<Shortfall> {
 }
 
 /// Whether a person could take one more shift on `days`, everyone else as
-/// they are: why someone ends short of their target hours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// they are: why someone ends short of their target hours. Judged on the
+/// shifts `wanted` asks for (those still short), so that what it says holds
+/// for the shifts the manager sees short.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Room {
     /// No free day holds a shift they may work (days off, a credential
     /// lapsed, nothing they qualify for).
     NoCell,
-    /// Each shift they may work would break a limit of theirs (hours per
-    /// week or pay period, days in a row, rest, weekends).
-    AtLimit,
-    /// Some shift would keep every rule, but each such is already at its
-    /// target (`wanted` says no).
+    /// They may work some shift on a free day, but none `wanted` asks for:
+    /// each is already staffed to its target.
     Full,
+    /// Each shift `wanted` asks for that they may work would break a limit
+    /// of theirs (`every`: so would any other shift on a free day); the
+    /// rules broken, most often first, with how many shifts break each.
+    AtLimit {
+        limits: Vec<(Rule, u32)>,
+        every: bool,
+    },
     /// A shift `wanted` asks for would keep every rule.
     Free,
 }
@@ -124,27 +131,75 @@ pub fn room(
     days: Range<usize>,
     wanted: &dyn Fn(usize, usize) -> bool,
 ) -> Room {
-    let mut rules = Rules::new(model);
-    let mut row = roster.cells[staff].clone();
-    let mut found = Room::NoCell;
+    let rules = Rules::new(model);
+    let mut trial = roster.clone();
+    // The limits broken by the wanted shifts, and by every shift.
+    let (mut short, mut all) = (Vec::<(Rule, u32)>::new(), Vec::<(Rule, u32)>::new());
+    let (mut any, mut any_fits, mut any_wanted) = (false, false, false);
     for day in days {
-        if row[day].is_some() {
+        if roster.cells[staff][day].is_some() {
             continue;
         }
         for shift in 0..model.shifts.len() {
-            if !rules.allowed(staff, day, shift) {
+            // A type they do not work (only kept cells of it) is not room.
+            let held = roster.cells[staff]
+                .iter()
+                .filter(|&&c| c == Some(shift))
+                .count();
+            let most = model.staff[staff].contract.max_per_shift[shift] as usize;
+            if !rules.allowed(staff, day, shift) || held >= most {
                 continue;
             }
-            row[day] = Some(shift);
-            let fits = rules.feasible(staff, &row);
-            row[day] = None;
-            found = match (fits, wanted(day, shift)) {
-                (true, true) => return Room::Free,
-                (true, false) => Room::Full,
-                (false, _) if found == Room::NoCell => Room::AtLimit,
-                _ => found,
-            };
+            any = true;
+            let asked = wanted(day, shift);
+            any_wanted |= asked;
+            trial.cells[staff][day] = Some(shift);
+            let broken = row_violations(model, &trial, staff);
+            trial.cells[staff][day] = None;
+            if broken.is_empty() {
+                if asked {
+                    return Room::Free;
+                }
+                any_fits = true;
+                continue;
+            }
+            let mut seen = Vec::new();
+            for v in broken {
+                if seen.contains(&v.rule) {
+                    continue;
+                }
+                seen.push(v.rule);
+                count(&mut all, v.rule);
+                if asked {
+                    count(&mut short, v.rule);
+                }
+            }
         }
     }
-    found
+    let sorted = |mut limits: Vec<(Rule, u32)>| {
+        limits.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        limits
+    };
+    if any && !any_fits {
+        Room::AtLimit {
+            limits: sorted(all),
+            every: true,
+        }
+    } else if any_wanted {
+        Room::AtLimit {
+            limits: sorted(short),
+            every: false,
+        }
+    } else if any {
+        Room::Full
+    } else {
+        Room::NoCell
+    }
+}
+
+fn count(limits: &mut Vec<(Rule, u32)>, rule: Rule) {
+    match limits.iter_mut().find(|(r, _)| *r == rule) {
+        Some((_, n)) => *n += 1,
+        None => limits.push((rule, 1)),
+    }
 }

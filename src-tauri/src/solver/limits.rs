@@ -7,11 +7,12 @@
 //! are raised to what those cells hold: the model's rules are hard, and a
 //! roster must exist; the fill then adds nothing beyond them.
 
-use super::department::{hourly, Mapped};
+use super::department::Mapped;
 use super::model::{Contract, Window};
 use crate::credentials::ExpiredAction;
-use crate::schedule::cost::{shift_cost, FTE_MINUTES_PER_14_DAYS};
-use crate::schedule::store::context::Loaded;
+use crate::schedule::cost::{paid_time_off, shift_cost};
+use crate::schedule::period_hours;
+use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeSet;
@@ -36,17 +37,43 @@ pub fn clash(
     ctx.rules.no_day_after_night && a.night && b.is_day() && date_b - off <= Duration::days(1)
 }
 
+/// Whether an existing shift of the person's, `a`, is too close to another
+/// of theirs (too little rest, a day shift after a night, an overlap):
+/// the fill does not keep it as it is but places it again or takes it off,
+/// unless it is locked.
+pub fn breaks_rest(ctx: &ScheduleContext, a: &crate::schedule::Assignment) -> bool {
+    let Some(ta) = ctx.shift_type(a.shift_type_id) else {
+        return false;
+    };
+    ctx.assignments
+        .iter()
+        .filter(|b| b.staff_id == a.staff_id && b.date != a.date)
+        .filter(|b| (b.date - a.date).num_days().abs() <= 2)
+        .any(|b| {
+            let Some(tb) = ctx.shift_type(b.shift_type_id) else {
+                return false;
+            };
+            if b.date < a.date {
+                clash(ctx, tb, b.date, ta, a.date)
+            } else {
+                clash(ctx, ta, a.date, tb, b.date)
+            }
+        })
+}
+
 /// Whether an existing shift on `date` breaks a blocking rule: approved
-/// time off, or a credential that blocks scheduling has lapsed.
+/// time off, a leave of absence, or a credential that blocks scheduling has
+/// lapsed.
 pub fn blocked(ctx: &ScheduleContext, facts: &StaffFacts, date: NaiveDate) -> bool {
     let off = ctx
         .time_off
         .iter()
         .any(|t| t.staff_id == facts.id && t.status == TimeOffStatus::Approved && t.covers(date));
-    off || facts
-        .credentials
-        .iter()
-        .any(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(date))
+    off || facts.on_leave_on(date)
+        || facts
+            .credentials
+            .iter()
+            .any(|c| c.when_expired == ExpiredAction::Block && c.lapsed_on(date))
 }
 
 /// The shift types a person counts towards some coverage need of.
@@ -187,15 +214,23 @@ fn window(mapped: &Mapped, row: &[Option<usize>], first: usize, days: usize, lim
     }
 }
 
-/// A person's target minutes for the period, their FTE's share of it;
-/// none for per diem and agency staff, who have no FTE to keep to.
-pub fn target_minutes(mapped: &Mapped, facts: &StaffFacts) -> Option<u32> {
-    if hourly(facts.employment_type, facts.fte_hundredths) {
-        return None;
-    }
-    let period_days = mapped.period_days as i64;
-    let minutes = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * period_days / (14 * 100);
-    Some(minutes.clamp(0, i64::from(u32::MAX)) as u32)
+/// The minutes of shifts a person's target asks the Fill for: their FTE's
+/// share of the period (see [`period_hours::target_minutes`]) less the
+/// paid time off they take in it (on days with no shift kept, `fixed`
+/// days holding one), so that shifts and time off together reach it.
+pub fn target_minutes(
+    ctx: &ScheduleContext,
+    mapped: &Mapped,
+    facts: &StaffFacts,
+    fixed: &[(usize, usize)],
+) -> Option<u32> {
+    let target = period_hours::target_minutes(ctx, facts)?;
+    let kept: std::collections::HashSet<(i64, NaiveDate)> = fixed
+        .iter()
+        .map(|&(day, _)| (facts.id, mapped.dates[day]))
+        .collect();
+    let off = paid_time_off(ctx, facts.id, &kept);
+    Some((target - off).clamp(0, i64::from(u32::MAX)) as u32)
 }
 
 /// Straight time and differentials of one shift, in cents.

@@ -1,8 +1,9 @@
 //! Automatic rostering: fill a period so that every hard rule holds and the
 //! soft cost (cover under/over, unmet requests) is low.
 //!
-//! Plain Rust on one thread, with no Tauri and no database, so that the
-//! benchmark (`cargo xtask roster-bench`) and the app run the same code. The
+//! Plain Rust (one thread per search, [`threads`] for several), with no
+//! Tauri and no database, so that the benchmark (`cargo xtask
+//! roster-bench`) and the app run the same code. The
 //! model ([`model`]) is general; [`curtois`] reads the public Curtois
 //! benchmark into it, [`score`] checks any roster against the published
 //! rules independently of the search, and [`search`] solves.
@@ -12,24 +13,30 @@ mod columns;
 pub mod curtois;
 pub mod department;
 mod explain;
+mod handover;
+pub mod inrc2;
 mod limits;
 pub mod model;
 mod moves;
 mod pair;
+mod reach;
 mod replan;
 mod rng;
 mod row;
 pub mod run;
 pub mod score;
 pub mod search;
+pub mod staff_requests;
 mod state;
 #[cfg(test)]
 mod tests;
+pub mod threads;
 
 pub use explain::{room, Room, Shortfall};
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};
-pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError};
+pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError, Timing};
+pub use threads::{default_threads, solve_threads};
 #[cfg(test)]
 mod app_rules_tests;
 #[cfg(test)]
@@ -39,8 +46,16 @@ mod department_sample_tests;
 #[cfg(test)]
 mod department_tests;
 #[cfg(test)]
+mod inrc2_tests;
+#[cfg(test)]
+mod leave_tests;
+#[cfg(test)]
 mod pair_tests;
 #[cfg(test)]
 mod replan_tests;
 #[cfg(test)]
+mod staff_requests_tests;
+#[cfg(test)]
 mod target_tests;
+#[cfg(test)]
+mod threads_tests;

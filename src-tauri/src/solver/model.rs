@@ -68,11 +68,14 @@ pub struct Staff {
 }
 
 /// Minutes a person should work on the days `first..first + days` (their
-/// FTE over the period). Soft, unlike a [`Window`]: each hour beyond costs
-/// `over_per_hour`; each hour short costs `under_per_hour`, rising with the
-/// shortfall (twice as much an hour at [`Target::BALANCE_MINUTES`] short),
-/// so that when there are too few shifts for everyone the hours are shared
-/// by closeness to each person's target rather than piled on a few.
+/// FTE over the period). Soft, unlike a [`Window`]: each of the first
+/// `over_near_minutes` beyond costs `over_per_hour` an hour and each
+/// further one `over_far_per_hour` (a manager accepts an extra shift, not
+/// 40 % over an FTE); each hour short costs `under_per_hour`, rising with
+/// the shortfall (twice as much an hour at [`Target::BALANCE_MINUTES`]
+/// short), so that when there are too few shifts for everyone the hours
+/// are shared by closeness to each person's target rather than piled on a
+/// few.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub first: usize,
@@ -80,6 +83,8 @@ pub struct Target {
     pub minutes: u32,
     pub under_per_hour: u32,
     pub over_per_hour: u32,
+    pub over_near_minutes: u32,
+    pub over_far_per_hour: u32,
 }
 
 impl Target {
@@ -98,7 +103,10 @@ impl Target {
         let (short, over) = ((want - have).max(0), (have - want).max(0));
         let under = short * i64::from(self.under_per_hour) * (Self::BALANCE_MINUTES + short)
             / Self::BALANCE_MINUTES;
-        (under + over * i64::from(self.over_per_hour)) / 60
+        let near = over.min(i64::from(self.over_near_minutes));
+        let over = near * i64::from(self.over_per_hour)
+            + (over - near) * i64::from(self.over_far_per_hour);
+        (under + over) / 60
     }
 
     /// The minutes of `row` on the target's days.
@@ -116,6 +124,8 @@ impl Target {
 pub enum RequestKind {
     On,
     Off,
+    /// Any shift that day (`shift` is ignored): unmet only by a day off.
+    Work,
 }
 
 /// A soft wish; `weight` is paid when it is not granted.

@@ -15,10 +15,11 @@
 //! counts) extended by the same code, over a table that allows only the two
 //! cells of that day. Per pair of keys the cheapest few labels are kept.
 
-use super::replan::{dominates, limits, Label, Limits, Order, Tables, UNREACHABLE};
+use super::replan::{dominates, limits, Clock, Label, Limits, Order, Tables, UNREACHABLE};
 use super::rng::Rng;
 use super::row::Rules;
 use super::state::State;
+use std::time::Instant;
 
 /// Most labels kept per day.
 const MAX_LABELS_PER_DAY: usize = 1024;
@@ -47,6 +48,10 @@ pub(crate) struct PairPlanner {
     candidates: Vec<(u64, PairLabel)>,
     /// Labels kept per pair of keys and day: the breadth of the search.
     pub labels_per_key: usize,
+    /// As the re-plan's ([`super::replan::Planner::deadline`]).
+    pub deadline: Option<Instant>,
+    /// Trades the deadline stopped.
+    pub cut_short: u64,
 }
 
 impl PairPlanner {
@@ -60,6 +65,8 @@ impl PairPlanner {
             layers: Vec::new(),
             candidates: Vec::new(),
             labels_per_key,
+            deadline: None,
+            cut_short: 0,
         }
     }
 
@@ -119,6 +126,7 @@ impl PairPlanner {
 
         let pairs = [a, b];
         self.layers.resize_with(days, Vec::new);
+        let mut clock = Clock::new(self.deadline);
         for day in 0..days {
             self.candidates.clear();
             let (before, after) = self.layers.split_at_mut(day);
@@ -136,6 +144,10 @@ impl PairPlanner {
             let value = |cell: Option<usize>| cell.map_or(0, |s| s + 1);
             let (x, y) = (value(rows[0][day]), value(rows[1][day]));
             for (index, prev) in previous.iter().enumerate() {
+                if clock.over(2) {
+                    self.cut_short += 1;
+                    return None;
+                }
                 for swapped in [false, true] {
                     let step = match (swapped, self.swap[day]) {
                         (false, _) => self.keep[day],

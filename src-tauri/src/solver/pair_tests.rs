@@ -87,3 +87,41 @@ fn the_pair_planner_finds_the_cheapest_feasible_trade() {
         "enough trades saved something: {improving}"
     );
 }
+
+/// Issue #23: a trade past the search's deadline stops part way and counts
+/// itself cut short; without a deadline the same trade is found. (A year,
+/// and shifts of two lengths under a minimum, so that labels of other
+/// minutes are kept apart: far more than one look at the clock's worth.)
+#[test]
+fn a_trade_past_its_deadline_stops_and_says_so() {
+    let days = 364;
+    let mut text = format!(
+        "SECTION_HORIZON\n{days}\nSECTION_SHIFTS\nE,480,\nL,600,\n\
+         SECTION_STAFF\nA,E={days}|L={days},999999,1,{days},1,1,52\n\
+         B,E={days}|L={days},999999,1,{days},1,1,52\n\
+         SECTION_DAYS_OFF\nSECTION_SHIFT_ON_REQUESTS\n"
+    );
+    // A asks for lates and B for earlies, the other way round to how they
+    // start: trading every day grants them all.
+    for day in 0..days {
+        text += &format!("A,{day},L,1\nB,{day},E,1\n");
+    }
+    text += "SECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n0,E,1,100,1\n";
+    let model = super::curtois::parse(&text).expect("well formed");
+    let rules = Rules::new(&model);
+    let mut roster = Roster::empty(&model);
+    roster.cells[0] = vec![Some(0); days];
+    roster.cells[1] = vec![Some(1); days];
+    let mut state = State::new(&model, roster);
+    let mut planner = PairPlanner::new(4);
+    planner.deadline = Some(std::time::Instant::now());
+    let mut rng = Rng::new(1);
+    assert_eq!(planner.plan(&mut state, &rules, 0, 1, &mut rng), None);
+    assert_eq!(planner.cut_short, 1, "the trade says it was cut short");
+    planner.deadline = None;
+    let days_traded = planner
+        .plan(&mut state, &rules, 0, 1, &mut rng)
+        .expect("without a deadline the trade is found");
+    assert_eq!(days_traded.len(), days, "every day traded");
+    assert_eq!(planner.cut_short, 1);
+}

@@ -21,6 +21,7 @@
 use super::rng::Rng;
 use super::row::Rules;
 use super::state::State;
+use std::time::Instant;
 
 /// Type maxima tracked per label, a byte each in a `u64`.
 const TRACKED_TYPES: usize = 8;
@@ -107,6 +108,38 @@ pub(crate) struct Planner {
     pub split: bool,
     /// Labels kept per key and day: the breadth of the search.
     pub labels_per_key: usize,
+    /// The search's deadline: a labelling still running then stops and
+    /// finds nothing (a year of many shift types can take seconds).
+    pub deadline: Option<Instant>,
+    /// Labellings the deadline stopped.
+    pub cut_short: u64,
+}
+
+/// Labels extended between two looks at the clock: a re-plan of the
+/// benchmark's size never looks, a year-long pricing looks often.
+pub(super) const CLOCK_EVERY: usize = 4096;
+
+/// Counts work and says when `deadline` has passed, looking at the clock
+/// once per [`CLOCK_EVERY`] labels.
+pub(super) struct Clock {
+    deadline: Option<Instant>,
+    work: usize,
+}
+
+impl Clock {
+    pub fn new(deadline: Option<Instant>) -> Clock {
+        Clock { deadline, work: 0 }
+    }
+
+    /// Adds `labels` of work; true once the deadline has passed.
+    pub fn over(&mut self, labels: usize) -> bool {
+        self.work += labels;
+        if self.work < CLOCK_EVERY {
+            return false;
+        }
+        self.work = 0;
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
 }
 
 /// The contract's limits as the labels see them.
@@ -139,6 +172,8 @@ impl Planner {
             touched: Vec::new(),
             split: false,
             labels_per_key,
+            deadline: None,
+            cut_short: 0,
         }
     }
 
@@ -182,7 +217,9 @@ impl Planner {
             .map(|(day, cell)| tables.scaled[day * values + cell.map_or(0, |s| s + 1)])
             .sum();
         let bound = current.min(UNREACHABLE) + 1;
-        self.label(rules, staff, &lim, bound);
+        if !self.label(rules, staff, &lim, bound) {
+            return None;
+        }
         self.ends(&lim, 1).into_iter().next().map(|(row, _)| row)
     }
 
@@ -217,12 +254,15 @@ impl Planner {
                     });
             }
         }
-        self.label(rules, staff, &lim, bound);
+        if !self.label(rules, staff, &lim, bound) {
+            return Vec::new();
+        }
         self.ends(&lim, most)
     }
 
-    /// The labelling itself over `self.tables.scaled`, for at least one day.
-    fn label(&mut self, rules: &Rules, staff: usize, lim: &Limits, bound: i64) {
+    /// The labelling itself over `self.tables.scaled`, for at least one day;
+    /// false when the deadline stopped it (counted in `cut_short`).
+    fn label(&mut self, rules: &Rules, staff: usize, lim: &Limits, bound: i64) -> bool {
         let days = rules.model.days;
         self.tables.completions(rules, staff, lim, days);
         let tables = &self.tables;
@@ -235,6 +275,7 @@ impl Planner {
             Classes::none()
         };
         self.buckets.resize_with(keys * classes.count(), Vec::new);
+        let mut clock = Clock::new(self.deadline);
         for day in 0..days {
             let (before, after) = self.layers.split_at_mut(day);
             let start = Label::start();
@@ -243,6 +284,14 @@ impl Planner {
                 _ => &before[day - 1],
             };
             for (index, prev) in previous.iter().enumerate() {
+                if clock.over(lim.values) {
+                    for &b in &self.touched {
+                        self.buckets[b as usize].clear();
+                    }
+                    self.touched.clear();
+                    self.cut_short += 1;
+                    return false;
+                }
                 for value in 0..lim.values {
                     let Some(mut label) = tables.extend(rules, staff, lim, prev, day, value, bound)
                     else {
@@ -267,6 +316,7 @@ impl Planner {
             // in order of cost, so a full bucket turns most away at once.
             layer.sort_unstable_by_key(|l| l.cost);
         }
+        true
     }
 
     /// The `most` cheapest complete rows of the last labelling, cheapest

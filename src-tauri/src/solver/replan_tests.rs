@@ -189,3 +189,36 @@ fn counts_compare_byte_by_byte() {
     assert!(!fewer_of_each(top, top - 1));
     assert!(fewer_of_each(0, top) && !fewer_of_each(top, 0));
 }
+
+/// Issue #23: a labelling does not outlive the search's deadline. A year
+/// with three shift types, cover wanted every day and a narrow minute
+/// window labels far more than one look at the clock's worth; past its
+/// deadline it stops, finds nothing and counts itself cut short, and the
+/// same planner without a deadline finds the row.
+#[test]
+fn a_labelling_past_its_deadline_stops_and_says_so() {
+    let days = 364;
+    let mut text = format!(
+        "SECTION_HORIZON\n{days}\nSECTION_SHIFTS\nE,480,\nL,480,E\nN,600,E|L\n\
+         SECTION_STAFF\nA,E={days}|L={days}|N={days},96000,95000,5,2,2,52\n\
+         SECTION_DAYS_OFF\nSECTION_SHIFT_ON_REQUESTS\nSECTION_SHIFT_OFF_REQUESTS\nSECTION_COVER\n"
+    );
+    for day in 0..days {
+        text += &format!("{day},E,1,10,1\n{day},N,1,10,1\n");
+    }
+    let model = parse(&text).expect("well formed");
+    let rules = Rules::new(&model);
+    let state = State::new(&model, Roster::empty(&model));
+    let mut planner = Planner::new(16);
+    planner.deadline = Some(std::time::Instant::now());
+    assert_eq!(planner.plan(&state, &rules, 0, &mut Rng::new(1)), None);
+    assert_eq!(planner.cut_short, 1, "the labelling says it was cut short");
+    planner.deadline = None;
+    let row = planner
+        .plan(&state, &rules, 0, &mut Rng::new(1))
+        .expect("without a deadline the labelling ends with a row");
+    assert_eq!(planner.cut_short, 1, "a finished labelling is not counted");
+    let mut roster = Roster::empty(&model);
+    roster.cells[0] = row;
+    assert_eq!(score(&model, &roster).violations, vec![]);
+}

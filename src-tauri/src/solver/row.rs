@@ -4,6 +4,8 @@
 //! concerns one person, so a roster is feasible exactly when each row is.
 
 use super::model::Model;
+use super::reach::Reach;
+use super::replan::Planner;
 use super::rng::Rng;
 
 /// Precomputed per-model facts the checks need.
@@ -212,8 +214,19 @@ impl<'a> Rules<'a> {
         appeal: &dyn Fn(usize, Option<usize>) -> f64,
     ) -> Option<Vec<Option<usize>>> {
         // Later attempts get a larger budget and heed the cost less, in
-        // case the cheap cells lead into dead ends.
+        // case the cheap cells lead into dead ends. The first few go
+        // without the table of what the rest of the row can hold: most
+        // contracts need none, and building it costs more than they do.
+        let mut reach = None;
         for attempt in 0..40u32 {
+            if attempt == PLAIN_ATTEMPTS {
+                let table = Reach::new(self, staff);
+                if !table.possible() {
+                    // Proven: no row keeps the runs, days off and minutes.
+                    return None;
+                }
+                reach = Some(table);
+            }
             let mut dfs = Dfs {
                 rules: self,
                 staff,
@@ -221,9 +234,34 @@ impl<'a> Rules<'a> {
                 nodes: 0,
                 budget: NODE_BUDGET << (attempt / 8),
                 heed: 1.0 / f64::from(1 + attempt),
+                reach: reach.as_ref(),
             };
             if dfs.extend(rng, appeal) {
                 return Some(dfs.row);
+            }
+        }
+        self.labelled(staff, rng)
+    }
+
+    /// A row found by labelling ([`Planner`]) rather than depth first:
+    /// the last resort when the table could not hold every limit that
+    /// binds (a year of several types with binding maxima and a narrow
+    /// minute window) and the planner kept running into dead ends. The
+    /// labels count the types and the minutes exactly, so what the depth
+    /// first search finds only by luck they reach on purpose.
+    fn labelled(&mut self, staff: usize, rng: &mut Rng) -> Option<Vec<Option<usize>>> {
+        let values = self.model.shifts.len() + 1;
+        let mut planner = Planner::new(FALLBACK_LABELS);
+        planner.split = true;
+        for _ in 0..FALLBACK_TRIES {
+            // A little noise per cell, so that each try takes another path.
+            let costs: Vec<i64> = (0..self.model.days * values)
+                .map(|_| rng.below(8) as i64)
+                .collect();
+            for (row, _) in planner.price(self, staff, &costs, i64::MAX / 8, 8) {
+                if self.feasible(staff, &row) {
+                    return Some(row);
+                }
             }
         }
         None
@@ -238,9 +276,16 @@ struct Dfs<'r, 'a> {
     budget: u32,
     /// How much the cells' appeal counts against the noise.
     heed: f64,
+    /// What the rest of the row can still hold, once built.
+    reach: Option<&'r Reach>,
 }
 
 const NODE_BUDGET: u32 = 5_000;
+/// Labels kept per key and class in the last-resort labelling, and its tries.
+const FALLBACK_LABELS: usize = 32;
+const FALLBACK_TRIES: usize = 3;
+/// Attempts before the planner builds the [`Reach`] table.
+const PLAIN_ATTEMPTS: u32 = 4;
 
 impl Dfs<'_, '_> {
     fn extend(&mut self, rng: &mut Rng, appeal: &dyn Fn(usize, Option<usize>) -> f64) -> bool {
@@ -344,5 +389,6 @@ impl Dfs<'_, '_> {
             && weekends <= c.max_weekends
             && minutes + left * longest >= c.min_minutes
             && worked + left >= c.min_shifts
+            && self.reach.is_none_or(|r| r.open(row, minutes, weekends))
     }
 }

@@ -1,9 +1,11 @@
-//! One fill of a department's period, as the app runs it: on the calling
-//! thread (the app gives it its own), reporting progress as it goes and
-//! stopping early, with the best roster so far, when asked.
+//! One fill of a department's period, as the app runs it: from the calling
+//! thread (the app gives it its own), on the machine's cores (at most
+//! eight, [`super::threads`]), reporting progress as it goes and stopping
+//! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
-use super::search::{solve_watched, Options, Outcome, SolveError};
+use super::search::{Options, Outcome, SolveError};
+use super::threads::{default_threads, solve_threads};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -36,7 +38,8 @@ pub fn run(
         time_limit: limit,
         seed,
     };
-    solve_watched(&mapped.model, &solve_options, &mut |p| {
+    let threads = default_threads();
+    let mut outcome = solve_threads(&mapped.model, &solve_options, threads, &mut |p| {
         let (short_of_minimum, short_of_target) = gaps(mapped, p.best);
         report(FillProgress {
             penalty: p.penalty,
@@ -46,5 +49,12 @@ pub fn run(
             limit_ms: limit.as_millis() as u64,
         });
         !stop.load(Ordering::Relaxed)
-    })
+    })?;
+    // Per diem and agency last: what the search left to them that someone
+    // short of their hours can take goes to that person. (Stopped, the
+    // manager gets the best roster shown, as it was.)
+    if !stop.load(Ordering::Relaxed) {
+        super::handover::hand_over(&mapped.model, &mut outcome);
+    }
+    Ok(outcome)
 }

@@ -84,6 +84,7 @@ pub fn score(model: &Model, roster: &Roster) -> Score {
         let granted = match request.kind {
             RequestKind::On => cell == Some(request.shift),
             RequestKind::Off => cell != Some(request.shift),
+            RequestKind::Work => cell.is_some(),
         };
         if !granted {
             score.request_penalty += u64::from(request.weight);
@@ -105,6 +106,13 @@ pub fn score(model: &Model, roster: &Roster) -> Score {
             + count.saturating_sub(need) * u64::from(cover.over_weight);
     }
     score
+}
+
+/// The hard rules one person's row breaks (the roster must be well formed).
+pub fn row_violations(model: &Model, roster: &Roster, staff: usize) -> Vec<Violation> {
+    let mut out = Vec::new();
+    check_row(model, roster, staff, &mut out);
+    out
 }
 
 fn check_row(model: &Model, roster: &Roster, staff: usize, out: &mut Vec<Violation>) {

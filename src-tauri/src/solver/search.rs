@@ -54,6 +54,30 @@ pub struct Outcome {
     pub iterations: u64,
     /// Cover that could not be met, and why.
     pub shortfalls: Vec<Shortfall>,
+    /// Where the time went.
+    pub timing: Timing,
+}
+
+/// The search's own account of its time, for the bench and the tests
+/// (which cannot rely on the wall clock of a shared machine).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Timing {
+    /// Each phase that ran, by name, and when it ended (since the start):
+    /// "build", "cover", "dives", "repair", "requests", "explain".
+    pub phases: Vec<(&'static str, Duration)>,
+    /// Re-plans, trades and pricings the deadline stopped part way.
+    pub cut_short: u64,
+}
+
+impl Timing {
+    fn end(&mut self, phase: &'static str, started: Instant) {
+        self.phases.push((phase, started.elapsed()));
+    }
+
+    /// Whether `phase` ran.
+    pub fn ran(&self, phase: &str) -> bool {
+        self.phases.iter().any(|(p, _)| *p == phase)
+    }
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -123,6 +147,7 @@ pub fn solve_watched(
     watch: &mut dyn FnMut(&Progress) -> bool,
 ) -> Result<Outcome, SolveError> {
     let started = Instant::now();
+    let mut timing = Timing::default();
     let mut rng = Rng::new(options.seed);
     let mut rules = Rules::new(model);
     // The first rows are built without the people's targets: a target
@@ -152,6 +177,7 @@ pub fn solve_watched(
         }
     }
 
+    timing.end("build", started);
     let mut state = State::new(model, state.roster);
     let limit = options.time_limit;
     let mut annealer = Annealer::new(&mut rules, rng, started);
@@ -178,6 +204,7 @@ pub fn solve_watched(
         &mut overall,
         watch,
     );
+    timing.end("cover", started);
     let mut stopped = best.stopped;
     // The second phase goes on from the first's best by its own cost (the
     // one with the most cover), or from the dive's roster, repaired on
@@ -191,6 +218,11 @@ pub fn solve_watched(
         let iterations = annealer.iterations;
         let mut last = Instant::now();
         let mut keep_going = || {
+            // Once told to stop, stay stopped: the watcher is not asked
+            // again (it was, within the 100 ms after a Stop).
+            if stopped {
+                return false;
+            }
             if last.elapsed() < WATCH_EVERY {
                 return true;
             }
@@ -203,14 +235,19 @@ pub fn solve_watched(
             });
             !stopped
         };
-        let dived = Diver::new(model, &[&best.roster, &overall.0]).dives(
+        let mut diver = Diver::new(model, &[&best.roster, &overall.0]);
+        let dived = diver.dives(
             annealer.rules,
             started + limit.mul_f64(DIVE_UNTIL),
             &mut keep_going,
             &mut annealer.rng,
             overall.1,
         );
-        if let Some((dived, cost)) = dived {
+        timing.cut_short += diver.cut_short();
+        timing.end("dives", started);
+        // After a Stop the search returns the best it last reported, so a
+        // dive cut short by the Stop is dropped.
+        if let Some((dived, cost)) = dived.filter(|_| !stopped) {
             offer(&dived, cost, &mut overall);
             if cost < state.cost {
                 // A dive can end a person short of cover where the first
@@ -235,6 +272,7 @@ pub fn solve_watched(
                 );
                 stopped |= repaired.stopped;
                 state.load(&repaired.roster);
+                timing.end("repair", started);
             }
         }
     }
@@ -260,15 +298,20 @@ pub fn solve_watched(
             },
         );
         offer(&best.roster, best.cost, &mut overall);
+        timing.end("requests", started);
     }
     let best = overall.0;
     let iterations = annealer.iterations;
+    timing.cut_short += annealer.cut_short();
     state.load(&best);
+    let shortfalls = shortfalls(&state, &mut rules);
+    timing.end("explain", started);
     Ok(Outcome {
-        shortfalls: shortfalls(&state, &mut rules),
+        shortfalls,
         penalty: state.cost as u64,
         roster: best,
         iterations,
+        timing,
     })
 }
 

@@ -46,6 +46,7 @@ impl<'a> State<'a> {
                     }
                 }
                 RequestKind::Off => request_cost[base + r.shift + 1] += r.weight,
+                RequestKind::Work => request_cost[base] += r.weight,
             }
         }
         let mut state = State {

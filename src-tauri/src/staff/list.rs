@@ -67,11 +67,15 @@ pub struct StaffRow {
     pub last_name: String,
     pub employee_no: String,
     pub role: Role,
+    /// HR's title, shown as secondary text; may be empty.
+    pub job_title: String,
     pub employment_type: EmploymentType,
     pub fte_hundredths: i64,
     pub hire_date: String,
     pub termination_date: Option<String>,
     pub active: bool,
+    /// On a leave of absence today: "On leave since 2026-11-02" or "On leave".
+    pub leave: Option<String>,
     pub skills: Vec<String>,
     pub credentials: CredentialSummary,
     pub due: DueSummary,
@@ -110,9 +114,15 @@ pub fn list(conn: &Connection, query: &StaffQuery, today: NaiveDate) -> AppResul
         if !needle.is_empty() && !matches(&staff, &person_skills, &needle) {
             continue;
         }
+        let leave = staff.on_leave_on(today).then(|| match &staff.leave_since {
+            Some(since) => format!("On leave since {since}"),
+            None => "On leave".to_string(),
+        });
         rows.push(StaffRow {
             id: staff.id,
             active,
+            leave,
+            job_title: staff.job_title,
             credentials: credentials::summary_for(
                 staff.role,
                 &types,
@@ -152,6 +162,7 @@ fn matches(staff: &Staff, skills: &[String], needle: &Needle) -> bool {
         format!("{} {}", staff.last_name, staff.first_name),
         staff.employee_no.clone(),
         staff.job_code.clone(),
+        staff.job_title.clone(),
     ];
     haystacks.iter().chain(skills).any(|h| needle.found_in(h))
 }

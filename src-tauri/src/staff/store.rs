@@ -7,7 +7,8 @@ use crate::input;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 pub(super) const STAFF_COLUMNS: &str = "id, first_name, last_name, employee_no, role, job_code, employment_type,
-    fte_hundredths, hourly_rate_cents, hire_date, seniority_date, termination_date, phone, email, notes";
+    fte_hundredths, hourly_rate_cents, hire_date, seniority_date, termination_date, phone, email, notes,
+    job_title, on_leave, leave_since";
 
 pub(super) fn staff_from_row(row: &Row) -> rusqlite::Result<Staff> {
     Ok(Staff {
@@ -27,6 +28,9 @@ pub(super) fn staff_from_row(row: &Row) -> rusqlite::Result<Staff> {
         phone: row.get(12)?,
         email: row.get(13)?,
         notes: row.get(14)?,
+        job_title: row.get(15)?,
+        on_leave: row.get(16)?,
+        leave_since: row.get(17)?,
     })
 }
 
@@ -81,8 +85,9 @@ pub fn update(conn: &mut Connection, id: i64, form: &StaffInput) -> AppResult<St
 pub(super) fn insert_row(conn: &Connection, valid: &ValidStaff) -> AppResult<i64> {
     conn.execute(
         "INSERT INTO staff (first_name, last_name, employee_no, role, job_code, employment_type,
-             fte_hundredths, hourly_rate_cents, hire_date, seniority_date, phone, email, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             fte_hundredths, hourly_rate_cents, hire_date, seniority_date, phone, email, notes,
+             job_title, on_leave, leave_since)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             valid.first_name,
             valid.last_name,
@@ -97,6 +102,9 @@ pub(super) fn insert_row(conn: &Connection, valid: &ValidStaff) -> AppResult<i64
             valid.phone,
             valid.email,
             valid.notes,
+            valid.job_title,
+            valid.on_leave,
+            valid.leave_since.map(input::format_date),
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -107,7 +115,8 @@ pub(super) fn update_row(conn: &Connection, id: i64, valid: &ValidStaff) -> AppR
     conn.execute(
         "UPDATE staff SET first_name = ?1, last_name = ?2, employee_no = ?3, role = ?4, job_code = ?5,
              employment_type = ?6, fte_hundredths = ?7, hourly_rate_cents = ?8, hire_date = ?9,
-             seniority_date = ?10, phone = ?11, email = ?12, notes = ?13
+             seniority_date = ?10, phone = ?11, email = ?12, notes = ?13,
+             job_title = ?15, on_leave = ?16, leave_since = ?17
          WHERE id = ?14",
         params![
             valid.first_name,
@@ -124,41 +133,15 @@ pub(super) fn update_row(conn: &Connection, id: i64, valid: &ValidStaff) -> AppR
             valid.email,
             valid.notes,
             id,
+            valid.job_title,
+            valid.on_leave,
+            valid.leave_since.map(input::format_date),
         ],
     )?;
     Ok(())
 }
 
 /// Ends employment on `last_day`; the record and its history stay.
-pub fn terminate(conn: &Connection, id: i64, last_day: &str) -> AppResult<Staff> {
-    let staff = get(conn, id)?;
-    let day = input::date(last_day).map_err(|m| AppError::field("last_day", m))?;
-    let day = input::format_date(day);
-    if day < staff.hire_date {
-        return Err(AppError::field(
-            "last_day",
-            format!(
-                "The last day cannot be before the hire date ({}).",
-                staff.hire_date
-            ),
-        ));
-    }
-    conn.execute(
-        "UPDATE staff SET termination_date = ?1 WHERE id = ?2",
-        params![day, id],
-    )?;
-    get(conn, id)
-}
-
-pub fn reactivate(conn: &Connection, id: i64) -> AppResult<Staff> {
-    get(conn, id)?;
-    conn.execute(
-        "UPDATE staff SET termination_date = NULL WHERE id = ?1",
-        [id],
-    )?;
-    get(conn, id)
-}
-
 fn check_unique_employee_no(
     conn: &Connection,
     employee_no: &str,
@@ -195,7 +178,7 @@ fn check_skills_exist(conn: &Connection, skill_ids: &[i64]) -> AppResult<()> {
 
 /// Writes only the difference, so the change history shows the skills that
 /// were actually added or removed rather than all of them on every save.
-fn set_skills(conn: &Connection, staff_id: i64, skill_ids: &[i64]) -> AppResult<()> {
+pub(super) fn set_skills(conn: &Connection, staff_id: i64, skill_ids: &[i64]) -> AppResult<()> {
     let keep = serde_json::to_string(skill_ids).expect("a list of ids serialises");
     conn.execute(
         "DELETE FROM staff_skill WHERE staff_id = ?1

@@ -13,11 +13,14 @@ pub(super) struct ValidStaff {
     pub employee_no: String,
     pub role: Role,
     pub job_code: String,
+    pub job_title: String,
     pub employment_type: EmploymentType,
     pub fte_hundredths: i64,
     pub hourly_rate_cents: i64,
     pub hire_date: NaiveDate,
     pub seniority_date: Option<NaiveDate>,
+    pub on_leave: bool,
+    pub leave_since: Option<NaiveDate>,
     pub skill_ids: Vec<i64>,
     pub phone: String,
     pub email: String,
@@ -44,11 +47,12 @@ pub(super) fn validate(form: &StaffInput, termination: Option<&str>) -> AppResul
         v.fail("role", "Choose a role.");
     }
     let job_code = v.take("job_code", input::text(&form.job_code, 32, "job code"));
+    let job_title = v.take("job_title", input::text(&form.job_title, 120, "job title"));
     if form.employment_type.is_none() {
         v.fail("employment_type", "Choose an employment type.");
     }
     let fte = v.take("fte", input::fte(&form.fte));
-    let rate = v.take("hourly_rate", input::cents(&form.hourly_rate));
+    let rate = v.take("hourly_rate", input::hourly_rate(&form.hourly_rate));
     let hire = v.take("hire_date", input::date(&form.hire_date));
     let seniority = v.take("seniority_date", input::optional_date(&form.seniority_date));
     if let (Some(hire), Some(Some(seniority))) = (hire, seniority) {
@@ -64,6 +68,21 @@ pub(super) fn validate(form: &StaffInput, termination: Option<&str>) -> AppResul
             input::format_date(hire).as_str() <= term,
             "hire_date",
             format!("The hire date cannot be after the termination date ({term})."),
+        );
+    }
+    // The first day of leave means something only while on leave: unticking
+    // the leave clears it rather than refusing the form.
+    let leave_since = if form.on_leave {
+        v.take("leave_since", input::optional_date(&form.leave_since))
+            .flatten()
+    } else {
+        None
+    };
+    if let (Some(hire), Some(since)) = (hire, leave_since) {
+        v.check(
+            since >= hire,
+            "leave_since",
+            "The leave cannot start before the hire date.",
         );
     }
     let phone = v.take("phone", input::text(&form.phone, 40, "phone number"));
@@ -86,11 +105,14 @@ pub(super) fn validate(form: &StaffInput, termination: Option<&str>) -> AppResul
         employee_no: employee_no.unwrap_or_default(),
         role: form.role.unwrap_or(Role::Other),
         job_code: job_code.unwrap_or_default(),
+        job_title: job_title.unwrap_or_default(),
         employment_type: form.employment_type.unwrap_or(EmploymentType::FullTime),
         fte_hundredths: fte.unwrap_or_default(),
         hourly_rate_cents: rate.unwrap_or_default(),
         hire_date: hire.unwrap_or_default(),
         seniority_date: seniority.flatten(),
+        on_leave: form.on_leave,
+        leave_since,
         skill_ids,
         phone: phone.unwrap_or_default(),
         email: email.unwrap_or_default(),
@@ -275,6 +297,34 @@ mod tests {
             ),
             "Use at most two decimals (cents)."
         );
+    }
+
+    #[test]
+    fn pay_rate_is_at_most_a_thousand_dollars_an_hour() {
+        let rate = |text: &str| {
+            validate(
+                &StaffInput {
+                    hourly_rate: text.into(),
+                    ..form()
+                },
+                None,
+            )
+            .map(|v| v.hourly_rate_cents)
+        };
+        assert_eq!(rate("$1,000.00").unwrap(), 100_000, "the maximum itself");
+        for absurd in ["1000.01", "$9,999,999.99"] {
+            assert_eq!(
+                error_for(
+                    StaffInput {
+                        hourly_rate: absurd.into(),
+                        ..form()
+                    },
+                    "hourly_rate"
+                ),
+                "An hourly rate is at most $1,000.00. Check the amount for a typing slip.",
+                "{absurd}"
+            );
+        }
     }
 
     #[test]

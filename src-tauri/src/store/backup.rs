@@ -44,16 +44,21 @@ pub enum BackupReason {
     Passphrase,
     /// A byte-for-byte copy of a file that failed its integrity check.
     Damaged,
+    /// The department a department-file import replaced, moved here from
+    /// beside the department file when a passphrase was set and the manager
+    /// kept it readable, so the list shows it.
+    BeforeImport,
 }
 
 impl BackupReason {
-    const ALL: [BackupReason; 6] = [
+    const ALL: [BackupReason; 7] = [
         BackupReason::Daily,
         BackupReason::Manual,
         BackupReason::BeforeMigration,
         BackupReason::BeforeRestore,
         BackupReason::Passphrase,
         BackupReason::Damaged,
+        BackupReason::BeforeImport,
     ];
 
     fn slug(self) -> &'static str {
@@ -64,6 +69,7 @@ impl BackupReason {
             BackupReason::BeforeRestore => "before-restore",
             BackupReason::Passphrase => "passphrase",
             BackupReason::Damaged => "damaged",
+            BackupReason::BeforeImport => "before-import",
         }
     }
 }
@@ -281,7 +287,11 @@ pub fn verify(
 
 /// Removes the oldest backups beyond the plan's number.
 pub fn rotate(plan: &BackupPlan) -> AppResult<()> {
-    for old in list(&plan.folder)?.iter().skip(plan.keep.max(1)) {
+    // A department kept aside before an import goes only when the manager removes it.
+    let rotating = list(&plan.folder)?
+        .into_iter()
+        .filter(|f| f.reason != BackupReason::BeforeImport);
+    for old in rotating.skip(plan.keep.max(1)) {
         let path = plan.folder.join(&old.name);
         fs::remove_file(&path).map_err(|e| io_error("remove an old backup", &path, &e))?;
         for companion in super::swap::companions(&path) {
@@ -311,10 +321,88 @@ pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
 /// A plain backup that cannot be read (damaged) is left as it is and listed
 /// as unencrypted; the number encrypted is returned.
 pub fn encrypt_plain(folder: &Path, key: &Passphrase) -> AppResult<usize> {
+    let plain = list(folder)?.into_iter().filter(|f| !f.encrypted);
+    Ok(encrypt_each(folder, plain.map(|f| f.name), key))
+}
+
+/// The name of the copy of a department kept beside it before a department
+/// file replaced it.
+pub fn before_import_name(stamp: &str) -> String {
+    format!("{PREFIX}before-import-{stamp}.db")
+}
+
+/// Encrypts under `key` the readable copies kept aside in the department's
+/// own folder (`wardbook-before-import-….db`), as `encrypt_plain` does the
+/// backups: a passphrase must leave no readable copy of the department.
+pub fn encrypt_kept_aside(department_folder: &Path, key: &Passphrase) -> AppResult<usize> {
+    let plain = kept_aside(department_folder)?.into_iter().filter(|name| {
+        super::cipher::file_kind(&department_folder.join(name)).ok()
+            != Some(super::cipher::FileKind::Encrypted)
+    });
+    Ok(encrypt_each(department_folder, plain, key))
+}
+
+/// The names of the copies kept aside before an import, in the department's folder.
+pub fn kept_aside(department_folder: &Path) -> AppResult<Vec<String>> {
+    let prefix = before_import_name("");
+    let prefix = prefix.trim_end_matches(".db");
+    let entries = match fs::read_dir(department_folder) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io_error("read", &department_folder.join("x"), &e)),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| name.starts_with(prefix) && name.ends_with(".db"))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Moves the readable copies kept aside before an import from the
+/// department's folder into the backup folder, when a passphrase is set but
+/// the manager keeps the older copies readable: there they are listed as
+/// unencrypted, like the backups, and can be removed with them.
+pub fn adopt_kept_aside(department_folder: &Path, plan: &BackupPlan) -> AppResult<usize> {
+    let mut moved = 0;
+    for name in kept_aside(department_folder)? {
+        let from = department_folder.join(&name);
+        if super::cipher::file_kind(&from)? == super::cipher::FileKind::Encrypted {
+            continue;
+        }
+        create_folder(&plan.folder)?;
+        let stamp = name
+            .trim_start_matches(before_import_name("").trim_end_matches(".db"))
+            .trim_end_matches(".db");
+        let when = NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S")
+            .ok()
+            .or_else(|| fs::metadata(&from).ok()?.modified().ok().map(local_time))
+            .unwrap_or_default();
+        let to = plan
+            .folder
+            .join(new_name(&plan.folder, BackupReason::BeforeImport, when));
+        // A backup folder on another drive cannot take a rename: copy, then remove.
+        if fs::rename(&from, &to).is_err() {
+            fs::copy(&from, &to).map_err(|e| io_error("move a kept copy to", &to, &e))?;
+            fs::remove_file(&from).map_err(|e| io_error("remove", &from, &e))?;
+        }
+        moved += 1;
+    }
+    Ok(moved)
+}
+
+fn local_time(t: std::time::SystemTime) -> NaiveDateTime {
+    chrono::DateTime::<chrono::Local>::from(t).naive_local()
+}
+
+/// Exports each named plain file in `folder` under `key`, verifies it and
+/// renames it over the plain one; one that cannot be read is left and logged.
+fn encrypt_each(folder: &Path, names: impl Iterator<Item = String>, key: &Passphrase) -> usize {
     let mut done = 0;
-    for plain in list(folder)?.into_iter().filter(|f| !f.encrypted) {
-        let path = folder.join(&plain.name);
-        let partial = folder.join(format!(".{}.partial", plain.name));
+    for name in names {
+        let path = folder.join(&name);
+        let partial = folder.join(format!(".{name}.partial"));
         let encrypted = Connection::open(&path)
             .map_err(|e| sqlite_error(e, &path))
             .and_then(|conn| {
@@ -331,14 +419,11 @@ pub fn encrypt_plain(folder: &Path, key: &Passphrase) -> AppResult<usize> {
             Ok(()) => done += 1,
             Err(e) => {
                 let _ = super::swap::remove_leftover(&partial);
-                eprintln!(
-                    "wardbook: backup {} left unencrypted: {}",
-                    plain.name, e.message
-                );
+                eprintln!("wardbook: {name} left unencrypted: {}", e.message);
             }
         }
     }
-    Ok(done)
+    done
 }
 
 /// Keeps a file byte for byte (with its WAL, if any) in the backup folder,

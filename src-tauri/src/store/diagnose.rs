@@ -23,7 +23,7 @@ pub fn damaged(path: &Path, detail: &str) -> AppError {
         ErrorCode::Corrupt,
         format!(
             "The department file {} is damaged or is not a Wardbook file: {detail}. \
-             Wardbook has not changed it. Restore one of the backups, or move the file aside \
+             Wardbook has not changed it: restore one of the backups, or move the file aside \
              to start a new department.",
             path.display()
         ),
@@ -51,6 +51,24 @@ pub fn traces(db: &Path) -> Option<String> {
         ));
     }
     (!found.is_empty()).then(|| found.join(" and "))
+}
+
+/// Why random-looking bytes at `db` are a damaged department and not a locked
+/// one: its newest backup (a copy kept of a damaged file aside) is plain, so
+/// the department had no passphrase when it was last backed up. `None` when
+/// there is no backup to tell, or the newest is encrypted.
+pub fn never_encrypted(db: &Path) -> Option<String> {
+    let list = super::backup::list(&backup_folder(db)).ok()?;
+    let newest = list
+        .iter()
+        .find(|b| b.reason != super::backup::BackupReason::Damaged)?;
+    (!newest.encrypted).then(|| {
+        format!(
+            "its bytes are not a readable database, and its newest backup ({}) has no \
+             passphrase, so it is not a locked file",
+            newest.made_at
+        )
+    })
 }
 
 /// Whether `key` is the passphrase of the encrypted file at `db` although it
@@ -101,4 +119,27 @@ fn opens_a_backup(db: &Path, key: &Passphrase) -> bool {
             .is_ok()
         })
     })
+}
+
+/// Why a file that fails to open is incomplete, when its size shows it:
+/// shorter than a page, shorter than the pages its own header counts (a
+/// plain file), or not a whole number of pages (an encrypted one, whose
+/// header is encrypted too). A copy cut short is the usual cause.
+pub fn cut_short(db: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let len = std::fs::metadata(db).ok()?.len();
+    let mut header = [0u8; 100];
+    let read = std::fs::File::open(db).ok()?.read(&mut header).ok()?;
+    let incomplete = "the file is incomplete — it may have been cut short while copying";
+    if read == 100 && header.starts_with(b"SQLite format 3\0") {
+        let size = match u16::from_be_bytes([header[16], header[17]]) {
+            1 => 65536,
+            n => u64::from(n),
+        };
+        let pages = u64::from(u32::from_be_bytes([
+            header[28], header[29], header[30], header[31],
+        ]));
+        return (len < size || len < size * pages).then_some(incomplete);
+    }
+    (len > 0 && len % 1024 != 0).then_some(incomplete)
 }

@@ -14,6 +14,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_staff_import_memory.sql"),
     include_str!("migrations/0007_budget_account_map.sql"),
     include_str!("migrations/0008_history_chain.sql"),
+    include_str!("migrations/0009_staff_title_and_leave.sql"),
+    include_str!("migrations/0010_punches.sql"),
+    include_str!("migrations/0011_import_title_skills.sql"),
+    include_str!("migrations/0012_call_out_reason.sql"),
+    include_str!("migrations/0013_attendance_approval.sql"),
+    include_str!("migrations/0014_staff_requests.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod cipher;
 pub mod diagnose;
 pub mod faults;
+pub mod head;
 mod migrations;
 mod open;
 pub mod passphrase;

@@ -20,6 +20,10 @@ pub struct DepartmentFile {
     damaged: Option<String>,
     /// What is wrong with the change history, when its check at open failed.
     history_warning: Option<String>,
+    /// The history's newest entry as recorded beside the file (`head`), kept
+    /// up after every save; `None` while entries are found cut off its end,
+    /// so the record of where it ended stands.
+    head: Option<Option<super::head::Head>>,
 }
 
 /// What the integrity check found in a file that could be opened.
@@ -38,6 +42,18 @@ impl DepartmentFile {
         backups: Option<&BackupPlan>,
         now: NaiveDateTime,
     ) -> AppResult<DepartmentFile> {
+        Self::open_with_clock(path, key, backups, &|_| now)
+    }
+
+    /// As [`open`](Self::open), with the time of a backup before an update
+    /// asked of `clock` once the file is readable: an encrypted file's
+    /// department (and so its clock) is only known once its key is applied.
+    pub fn open_with_clock(
+        path: &Path,
+        key: Option<Passphrase>,
+        backups: Option<&BackupPlan>,
+        clock: &dyn Fn(&Connection) -> NaiveDateTime,
+    ) -> AppResult<DepartmentFile> {
         let kind = cipher::file_kind(path)?;
         if matches!(kind, FileKind::Missing | FileKind::Empty) {
             if let Some(traces) = diagnose::traces(path) {
@@ -50,7 +66,7 @@ impl DepartmentFile {
             }
         }
         let key = match kind {
-            FileKind::Encrypted if key.is_none() => return Err(cipher::locked()),
+            FileKind::Encrypted if key.is_none() => return Err(not_opened(path, cipher::locked())),
             // A plain (or new) file has no key to check a passphrase against.
             FileKind::Plain | FileKind::Empty => None,
             _ => key,
@@ -75,6 +91,7 @@ impl DepartmentFile {
         let version = super::schema_version(&conn)?;
         if let Some(plan) = backups {
             if version > 0 && version < super::LATEST_VERSION {
+                let now = clock(&conn);
                 backup::create(&conn, key.as_ref(), plan, BackupReason::BeforeMigration, now)
                     .map_err(|e| {
                         AppError::new(
@@ -102,13 +119,15 @@ impl DepartmentFile {
             );
             crate::audit::chain::note_restored(&conn, &missing)?;
         }
-        let history_warning = history_warning(&conn, &missing)?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let (history_warning, head) = history_warning(dir, &conn, key.as_ref(), &missing)?;
         Ok(DepartmentFile {
             path: path.to_path_buf(),
             conn,
             key,
             damaged: None,
             history_warning,
+            head,
         })
     }
 
@@ -127,6 +146,7 @@ impl DepartmentFile {
             key,
             damaged: Some(detail),
             history_warning: None,
+            head: None,
         })
     }
 
@@ -164,6 +184,23 @@ impl DepartmentFile {
         self.history_warning.as_deref()
     }
 
+    /// Records the history's newest entry beside the file after a save, so
+    /// entries later cut off its end are found (`store::head`). A record that
+    /// cannot be written is logged, never a reason to fail the save.
+    pub fn follow_history(&mut self) {
+        let Some(last) = &self.head else {
+            return;
+        };
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        match super::head::remember(dir, &self.conn, last.as_ref()) {
+            Ok(now) => self.head = Some(now),
+            Err(e) => eprintln!(
+                "wardbook: the history's newest entry was not recorded: {}",
+                e.message
+            ),
+        }
+    }
+
     /// Backs the open file up into `plan`'s folder (verified, rotated).
     pub fn backup(
         &self,
@@ -197,14 +234,31 @@ impl DepartmentFile {
     }
 }
 
-/// The chain checked at open, and the triggers that had to be restored, in
-/// the manager's words; `None` when the history is whole.
-fn history_warning(conn: &Connection, missing: &[String]) -> AppResult<Option<String>> {
+/// The chain checked at open, its end against the record beside the file
+/// (`head`), and the triggers that had to be restored, in the manager's
+/// words (`None` when the history is whole); with the newest entry now
+/// recorded, unless entries were found cut off the end.
+#[allow(clippy::type_complexity)]
+fn history_warning(
+    dir: &Path,
+    conn: &Connection,
+    key: Option<&Passphrase>,
+    missing: &[String],
+) -> AppResult<(Option<String>, Option<Option<super::head::Head>>)> {
     let check = crate::audit::chain::verify(conn)?;
     let mut parts = Vec::new();
+    let mut head = None;
     if !check.intact {
         eprintln!("wardbook: {}", check.message);
         parts.push(check.message);
+    } else {
+        match super::head::at_open(dir, conn, key)? {
+            Some(cut) => {
+                eprintln!("wardbook: {cut}");
+                parts.push(cut);
+            }
+            None => head = Some(super::head::current(conn)?),
+        }
     }
     if !missing.is_empty() {
         parts.push(
@@ -213,7 +267,7 @@ fn history_warning(conn: &Connection, missing: &[String]) -> AppResult<Option<St
                 .to_string(),
         );
     }
-    Ok((!parts.is_empty()).then(|| parts.join(" ")))
+    Ok(((!parts.is_empty()).then(|| parts.join(" ")), head))
 }
 
 fn storage_error_for(path: &Path, e: AppError) -> AppError {
@@ -240,6 +294,15 @@ pub fn configure(conn: &Connection) -> AppResult<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     crate::audit::chain::register(conn)?;
     Ok(())
+}
+
+/// Random bytes look encrypted: where the department was last backed up
+/// without a passphrase, they are a damaged file, not a locked one.
+fn not_opened(path: &Path, locked: AppError) -> AppError {
+    match diagnose::never_encrypted(path) {
+        Some(detail) => diagnose::damaged(path, &detail),
+        None => locked,
+    }
 }
 
 /// `PRAGMA quick_check` on a read-only handle, so a bad file is never written to.
@@ -270,12 +333,13 @@ fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Hea
                             "the passphrase is right, but the file's first page is damaged",
                         )
                     } else {
-                        cipher::wrong_passphrase()
+                        not_opened(path, cipher::wrong_passphrase())
                     }
                 }
-                (Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt), _) => {
-                    diagnose::damaged(path, "its first page cannot be read")
-                }
+                (Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt), _) => diagnose::damaged(
+                    path,
+                    diagnose::cut_short(path).unwrap_or("its first page cannot be read"),
+                ),
                 _ => sqlite_error(e, path),
             })
         }
@@ -292,12 +356,14 @@ fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Hea
     let result: Result<Vec<String>, rusqlite::Error> = conn
         .prepare("PRAGMA quick_check")
         .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
+    // A copy cut short says so, rather than SQLite's list of missing pages.
+    let short = |detail: String| diagnose::cut_short(path).map_or(detail, str::to_string);
     match result {
         Ok(lines) if lines == ["ok"] => Ok(Health::Sound),
-        Ok(lines) => Ok(Health::Damaged(lines.join("; "))),
+        Ok(lines) => Ok(Health::Damaged(short(lines.join("; ")))),
         Err(e) => match e.sqlite_error_code() {
             Some(Sql::DatabaseCorrupt) | Some(Sql::NotADatabase) | None => {
-                Ok(Health::Damaged(e.to_string()))
+                Ok(Health::Damaged(short(e.to_string())))
             }
             _ => Err(sqlite_error(e, path)),
         },

@@ -113,6 +113,26 @@ pub fn change(
                 e.message
             );
         }
+        // So must the copy kept beside the file before an import replaced it.
+        if let Some(folder) = path.parent() {
+            if let Err(e) = backup::encrypt_kept_aside(folder, key) {
+                eprintln!(
+                    "wardbook: encrypting the copies kept before an import failed: {}",
+                    e.message
+                );
+            }
+        }
+    }
+    // Kept readable at the manager's word: listed with the plain backups.
+    if let (Some(_), Some(folder)) = (reopened.key(), path.parent()) {
+        if input.keep_plain_backups {
+            if let Err(e) = backup::adopt_kept_aside(folder, plan) {
+                eprintln!(
+                    "wardbook: moving the copies kept before an import to the backups failed: {}",
+                    e.message
+                );
+            }
+        }
     }
     if let Err(e) = reopened.backup(plan, BackupReason::Passphrase, now) {
         eprintln!(

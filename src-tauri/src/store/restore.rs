@@ -31,7 +31,7 @@ fn key_for(
             Some(k) => Ok(Some(k)),
             None => Err(AppError::field(
                 "passphrase",
-                "This backup is encrypted. Enter the passphrase that was in use when it was made.",
+                "This backup is encrypted. Enter the department's passphrase (if the passphrase was changed since the backup was made, the one before).",
             )),
         },
         _ => Ok(None),
@@ -51,7 +51,7 @@ pub fn inspect(
         if key.is_some() && e.message.contains("current passphrase") {
             AppError::field(
                 "passphrase",
-                "This passphrase does not open the backup. Enter the one in use when it was made.",
+                "This passphrase does not open the backup. If the department's passphrase was changed since the backup was made, enter the one before.",
             )
         } else {
             e
@@ -64,9 +64,18 @@ pub fn inspect(
     Ok((BackupSummary { file, counts }, key))
 }
 
+/// What a restore did, in the manager's words (also its entry in the history).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestoreOutcome {
+    pub message: String,
+    /// The backup the department as it was is kept as, if there was one.
+    pub kept_as: Option<String>,
+}
+
 /// Replaces the department file at `db` with the backup `name`. The current
 /// file (open, or `None` when it is locked or could not be opened) is kept as
-/// a backup first. The restored file opens with the backup's own key.
+/// a backup first. The restored file opens with the backup's own key, and
+/// the restore is written into its history.
 pub fn restore(
     current: Option<DepartmentFile>,
     db: &Path,
@@ -74,6 +83,47 @@ pub fn restore(
     name: &str,
     given: Option<Passphrase>,
     now: NaiveDateTime,
+) -> Result<(DepartmentFile, RestoreOutcome), ReplaceError> {
+    let made_at = backup::list(&plan.folder)
+        .ok()
+        .and_then(|l| l.into_iter().find(|b| b.name == name))
+        .map(|b| b.made_at.chars().take(16).collect::<String>())
+        .unwrap_or_default();
+    let mut kept_as = None;
+    let file = put_in_place(current, db, plan, name, given, now, &mut kept_as)?;
+    let message = match &kept_as {
+        Some(kept) => {
+            format!("Restored the backup of {made_at}; the department as it was is kept as {kept}")
+        }
+        None => format!("Restored the backup of {made_at}"),
+    };
+    if file.damaged().is_none() {
+        // The restore is part of the record; a failure to note it is logged,
+        // the restored department stays open.
+        if let Err(e) = crate::audit::chain::note_event(file.conn(), &message) {
+            eprintln!(
+                "wardbook: the restore was not written into the history: {}",
+                e.message
+            );
+        }
+    }
+    Ok((
+        file,
+        RestoreOutcome {
+            message: format!("{message}."),
+            kept_as,
+        },
+    ))
+}
+
+fn put_in_place(
+    current: Option<DepartmentFile>,
+    db: &Path,
+    plan: &BackupPlan,
+    name: &str,
+    given: Option<Passphrase>,
+    now: NaiveDateTime,
+    kept_as: &mut Option<String>,
 ) -> Result<DepartmentFile, ReplaceError> {
     let keep = |error: AppError, current: Option<DepartmentFile>| ReplaceError {
         error,
@@ -91,17 +141,21 @@ pub fn restore(
     let kept = match &current {
         Some(file) => file
             .backup(plan, BackupReason::BeforeRestore, now)
-            .map(|_| ()),
+            .map(|b| Some(b.name)),
         // Not open: locked (a forgotten passphrase) or beyond reading.
         None if db.exists() => {
             let reason = match cipher::file_kind(db) {
-                Ok(FileKind::Encrypted) => BackupReason::BeforeRestore,
+                // Random bytes where a plain department was are damaged, not locked.
+                Ok(FileKind::Encrypted) if super::diagnose::never_encrypted(db).is_none() => {
+                    BackupReason::BeforeRestore
+                }
                 _ => BackupReason::Damaged,
             };
-            backup::copy_as_is(db, plan, reason, now).map(|_| ())
+            backup::copy_as_is(db, plan, reason, now).map(|b| Some(b.name))
         }
-        None => Ok(()),
+        None => Ok(None),
     };
+    let kept = kept.map(|name| *kept_as = name);
     if let Err(e) = kept {
         let error = AppError::new(
             e.code,
@@ -135,6 +189,14 @@ pub fn restore(
         let _ = swap::remove_leftover(&staged);
         return Err(ReplaceError { error, file: None });
     }
+    // An older history is put in place on purpose: its end becomes the record.
+    if let Err(e) = super::head::restored(db.parent().unwrap_or(Path::new(".")), db, key.as_ref()) {
+        eprintln!("wardbook: {}", e.message);
+    }
     DepartmentFile::open(db, key, Some(plan), now)
         .map_err(|error| ReplaceError { error, file: None })
 }
+
+#[cfg(test)]
+#[path = "restore_tests.rs"]
+mod tests;

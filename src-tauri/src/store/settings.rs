@@ -4,13 +4,17 @@
 //! They live in a small plain JSON file beside the department file, not in
 //! it: the app needs them before the file is unlocked (idle lock), and when
 //! the file is damaged or cannot be opened at all (the backups to offer). They
-//! hold no one's data: a folder path and two numbers.
+//! hold no one's data: a folder path, two numbers, the number, seal and
+//! time of the history's newest entry (`head`), and the department's time
+//! zone.
 
 use super::backup::{BackupPlan, DEFAULT_KEEP};
 use super::faults::io_error;
+use super::head::Head;
 use crate::error::{AppResult, Validator};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use ts_rs::TS;
 
 pub const FILE: &str = "wardbook-settings.json";
@@ -24,6 +28,14 @@ struct Stored {
     backup_folder: Option<PathBuf>,
     keep: u32,
     idle_lock_minutes: u32,
+    /// The history's newest entry, so entries cut off its end are found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history_head: Option<Head>,
+    /// The department's time zone, so that a copy kept from the lock or
+    /// damaged-file screen (the file unreadable) is named and listed on the
+    /// department's clock like every other backup.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_zone: Option<String>,
 }
 
 impl Default for Stored {
@@ -32,9 +44,15 @@ impl Default for Stored {
             backup_folder: None,
             keep: DEFAULT_KEEP as u32,
             idle_lock_minutes: DEFAULT_IDLE_MINUTES,
+            history_head: None,
+            time_zone: None,
         }
     }
 }
+
+/// One writer of the settings file at a time: the form and the history's
+/// head both rewrite it, and neither may lose the other's part.
+static WRITING: Mutex<()> = Mutex::new(());
 
 /// The settings as the window sees them, with the folder resolved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -127,17 +145,59 @@ pub fn save(data_dir: &Path, input: &StorageSettingsInput) -> AppResult<StorageS
         }
     };
     v.finish()?;
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let kept = read(data_dir);
     let stored = Stored {
         backup_folder: folder.filter(|f| *f != default_folder(data_dir)),
         keep: keep.unwrap_or(DEFAULT_KEEP as i64) as u32,
         idle_lock_minutes: idle.unwrap_or(DEFAULT_IDLE_MINUTES as i64) as u32,
+        history_head: kept.history_head,
+        time_zone: kept.time_zone,
     };
+    write(data_dir, &stored)?;
+    Ok(view(data_dir, &stored))
+}
+
+fn write(data_dir: &Path, stored: &Stored) -> AppResult<()> {
     let path = data_dir.join(FILE);
     let staged = data_dir.join(format!("{FILE}.new"));
-    let json = serde_json::to_vec_pretty(&stored).expect("settings serialise");
+    let json = serde_json::to_vec_pretty(stored).expect("settings serialise");
     std::fs::write(&staged, json).map_err(|e| io_error("save settings in", &staged, &e))?;
-    std::fs::rename(&staged, &path).map_err(|e| io_error("save settings in", &path, &e))?;
-    Ok(view(data_dir, &stored))
+    std::fs::rename(&staged, &path).map_err(|e| io_error("save settings in", &path, &e))
+}
+
+/// The history's newest entry as last recorded in `data_dir`.
+pub fn history_head(data_dir: &Path) -> Option<Head> {
+    read(data_dir).history_head
+}
+
+/// Records (or, with `None`, forgets) the history's newest entry.
+pub fn set_history_head(data_dir: &Path, head: Option<Head>) -> AppResult<()> {
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut stored = read(data_dir);
+    if stored.history_head == head {
+        return Ok(());
+    }
+    stored.history_head = head;
+    std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
+    write(data_dir, &stored)
+}
+
+/// The department's time zone as last seen in `data_dir`.
+pub fn time_zone(data_dir: &Path) -> Option<String> {
+    read(data_dir).time_zone
+}
+
+/// Records the department's time zone (written only when it changed).
+pub fn set_time_zone(data_dir: &Path, zone: &str) -> AppResult<()> {
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut stored = read(data_dir);
+    if stored.time_zone.as_deref() == Some(zone) {
+        return Ok(());
+    }
+    stored.time_zone = Some(zone.to_string());
+    std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
+    write(data_dir, &stored)
 }
 
 /// Creates the folder if needed and proves a file can be written in it.

@@ -189,3 +189,40 @@ fn a_reports_title_lines_and_total_rows_are_skipped_and_counted() {
     let p = csv_import::preview(&u.conn, u.fy, odd, &MAPPING).unwrap();
     assert_eq!((p.total_rows, p.bad_rows), (0, 1));
 }
+
+/// The purchases a manager logged are in finance's figure once it comes, so
+/// the import's "after" total is what every screen then shows: a line in the
+/// file takes finance's figure (not figure + log), a line the file leaves
+/// alone keeps its log.
+#[test]
+fn the_total_after_the_import_counts_logged_expenses_once_as_the_screens_do() {
+    use wardbook::budget::expenses::{self, ExpenseInput};
+    let mut u = unit();
+    for (line, amount) in [(u.overtime, "120.00"), (u.supplies, "30.00")] {
+        expenses::save(
+            &u.conn,
+            None,
+            &ExpenseInput {
+                date: "2026-12-04".into(),
+                vendor: "Vendor".into(),
+                description: String::new(),
+                line_id: Some(line),
+                amount: amount.into(),
+            },
+        )
+        .unwrap();
+    }
+    // Finance's December holds the overtime line's $120 and more; the
+    // supplies line has no row of its own.
+    let file = "Account,Period,Amount\r\n6020,2026-12,500.00\r\n";
+    let p = csv_import::preview(&u.conn, u.fy, file, &MAPPING).unwrap();
+    csv_import::import(&mut u.conn, u.fy, file, &MAPPING).unwrap();
+    let december: i64 = figures::load(&u.conn, u.fy)
+        .unwrap()
+        .lines
+        .iter()
+        .map(|l| l.months[5].actual_cents)
+        .sum();
+    assert_eq!(december, 50_000 + 3_000, "finance's $500, the supplies log");
+    assert_eq!(p.written_total_cents, december, "the preview said as much");
+}

@@ -54,7 +54,15 @@ fn month_and_year_to_date_per_line_with_the_explanations() {
         )
     );
     let rows = csv_rows(&csv.bytes);
-    assert_eq!(rows[0][3], "Month budget");
+    // A spreadsheet has no title: the headers name the month and the year.
+    assert_eq!(
+        rows[0][3],
+        format!("{} budget", expected.year.months[month as usize].label)
+    );
+    assert_eq!(
+        rows[0][7],
+        format!("{} year to date budget", expected.year.label)
+    );
     assert_eq!(rows[0][11], "Explanation");
     assert_eq!(
         rows.len(),

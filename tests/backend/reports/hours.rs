@@ -6,7 +6,7 @@ use super::*;
 use wardbook::department::OvertimeRule;
 use wardbook::schedule::store::parse::DifferentialKind;
 use wardbook::schedule::store::periods::{self, Seed};
-use wardbook::schedule::store::rules::{self, RulesInput};
+use wardbook::schedule::store::rule_settings::{self, RulesInput};
 use wardbook::schedule::store::shift_types::{self, ShiftTypeInput};
 use wardbook::schedule::store::time_off::{self, TimeOffInput};
 use wardbook::schedule::TimeOffKind;
@@ -85,7 +85,7 @@ fn unit(rule: OvertimeRule) -> (DataDir, Connection) {
     )
     .unwrap()
     .id;
-    rules::save(
+    rule_settings::save(
         &conn,
         &RulesInput {
             min_rest_hours: "10".into(),
@@ -103,7 +103,7 @@ fn unit(rule: OvertimeRule) -> (DataDir, Connection) {
         },
     )
     .unwrap();
-    rules::holiday_save(&conn, "2026-12-10", "Unit holiday").unwrap();
+    rule_settings::holiday_save(&conn, "2026-12-10", "Unit holiday").unwrap();
     let period = periods::create(&mut conn, 4, Seed::Empty, day("2026-12-02")).unwrap();
     let work = |staff: i64, date: &str, shift: i64| {
         conn.execute(

@@ -22,7 +22,7 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
         "now",
     )
     .unwrap();
-    // Cy worked the night before: not rested for a day shift.
+    // Cy works the night before, off as the Day begins: not offered.
     assignments::set(
         &mut u.conn,
         p.id,
@@ -35,7 +35,7 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
     .unwrap();
     approved_off(&mut u.conn, u.ann, "2026-12-20", "2026-12-20");
     let draft_err =
-        call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
+        call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "", "now").unwrap_err();
     assert_eq!(
         draft_err.code,
         ErrorCode::Conflict,
@@ -43,11 +43,24 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
     );
     period_store::publish(&u.conn, p.id, "2026-12-01T09:00:00Z").unwrap();
 
+    // A reason the form refuses (a control character) records nothing.
+    let bad = call_outs::call_out(
+        &mut u.conn,
+        p.id,
+        u.maria,
+        "2026-12-10",
+        "sick\u{7}",
+        "2026-12-10T05:30:00Z",
+    )
+    .unwrap_err();
+    assert!(bad.message_for("reason").is_some(), "{bad:?}");
+    assert_eq!(count(&u.conn, "call_out"), 0, "nothing recorded");
     let out = call_outs::call_out(
         &mut u.conn,
         p.id,
         u.maria,
         "2026-12-10",
+        " sick ",
         "2026-12-10T05:30:00Z",
     )
     .unwrap();
@@ -58,13 +71,14 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
     let ranked: Vec<&str> = out.candidates.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(
         ranked,
-        ["Ann Lee", "Cy Park"],
-        "the rested nurse first; the CNA is not a candidate"
+        ["Lee, Ann"],
+        "the rested nurse, listed as the grid lists people; the CNA is not a candidate"
     );
+    let cy = out.excluded.iter().find(|e| e.staff_id == nurse).unwrap();
     assert!(
-        out.candidates[1].reasons.contains("rest"),
-        "the reason for the rank is given: {}",
-        out.candidates[1].reasons
+        cy.reason.contains("no rest"),
+        "straight on from a night is a double shift, said so: {}",
+        cy.reason
     );
     assert_eq!(
         count(&u.conn, "assignment"),
@@ -78,14 +92,29 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
         .iter()
         .find(|r| r.staff_id == u.maria)
         .unwrap();
+    // The same person reads the same way in the grid and the candidate list;
+    // sentences about them keep "First Last".
+    for c in &out.candidates {
+        let row = view
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.staff_id == c.staff_id)
+            .unwrap();
+        assert_eq!(c.name, row.name, "a candidate reads as their grid row");
+    }
+    assert_eq!(
+        (maria.name.as_str(), maria.full_name.as_str()),
+        ("Lopez, Maria", "Maria Lopez")
+    );
     assert!(
         maria.cells[11].changed_after_publish,
         "the emptied cell is a change after publishing"
     );
     assert_eq!(
         maria.cells[11].called_out.as_deref(),
-        Some("Maria Lopez called out of the Day shift (D); recorded Wed 9 Dec at 23:30"),
-        "the cell says who called out and when, in Chicago's time (05:30 UTC)"
+        Some("Maria Lopez called out of the Day shift (D) (sick); recorded Wed 9 Dec at 23:30"),
+        "the cell says who called out, why and when, in Chicago's time (05:30 UTC)"
     );
     assert!(
         maria
@@ -122,13 +151,14 @@ fn a_call_out_removes_the_shift_records_it_and_ranks_who_could_fill_it() {
     assert_eq!(
         maria.cells[11].called_out.as_deref(),
         Some(
-            "Maria Lopez called out of the Day shift (D); recorded Wed 9 Dec at 23:30; \
+            "Maria Lopez called out of the Day shift (D) (sick); recorded Wed 9 Dec at 23:30; \
              filled by Ann Lee"
         ),
         "the cell says who filled it"
     );
 
-    let again = call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "now").unwrap_err();
+    let again =
+        call_outs::call_out(&mut u.conn, p.id, u.maria, "2026-12-10", "", "now").unwrap_err();
     assert_eq!(
         again.code,
         ErrorCode::NotFound,

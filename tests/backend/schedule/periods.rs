@@ -4,7 +4,7 @@
 use super::*;
 use wardbook::error::ErrorCode;
 use wardbook::schedule::store::assignments;
-use wardbook::schedule::store::context::assignments_between;
+use wardbook::schedule::store::loaded_period::assignments_between;
 use wardbook::schedule::store::periods::PeriodStatus;
 
 #[test]

@@ -136,7 +136,7 @@ fn a_shift_type_in_use_cannot_be_deleted_and_says_how_often() {
 #[test]
 fn rules_round_trip_as_typed_and_default_before_saving() {
     let u = unit();
-    let saved = rules::save(
+    let saved = rule_settings::save(
         &u.conn,
         &RulesInput {
             min_rest_hours: "10:30".into(),
@@ -150,14 +150,18 @@ fn rules_round_trip_as_typed_and_default_before_saving() {
     assert_eq!(saved.min_rest_hours, "10:30");
     assert_eq!(saved.max_weekends_per_4_weeks, "2");
     assert_eq!(saved.weekend_differential_value, "1.50");
-    assert_eq!(rules::form(&u.conn).unwrap(), saved, "read back as saved");
-    let loaded = rules::load(&u.conn).unwrap();
+    assert_eq!(
+        rule_settings::form(&u.conn).unwrap(),
+        saved,
+        "read back as saved"
+    );
+    let loaded = rule_settings::load(&u.conn).unwrap();
     assert_eq!(loaded.min_rest_minutes, 630);
     assert_eq!(loaded.weekend_differential, Differential::PerHour(150));
 
     let fresh = DataDir::new();
     let conn = fresh.open();
-    let defaults = rules::form(&conn).unwrap();
+    let defaults = rule_settings::form(&conn).unwrap();
     assert_eq!(defaults.min_rest_hours, "10", "10 h rest by default");
     assert_eq!(defaults.max_consecutive_12h, "3");
 }
@@ -177,7 +181,7 @@ fn every_rules_field_is_checked() {
         holiday_differential_value: "0".into(),
         ..rules_input()
     };
-    let err = rules::save(&u.conn, &bad).unwrap_err();
+    let err = rule_settings::save(&u.conn, &bad).unwrap_err();
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(
         fields,
@@ -198,7 +202,7 @@ fn every_rules_field_is_checked() {
         Some("The weekends per 4 weeks must be between 0 and 4.")
     );
     assert_eq!(
-        rules::form(&u.conn).unwrap().min_rest_hours,
+        rule_settings::form(&u.conn).unwrap().min_rest_hours,
         "10",
         "the refused rules were not saved"
     );
@@ -207,18 +211,18 @@ fn every_rules_field_is_checked() {
 #[test]
 fn holidays_are_kept_by_date_and_refused_without_a_name() {
     let u = unit();
-    let list = rules::holiday_save(&u.conn, "2026-12-25", "Christmas Day").unwrap();
+    let list = rule_settings::holiday_save(&u.conn, "2026-12-25", "Christmas Day").unwrap();
     assert_eq!(list.len(), 1);
-    let list = rules::holiday_save(&u.conn, "2026-12-25", "Christmas").unwrap();
+    let list = rule_settings::holiday_save(&u.conn, "2026-12-25", "Christmas").unwrap();
     assert_eq!(list[0].name, "Christmas", "saving the same date renames it");
-    let err = rules::holiday_save(&u.conn, "2026-13-01", " ").unwrap_err();
+    let err = rule_settings::holiday_save(&u.conn, "2026-13-01", " ").unwrap_err();
     assert!(err.message_for("date").is_some());
     assert_eq!(err.message_for("name"), Some("Enter the holiday name."));
-    assert!(rules::holiday_delete(&u.conn, "2026-12-25")
+    assert!(rule_settings::holiday_delete(&u.conn, "2026-12-25")
         .unwrap()
         .is_empty());
     assert_eq!(
-        rules::holiday_delete(&u.conn, "2026-12-25")
+        rule_settings::holiday_delete(&u.conn, "2026-12-25")
             .unwrap_err()
             .code,
         ErrorCode::NotFound

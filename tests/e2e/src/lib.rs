@@ -234,9 +234,15 @@ impl App {
             .unwrap_or_else(|e| panic!("clicking button {text:?}: {e}"));
     }
 
-    /// Clears the field and types `text` into it, as a person would.
+    /// Clears the field and types `text` into it, as a person would —
+    /// who first scrolls it into the middle of its scrolling area (a field
+    /// half under a dialog's fixed header is not one WebKit will type into).
     pub fn type_into(&self, css: &str, text: &str) {
         let el = self.find(css);
+        self.execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![el.to_arg()],
+        );
         let s = self.session();
         s.clear(&el)
             .unwrap_or_else(|e| panic!("clearing css `{css}`: {e}"));
@@ -306,6 +312,37 @@ impl App {
             Value::String(s) => s.trim().to_string(),
             other => panic!("innerText is not a string: {other}"),
         }
+    }
+
+    /// The text of the roster row that holds `employee_no`, its lines
+    /// joined (the name cell has the job title, and a leaving date, on lines
+    /// of their own); waits for the staff table first.
+    pub fn roster_row(&self, employee_no: &str) -> Option<String> {
+        self.find("#staff-table");
+        self.find_all("#staff-table tbody tr")
+            .iter()
+            .map(|tr| self.shown_text(tr).replace('\n', " "))
+            .find(|text| text.contains(employee_no))
+    }
+
+    /// Waits until the page stops growing: Settings' sections load one by
+    /// one, and a button scrolled into view must not move before the click
+    /// lands.
+    pub fn settle(&self) {
+        let height = || {
+            self.execute(
+                "return document.querySelector('main, .page')?.scrollHeight ?? 0;",
+                vec![],
+            )
+        };
+        let mut last = height();
+        self.wait_until("the page to stop changing", || {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let now = height();
+            let same = now == last;
+            last = now;
+            same.then_some(())
+        });
     }
 
     /// Waits until the element's rendered text, its whitespace collapsed, is
@@ -433,4 +470,14 @@ fn xpath_literal(s: &str) -> String {
 /// A CSS string literal.
 fn css_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A CSV file as Windows exports write it: a UTF-8 byte order mark and
+/// CRLF line ends, the last line ended too.
+pub fn windows_csv<S: AsRef<str>>(rows: &[S]) -> Vec<u8> {
+    let lines: Vec<&str> = rows.iter().map(AsRef::as_ref).collect();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(lines.join("\r\n").into_bytes());
+    bytes.extend(b"\r\n");
+    bytes
 }

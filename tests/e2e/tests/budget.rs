@@ -143,13 +143,15 @@ fn a_line_a_refused_import_then_a_good_one_and_the_variance_with_its_chart() {
     let id = line_id(&app, "Patient transport");
     let row = format!("#budget-sheet tr[data-line-id=\"{id}\"]");
     let cells = row_texts(&app, &row);
+    assert_eq!(cells[1..3], ["7800", "$12,000"], "the new row: {cells:?}");
+    let annual = app.find(&format!("{row} td.strong"));
     assert_eq!(
-        cells[1..4],
-        ["7800", "Even", "$12,000"],
-        "the new row: {cells:?}"
+        app.attribute(&annual, "title").as_deref(),
+        Some("Spread: Evenly over the months"),
+        "the spread is the annual amount's tooltip"
     );
     assert!(
-        cells[4..].iter().all(|c| c == "1,000"),
+        cells[3..].iter().all(|c| c == "1,000"),
         "every month of an even $12,000 is 1,000: {cells:?}"
     );
 

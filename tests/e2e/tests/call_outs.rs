@@ -38,6 +38,7 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
     let grid = move_cursor(&app, &rows, &row.staff_id, &date);
     app.press(&grid, keys::ENTER);
     app.click(&app.find("#cell-callout"));
+    app.type_into("#callout-reason", "sick");
     app.click_button("Record call-out");
     let list = app.find("#callout-candidates");
     // Each candidate's reason line, and the rules they would break (shown as warnings).
@@ -79,7 +80,16 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
             !r.contains("Only ") && !r.contains("Rested"),
             "rest reads as a fact: {r:?}"
         );
+        assert!(
+            !r.contains(" 0 min rest"),
+            "someone straight off another shift is not offered: {r:?}"
+        );
     }
+    let order = app.text_of("#callout-order");
+    assert!(
+        order.contains("own staff with hours to give"),
+        "the dialog says how the list is ordered: {order}"
+    );
     // Among those who break no rule, the department's own staff come before
     // agency (among the warned, fewer and lesser rules first); an agency
     // nurse's reason says where they stand.
@@ -122,7 +132,7 @@ fn a_call_out_ranks_own_staff_before_agency_and_marks_the_cell() {
     let title = app.attribute(&app.find(&cell), "title").unwrap_or_default();
     assert!(
         title.contains(&format!(
-            "{first} {last} called out of the Day shift (D); recorded "
+            "{first} {last} called out of the Day shift (D) (sick); recorded "
         )),
         "{cell}'s title {title:?} does not say who called out and when"
     );

@@ -25,48 +25,12 @@ fn hr_export(hire_of_jose: &str) -> Vec<u8> {
         "E20001,Zoë,\"O'Brien\",RN,PT,60%,$48.00,03/02/2026,zoe.obrien@example-hospital.org,4W-6010".into(),
         format!("E20002,José,\"Núñez, Jr.\",CNA,PRN,0%,$21.75,{hire_of_jose},jose.nunez@example-hospital.org,4W-6010"),
     ];
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(rows.join("\r\n").into_bytes());
-    bytes.extend(b"\r\n");
-    bytes
+    wardbook_e2e::windows_csv(&rows)
 }
 
 fn open_staff(app: &App) {
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Staff']")));
     app.find("#staff-table");
-}
-
-/// The roster's rendered text (the table clips some cells).
-fn roster_text(app: &App) -> String {
-    let table = app.find("#staff-table");
-    app.shown_text(&table)
-}
-
-/// The text of the roster row that holds `employee_no`.
-fn roster_row(app: &App, employee_no: &str) -> Option<String> {
-    roster_text(app)
-        .lines()
-        .find(|l| l.contains(employee_no))
-        .map(str::to_string)
-}
-
-/// Waits until the page stops growing: Settings' sections load one by one,
-/// and a button scrolled into view must not move before the click lands.
-fn settle(app: &App) {
-    let height = || {
-        app.execute(
-            "return document.querySelector('main, .page')?.scrollHeight ?? 0;",
-            vec![],
-        )
-    };
-    let mut last = height();
-    app.wait_until("the page to stop changing", || {
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        let now = height();
-        let same = now == last;
-        last = now;
-        same.then_some(())
-    });
 }
 
 fn open_import(app: &App) {
@@ -98,8 +62,8 @@ fn an_hr_file_with_a_bad_row_imports_nothing_then_the_fixed_file_adds_and_update
     let app = App::launch(dir.path(), &["--sample"]);
     app.find("#department-name");
     open_staff(&app);
-    let kim_before = roster_row(&app, "E10002").expect("the sample has E10002");
-    assert!(roster_row(&app, "E20001").is_none());
+    let kim_before = app.roster_row("E10002").expect("the sample has E10002");
+    assert!(app.roster_row("E20001").is_none());
 
     open_import(&app);
     // The header's words give the mapping; the cost center is the department
@@ -145,9 +109,9 @@ fn an_hr_file_with_a_bad_row_imports_nothing_then_the_fixed_file_adds_and_update
             .is_none()
             .then_some(())
     });
-    assert!(roster_row(&app, "E20001").is_none(), "nothing was imported");
+    assert!(app.roster_row("E20001").is_none(), "nothing was imported");
     assert_eq!(
-        roster_row(&app, "E10002").as_deref(),
+        app.roster_row("E10002").as_deref(),
         Some(kim_before.as_str())
     );
 
@@ -178,20 +142,18 @@ fn an_hr_file_with_a_bad_row_imports_nothing_then_the_fixed_file_adds_and_update
             .then_some(())
     });
 
-    app.wait_until("the new people on the roster", || {
-        roster_row(&app, "E20001")
-    });
-    let zoe = roster_row(&app, "E20001").unwrap();
+    app.wait_until("the new people on the roster", || app.roster_row("E20001"));
+    let zoe = app.roster_row("E20001").unwrap();
     assert!(
         zoe.contains("O'Brien, Zoë") && zoe.contains("Part-time") && zoe.contains("0.60"),
         "{zoe}"
     );
-    let jose = roster_row(&app, "E20002").unwrap();
+    let jose = app.roster_row("E20002").unwrap();
     assert!(
         jose.contains("Núñez, Jr., José") && jose.contains("Per diem"),
         "{jose}"
     );
-    let aisha = roster_row(&app, "E10003").unwrap();
+    let aisha = app.roster_row("E10003").unwrap();
     assert!(aisha.contains("0.80"), "the update shows: {aisha}");
     answer_dialogs(None, None);
     app.quit();
@@ -206,7 +168,7 @@ fn the_department_exported_from_settings_imports_into_a_fresh_data_folder() {
     let app = App::launch(first.path(), &["--sample"]);
     let name = app.text_of("#department-name");
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
-    settle(&app);
+    app.settle();
     app.click_button("Export department file…");
     let saved = app.text_of("#department-file-saved");
     assert!(saved.contains(&file.display().to_string()), "{saved}");
@@ -229,7 +191,7 @@ fn the_department_exported_from_settings_imports_into_a_fresh_data_folder() {
     app.wait_for_text("#department-name", &name);
     open_staff(&app);
     assert!(
-        roster_row(&app, "E10002").is_some(),
+        app.roster_row("E10002").is_some(),
         "the roster came with the file"
     );
     answer_dialogs(None, None);

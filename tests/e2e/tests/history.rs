@@ -81,3 +81,51 @@ fn a_saved_change_shows_before_and_after_in_the_history() {
     });
     app.quit();
 }
+
+/// The "When" of each history row on screen (department time, "YYYY-MM-DD HH:MM:SS").
+fn history_times(app: &App) -> Vec<String> {
+    app.find_all("section[aria-label='Change history'] tr[data-history-id] td.when")
+        .iter()
+        .map(|td| app.shown_text(td))
+        .collect()
+}
+
+#[test]
+fn the_date_filters_take_yyyy_mm_dd_on_the_departments_clock() {
+    let dir = wardbook_e2e::data_dir();
+    let app = App::launch(dir.path(), &["--sample"]);
+    open_section(&app, "Settings");
+    app.wait_for(By::Css("#history-from"));
+    let newest = app.wait_until("the history's rows", || {
+        history_times(&app).first().map(|t| t[..10].to_string())
+    });
+    // Typed as a US date, it is refused beside the field in the app's format.
+    app.type_into("#history-from", "12/07/2026");
+    let error = app.wait_until("the From field's message", || {
+        app.try_find(By::Css("#history-from-error"))
+            .map(|e| app.text(&e))
+    });
+    assert!(
+        error.contains("YYYY-MM-DD"),
+        "the message says the format: {error:?}"
+    );
+    app.screenshot("history-date-filter.png");
+    assert_eq!(
+        app.attribute(&app.find("#history-from"), "placeholder")
+            .as_deref(),
+        Some("YYYY-MM-DD")
+    );
+    // The newest change's day, as the list shows it on the department's
+    // clock, finds it and only that day.
+    app.type_into("#history-from", &newest);
+    app.type_into("#history-to", &newest);
+    let times = app.wait_until("the rows of that day", || {
+        let t = history_times(&app);
+        (app.try_find(By::Css("#history-from-error")).is_none() && !t.is_empty()).then_some(t)
+    });
+    assert!(
+        times.iter().all(|t| t.starts_with(&newest)),
+        "only {newest} is listed: {times:?}"
+    );
+    app.quit();
+}

@@ -10,6 +10,7 @@
 //!   Assistant, Certified (CNA)") get their role, shown as guessed in the
 //!   preview's table; a title it cannot ("Unit Lead") holds its rows back,
 //!   the import button stays disabled, until a role is chosen for it there;
+//!   the skills chosen for a title there come with the new people holding it;
 //! - new people's employment type comes from the FTE with the thresholds
 //!   shown (≥ 0.90 full-time, 0 per diem, part-time between), which the
 //!   manager can change and see the rows change;
@@ -44,23 +45,12 @@ fn hr_export() -> Vec<u8> {
         // 9: on the roster (the sample's James Kim), terminated by HR
         "E10002,\"Kim, James\",\"RN - Staff Nurse\",RN1,4 West Med/Surg,Terminated,0.9,53.00,2/7/2011,11/30/2026,\"Lee, Ann\",",
     ];
-    let mut bytes = b"\xEF\xBB\xBF".to_vec();
-    bytes.extend(rows.join("\r\n").into_bytes());
-    bytes.extend(b"\r\n");
-    bytes
+    wardbook_e2e::windows_csv(&rows)
 }
 
 fn open_staff(app: &App) {
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Staff']")));
     app.find("#staff-table");
-}
-
-fn roster_row(app: &App, employee_no: &str) -> Option<String> {
-    let table = app.find("#staff-table");
-    app.shown_text(&table)
-        .lines()
-        .find(|l| l.contains(employee_no))
-        .map(str::to_string)
 }
 
 /// The preview's row for a file line, as shown.
@@ -85,7 +75,7 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
     app.find("#department-name");
     open_staff(&app);
     assert!(
-        roster_row(&app, "E10002").is_some(),
+        app.roster_row("E10002").is_some(),
         "the sample has James Kim"
     );
 
@@ -146,6 +136,22 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
             .is_none()
             .then_some(())
     });
+    // The Unit Leads are charge nurses: new people with that title start
+    // with the Charge skill (chosen once, shown on their rows).
+    app.click(&app.find("#import-roles tr[data-title=\"Unit Lead\"] details summary"));
+    app.click(
+        &app.find("#import-roles tr[data-title=\"Unit Lead\"] details label:first-of-type input"),
+    );
+    app.wait_until("the Unit Leads' rows to list their skill", || {
+        line(&app, 5).contains("skills Charge").then_some(())
+    });
+    assert!(line(&app, 6).contains("skills Charge"), "{}", line(&app, 6));
+    app.screenshot("hr-import-title-skills.png");
+    assert!(
+        !line(&app, 2).contains("skills"),
+        "another title gives no skill: {}",
+        line(&app, 2)
+    );
     let counts = app.text_of("#import-counts");
     assert!(counts.contains("5 new people"), "{counts}");
     assert!(counts.contains("1 update"), "{counts}");
@@ -223,33 +229,35 @@ fn an_hr_export_without_employment_type_and_with_free_text_titles_imports() {
             .is_none()
             .then_some(())
     });
-    app.wait_until("the new people on the roster", || {
-        roster_row(&app, "E31004")
-    });
-    let tran = roster_row(&app, "E31004").unwrap();
+    app.wait_until("the new people on the roster", || app.roster_row("E31004"));
+    let tran = app.roster_row("E31004").unwrap();
     assert!(
         tran.contains("Tran, Bao") && tran.contains("Full-time"),
         "{tran}"
     );
-    let okafor = roster_row(&app, "E31002").unwrap();
+    assert!(
+        tran.contains("Charge"),
+        "the title's skill came with the new person: {tran}"
+    );
+    let okafor = app.roster_row("E31002").unwrap();
     assert!(
         okafor.contains("Part-time") && okafor.contains("0.60"),
         "{okafor}"
     );
     assert!(
-        roster_row(&app, "E31003").is_some(),
+        app.roster_row("E31003").is_some(),
         "on leave is on the active roster"
     );
     assert!(
-        roster_row(&app, "E31006").is_none(),
+        app.roster_row("E31006").is_none(),
         "the leaver was not added"
     );
     assert!(
-        roster_row(&app, "E91001").is_none(),
+        app.roster_row("E91001").is_none(),
         "the other department's row was not added"
     );
     assert!(
-        roster_row(&app, "E10002").is_none(),
+        app.roster_row("E10002").is_none(),
         "James Kim left the active roster"
     );
 

@@ -109,6 +109,18 @@ fn a_new_period_starts_where_the_manager_says_and_never_overlaps() {
         err.starts_with("A period starts on a Sunday"),
         "#period-start_date-error: {err:?}"
     );
+    // A week later than offered: allowed, but the week left without a
+    // period is named before anything is made.
+    let later = plus_days(&app, &offered, 7);
+    app.type_into("#period-start_date", &later);
+    let gap = app.wait_until("the gap to be named", || {
+        app.try_find(By::Css("#period-gap")).map(|g| app.text(&g))
+    });
+    assert!(
+        gap.contains(&format!("The 7 days from {offered} to "))
+            && gap.contains("left without a period"),
+        "#period-gap: {gap:?}"
+    );
     app.click_button("Cancel");
     assert_eq!(period_options(&app), before, "refused starts made nothing");
 

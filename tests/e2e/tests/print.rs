@@ -128,3 +128,60 @@ fn six_weeks_print_landscape_in_two_bands_of_three_weeks_with_everyone() {
     );
     app.quit();
 }
+
+/// Each person's paid hours for the period, one script: name → (hours in the
+/// row header's "paid/target", the total column) from the grid, or name →
+/// total from the print view.
+const GRID_HOURS: &str = r#"
+    const out = {};
+    for (const tr of document.querySelectorAll('#schedule-grid tbody tr')) {
+      const who = tr.querySelector('.who'), hrs = tr.querySelector('.hrs'), tot = tr.querySelector('td.sg-total');
+      if (who && hrs && tot) out[who.innerText.trim()] = [hrs.innerText.trim().split('/')[0], tot.innerText.trim()];
+    }
+    return out;"#;
+const PRINT_HOURS: &str = r#"
+    const out = {};
+    for (const tr of document.querySelectorAll('#schedule-print section.band[data-band="0"] tbody tr')) {
+      const name = tr.querySelector('th.name'), tot = tr.querySelector('td.tot');
+      if (name && tot) out[name.innerText.trim()] = tot.innerText.trim();
+    }
+    return out;"#;
+
+#[test]
+fn the_grid_and_the_print_give_each_person_the_same_paid_hours() {
+    let dir = wardbook_e2e::data_dir();
+    let app = launch_sample(dir.path());
+    open_schedule(&app);
+    let grid = app.execute(GRID_HOURS, vec![]);
+    let grid = grid.as_object().expect("the grid's hours by name");
+    assert!(
+        grid.len() >= 50,
+        "the sample's grid shows {} people",
+        grid.len()
+    );
+    app.click(&app.find("#schedule-print-button"));
+    app.find("#schedule-print");
+    let print = app.execute(PRINT_HOURS, vec![]);
+    let print = print.as_object().expect("the print's hours by name");
+    let mut fractional = 0;
+    for (name, shown) in grid {
+        let header = shown[0].as_str().unwrap_or_default();
+        let total = shown[1].as_str().unwrap_or_default();
+        let printed = print
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{name} is on the grid but not in the print"));
+        assert_eq!(
+            header, total,
+            "{name}: the row header and the total column disagree"
+        );
+        assert_eq!(header, printed, "{name}: the grid and the print disagree");
+        fractional += usize::from(total.contains('.'));
+    }
+    // Without someone on a part-hour total, rounding to the hour could not show.
+    assert!(
+        fractional > 0,
+        "no one in the sample's period has a part-hour total: {grid:?}"
+    );
+    app.quit();
+}

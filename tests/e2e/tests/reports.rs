@@ -3,8 +3,8 @@
 //! date refused beside its field.
 //!
 //! The native save dialog cannot be driven through WebDriver, so the app is
-//! started with `WARDBOOK_TEST_SAVE_DIR` (read only by the backend's
-//! `report_save`): reports are then written into that folder under their
+//! started with `WARDBOOK_TEST_SAVE_DIR` (read by the backend's save dialog,
+//! `commands/dialog.rs`, in debug builds only): reports are then written into that folder under their
 //! suggested names, and the rest of the path — making the report, writing
 //! the file, telling the manager where it went — runs as for a person.
 //!

@@ -270,6 +270,14 @@ fn approved_time_off_refuses_the_assignment_with_its_reason() {
     // Typing a shift code on that cell is refused, with the reason.
     let rows = grid_rows(&app);
     let grid = move_cursor(&app, &rows, &row.staff_id, &date);
+    let highlighted = |app: &wardbook_e2e::App| {
+        let class = app.attribute(&app.find(&cell), "class").unwrap_or_default();
+        class.split_whitespace().any(|c| c == "hl")
+    };
+    assert!(
+        !highlighted(&app),
+        "{cell} is not highlighted before the refusal"
+    );
     app.press(&grid, "n");
     let notice = app.wait_until("#schedule-notice to say why", || {
         let n = app.try_find(By::Css("#schedule-notice"))?;
@@ -314,6 +322,11 @@ fn approved_time_off_refuses_the_assignment_with_its_reason() {
     assert!(
         title.contains("approved PTO") && title.contains(" off"),
         "{cell}'s title {title:?} should say it is off with approved PTO"
+    );
+    // The refusal's cells are highlighted while its notice shows.
+    assert!(
+        highlighted(&app),
+        "{cell} is highlighted as the refused cell"
     );
     app.quit();
 }

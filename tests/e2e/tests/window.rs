@@ -88,11 +88,12 @@ fn add_person(app: &App, p: &Person) {
     );
 }
 
-/// The names in the staff list's rows.
+/// The names in the staff list's rows, as rendered (a long name is clipped
+/// with an ellipsis, which WebKitWebDriver takes for hidden text).
 fn listed_names(app: &App) -> Vec<String> {
-    app.find_all("#staff-table tr[data-staff-id] .col-name")
+    app.find_all("#staff-table tr[data-staff-id] .col-name .name")
         .iter()
-        .map(|el| app.text(el))
+        .map(|el| app.shown_text(el))
         .collect()
 }
 

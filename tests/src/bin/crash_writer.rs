@@ -9,11 +9,24 @@
 //! call inside `Db::run`. The WebView and IPC in front of them add nothing to
 //! durability, and a process per iteration keeps hundreds of kills fast.
 //!
-//! Usage: crash-writer <database file> <first sequence number>
+//! Usage: crash-writer <database file> <first sequence number> [mode]
 //! Output lines: `created <employee_no>` and `updated <employee_no> <notes>`.
+//!
+//! Modes beside the default:
+//! - `import <department file>`: imports that file over the department
+//!   (`department_file::open` and `import_into`, what the import commands
+//!   call) between creates; prints `imported` once an import has returned.
+//! - `rekey`: sets and removes the passphrase in turn (`passphrase::change`,
+//!   which re-encrypts the file, encrypts the plain backups when set, and
+//!   makes a backup) between creates, alternating between [`PASSPHRASES`];
+//!   prints `rekeyed` once a change has returned.
 
 use std::io::Write;
 use wardbook::staff::{self, EmploymentType, Role, StaffInput};
+use wardbook::store::{passphrase, DepartmentFile, Passphrase};
+
+/// The passphrases `rekey` alternates between, by number.
+pub const PASSPHRASES: [&str; 2] = ["crash one two three", "crash four five six"];
 
 fn person(no: &str, notes: &str) -> StaffInput {
     StaffInput {
@@ -33,11 +46,85 @@ fn person(no: &str, notes: &str) -> StaffInput {
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = std::path::PathBuf::from(args.next().expect("a database path"));
-    let mut seq: u64 = args
+    let seq: u64 = args
         .next()
         .and_then(|s| s.parse().ok())
         .expect("a first sequence number");
-    let mut conn = wardbook::store::open(&path).expect("the file opens");
+    match args.next().as_deref() {
+        None => saves(&path, seq),
+        Some("import") => {
+            let file = std::path::PathBuf::from(args.next().expect("a department file"));
+            imports(&path, seq, &file)
+        }
+        Some("rekey") => rekeys(&path, seq),
+        Some(other) => panic!("unknown mode {other}"),
+    }
+}
+
+fn create(conn: &mut rusqlite::Connection, seq: u64, out: &mut impl Write) {
+    let no = format!("K{seq}");
+    staff::create(conn, &person(&no, "")).expect("create saved");
+    writeln!(out, "created {no}").unwrap();
+    out.flush().unwrap();
+}
+
+fn imports(path: &std::path::Path, mut seq: u64, file: &std::path::Path) {
+    let mut conn = wardbook::store::open(path).expect("the file opens");
+    let mut out = std::io::stdout().lock();
+    loop {
+        seq += 1;
+        if seq.is_multiple_of(2) {
+            let (_, staged) = wardbook::department_file::open(file, &conn).expect("the file reads");
+            wardbook::department_file::import_into(&mut conn, &staged, true, &seq.to_string())
+                .expect("imported");
+            writeln!(out, "imported").unwrap();
+            out.flush().unwrap();
+        } else {
+            create(&mut conn, seq, &mut out);
+        }
+    }
+}
+
+fn rekeys(path: &std::path::Path, mut seq: u64) {
+    let plan = wardbook::store::settings::plan(path.parent().expect("a data folder"));
+    let now = || chrono::Local::now().naive_local();
+    // The file is under no passphrase yet, or under either (a kill may land
+    // after the new key is in place but before it was reported).
+    let mut file = [None, Some(0), Some(1)]
+        .into_iter()
+        .find_map(|k| {
+            let key = k.map(|i: usize| Passphrase::new(PASSPHRASES[i]));
+            DepartmentFile::open(path, key, None, now())
+                .ok()
+                .map(|f| (f, k))
+        })
+        .map(|(f, _)| f)
+        .expect("the file opens under one of the passphrases");
+    let mut out = std::io::stdout().lock();
+    loop {
+        seq += 1;
+        if seq.is_multiple_of(2) {
+            let current = file.key().map(|k| k.as_str().to_string());
+            let next = PASSPHRASES[(seq / 4 % 2) as usize];
+            let input = passphrase::PassphraseInput {
+                current_passphrase: current.clone().unwrap_or_default(),
+                new_passphrase: next.into(),
+                confirm_passphrase: next.into(),
+                keep_plain_backups: false,
+            };
+            file = passphrase::change(file, &input, current.is_some(), &plan, now())
+                .map_err(|e| e.error)
+                .expect("the passphrase changed");
+            writeln!(out, "rekeyed").unwrap();
+            out.flush().unwrap();
+        } else {
+            create(file.conn_mut(), seq, &mut out);
+        }
+    }
+}
+
+fn saves(path: &std::path::Path, mut seq: u64) {
+    let mut conn = wardbook::store::open(path).expect("the file opens");
     let mut out = std::io::stdout().lock();
     let mut mine: Vec<(i64, String)> = Vec::new();
     loop {

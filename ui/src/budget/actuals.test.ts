@@ -19,6 +19,12 @@ describe('actuals grid', () => {
     expect(shownText(line, 1)).toBe('');
     expect(shownText(line, 3)).toBe('1,235');
   });
+  it('shows logged expenses as the actual of a month finance has not given yet', () => {
+    const logged = { ...cell(null), expenses_cents: 45_350, expense_count: 2, actual_cents: 45_350, has_actual: true };
+    const line = { line: {} as SheetLine['line'], months: [logged] } as SheetLine;
+    expect(shownText(line, 0)).toBe('454');
+    expect(typedText(line, 0)).toBe(''); // nothing typed: the cell is typed into empty
+  });
   it('moves up and down within the month, stopping at the edges', () => {
     const order = [7, 3, 9];
     expect(moveCell(order, { lineId: 3, month: 4 }, 'ArrowDown')).toEqual({ lineId: 9, month: 4 });

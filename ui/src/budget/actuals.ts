@@ -19,11 +19,13 @@ export function typedText(line: SheetLine, month: number): string {
   return c === null || c === undefined ? '' : money(c).replace('$', '');
 }
 
-/** The actual in whole dollars, grouped as on the Sheet ("345,751"), for a
- * cell not being typed in; "" when none. */
+/** The month's actual in whole dollars, grouped as on the Sheet
+ * ("345,751"), for a cell not being typed in — finance's figure, or the
+ * logged expenses standing in for it, so the column adds up to its total;
+ * "" when none. */
 export function shownText(line: SheetLine, month: number): string {
-  const c = line.months[month]?.typed_actual_cents;
-  return c === null || c === undefined ? '' : plainDollars(c);
+  const c = line.months[month];
+  return c?.has_actual ? plainDollars(c.actual_cents) : '';
 }
 
 /** The cell an arrow key moves to, clamped to the grid; null for other keys. */

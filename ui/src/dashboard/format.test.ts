@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, dayRange, dollars, dueInText, expiryText, hours, longDate, percent, varianceText } from './format';
+import { credentialsCalm, dayLabel, dayRange, dollars, dueInText, expiryText, gapsCalm, hours, longDate, percent, trainingsCalm, varianceText } from './format';
 
 describe('dashboard formats', () => {
   it('names days as a manager reads them', () => {
@@ -36,5 +36,24 @@ describe('dashboard formats', () => {
     expect(dueInText(-5)).toBe('5 days overdue');
     expect(dueInText(0)).toBe('due today');
     expect(dueInText(30)).toBe('due in 30 days');
+  });
+});
+
+describe('a card with nothing to list', () => {
+  it('says credentials are current only when someone’s were checked', () => {
+    expect(credentialsCalm({ staff_checked: 0, credentials_checked: 0 })).toMatch(/^No staff yet/);
+    expect(credentialsCalm({ staff_checked: 3, credentials_checked: 0 })).toMatch(/nothing to check/);
+    expect(credentialsCalm({ staff_checked: 3, credentials_checked: 1 })).toMatch(/current for the next 90 days/);
+  });
+  it('says nothing is due only when something is on record', () => {
+    expect(trainingsCalm({ staff_checked: 0, trainings_checked: 0 })).toMatch(/^No staff yet/);
+    expect(trainingsCalm({ staff_checked: 2, trainings_checked: 0 })).toMatch(/on record yet/);
+    expect(trainingsCalm({ staff_checked: 2, trainings_checked: 5 })).toBe('Nothing overdue or due in the next 30 days.');
+  });
+  it('says there are no gaps only when a need was checked', () => {
+    const days = Array.from({ length: 14 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`);
+    expect(gapsCalm({ needs_checked: 0, unscheduled_days: days })).toBeNull();
+    expect(gapsCalm({ needs_checked: 0, unscheduled_days: days.slice(0, 3) })).toMatch(/No coverage need is set/);
+    expect(gapsCalm({ needs_checked: 1, unscheduled_days: days.slice(0, 13) })).toBe('No gaps in the next 14 days.');
   });
 });

@@ -1,6 +1,7 @@
 // How the dashboard's figures read: dates as "Sat 5 Dec", percentages from
 // basis points, hours from minutes, variance as over/under budget.
 
+import type { CredentialsDue, Gaps, TrainingsDue } from '../lib/bindings';
 import { MONTHS, hoursText, money } from '../lib/format';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
@@ -71,4 +72,28 @@ export function dueInText(daysLeft: number): string {
   if (daysLeft === 0) return 'due today';
   if (daysLeft === 1) return 'due tomorrow';
   return `due in ${daysLeft} days`;
+}
+
+/**
+ * What a card says when it has nothing to list. "All good" is said only of
+ * something checked: with nobody on staff, no credential required, nothing
+ * on record or no coverage need, the card says there is nothing to check.
+ */
+export function credentialsCalm(due: Pick<CredentialsDue, 'staff_checked' | 'credentials_checked'>): string {
+  if (due.staff_checked === 0) return 'No staff yet, so no credentials to check. Add people in Staff.';
+  if (due.credentials_checked === 0) return 'No credential is required of anyone yet, so there is nothing to check.';
+  return 'Everyone’s credentials are current for the next 90 days.';
+}
+
+export function trainingsCalm(due: Pick<TrainingsDue, 'staff_checked' | 'trainings_checked'>): string {
+  if (due.staff_checked === 0) return 'No staff yet, so no evaluations or competencies to check.';
+  if (due.trainings_checked === 0) return 'No evaluation, competency or training is on record yet.';
+  return 'Nothing overdue or due in the next 30 days.';
+}
+
+/** Null when the card's note on unscheduled days says it all. */
+export function gapsCalm(gaps: Pick<Gaps, 'needs_checked' | 'unscheduled_days'>, days = 14): string | null {
+  if (gaps.needs_checked > 0) return `No gaps in the next ${days} days.`;
+  if (gaps.unscheduled_days.length >= days) return null;
+  return 'No coverage need is set for these days, so there are no gaps to find. Set them in Settings → Coverage.';
 }

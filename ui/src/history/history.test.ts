@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, changeText } from './history';
+import { actionLabel, changeText, dateTyped } from './history';
 
 describe('change history words', () => {
   it('shows before → after for a change', () => {
@@ -13,5 +13,19 @@ describe('change history words', () => {
   });
   it('names the action', () => {
     expect(actionLabel('removed')).toBe('removed');
+  });
+});
+
+describe('history date filters', () => {
+  it('send a date once it is typed in full, and an empty one at once', () => {
+    expect(dateTyped('')).toBe(true);
+    expect(dateTyped('  ')).toBe(true);
+    expect(dateTyped('2026-12-07')).toBe(true);
+    // Finished in another format: sent, so the backend refuses it beside the field.
+    expect(dateTyped('12/07/2026')).toBe(true);
+  });
+  it('wait while a date is half typed', () => {
+    expect(dateTyped('2026-1')).toBe(false);
+    expect(dateTyped('2026-12-0')).toBe(false);
   });
 });

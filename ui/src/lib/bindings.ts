@@ -1,10 +1,24 @@
 // Generated from the Rust types by `cargo xtask bindings`. Do not edit.
 
+import type { Channel } from '@tauri-apps/api/core';
+
 export type ErrorCode = "validation" | "not_found" | "conflict" | "blocked" | "corrupt" | "storage" | "locked" | "internal";
 
 export type FieldError = { field: string, message: string, };
 
-export type AppError = { code: ErrorCode, message: string, field: string | null, fields: Array<FieldError>, };
+export type RefusedCell = { staff_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, };
+
+export type AppError = { code: ErrorCode, message: string, field: string | null, fields: Array<FieldError>, 
+/**
+ * For a `blocked` schedule change: the cells of the rule that refuses
+ * it (the shift asked for and, say, the one it would double-book), so
+ * the grid can highlight them. Absent on every other error.
+ */
+cells?: Array<RefusedCell>, };
 
 export type AppStatus = { department: Department | null, 
 /**
@@ -47,7 +61,11 @@ export type EmploymentType = "full_time" | "part_time" | "per_diem" | "float" | 
 
 export type Skill = { id: number, name: string, };
 
-export type Staff = { id: number, first_name: string, last_name: string, employee_no: string, role: Role, job_code: string, employment_type: EmploymentType, 
+export type Staff = { id: number, first_name: string, last_name: string, employee_no: string, role: Role, job_code: string, 
+/**
+ * The title as HR writes it ("RN - Charge Nurse, Med/Surg"); may be empty.
+ */
+job_title: string, employment_type: EmploymentType, 
 /**
  * FTE in hundredths: 90 is 0.90.
  */
@@ -55,9 +73,21 @@ fte_hundredths: number, hourly_rate_cents: number, hire_date: string, seniority_
 /**
  * The last day of employment; from then on the person is terminated.
  */
-termination_date: string | null, skills: Array<Skill>, phone: string, email: string, notes: string, };
+termination_date: string | null, 
+/**
+ * On a leave of absence: still employed, but not scheduled or called in.
+ */
+on_leave: boolean, 
+/**
+ * The first day of the leave, when known.
+ */
+leave_since: string | null, skills: Array<Skill>, phone: string, email: string, notes: string, };
 
-export type StaffInput = { first_name: string, last_name: string, employee_no: string, role: Role | null, job_code: string, employment_type: EmploymentType | null, fte: string, hourly_rate: string, hire_date: string, seniority_date: string, skill_ids: Array<number>, phone: string, email: string, notes: string, };
+export type StaffInput = { first_name: string, last_name: string, employee_no: string, role: Role | null, job_code: string, job_title: string, employment_type: EmploymentType | null, fte: string, hourly_rate: string, hire_date: string, seniority_date: string, on_leave: boolean, 
+/**
+ * `YYYY-MM-DD` or empty; only with `on_leave`.
+ */
+leave_since: string, skill_ids: Array<number>, phone: string, email: string, notes: string, };
 
 export type StatusFilter = "active" | "terminated" | "all";
 
@@ -69,7 +99,15 @@ export type StaffQuery = {
  */
 search: string, role: Role | null, employment_type: EmploymentType | null, status: StatusFilter, sort: StaffSort, descending: boolean, };
 
-export type StaffRow = { id: number, first_name: string, last_name: string, employee_no: string, role: Role, employment_type: EmploymentType, fte_hundredths: number, hire_date: string, termination_date: string | null, active: boolean, skills: Array<string>, credentials: CredentialSummary, due: DueSummary, };
+export type StaffRow = { id: number, first_name: string, last_name: string, employee_no: string, role: Role, 
+/**
+ * HR's title, shown as secondary text; may be empty.
+ */
+job_title: string, employment_type: EmploymentType, fte_hundredths: number, hire_date: string, termination_date: string | null, active: boolean, 
+/**
+ * On a leave of absence today: "On leave since 2026-11-02" or "On leave".
+ */
+leave: string | null, skills: Array<string>, credentials: CredentialSummary, due: DueSummary, };
 
 export type StaffDetail = { staff: Staff, active: boolean, credentials: Array<CredentialLine>, credential_summary: CredentialSummary, trainings: Array<Training>, due: DueSummary, };
 
@@ -213,7 +251,7 @@ export type TimeOffKind = "pto" | "sick" | "education" | "fmla" | "other";
 
 export type TimeOffStatus = "requested" | "approved" | "denied";
 
-export type RuleCode = "double_booking" | "rest" | "consecutive" | "day_after_night" | "weekly_hours" | "period_hours" | "weekends" | "time_off" | "credential" | "skill_missing" | "coverage";
+export type RuleCode = "double_booking" | "rest" | "consecutive" | "day_after_night" | "weekly_hours" | "period_hours" | "weekends" | "time_off" | "leave" | "credential" | "skill_missing" | "coverage";
 
 export type Severity = "block" | "warn";
 
@@ -269,9 +307,15 @@ called_out: string | null, };
 
 export type RowTotals = { 
 /**
- * Worked plus paid time off.
+ * Worked plus paid time off (see [`period_hours`]: the Fill's review
+ * shows the same figure).
  */
-paid_minutes: number, shifts: number, 
+paid_minutes: number, paid_time_off_minutes: number, 
+/**
+ * Their FTE's share of the period; none for per diem and agency staff
+ * and for anyone no coverage need asks for.
+ */
+target_minutes: number | null, shifts: number, 
 /**
  * Weekends (Saturday and the Sunday after) with a shift.
  */
@@ -279,9 +323,19 @@ weekends: number, scheduled_fte_hundredths: number, fte_hundredths: number, };
 
 export type GridRow = { staff_id: number, 
 /**
- * "Lopez, Maria".
+ * "Lopez, Maria": as every list of people reads.
  */
-name: string, role: Role, employment_type: EmploymentType, fte_hundredths: number, cells: Array<GridCell>, totals: RowTotals, };
+name: string, 
+/**
+ * "Maria Lopez": for sentences about them ("Record that Maria Lopez
+ * called out…").
+ */
+full_name: string, 
+/**
+ * "On leave since 2 Dec" or "On leave" while on a leave of absence
+ * during the period; none otherwise.
+ */
+on_leave: string | null, role: Role, employment_type: EmploymentType, fte_hundredths: number, cells: Array<GridCell>, totals: RowTotals, };
 
 export type StaffGroup = { role: Role, label: string, rows: Array<GridRow>, };
 
@@ -301,7 +355,11 @@ export type AssignOutcome = { view: ScheduleView,
  */
 warnings: Array<Violation>, };
 
-export type Candidate = { staff_id: number, name: string, employment_type: EmploymentType, 
+export type Candidate = { staff_id: number, 
+/**
+ * As in every list of people: "Lopez, Maria".
+ */
+name: string, employment_type: EmploymentType, 
 /**
  * Rest since their previous shift ended; none when there is none before.
  */
@@ -310,6 +368,12 @@ rest_minutes: number | null, rested: boolean,
  * Paid minutes already scheduled in that work week, and their FTE share of it.
  */
 week_minutes: number, week_fte_minutes: number, overtime_minutes: number, 
+/**
+ * How far this shift takes them past their FTE's share of the week
+ * (a part-timer asked for more than they signed up for); 0 for per
+ * diem and agency, who have no FTE hours.
+ */
+over_fte_minutes: number, 
 /**
  * What this shift would cost with them on it, overtime premium included.
  */
@@ -331,7 +395,11 @@ reasons: string,
  */
 warnings: Array<string>, };
 
-export type Excluded = { staff_id: number, name: string, reason: string, };
+export type Excluded = { staff_id: number, 
+/**
+ * "Lopez, Maria".
+ */
+name: string, reason: string, };
 
 export type CallOutView = { date: string, shift_code: string, 
 /**
@@ -372,6 +440,34 @@ shift_name: string, period_id: number,
 published: boolean, };
 
 export type TimeOffInput = { staff_id: number | null, from: string, to: string, kind: TimeOffKind | null, paid: boolean, note: string, };
+
+export type RequestKind = "work" | "off";
+
+export type RequestPriority = "must" | "strong" | "nice";
+
+export type StaffRequest = { id: number, staff_id: number, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, kind: RequestKind, 
+/**
+ * The shift asked for; none: any shift (and always none for a day off).
+ */
+shift_type_id: number | null, priority: RequestPriority, note: string, };
+
+export type StaffRequestInput = { staff_id: number, date: string, kind: RequestKind | null, shift_type_id: number | null, priority: RequestPriority | null, note: string, };
+
+export type RequestRules = { 
+/**
+ * Strong and must requests a person may make per schedule period.
+ */
+strong_per_period: number, };
+
+export type RequestRulesInput = { 
+/**
+ * As typed.
+ */
+strong_per_period: string, };
 
 export type Category = "productive_salaries" | "overtime" | "agency" | "benefits" | "medical_supplies" | "pharmacy" | "equipment" | "education_travel" | "purchased_services" | "other";
 
@@ -419,7 +515,7 @@ typed_actual_cents: number | null,
  */
 expenses_cents: number, expense_count: number, 
 /**
- * typed (or 0) + expenses.
+ * The typed or imported amount; without one, the logged expenses.
  */
 actual_cents: number, has_actual: boolean, explanation: string, };
 
@@ -687,7 +783,7 @@ partial: boolean,
  */
 actual_salaries_cents: number | null, salaries: Variance, overtime: Variance, agency: Variance, total: Variance, };
 
-export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "status" | "department" | "phone" | "email" | "notes";
+export type StaffField = "employee_no" | "first_name" | "last_name" | "full_name" | "role" | "job_code" | "job_title" | "employment_type" | "fte" | "hourly_rate" | "hire_date" | "seniority_date" | "termination_date" | "status" | "department" | "phone" | "email" | "notes";
 
 export type EmploymentFrom = "fte" | "one";
 
@@ -699,7 +795,11 @@ export type StatusValue = { value: string, rows: number,
 /**
  * The manager's choice; none until chosen.
  */
-status: HrStatus | null, };
+status: HrStatus | null, 
+/**
+ * The choice is the one remembered from an earlier import.
+ */
+remembered: boolean, };
 
 export type DateOrder = "month_first" | "day_first";
 
@@ -717,7 +817,7 @@ per_diem_max: string,
  */
 one_type: EmploymentType | null, };
 
-export type RoleChoice = { value: string, role: Role, };
+export type RoleChoice = { value: string, role: Role, skill_ids: Array<number>, };
 
 export type RoleHow = "chosen" | "remembered" | "known" | "guessed" | "from_code" | "missing";
 
@@ -725,7 +825,11 @@ export type RoleValue = { value: string,
 /**
  * How many rows of the file have it.
  */
-rows: number, role: Role | null, how: RoleHow, };
+rows: number, role: Role | null, how: RoleHow, 
+/**
+ * The skills new people with this title are given (chosen or remembered).
+ */
+skill_ids: Array<number>, };
 
 export type ValueCount = { value: string, rows: number, };
 
@@ -853,14 +957,47 @@ export type DepartmentFileSummary = { file_name: string, department: string, exp
 /**
  * Set when the file came from an older schema and was migrated.
  */
-migrated: boolean, staff: number, active_staff: number, schedule_periods: number, fiscal_years: number, tables: number, rows: number, };
+migrated: boolean, staff: number, active_staff: number, schedule_periods: number, fiscal_years: number, tables: number, rows: number, 
+/**
+ * What importing it would do with the file's history.
+ */
+history: FileHistory, 
+/**
+ * The entries of the department's own history, which are kept.
+ */
+kept_history_entries: number, };
+
+export type FileHistory = { 
+/**
+ * Entries of history in the file.
+ */
+entries: number, status: FileHistoryStatus, 
+/**
+ * Entries added to this department's history by the import.
+ */
+carried_over: number, 
+/**
+ * In the manager's words.
+ */
+message: string, };
+
+export type FileHistoryStatus = "empty" | "verified" | "unverified" | "altered";
 
 export type DepartmentImportOutcome = { department: Department, 
 /**
  * Where the department that was replaced was kept; none when the data
  * folder was empty.
  */
-set_aside: string | null, };
+set_aside: string | null, 
+/**
+ * What became of the file's own history.
+ */
+history: FileHistory, 
+/**
+ * The entries of the department's own history that were kept (the
+ * import's own entry not counted).
+ */
+kept_history_entries: number, };
 
 export type FillOptions = { 
 /**
@@ -917,7 +1054,8 @@ from: string | null, to: string | null, };
 
 export type FillHours = { staff_id: number, name: string, 
 /**
- * Paid minutes in the period before the fill and with its proposal.
+ * Paid minutes in the period (shifts and paid time off, as the grid's
+ * hours column) before the fill and with its proposal.
  */
 before_minutes: number, after_minutes: number, 
 /**
@@ -925,10 +1063,27 @@ before_minutes: number, after_minutes: number,
  */
 target_minutes: number | null, 
 /**
- * Why they end at least [`FAR_MINUTES`] from their target; none when
- * they are close to it (or have none).
+ * Why they end at least [`FAR_MINUTES`] from their target (none when
+ * they are close to it or as close as their limits allow); for per
+ * diem and agency staff the Fill gave shifts, why each went to them.
  */
-reason: string | null, };
+reason: string | null, 
+/**
+ * Short of their target by less than one shift, and any other shift
+ * would break a limit of theirs: as close as the rules allow (a 0.9
+ * FTE on 12-hour shifts under a 40-hour week), so not named as far.
+ */
+at_limit: boolean, };
+
+export type FillRequests = { 
+/**
+ * Requests on the period's days for people in the fill.
+ */
+total: number, met: number, 
+/**
+ * One line per request not met, by day then person.
+ */
+not_met: Array<string>, };
 
 export type FillSummary = { added: number, 
 /**
@@ -969,10 +1124,20 @@ unmet: Array<string>,
  */
 under_target: Array<string>, 
 /**
+ * Each break of the rest rules (too little rest, a day shift after a
+ * night, an overlap) the proposal still holds, with why the Fill kept
+ * it: a locked shift, or one already worked before the period.
+ */
+rest_kept: Array<string>, 
+/**
  * Everyone's hours before and after against their target, with the
  * reason for those left far from it.
  */
-hours: Array<FillHours>, changes: Array<FillChange>, };
+hours: Array<FillHours>, 
+/**
+ * The staff requests met, and why each one not met was not.
+ */
+requests: FillRequests, changes: Array<FillChange>, };
 
 export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
 
@@ -1034,7 +1199,7 @@ first_broken: number | null,
  */
 message: string, };
 
-export type BackupReason = "daily" | "manual" | "before_migration" | "before_restore" | "passphrase" | "damaged";
+export type BackupReason = "daily" | "manual" | "before_migration" | "before_restore" | "passphrase" | "damaged" | "before_import";
 
 export type BackupFile = { 
 /**
@@ -1053,6 +1218,12 @@ encrypted: boolean, };
 export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
 
 export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
+
+export type RestoreOutcome = { message: string, 
+/**
+ * The backup the department as it was is kept as, if there was one.
+ */
+kept_as: string | null, };
 
 export type PassphraseInput = { current_passphrase: string, new_passphrase: string, confirm_passphrase: string, 
 /**
@@ -1147,7 +1318,12 @@ items: Array<Gap>,
 /**
  * Days of the window that no schedule period holds yet.
  */
-unscheduled_days: Array<string>, };
+unscheduled_days: Array<string>, 
+/**
+ * The needs checked (shift × role or skill × scheduled day with a
+ * minimum or target): with none, "no gaps" would be a claim about nothing.
+ */
+needs_checked: number, };
 
 export type CredentialDue = { staff_id: number, 
 /**
@@ -1175,7 +1351,13 @@ within_90: number,
 /**
  * Expired first (longest ago first), then missing, then soonest to expire.
  */
-items: Array<CredentialDue>, };
+items: Array<CredentialDue>, 
+/**
+ * The people checked (everyone employed) and the credentials checked
+ * (every required one of theirs, current ones too): with none, "all
+ * current" would be a claim about nobody.
+ */
+staff_checked: number, credentials_checked: number, };
 
 export type TrainingDue = { staff_id: number, name: string, kind: TrainingKind, item: string, due_on: string, 
 /**
@@ -1191,7 +1373,12 @@ due_soon: number,
 /**
  * Overdue first, then by due date.
  */
-items: Array<TrainingDue>, };
+items: Array<TrainingDue>, 
+/**
+ * The people checked and their evaluations, competencies and trainings
+ * on record (whatever their status).
+ */
+staff_checked: number, trainings_checked: number, };
 
 export type LineOver = { line_id: number, name: string, category: Category, ytd: Variance, };
 
@@ -1228,6 +1415,16 @@ to: string, worked_minutes: number, overtime_minutes: number,
  */
 overtime_bp: number | null, };
 
+export type AttendanceGlance = { 
+/**
+ * The pay period holding today.
+ */
+from: string, to: string, punches: number, open_exceptions: number, incidental_overtime_cents: number, 
+/**
+ * The last closed period's start, when it has punches and is not approved.
+ */
+to_approve: string | null, };
+
 export type Dashboard = { today: string, 
 /**
  * Today and tomorrow, shift by shift against the coverage needs.
@@ -1244,7 +1441,158 @@ time_off: Array<TimeOffRequest>, credentials: CredentialsDue, trainings: Trainin
 /**
  * None when no fiscal year holds today.
  */
-budget: BudgetGlance | null, overtime: OvertimeGlance, };
+budget: BudgetGlance | null, overtime: OvertimeGlance, attendance: AttendanceGlance, };
+
+export type PunchField = "employee_no" | "date" | "time_in" | "time_out" | "punch_time" | "direction" | "pay_code" | "cost_centre" | "meal_minutes";
+
+export type PunchMapping = { has_header: boolean, columns: Array<PunchField | null>, 
+/**
+ * How `03/04/2026` reads when the date column cannot tell.
+ */
+date_order: DateOrder, };
+
+export type FieldOption = { field: PunchField, label: string, };
+
+export type PunchImportColumns = { 
+/**
+ * The first row's cells (the header when there is one).
+ */
+headers: Array<string>, 
+/**
+ * The next rows, for the manager to go by.
+ */
+sample: Array<Array<string>>, mapping: PunchMapping, 
+/**
+ * The mapping is the one last used for this layout.
+ */
+remembered: boolean, fields: Array<FieldOption>, };
+
+export type PersonPunches = { staff_id: number, name: string, punches: number, 
+/**
+ * Punches with a half missing.
+ */
+missed: number, };
+
+export type RowProblem = { line: number, text: string, };
+
+export type PunchImportPreview = { rows: number, matched_rows: number, punches: number, 
+/**
+ * First and last workday of the file's punches.
+ */
+from: string | null, to: string | null, 
+/**
+ * Punches stored for those days now, which the import replaces.
+ */
+stored: number, people: Array<PersonPunches>, 
+/**
+ * Employee numbers this department does not have, with their lines.
+ */
+unmatched: Array<RowProblem>, refused: Array<RowProblem>, 
+/**
+ * Why the file cannot be imported as a whole (an approved period).
+ */
+blocked: string | null, };
+
+export type PunchReplace = { from: string, to: string, 
+/**
+ * Punches that were there before and are gone.
+ */
+removed: number, 
+/**
+ * Punches the file added that were not there.
+ */
+added: number, 
+/**
+ * Punches the file holds exactly as they were.
+ */
+unchanged: number, };
+
+export type PunchImportOutcome = { replaced: PunchReplace, unmatched_rows: number, 
+/**
+ * The pay period holding the first day imported, to show next.
+ */
+period_start: string, };
+
+export type PeriodChoice = { start: string, end: string, approved: boolean, current: boolean, punches: number, };
+
+export type PeriodChoices = { 
+/**
+ * Newest first: the current period, then the closed ones.
+ */
+periods: Array<PeriodChoice>, 
+/**
+ * The one to open on: the newest closed period not yet approved that
+ * has punches, else the last closed period.
+ */
+selected: string, };
+
+export type ExceptionKind = "missed_punch" | "early_in" | "late_arrival" | "left_early" | "late_out" | "no_show" | "unscheduled" | "incidental_overtime";
+
+export type ExceptionRow = { staff_id: number, name: string, employee_no: string, workday: string, kind: ExceptionKind, kind_label: string, minutes: number, cost_cents: number, reason: string, approved: boolean, 
+/**
+ * The punch to correct (a missed punch, a late out), if one is there.
+ */
+punch_id: number | null, };
+
+export type PayCodeMinutes = { 
+/**
+ * "REG", "OT", "PTO", "SICK"…, as payroll systems name them.
+ */
+code: string, label: string, minutes: number, };
+
+export type PunchLine = { id: number, workday: string, 
+/**
+ * "HH:MM", or null for a missed punch.
+ */
+clock_in: string | null, clock_out: string | null, 
+/**
+ * The out is on a later day than the workday (a night).
+ */
+out_next_day: boolean, meal_minutes: number, 
+/**
+ * Real minutes less the meal; null while a half is missing.
+ */
+worked_minutes: number | null, pay_code: string | null, 
+/**
+ * Why it was typed in or corrected by hand; null as the clock gave it.
+ */
+correction: string | null, 
+/**
+ * Corrected after the period was approved.
+ */
+after_approval: boolean, };
+
+export type Timecard = { staff_id: number, name: string, employee_no: string, scheduled_minutes: number, 
+/**
+ * Paid worked minutes (rounded punches less meals), regular and overtime.
+ */
+worked_minutes: number, regular_minutes: number, overtime_minutes: number, time_off_minutes: number, by_code: Array<PayCodeMinutes>, open_exceptions: number, punches: Array<PunchLine>, };
+
+export type PeriodSummary = { people: number, scheduled_minutes: number, worked_minutes: number, overtime_minutes: number, time_off_minutes: number, by_code: Array<PayCodeMinutes>, exceptions: number, open_exceptions: number, incidental_overtime_cents: number, };
+
+export type PersonChoice = { id: number, name: string, };
+
+export type PayPeriodView = { start: string, end: string, 
+/**
+ * Local "YYYY-MM-DD HH:MM" when approved.
+ */
+approved_at: string | null, grace_minutes: number, rounding_label: string, exceptions: Array<ExceptionRow>, timecards: Array<Timecard>, summary: PeriodSummary, people: Array<PersonChoice>, punch_count: number, };
+
+export type PunchInput = { 
+/**
+ * Whose punch (for a new one; a correction keeps the person).
+ */
+staff_id: number | null, workday: string, clock_in: string, clock_out: string, meal_minutes: string, reason: string, };
+
+export type NoShowAs = "call_out" | "time_off";
+
+export type PayrollLayout = "by_period" | "by_day";
+
+export type Rounding = "none" | "6" | "15";
+
+export type AttendanceSettings = { grace_minutes: number, rounding: Rounding, };
+
+export type AttendanceSettingsInput = { grace_minutes: string, rounding: Rounding, };
 
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },
@@ -1368,6 +1716,7 @@ export const RULE_CODES: { code: RuleCode; label: string }[] = [
   { code: "period_hours", label: "Over the pay-period hours" },
   { code: "weekends", label: "Too many weekends" },
   { code: "time_off", label: "Scheduled during time off" },
+  { code: "leave", label: "Scheduled during a leave of absence" },
   { code: "credential", label: "Expired credential" },
   { code: "skill_missing", label: "Required skill missing" },
   { code: "coverage", label: "Coverage below minimum" },
@@ -1417,6 +1766,7 @@ export const STAFF_FIELDS: { code: StaffField; label: string }[] = [
   { code: "full_name", label: "Full name (Last, First)" },
   { code: "role", label: "Role" },
   { code: "job_code", label: "Job code" },
+  { code: "job_title", label: "Job title" },
   { code: "employment_type", label: "Employment type" },
   { code: "fte", label: "FTE" },
   { code: "hourly_rate", label: "Hourly rate" },
@@ -1479,3 +1829,150 @@ export const PAPERS: { code: Paper; label: string }[] = [
   { code: "letter", label: "US Letter" },
   { code: "a4", label: "A4" },
 ];
+
+export const ROUNDINGS: { code: Rounding; label: string }[] = [
+  { code: "none", label: "No rounding" },
+  { code: "6", label: "To the nearest 6 minutes" },
+  { code: "15", label: "To the nearest 15 minutes" },
+];
+
+export const EXCEPTION_KINDS: { code: ExceptionKind; label: string }[] = [
+  { code: "missed_punch", label: "Missed punch" },
+  { code: "early_in", label: "Early in" },
+  { code: "late_arrival", label: "Late arrival" },
+  { code: "left_early", label: "Left early" },
+  { code: "late_out", label: "Late out" },
+  { code: "no_show", label: "No-show" },
+  { code: "unscheduled", label: "Unscheduled shift" },
+  { code: "incidental_overtime", label: "Incidental overtime" },
+];
+
+/** The arguments of a command that takes none. */
+export type NoArgs = Record<string, never>;
+
+/** Every command the window may call: its arguments and its result. */
+export interface Commands {
+  app_status: { args: NoArgs; result: AppStatus };
+  app_ready: { args: { screen: string }; result: null };
+  attendance_periods: { args: NoArgs; result: PeriodChoices };
+  attendance_period: { args: { start: string }; result: PayPeriodView };
+  attendance_csv_open: { args: NoArgs; result: CsvFile | null };
+  attendance_import_columns: { args: { text: string }; result: PunchImportColumns };
+  attendance_import_preview: { args: { text: string; mapping: PunchMapping }; result: PunchImportPreview };
+  attendance_import: { args: { text: string; mapping: PunchMapping }; result: PunchImportOutcome };
+  attendance_exception_approve: { args: { start: string; staff_id: number; workday: string; kind: ExceptionKind }; result: PayPeriodView };
+  attendance_punch_correct: { args: { start: string; id: number; input: PunchInput }; result: PayPeriodView };
+  attendance_punch_add: { args: { start: string; input: PunchInput }; result: PayPeriodView };
+  attendance_period_approve: { args: { start: string }; result: PayPeriodView };
+  attendance_payroll_save: { args: { start: string; layout: PayrollLayout }; result: string | null };
+  attendance_settings: { args: NoArgs; result: AttendanceSettings };
+  attendance_settings_save: { args: { input: AttendanceSettingsInput }; result: AttendanceSettings };
+  attendance_no_show: { args: { start: string; staff_id: number; workday: string; resolve_as: NoShowAs; kind: TimeOffKind; paid: boolean }; result: PayPeriodView };
+  backups_list: { args: NoArgs; result: Array<BackupFile> };
+  backup_now: { args: NoArgs; result: BackupFile };
+  backups_remove_unencrypted: { args: NoArgs; result: number };
+  backup_inspect: { args: { name: string; passphrase: string | null }; result: BackupSummary };
+  backup_restore: { args: { name: string; passphrase: string | null }; result: RestoreOutcome };
+  fiscal_years_list: { args: NoArgs; result: FiscalYears };
+  fiscal_year_create: { args: { input: FiscalYearInput }; result: FiscalYear };
+  fiscal_year_delete: { args: { id: number }; result: null };
+  budget_sheet: { args: { fiscal_year_id: number }; result: BudgetSheet };
+  budget_line_save: { args: { fiscal_year_id: number; id: number | null; input: BudgetLineInput }; result: BudgetLine };
+  budget_line_delete: { args: { id: number }; result: null };
+  budget_actual_save: { args: { input: ActualInput }; result: BudgetSheet };
+  budget_explanation_save: { args: { line_id: number; month: number; explanation: string }; result: null };
+  expenses_list: { args: { fiscal_year_id: number; query: ExpenseQuery }; result: Array<Expense> };
+  expense_save: { args: { id: number | null; input: ExpenseInput }; result: Expense };
+  expense_delete: { args: { id: number }; result: null };
+  budget_csv_open: { args: NoArgs; result: CsvFile | null };
+  budget_import_columns: { args: { text: string }; result: ImportColumns };
+  budget_import_preview: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportPreview };
+  budget_import: { args: { fiscal_year_id: number; text: string; mapping: ImportMapping }; result: ImportOutcome };
+  budget_account_map: { args: { fiscal_year_id: number }; result: AccountMap };
+  budget_account_map_save: { args: { fiscal_year_id: number; input: AccountMapInput }; result: AccountMap };
+  budget_account_map_remove: { args: { fiscal_year_id: number; account: string }; result: AccountMap };
+  budget_cost_centre_save: { args: { code: string; ours: boolean }; result: Array<string> };
+  budget_variance: { args: { fiscal_year_id: number; month: number | null }; result: VarianceReport };
+  budget_targets: { args: { fiscal_year_id: number }; result: Targets };
+  budget_volumes_save: { args: { fiscal_year_id: number; rows: Array<VolumeInput> }; result: Targets };
+  budget_targets_save: { args: { fiscal_year_id: number; input: TargetsInput }; result: Targets };
+  budget_productivity: { args: { fiscal_year_id: number }; result: ProductivityReport };
+  budget_labor_cost: { args: { fiscal_year_id: number }; result: Array<LaborCostMonth> };
+  credential_types_list: { args: NoArgs; result: Array<CredentialType> };
+  credential_type_save: { args: { id: number | null; input: CredentialTypeInput }; result: CredentialType };
+  credential_type_delete: { args: { id: number }; result: null };
+  credential_save: { args: { staff_id: number; id: number | null; input: CredentialInput }; result: Credential };
+  credential_delete: { args: { staff_id: number; id: number }; result: null };
+  dashboard: { args: NoArgs; result: Dashboard };
+  department_create: { args: { input: DepartmentInput }; result: Department };
+  department_update: { args: { input: DepartmentInput }; result: Department };
+  sample_create: { args: NoArgs; result: Department };
+  time_zones: { args: NoArgs; result: Array<string> };
+  department_file_export: { args: NoArgs; result: ExportOutcome | null };
+  department_file_open: { args: NoArgs; result: DepartmentFileSummary | null };
+  department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
+  history_list: { args: { query: HistoryQuery }; result: HistoryPage };
+  history_verify: { args: NoArgs; result: HistoryCheck };
+  report_options: { args: NoArgs; result: ReportOptions };
+  report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
+  requests_for_period: { args: { period_id: number }; result: Array<StaffRequest> };
+  request_save: { args: { input: StaffRequestInput }; result: StaffRequest };
+  request_delete: { args: { staff_id: number; date: string }; result: null };
+  request_rules: { args: NoArgs; result: RequestRules };
+  request_rules_save: { args: { input: RequestRulesInput }; result: RequestRules };
+  shift_types_list: { args: NoArgs; result: Array<ShiftType> };
+  shift_type_save: { args: { id: number | null; input: ShiftTypeInput }; result: ShiftType };
+  shift_type_delete: { args: { id: number }; result: null };
+  schedule_rules_get: { args: NoArgs; result: RulesForm };
+  schedule_rules_save: { args: { input: RulesInput }; result: RulesForm };
+  holiday_save: { args: { date: string; name: string }; result: Array<Holiday> };
+  holiday_delete: { args: { date: string }; result: Array<Holiday> };
+  coverage_list: { args: NoArgs; result: Array<CoverageLine> };
+  coverage_save: { args: { lines: Array<CoverageLine> }; result: Array<CoverageLine> };
+  ratio_presets: { args: NoArgs; result: Array<RatioPreset> };
+  coverage_from_census: { args: { shift_type_id: number; census: string; patients_per_nurse: string }; result: CoverageLine };
+  schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };
+  schedule_fill_stop: { args: { period_id: number }; result: null };
+  schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
+  schedule_fill_discard: { args: { period_id: number }; result: null };
+  assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
+  periods_list: { args: NoArgs; result: Array<SchedulePeriod> };
+  period_create: { args: { weeks: number; seed: Seed; start_date: string | null }; result: SchedulePeriod };
+  period_publish: { args: { id: number }; result: SchedulePeriod };
+  period_delete: { args: { id: number }; result: null };
+  schedule_view: { args: { period_id: number }; result: ScheduleView };
+  assignment_set: { args: { period_id: number; staff_id: number; date: string; shift_code: string }; result: AssignOutcome };
+  assignment_clear: { args: { period_id: number; staff_id: number; date: string }; result: ScheduleView };
+  call_out: { args: { period_id: number; staff_id: number; date: string; reason: string }; result: CallOutView };
+  call_out_fill: { args: { period_id: number; staff_id: number; date: string; shift_code: string }; result: AssignOutcome };
+  schedule_csv: { args: { period_id: number }; result: string };
+  schedule_export_csv: { args: { period_id: number }; result: string | null };
+  window_print: { args: NoArgs; result: null };
+  time_off_list: { args: { status: TimeOffStatus | null }; result: Array<TimeOffRequest> };
+  time_off_save: { args: { id: number | null; input: TimeOffInput }; result: TimeOffRequest };
+  time_off_decide: { args: { id: number; approve: boolean; remove_shifts: boolean }; result: TimeOffRequest };
+  time_off_shifts: { args: { id: number }; result: Array<OverlappingShift> };
+  time_off_delete: { args: { id: number }; result: null };
+  app_unlock: { args: { passphrase: string }; result: null };
+  app_lock: { args: NoArgs; result: boolean };
+  app_activity: { args: NoArgs; result: null };
+  passphrase_set: { args: { input: PassphraseInput }; result: null };
+  passphrase_remove: { args: { input: PassphraseInput }; result: null };
+  storage_settings_get: { args: NoArgs; result: StorageSettings };
+  storage_settings_save: { args: { input: StorageSettingsInput }; result: StorageSettings };
+  skills_list: { args: NoArgs; result: Array<Skill> };
+  skill_save: { args: { id: number | null; name: string }; result: Skill };
+  skill_delete: { args: { id: number }; result: null };
+  staff_list: { args: { query: StaffQuery }; result: Array<StaffRow> };
+  staff_detail: { args: { id: number }; result: StaffDetail };
+  staff_create: { args: { input: StaffInput }; result: Staff };
+  staff_update: { args: { id: number; input: StaffInput }; result: Staff };
+  staff_terminate: { args: { id: number; last_day: string }; result: Staff };
+  staff_reactivate: { args: { id: number }; result: Staff };
+  staff_csv_open: { args: NoArgs; result: CsvFile | null };
+  staff_import_columns: { args: { text: string }; result: StaffImportColumns };
+  staff_import_preview: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportPreview };
+  staff_import: { args: { text: string; mapping: StaffImportMapping }; result: StaffImportOutcome };
+  training_save: { args: { staff_id: number; id: number | null; input: TrainingInput }; result: Training };
+  training_delete: { args: { staff_id: number; id: number }; result: null };
+}

@@ -1,5 +1,5 @@
 // Answers the backend's start script has already asked for (see
-// src-tauri/src/start.rs): the app status and the first section's data,
+// src-tauri/src/early.rs): the app status and the first section's data,
 // asked while the page's code was still loading. Each is taken once, and only
 // for the same question: the same command with the same arguments.
 

@@ -17,6 +17,18 @@ describe('toAppError', () => {
     expect(toAppError(validation)).toEqual(validation);
   });
 
+  it("keeps a refusal's cells, drops malformed ones, and adds none to other errors", () => {
+    const refusal = {
+      code: 'blocked',
+      message: 'Not assigned, refused: Maria Lopez has approved paid time off on 16 Dec.',
+      field: null,
+      fields: [],
+      cells: [{ staff_id: 3, date: '2026-12-16' }, { staff_id: 'x', date: 5 }],
+    };
+    expect(toAppError(refusal).cells).toEqual([{ staff_id: 3, date: '2026-12-16' }]);
+    expect('cells' in toAppError(validation)).toBe(false);
+  });
+
   it('turns the string Tauri sends for unreadable arguments into an internal error that keeps the detail', () => {
     const err = toAppError('invalid args `input` for command `staff_create`: missing field `fte`');
     expect(err.code).toBe('internal');

@@ -19,6 +19,15 @@ function fieldList(value: unknown): AppError['fields'] {
     .map((f) => ({ field: f.field as string, message: f.message as string }));
 }
 
+/** The cells a blocking rule refuses, when the error names them. */
+function cellList(value: unknown): AppError['cells'] {
+  if (!Array.isArray(value)) return undefined;
+  return value
+    .filter(isRecord)
+    .filter((c) => typeof c.staff_id === 'number' && typeof c.date === 'string')
+    .map((c) => ({ staff_id: c.staff_id as number, date: c.date as string }));
+}
+
 /** Tauri rejects with a plain string when the arguments could not be read; the
  *  manager gets a sentence, with the technical detail kept at the end. */
 function fromText(text: string): AppError {
@@ -41,7 +50,8 @@ export function toAppError(raw: unknown): AppError {
     if (raw instanceof Error && !('code' in raw)) return fromText(raw.message);
     const fields = fieldList(raw.fields);
     const field = typeof raw.field === 'string' && raw.field !== '' ? raw.field : null;
-    return { code, message: raw.message, field, fields };
+    const cells = cellList(raw.cells);
+    return cells ? { code, message: raw.message, field, fields, cells } : { code, message: raw.message, field, fields };
   }
   return fromText('');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  centsInput, credentialStatus, hoursText, dayNumber, daysBetween, dueText, fte, fullName, leavingText, money, rate,
+  centsInput, credentialStatus, hoursText, dayNumber, daysBetween, dueText, fte, fullName, leaveText, leavingText, money, rate,
   relativeDays, sortName,
 } from './format';
 import type { CredentialSummary } from './bindings';
@@ -136,6 +136,15 @@ describe('employment end', () => {
     expect(leavingText('2026-10-03', false)).toBe('Terminated 2026-10-03');
     expect(leavingText('2026-12-15', true)).toBe('Leaving 2026-12-15');
     expect(leavingText(null, true)).toBeNull();
+  });
+});
+
+describe('leave of absence', () => {
+  it('is shown from its first day, or always when that day is not known', () => {
+    expect(leaveText({ on_leave: true, leave_since: '2026-11-02' }, '2026-11-01')).toBeNull();
+    expect(leaveText({ on_leave: true, leave_since: '2026-11-02' }, '2026-11-02')).toBe('On leave since 2026-11-02');
+    expect(leaveText({ on_leave: true, leave_since: null }, '2026-11-01')).toBe('On leave');
+    expect(leaveText({ on_leave: false, leave_since: null }, '2026-11-01')).toBeNull();
   });
 });
 

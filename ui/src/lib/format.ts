@@ -139,6 +139,12 @@ export function dueText(d: DueSummary): string {
     .join(' · ');
 }
 
+/** "On leave since 2026-11-02" / "On leave" while a leave of absence covers `today`; null otherwise. */
+export function leaveText(s: { on_leave: boolean; leave_since: string | null }, today: string): string | null {
+  if (!s.on_leave || (s.leave_since !== null && s.leave_since > today)) return null;
+  return s.leave_since ? `On leave since ${s.leave_since}` : 'On leave';
+}
+
 /** The employment status line: null while employed with no end date. */
 export function leavingText(termination_date: string | null, active: boolean): string | null {
   if (!termination_date) return null;

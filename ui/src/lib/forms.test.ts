@@ -3,7 +3,7 @@ import { credentialInput, credentialTypeInput, departmentInput, emptyStaff, staf
 import type { Staff } from './bindings';
 
 const maria: Staff = {
-  id: 7, first_name: 'Maria', last_name: 'Lopez', employee_no: 'E1001', role: 'RN', job_code: 'RN2',
+  id: 7, first_name: 'Maria', last_name: 'Lopez', employee_no: 'E1001', role: 'RN', job_code: 'RN2', job_title: 'RN - Charge Nurse', on_leave: false, leave_since: null,
   employment_type: 'full_time', fte_hundredths: 90, hourly_rate_cents: 5275, hire_date: '2019-06-03',
   seniority_date: null, termination_date: null, skills: [{ id: 3, name: 'Charge' }], phone: '', email: '', notes: '',
 };
@@ -16,6 +16,10 @@ describe('staff form', () => {
     expect(input.seniority_date).toBe('');
     expect(input.skill_ids).toEqual([3]);
     expect(input.role).toBe('RN');
+    expect(input.job_title).toBe('RN - Charge Nurse');
+    expect([input.on_leave, input.leave_since]).toEqual([false, '']);
+    const away = staffInput({ ...maria, on_leave: true, leave_since: '2026-11-02' });
+    expect([away.on_leave, away.leave_since]).toEqual([true, '2026-11-02']);
   });
 
   it('starts a new person with nothing chosen', () => {

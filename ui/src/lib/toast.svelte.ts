@@ -14,10 +14,11 @@ export function dismiss(id: number): void {
   if (i >= 0) notices.splice(i, 1);
 }
 
-export function notify(text: string, kind: Notice['kind'] = 'error'): void {
+/** `seconds`: how long information stays (what the manager must read, such as a restore, stays longer). */
+export function notify(text: string, kind: Notice['kind'] = 'error', seconds = 4): void {
   const id = next++;
   notices.push({ id, text, kind });
   // Errors stay until dismissed or replaced; information fades after a few seconds.
-  if (kind === 'info') setTimeout(() => dismiss(id), 4000);
+  if (kind === 'info') setTimeout(() => dismiss(id), seconds * 1000);
   if (notices.length > 3) notices.splice(0, notices.length - 3);
 }

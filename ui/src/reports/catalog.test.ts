@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportOptions } from '../lib/bindings';
-import { REPORTS, defaults, keepPaper, payPeriodLabel, savedPaper, savedText, toRequest } from './catalog';
+import { REPORTS, defaults, keepPaper, payPeriodLabel, periodLabel, savedPaper, savedText, toRequest } from './catalog';
+import { periodLabel as schedulePeriodLabel } from '../schedule/grid';
 
 const options: ReportOptions = {
   today: '2026-11-27',
@@ -56,8 +57,19 @@ describe('report catalog', () => {
   });
 
   it('labels and messages read as a manager expects', () => {
-    expect(payPeriodLabel(options.pay_periods[1])).toBe('2026-11-15 to 2026-11-28 (current)');
+    expect(payPeriodLabel(options.pay_periods[1])).toBe('15 Nov – 28 Nov 2026 (current)');
     expect(savedText('/home/m/roster.pdf')).toBe('Saved to /home/m/roster.pdf');
     expect(savedText(null)).toMatch(/not saved/i);
+  });
+});
+
+describe('period labels', () => {
+  const period = { start_date: '2026-03-02', end_date: '2026-04-12', weeks: 6, status: 'draft' as const };
+  it('name a schedule period in Reports exactly as Schedule does', () => {
+    // Reports once said "2026-03-02 to 2026-04-12 · 6 weeks · draft" beside Schedule's "2 Mar – 12 Apr 2026".
+    expect(periodLabel(period)).toBe(schedulePeriodLabel(period));
+    expect(periodLabel(period)).toBe('2 Mar – 12 Apr 2026 · 6 weeks · draft');
+    expect(periodLabel({ ...period, status: 'published' })).toBe('2 Mar – 12 Apr 2026 · 6 weeks');
+    expect(periodLabel({ ...period, start_date: '2026-12-07', end_date: '2027-01-17' })).toBe('7 Dec 2026 – 17 Jan 2027 · 6 weeks · draft');
   });
 });

@@ -1,7 +1,8 @@
 // The reports the Reports section offers, what each asks for, and how the
 // chosen values become the backend's ReportRequest.
 
-import type { Paper, PayPeriod, ReportKind, ReportOptions, ReportRequest, SchedulePeriod } from '../lib/bindings';
+import type { Paper, PayPeriod, ReportKind, ReportOptions, ReportRequest } from '../lib/bindings';
+import { periodLabel, periodRange } from '../schedule/grid';
 
 export type Param = 'period' | 'as_of' | 'fiscal_month' | 'pay_period';
 
@@ -87,12 +88,11 @@ export function toRequest(p: Params, paper: Paper = 'letter'): ReportRequest {
   };
 }
 
-export function periodLabel(p: SchedulePeriod): string {
-  return `${p.start_date} to ${p.end_date} · ${p.weeks} weeks${p.status === 'draft' ? ' · draft' : ''}`;
-}
+/** Schedule periods read as in Schedule; pay periods as a date range the same way. */
+export { periodLabel };
 
 export function payPeriodLabel(p: PayPeriod): string {
-  return `${p.start} to ${p.end}${p.current ? ' (current)' : ''}`;
+  return `${periodRange({ start_date: p.start, end_date: p.end })}${p.current ? ' (current)' : ''}`;
 }
 
 const PAPER_KEY = 'wardbook.reports.paper';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, changesText, elapsedText, farFromTarget, gapsText, hoursOf, hoursText, progressShare, proposedCells } from './fill';
+import { changeText, changesText, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
@@ -49,12 +49,14 @@ const hours = (name: string, before: number, after: number, target: number | nul
   after_minutes: after * 60,
   target_minutes: target === null ? null : target * 60,
   reason,
+  at_limit: false,
 });
 
 describe('hours against target', () => {
   it('shows before → after of the target, or no target for per diem', () => {
     expect(hoursText(hours('Aisha Zhang', 36, 216, 216))).toBe('36 h → 216 h of 216 h');
-    expect(hoursText(hours('Per Diem', 0, 24, null))).toBe('0 h → 24 h · no target');
+    expect(hoursText(hours('Per Diem', 0, 24, null))).toBe('0 h → 24 h of —');
+    expect(hoursText({ ...hours('Kim Park', 36, 207, 216), at_limit: true })).toBe('36 h → 207 h of 216 h · most their limits allow');
     expect(hoursOf(450)).toBe('7.5 h');
   });
 
@@ -66,6 +68,16 @@ describe('hours against target', () => {
       hours('Over', 0, 240, 216, 'Over, 240 h of 216 h: …'),
     ]);
     expect(list.map((h) => h.name)).toEqual(['Far', 'Bit short', 'Over']);
+  });
+  it('tells per diem and agency lines apart from people far from their target', () => {
+    const all = [
+      hours('Far', 0, 0, 216, 'Far, 0 h of 216 h: BLS expired 15 Dec — cannot be scheduled'),
+      hours('Grace Kim', 0, 207, null, 'Grace Kim (per diem), 207 h, the hours of a 0.86 FTE: 17 shifts added — …'),
+      hours('Lee Park', 24, 36, null, 'Lee Park (agency), 36 h, the hours of a 0.15 FTE: 1 shift added — …'),
+      hours('Quiet', 0, 0, null),
+    ];
+    expect(farFromTarget(all).map((h) => h.name)).toEqual(['Far']);
+    expect(hourlyAdded(all).map((h) => h.name)).toEqual(['Grace Kim', 'Lee Park']);
   });
 });
 

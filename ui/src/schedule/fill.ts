@@ -51,10 +51,16 @@ export function proposedCells(changes: readonly FillChange[]): Map<string, FillC
   return new Map(changes.map((c) => [cellKey(c.staff_id, c.date), c]));
 }
 
-/** "36 h → 216 h of 216 h", or "0 h → 24 h · per diem" for people without a target. */
+/**
+ * "36 h → 216 h of 216 h", "0 h → 24 h of —" for people without a
+ * target, and "· most their limits allow" for someone less than a shift short
+ * whom no further shift fits.
+ */
 export function hoursText(h: FillHours): string {
   const move = `${hoursOf(h.before_minutes)} → ${hoursOf(h.after_minutes)}`;
-  return h.target_minutes === null ? `${move} · no target` : `${move} of ${hoursOf(h.target_minutes)}`;
+  if (h.target_minutes === null) return `${move} of —`;
+  const limit = h.at_limit ? ' · most their limits allow' : '';
+  return `${move} of ${hoursOf(h.target_minutes)}${limit}`;
 }
 
 /** "216 h", "7.5 h". */
@@ -66,5 +72,14 @@ export function hoursOf(minutes: number): string {
 /** People left far from their target, with the reason, furthest first. */
 export function farFromTarget(hours: readonly FillHours[]): FillHours[] {
   const gap = (h: FillHours) => Math.abs(h.after_minutes - (h.target_minutes ?? h.after_minutes));
-  return hours.filter((h) => h.reason !== null).sort((a, b) => gap(b) - gap(a) || a.name.localeCompare(b.name));
+  return hours
+    .filter((h) => h.reason !== null && h.target_minutes !== null)
+    .sort((a, b) => gap(b) - gap(a) || a.name.localeCompare(b.name));
+}
+
+/** Per diem and agency staff the Fill gave shifts, with why: most hours first. */
+export function hourlyAdded(hours: readonly FillHours[]): FillHours[] {
+  return hours
+    .filter((h) => h.reason !== null && h.target_minutes === null)
+    .sort((a, b) => b.after_minutes - a.after_minutes || a.name.localeCompare(b.name));
 }

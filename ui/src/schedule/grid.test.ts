@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageCount, GridCell, SchedulePeriod } from '../lib/scheduleTypes';
 import {
-  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteHours, hours, moveCursor, nextPeriodStart, weekBands,
-  periodRange, resolveTyped, typedAtPause, violationKeys,
+  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, hours, moveCursor, nextPeriodStart, rowHours, weekBands,
+  cellKeys, periodRange, resolveTyped, typedAtPause, violationKeys,
 } from './grid';
 
 function period(id: number, start: string, end: string): SchedulePeriod {
@@ -88,9 +88,17 @@ describe('texts', () => {
     expect(coverageTitle('Day · RN', '2026-03-02', short)).toBe('Day · RN, 2 Mar 2026: 5 scheduled, minimum 6, target 7 — short by 1');
     expect(coverageText({ scheduled: 0, minimum: 0, target: 0, status: 'none' })).toBe('');
   });
-  it('works out an FTE’s hours for the period (80 h per 14 days)', () => {
-    expect(fteHours(100, 42)).toBe(240);
-    expect(fteHours(90, 28)).toBe(144);
+  it('writes a row’s paid hours against the target the backend sends, never rounded to the hour', () => {
+    // 195.5 h once read "196/240" beside a total of "195.5".
+    expect(rowHours(195.5 * 60, 240 * 60)).toEqual({ text: `${hours(195.5 * 60)}/240`, goal: '240', over: false });
+    expect(rowHours(195.5 * 60, 240 * 60).text).toBe('195.5/240');
+    // Over means over: half an hour past the target is over, the target itself is not.
+    expect(rowHours(240 * 60, 240 * 60).over).toBe(false);
+    expect(rowHours(240 * 60 + 30, 240 * 60).over).toBe(true);
+    expect(rowHours(143.75 * 60, 144 * 60).text).toBe('143.75/144');
+  });
+  it('shows no target for per diem and agency staff and never calls them over', () => {
+    expect(rowHours(207 * 60, null)).toEqual({ text: '207/—', goal: '—', over: false });
   });
 });
 
@@ -143,5 +151,13 @@ describe('violationKeys', () => {
     const keys = violationKeys({ rule: 'rest', severity: 'block', message: '', cells: [{ staff_id: 3, date: '2026-03-02' }] });
     expect([...keys]).toEqual(['3|2026-03-02']);
     expect(violationKeys(null).size).toBe(0);
+  });
+
+  it("keys a refusal's cells the same way", () => {
+    expect([...cellKeys([{ staff_id: 3, date: '2026-03-02' }, { staff_id: 4, date: '2026-03-03' }])]).toEqual([
+      '3|2026-03-02',
+      '4|2026-03-03',
+    ]);
+    expect(cellKeys([]).size).toBe(0);
   });
 });

@@ -60,6 +60,14 @@ export function periodRange(p: Pick<SchedulePeriod, 'start_date' | 'end_date'>):
   return `${shortDate(p.start_date, !sameYear)} – ${shortDate(p.end_date)}`;
 }
 
+/**
+ * A period as every list of periods names it (the Schedule's period picker,
+ * the Reports' period choice): "2 Mar – 12 Apr 2026 · 6 weeks · draft".
+ */
+export function periodLabel(p: Pick<SchedulePeriod, 'start_date' | 'end_date' | 'weeks' | 'status'>): string {
+  return `${periodRange(p)} · ${p.weeks} weeks${p.status === 'draft' ? ' · draft' : ''}`;
+}
+
 /** The day header: weekday letter and day of month ("M", "2"). */
 export function dayHead(date: string, weekday: string): { letter: string; day: string } {
   return { letter: weekday.slice(0, 1), day: String(Number(date.slice(8, 10))) };
@@ -112,7 +120,12 @@ export function flatRows(view: Pick<ScheduleView, 'groups'>): GridRow[] {
 
 /** The cells a violation names, as keys. */
 export function violationKeys(v: Violation | null): Set<string> {
-  return new Set((v?.cells ?? []).map((c) => cellKey(c.staff_id, c.date)));
+  return cellKeys(v?.cells ?? []);
+}
+
+/** The grid keys of cells named by a violation or a refusal. */
+export function cellKeys(cells: readonly { staff_id: number; date: string }[]): Set<string> {
+  return new Set(cells.map((c) => cellKey(c.staff_id, c.date)));
 }
 
 /** A cell of the grid, by person and date (survives a new view). */
@@ -188,7 +201,15 @@ export function coverageTitle(label: string, date: string, c: CoverageCount): st
   return `${label}, ${shortDate(date)}: ${c.scheduled} scheduled, ${need}${verdict}`;
 }
 
-/** Hours scheduled against the FTE's share of the period (80 h per 14 days). */
-export function fteHours(fteHundredths: number, days: number): number {
-  return Math.round((fteHundredths * 80 * days) / 14 / 100);
+/**
+ * A row's "paid/target" figure: the paid hours (shifts and paid time off)
+ * exactly as the total column, the printed schedule, the reports and the
+ * Fill's review write them (`hours`, never rounded to the hour, so 195.5 h
+ * is not shown as 196), against the target the backend sends (none for per
+ * diem and agency staff and for anyone no coverage need asks for: "—"), and
+ * whether they pass it. The target is never worked out here.
+ */
+export function rowHours(paidMinutes: number, targetMinutes: number | null): { text: string; goal: string; over: boolean } {
+  const goal = targetMinutes === null ? '—' : hours(targetMinutes);
+  return { text: `${hours(paidMinutes)}/${goal}`, goal, over: targetMinutes !== null && paidMinutes > targetMinutes };
 }

@@ -5,13 +5,15 @@
 
 import { call } from '../lib/api';
 import { isBlocked, toAppError } from '../lib/errors';
-import type { AppError } from '../lib/bindings';
+import type { AppError, RefusedCell, StaffRequest } from '../lib/bindings';
 import type { AssignOutcome, SchedulePeriod, ScheduleView, ShiftType, Violation } from '../lib/scheduleTypes';
 import { defaultPeriod, shortDate } from './grid';
 
 export interface Notice {
   tone: 'bad' | 'warn' | 'info';
   text: string;
+  /** The cells a refusal concerns, highlighted on the grid while it shows. */
+  cells?: RefusedCell[];
 }
 
 export class ScheduleState {
@@ -21,6 +23,10 @@ export class ScheduleState {
   view = $state.raw<ScheduleView | null>(null);
   loadError = $state<string | null>(null);
   notice = $state<Notice | null>(null);
+  /** The staff requests on the open period's days (the grid's request layer). */
+  requests = $state.raw<StaffRequest[]>([]);
+  /** Whether the grid shows the request layer. */
+  showRequests = $state(true);
   private queue: Promise<unknown> = Promise.resolve();
   private seq = 0;
 
@@ -53,9 +59,13 @@ export class ScheduleState {
       return;
     }
     try {
-      const view = await call('schedule_view', { period_id: id });
+      const [view, requests] = await Promise.all([
+        call('schedule_view', { period_id: id }),
+        call('requests_for_period', { period_id: id }),
+      ]);
       if (mine === this.seq) {
         this.view = view;
+        this.requests = requests;
         this.loadError = null;
       }
     } catch (raw) {
@@ -82,7 +92,7 @@ export class ScheduleState {
     const text = isBlocked(err)
       ? err.message
       : (err.fields.find((f) => f.field === 'shift_code')?.message ?? `${name}, ${shortDate(date, false)}: ${err.message}`);
-    this.notice = { tone: 'bad', text };
+    this.notice = err.cells?.length ? { tone: 'bad', text, cells: err.cells } : { tone: 'bad', text };
   }
 
   assign(staffId: number, name: string, date: string, code: string): Promise<boolean> {
@@ -141,6 +151,18 @@ export class ScheduleState {
       const outcome = await call('call_out_fill', { period_id: periodId, staff_id: staffId, date, shift_code: code });
       if (periodId === this.periodId) this.applied(outcome, name, date, code);
     });
+  }
+
+  /** Reloads the period's requests (after one is added, changed or removed). */
+  async reloadRequests(): Promise<void> {
+    const id = this.periodId;
+    if (id === null) return;
+    try {
+      const requests = await call('requests_for_period', { period_id: id });
+      if (id === this.periodId) this.requests = requests;
+    } catch (raw) {
+      this.notice = { tone: 'bad', text: toAppError(raw).message };
+    }
   }
 
   /** Reloads the open view (after time off is decided, a call-out, a publish). */

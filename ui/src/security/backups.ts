@@ -8,6 +8,7 @@ export const REASON_LABELS: Record<BackupReason, string> = {
   before_restore: 'Before a restore',
   passphrase: 'New passphrase',
   damaged: 'Damaged file, kept as found',
+  before_import: 'Before a department-file import',
 };
 
 /** 1536 → "1.5 KB"; backups are small, so KB and MB are enough. */

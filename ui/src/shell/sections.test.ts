@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionNamed } from './sections';
+import { sectionLabel, sectionNamed } from './sections';
 
 describe('sectionNamed', () => {
   it('finds a section whatever the letter case', () => {
@@ -11,5 +11,13 @@ describe('sectionNamed', () => {
     expect(sectionNamed('staf')).toBeNull();
     expect(sectionNamed(undefined)).toBeNull();
     expect(sectionNamed(3)).toBeNull();
+  });
+});
+
+describe('sectionLabel', () => {
+  it('names Attendance as the manager knows it, the others by their key', () => {
+    expect(sectionLabel('Attendance')).toBe('Time & attendance');
+    expect(sectionLabel('Budget')).toBe('Budget');
+    expect(sectionNamed('attendance')).toBe('Attendance');
   });
 });

@@ -16,13 +16,24 @@ pub fn check_assignment(
     with.assignments
         .retain(|a| !(a.staff_id == proposed.staff_id && a.date == proposed.date));
     with.assignments.push(proposed.clone());
+    decide(&check_all(&with), proposed)
+}
+
+/// The decision of `check_assignment`, from `violations`: every violation
+/// of the schedule that already holds `proposed`. The grid's edit checks
+/// the period once and reuses the same violations for the view it returns.
+pub fn decide(
+    violations: &[Violation],
+    proposed: &Assignment,
+) -> Result<Vec<Violation>, Violation> {
     let cell = Cell {
         staff_id: proposed.staff_id,
         date: proposed.date,
     };
-    let (blocks, warnings): (Vec<_>, Vec<_>) = check_all(&with)
-        .into_iter()
+    let (blocks, warnings): (Vec<_>, Vec<_>) = violations
+        .iter()
         .filter(|v| v.cells.contains(&cell))
+        .cloned()
         .partition(|v| v.severity == Severity::Block);
     match blocks.into_iter().next() {
         Some(reason) => Err(reason),

@@ -4,8 +4,8 @@
 //!
 //! `check_all` runs every rule over a period; `check_assignment` decides a
 //! single proposed assignment: refused with its reason when a blocking rule
-//! fails (approved time off, a Block credential, double booking), allowed
-//! with warnings otherwise.
+//! fails (approved time off, a leave of absence, a Block credential,
+//! double booking), allowed with warnings otherwise.
 
 mod assign;
 mod consecutive;
@@ -15,6 +15,7 @@ mod credentials;
 mod day_after_night;
 mod double_booking;
 mod hours;
+mod leave;
 mod rest;
 mod skill_missing;
 mod time_off;
@@ -23,7 +24,7 @@ mod weekends;
 #[cfg(test)]
 mod tests;
 
-pub use assign::{check_assignment, refusal_text};
+pub use assign::{check_assignment, decide, refusal_text};
 pub use context::{cells, Person, ScheduleContext, Timeline, Worked};
 
 use crate::text_enum::text_enum;
@@ -42,6 +43,7 @@ text_enum! {
         PeriodHours = ("period_hours", "Over the pay-period hours"),
         Weekends = ("weekends", "Too many weekends"),
         TimeOff = ("time_off", "Scheduled during time off"),
+        Leave = ("leave", "Scheduled during a leave of absence"),
         Credential = ("credential", "Expired credential"),
         SkillMissing = ("skill_missing", "Required skill missing"),
         Coverage = ("coverage", "Coverage below minimum"),
@@ -101,6 +103,7 @@ type Rule = fn(&Timeline) -> Vec<Violation>;
 const RULES: &[Rule] = &[
     double_booking::check,
     time_off::check,
+    leave::check,
     credentials::check,
     rest::check,
     consecutive::check,
@@ -112,10 +115,18 @@ const RULES: &[Rule] = &[
     coverage::check,
 ];
 
+#[cfg(test)]
+thread_local! {
+    /// How many times `check_all` ran on this thread: a grid edit checks once.
+    pub(crate) static CHECKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Every violation in the period. Assignments outside the period are
 /// context: they count for rest, days in a row, weekends and hours, but a
 /// violation is reported only when it touches a day of the period.
 pub fn check_all(ctx: &ScheduleContext) -> Vec<Violation> {
+    #[cfg(test)]
+    CHECKS.with(|c| c.set(c.get() + 1));
     let timeline = Timeline::new(ctx);
     RULES.iter().flat_map(|rule| rule(&timeline)).collect()
 }

@@ -2,12 +2,12 @@
 //! first: a blocking rule refuses it with its reason and nothing is saved.
 //! On a published period the cell is marked as changed after publishing.
 
-use super::context::{self, Loaded};
+use super::loaded_period::{self, Loaded};
 use super::periods::PeriodStatus;
 use super::shift_types;
-use crate::error::{AppError, AppResult, ErrorCode};
+use crate::error::{AppError, AppResult, RefusedCell};
 use crate::input;
-use crate::schedule::rules::{check_assignment, refusal_text, Violation};
+use crate::schedule::rules::{check_all, decide, refusal_text, Violation};
 use crate::schedule::view::{self, ScheduleView};
 use crate::schedule::{format, Assignment};
 use chrono::NaiveDate;
@@ -67,7 +67,7 @@ pub fn set(
     today: NaiveDate,
     now: &str,
 ) -> AppResult<AssignOutcome> {
-    let mut loaded = context::load(conn, period_id)?;
+    let mut loaded = loaded_period::load(conn, period_id)?;
     let date = cell(&loaded, staff_id, date)?;
     let shift = shift_types::by_code(conn, shift_code)?;
     let published = loaded.period.status == PeriodStatus::Published;
@@ -77,11 +77,20 @@ pub fn set(
         shift_type_id: shift.id,
         published_change: published,
     };
-    let warnings = check_assignment(&loaded.ctx, &proposed).map_err(|refusal| {
-        AppError::new(
-            ErrorCode::Blocked,
-            refusal_text(&loaded.ctx, &proposed, &refusal),
-        )
+    // The rules run once per edit: the same violations decide the edit
+    // and fill the view it returns. `loaded` is dropped if it is refused.
+    replace(&mut loaded, staff_id, date, Some(proposed.clone()));
+    let violations = check_all(&loaded.ctx);
+    let warnings = decide(&violations, &proposed).map_err(|refusal| {
+        let cells = refusal
+            .cells
+            .iter()
+            .map(|c| RefusedCell {
+                staff_id: c.staff_id,
+                date: input::format_date(c.date),
+            })
+            .collect();
+        AppError::blocked(refusal_text(&loaded.ctx, &proposed, &refusal), cells)
     })?;
     let tx = conn.transaction()?;
     tx.execute(
@@ -92,12 +101,11 @@ pub fn set(
         mark_changed(&tx, period_id, staff_id, date, now)?;
     }
     tx.commit()?;
-    replace(&mut loaded, staff_id, date, Some(proposed));
     if published {
         loaded.changes.insert((staff_id, date));
     }
     Ok(AssignOutcome {
-        view: view::build(&loaded, today),
+        view: view::build_checked(&loaded, today, violations),
         warnings,
     })
 }
@@ -111,7 +119,7 @@ pub fn clear(
     today: NaiveDate,
     now: &str,
 ) -> AppResult<ScheduleView> {
-    let mut loaded = context::load(conn, period_id)?;
+    let mut loaded = loaded_period::load(conn, period_id)?;
     let date = cell(&loaded, staff_id, date)?;
     let tx = conn.transaction()?;
     let removed = tx.execute(
@@ -152,4 +160,142 @@ pub(super) fn replace(
     let assignments = &mut loaded.ctx.assignments;
     assignments.retain(|a| !(a.staff_id == staff_id && a.date == date));
     assignments.extend(with);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use crate::schedule::rules::CHECKS;
+    use crate::schedule::store::periods::{self, SchedulePeriod};
+
+    fn sample() -> (Connection, SchedulePeriod, NaiveDate) {
+        let today = input::date("2026-11-27").unwrap();
+        let mut conn = crate::store::open_in_memory().unwrap();
+        crate::sample::create(&mut conn, today).unwrap();
+        let draft = periods::list(&conn)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.status == PeriodStatus::Draft)
+            .unwrap();
+        (conn, draft, today)
+    }
+
+    fn checks() -> usize {
+        CHECKS.with(|c| c.get())
+    }
+
+    /// Each key press in the grid is one `set`: the rules run over the
+    /// period once, and the view it returns is the period as stored.
+    #[test]
+    fn an_edit_checks_the_rules_once_and_returns_the_stored_period() {
+        let (mut conn, draft, today) = sample();
+        let loaded = loaded_period::load(&conn, draft.id).unwrap();
+        let code = loaded.ctx.shift_types[0].code.clone();
+        let person = loaded
+            .people
+            .iter()
+            .find(|p| p.employed_on(draft.start()))
+            .unwrap()
+            .id;
+        let mut allowed = 0;
+        for date in draft.start().iter_days().take_while(|d| draft.contains(*d)) {
+            let before = checks();
+            let outcome = set(
+                &mut conn,
+                draft.id,
+                person,
+                &input::format_date(date),
+                &code,
+                today,
+                "2026-11-27T10:00:00Z",
+            );
+            assert_eq!(
+                checks() - before,
+                1,
+                "one rule check for the edit on {date}"
+            );
+            match outcome {
+                Ok(outcome) => {
+                    allowed += 1;
+                    let stored = view::build(&loaded_period::load(&conn, draft.id).unwrap(), today);
+                    assert_eq!(
+                        outcome.view, stored,
+                        "the view returned on {date} is the stored period's"
+                    );
+                }
+                // A refusal (approved time off, say) is checked once too.
+                Err(e) => assert_eq!(e.code, ErrorCode::Blocked, "{}", e.message),
+            }
+        }
+        assert!(allowed > 0, "some edits are allowed");
+    }
+
+    /// A refused edit names the cells of the rule that refuses it, so the
+    /// grid can highlight them; nothing is saved.
+    #[test]
+    fn a_refusal_keeps_its_cells() {
+        let (mut conn, draft, today) = sample();
+        let loaded = loaded_period::load(&conn, draft.id).unwrap();
+        let code = loaded.ctx.shift_types[0].code.clone();
+        let (staff_id, date) = loaded
+            .ctx
+            .time_off
+            .iter()
+            .filter(|t| t.status == crate::schedule::TimeOffStatus::Approved)
+            .flat_map(|t| {
+                t.from
+                    .iter_days()
+                    .take_while(move |d| *d <= t.to)
+                    .map(move |d| (t.staff_id, d))
+            })
+            .find(|(id, d)| {
+                draft.contains(*d)
+                    && loaded
+                        .people
+                        .iter()
+                        .any(|p| p.id == *id && p.employed_on(*d))
+            })
+            .expect("the sample's draft holds approved time off");
+        let before = loaded.ctx.assignments.clone();
+        let err = set(
+            &mut conn,
+            draft.id,
+            staff_id,
+            &input::format_date(date),
+            &code,
+            today,
+            "2026-11-27T10:00:00Z",
+        )
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Blocked, "{}", err.message);
+        let cells = err.cells.expect("a refusal names its cells");
+        assert!(
+            cells.contains(&RefusedCell {
+                staff_id,
+                date: input::format_date(date)
+            }),
+            "the refused cell is among them: {cells:?}"
+        );
+        assert_eq!(
+            loaded_period::load(&conn, draft.id)
+                .unwrap()
+                .ctx
+                .assignments,
+            before,
+            "nothing was saved"
+        );
+        // Other errors carry no cells.
+        let outside = set(
+            &mut conn,
+            draft.id,
+            staff_id,
+            "1999-01-01",
+            &code,
+            today,
+            "x",
+        )
+        .unwrap_err();
+        assert_eq!(outside.cells, None);
+    }
 }

@@ -3,7 +3,7 @@
 //! it ranked by the domain's `call_out_candidates`.
 
 use super::assignments::{cell, mark_changed};
-use super::context;
+use super::loaded_period;
 use super::periods::PeriodStatus;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input;
@@ -27,14 +27,18 @@ pub struct CallOutView {
     pub excluded: Vec<Excluded>,
 }
 
+/// Records that `staff_id` called out of their shift on `date`, for
+/// `reason` (optional, one line: "sick", "child care").
 pub fn call_out(
     conn: &mut Connection,
     period_id: i64,
     staff_id: i64,
     date: &str,
+    reason: &str,
     now: &str,
 ) -> AppResult<CallOutView> {
-    let loaded = context::load(conn, period_id)?;
+    let reason = input::text(reason, 120, "reason").map_err(|m| AppError::field("reason", m))?;
+    let loaded = loaded_period::load(conn, period_id)?;
     if loaded.period.status != PeriodStatus::Published {
         return Err(AppError::new(
             ErrorCode::Conflict,
@@ -69,8 +73,8 @@ pub fn call_out(
         params![staff_id, input::format_date(date)],
     )?;
     tx.execute(
-        "INSERT INTO call_out (period_id, staff_id, date, shift_code, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![period_id, staff_id, input::format_date(date), shift.code, now],
+        "INSERT INTO call_out (period_id, staff_id, date, shift_code, recorded_at, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![period_id, staff_id, input::format_date(date), shift.code, now, reason],
     )?;
     mark_changed(&tx, period_id, staff_id, date, now)?;
     tx.commit()?;
@@ -84,8 +88,8 @@ pub fn call_out(
 }
 
 /// The period's call-outs by cell, each as its cell's title says it: "Maria
-/// Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12; filled
-/// by Ann Lee", the time in the department's zone. Who filled it is known when
+/// Lopez called out of the Day shift (D) (sick); recorded Tue 8 Dec at 06:12;
+/// filled by Ann Lee", the time in the department's zone. Who filled it is known when
 /// someone else was put on that shift that day after the call-out was
 /// recorded (the first of them). A later call-out of the same cell wins.
 pub fn in_period(
@@ -94,7 +98,7 @@ pub fn in_period(
     ctx: &ScheduleContext,
 ) -> AppResult<HashMap<(i64, NaiveDate), String>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT staff_id, date, shift_code, recorded_at FROM call_out WHERE period_id = ?1 ORDER BY id",
+        "SELECT staff_id, date, shift_code, recorded_at, reason FROM call_out WHERE period_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([period_id], |r| {
         Ok((
@@ -102,6 +106,7 @@ pub fn in_period(
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
         ))
     })?;
     // When each cell of the period last changed, to tell who was put on the
@@ -116,7 +121,7 @@ pub fn in_period(
         .collect::<Result<_, _>>()?;
     let mut found = HashMap::new();
     for row in rows {
-        let (staff_id, date, code, recorded_at) = row?;
+        let (staff_id, date, code, recorded_at, reason) = row?;
         let Ok(date) = input::date(&date) else {
             continue;
         };
@@ -150,9 +155,14 @@ pub fn in_period(
             }
             Err(_) => recorded_at,
         };
+        let because = if reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({reason})")
+        };
         found.insert(
             (staff_id, date),
-            format!("{who} called out of {shift}; recorded {when}{filled_by}"),
+            format!("{who} called out of {shift}{because}; recorded {when}{filled_by}"),
         );
     }
     Ok(found)

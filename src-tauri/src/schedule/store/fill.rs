@@ -3,7 +3,7 @@
 //! transaction, and the schedule's rules decide it as they decide a change
 //! by hand: a blocking violation on any cell it sets refuses it.
 
-use super::context::{self, Loaded};
+use super::loaded_period::{self, Loaded};
 use super::periods::PeriodStatus;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input;
@@ -18,12 +18,12 @@ use std::collections::HashSet;
 
 /// The period, if a fill may run on it: a draft.
 pub fn load_draft(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
-    let mut loaded = context::load(conn, period_id)?;
+    let mut loaded = loaded_period::load(conn, period_id)?;
     // The first days after the period (a next period's shifts) are context
     // too: a night on the last day must not run into them.
     let end = loaded.period.end();
     let ids: HashSet<i64> = loaded.people.iter().map(|p| p.id).collect();
-    let after = context::assignments_between(
+    let after = loaded_period::assignments_between(
         conn,
         end + Duration::days(1),
         end + Duration::days(AFTER_DAYS),

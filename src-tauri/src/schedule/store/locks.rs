@@ -3,7 +3,7 @@
 //! still allowed (the lock is the manager's, not a rule).
 
 use super::assignments::cell;
-use super::context;
+use super::loaded_period;
 use crate::error::AppResult;
 use crate::input;
 use crate::schedule::view::{self, ScheduleView};
@@ -20,7 +20,7 @@ pub fn set(
     locked: bool,
     today: NaiveDate,
 ) -> AppResult<ScheduleView> {
-    let mut loaded = context::load(conn, period_id)?;
+    let mut loaded = loaded_period::load(conn, period_id)?;
     let date = cell(&loaded, staff_id, date)?;
     let day = input::format_date(date);
     if locked {

@@ -5,13 +5,13 @@
 
 pub mod assignments;
 pub mod call_outs;
-pub mod context;
 pub mod coverage;
 pub mod fill;
+pub mod loaded_period;
 pub mod locks;
 pub mod parse;
 pub mod periods;
-pub mod rules;
+pub mod rule_settings;
 mod seed;
 pub mod shift_types;
 pub mod time_off;
@@ -24,13 +24,13 @@ use rusqlite::Connection;
 
 /// The grid of a period as of `today`.
 pub fn view(conn: &Connection, period_id: i64, today: NaiveDate) -> AppResult<ScheduleView> {
-    let loaded = context::load(conn, period_id)?;
+    let loaded = loaded_period::load(conn, period_id)?;
     Ok(view::build(&loaded, today))
 }
 
 /// The period's schedule as CSV (see `schedule::csv`).
 pub fn csv(conn: &Connection, period_id: i64, today: NaiveDate) -> AppResult<String> {
-    let loaded = context::load(conn, period_id)?;
+    let loaded = loaded_period::load(conn, period_id)?;
     let numbers = loaded
         .people
         .iter()

@@ -126,7 +126,7 @@ pub fn create_at(
     start_date: &str,
     today: NaiveDate,
 ) -> AppResult<SchedulePeriod> {
-    let rules = super::rules::load(conn)?;
+    let rules = super::rule_settings::load(conn)?;
     let anchor = rules.pay_period_anchor;
     let mut v = Validator::new();
     v.check(

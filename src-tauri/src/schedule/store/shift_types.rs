@@ -205,6 +205,22 @@ pub fn delete(conn: &mut Connection, id: i64) -> AppResult<()> {
             ),
         ));
     }
+    let requests: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM staff_request WHERE shift_type_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    if requests > 0 {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            format!(
+                "{} ({}) is asked for in {requests} staff request{}; change or remove them first.",
+                shift.name,
+                shift.code,
+                if requests == 1 { "" } else { "s" },
+            ),
+        ));
+    }
     conn.execute("DELETE FROM shift_type WHERE id = ?1", [id])?;
     Ok(())
 }

@@ -6,7 +6,10 @@
 //! rules (`staff::validate`), so an import can never let in what the form
 //! would refuse.
 
-use crate::staff::{EmploymentType, Role};
+use super::dates::{self, DateOrder};
+use super::StaffField;
+use crate::input;
+use crate::staff::{EmploymentType, Role, StaffInput};
 
 fn squash(text: &str) -> String {
     text.chars()
@@ -127,5 +130,66 @@ pub fn full_name(text: &str) -> Result<(String, String), String> {
         _ => Err(format!(
             "Wardbook cannot tell the first name from the last name in “{text}”; write it as “Last, First”, or use separate first and last name columns."
         )),
+    }
+}
+
+/// Applies one mapped cell to the form; an untranslatable cell is a problem.
+pub(super) fn apply(
+    form: &mut StaffInput,
+    termination: &mut Option<Option<String>>,
+    field: StaffField,
+    cell: &str,
+    order: &Result<DateOrder, String>,
+    problems: &mut Vec<(StaffField, String)>,
+) {
+    use StaffField::*;
+    let mut fail = |m: String| problems.push((field, m));
+    let date = |cell: &str, fail: &mut dyn FnMut(String)| {
+        let read = match order {
+            // Only slash dates depend on the order the column could not settle.
+            Err(m) if cell.contains('/') => Err(m.clone()),
+            Err(_) => dates::date(cell, DateOrder::MonthFirst),
+            Ok(o) => dates::date(cell, *o),
+        };
+        read.unwrap_or_else(|m| {
+            fail(m);
+            String::new()
+        })
+    };
+    match field {
+        EmployeeNo => form.employee_no = cell.to_string(),
+        FirstName => form.first_name = cell.to_string(),
+        FullName if cell.is_empty() => fail("Full name is empty.".into()),
+        FullName => match full_name(cell) {
+            Ok((first, last)) => {
+                form.first_name = first;
+                form.last_name = last;
+            }
+            Err(m) => fail(m),
+        },
+        LastName => form.last_name = cell.to_string(),
+        JobCode => form.job_code = cell.to_string(),
+        JobTitle => form.job_title = cell.to_string(),
+        Phone => form.phone = cell.to_string(),
+        Email => form.email = cell.to_string(),
+        Notes => form.notes = cell.to_string(),
+        Fte => form.fte = fte(cell),
+        HourlyRate => form.hourly_rate = rate(cell),
+        HireDate => form.hire_date = date(cell, &mut fail),
+        SeniorityDate => form.seniority_date = date(cell, &mut fail),
+        // Read by the caller: through the role map, the status rules and the department filter.
+        Role | Status | Department => {}
+        EmploymentType if cell.is_empty() => form.employment_type = None,
+        EmploymentType => match employment_type(cell) {
+            Ok(t) => form.employment_type = Some(t),
+            Err(m) => fail(m),
+        },
+        TerminationDate => {
+            let text = date(cell, &mut fail);
+            match input::optional_date(&text) {
+                Ok(d) => *termination = Some(d.map(input::format_date)),
+                Err(m) => fail(m),
+            }
+        }
     }
 }

@@ -290,7 +290,8 @@ fn statuses_are_read_by_their_words_and_the_manager_reads_the_rest() {
         vec![StatusValue {
             value: "Per Diem".into(),
             rows: 1,
-            status: None
+            status: None,
+            remembered: false
         }]
     );
     mapping.statuses = vec![StatusChoice {

@@ -13,6 +13,9 @@ text_enum! {
         FullName = ("full_name", "Full name (Last, First)"),
         Role = ("role", "Role"),
         JobCode = ("job_code", "Job code"),
+        /// The title as HR writes it, kept as text. Without such a column
+        /// the role column's title is kept (it is usually the same text).
+        JobTitle = ("job_title", "Job title"),
         EmploymentType = ("employment_type", "Employment type"),
         Fte = ("fte", "FTE"),
         HourlyRate = ("hourly_rate", "Hourly rate"),

@@ -36,14 +36,16 @@
 //!   on the roster keep their own rate.
 
 mod cells;
-mod dates;
+pub(crate) mod dates;
 mod employment;
 #[cfg(test)]
 mod excel_exports;
 mod fields;
 mod looks;
 mod memory;
+mod notices;
 mod person;
+mod plan;
 #[cfg(test)]
 mod real_exports;
 mod roles;
@@ -311,7 +313,7 @@ fn check_mapping(m: &StaffImportMapping) -> AppResult<()> {
     }
     if let Some(rate) = m.new_rate.as_deref().filter(|r| !r.trim().is_empty()) {
         if !m.columns.contains(&Some(StaffField::HourlyRate)) {
-            match crate::input::cents(&cells::rate(rate)) {
+            match crate::input::hourly_rate(&cells::rate(rate)) {
                 Ok(0) => v.check(
                     false,
                     "new_rate",

@@ -4,10 +4,10 @@
 use super::{FieldChange, StaffField};
 use crate::error::AppResult;
 use crate::input;
-use crate::staff::store::{insert_row, staff_from_row, update_row, STAFF_COLUMNS};
+use crate::staff::store::{insert_row, set_skills, staff_from_row, update_row, STAFF_COLUMNS};
 use crate::staff::validate::{validate, ValidStaff};
 use crate::staff::{Staff, StaffInput};
-use rusqlite::{params, Connection};
+use rusqlite::Connection;
 use std::collections::HashMap;
 
 /// What the import writes for one good row.
@@ -26,13 +26,22 @@ impl Write {
                 update_row(conn, id, &self.valid)?;
                 id
             }
-            None => insert_row(conn, &self.valid)?,
+            None => {
+                let id = insert_row(conn, &self.valid)?;
+                set_skills(conn, id, &self.valid.skill_ids)?;
+                id
+            }
         };
-        if let Some(termination) = &self.termination {
-            conn.execute(
-                "UPDATE staff SET termination_date = ?1 WHERE id = ?2",
-                params![termination, id],
-            )?;
+        // Through the same door as the Terminate dialog, so shifts after the
+        // last day go too.
+        match &self.termination {
+            Some(Some(last_day)) => {
+                crate::staff::terminate(conn, id, last_day)?;
+            }
+            Some(None) => {
+                crate::staff::reactivate(conn, id)?;
+            }
+            None => {}
         }
         Ok(())
     }
@@ -65,11 +74,14 @@ pub(super) fn form_of(s: &Staff) -> StaffInput {
         employee_no: s.employee_no.clone(),
         role: Some(s.role),
         job_code: s.job_code.clone(),
+        job_title: s.job_title.clone(),
         employment_type: Some(s.employment_type),
         fte: hundredths(s.fte_hundredths),
         hourly_rate: hundredths(s.hourly_rate_cents),
         hire_date: s.hire_date.clone(),
         seniority_date: s.seniority_date.clone().unwrap_or_default(),
+        on_leave: s.on_leave,
+        leave_since: s.leave_since.clone().unwrap_or_default(),
         skill_ids: Vec::new(),
         phone: s.phone.clone(),
         email: s.email.clone(),
@@ -86,6 +98,7 @@ pub(super) fn shown(valid: &ValidStaff, termination: Option<&str>) -> Vec<(Staff
         (LastName, valid.last_name.clone()),
         (Role, valid.role.label().to_string()),
         (JobCode, valid.job_code.clone()),
+        (JobTitle, valid.job_title.clone()),
         (EmploymentType, valid.employment_type.label().to_string()),
         (Fte, hundredths(valid.fte_hundredths)),
         (HourlyRate, money(valid.hourly_rate_cents)),
@@ -98,6 +111,14 @@ pub(super) fn shown(valid: &ValidStaff, termination: Option<&str>) -> Vec<(Staff
                 .unwrap_or_default(),
         ),
         (TerminationDate, termination.unwrap_or_default().to_string()),
+        (
+            Status,
+            match (valid.on_leave, valid.leave_since) {
+                (false, _) => String::new(),
+                (true, None) => "On leave".to_string(),
+                (true, Some(d)) => format!("On leave since {}", input::format_date(d)),
+            },
+        ),
         (Phone, valid.phone.clone()),
         (Email, valid.email.clone()),
         (Notes, valid.notes.clone()),
@@ -137,6 +158,7 @@ pub(super) fn kept_value(form: &StaffInput, field: StaffField) -> String {
         Email => form.email.clone(),
         Phone => form.phone.clone(),
         JobCode => form.job_code.clone(),
+        JobTitle => form.job_title.clone(),
         FirstName => form.first_name.clone(),
         LastName => form.last_name.clone(),
         Notes => String::new(),

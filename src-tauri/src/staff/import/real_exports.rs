@@ -124,7 +124,7 @@ fn a_manager_sees_each_row_as_the_export_means_it() {
     );
     assert_eq!(
         summary(4),
-        "RN · Part-time (from FTE) · FTE 0.75 · hired 2020-11-02 · on leave, kept active"
+        "RN · Part-time (from FTE) · FTE 0.75 · hired 2020-11-02 · on leave, kept active (from today: the file gives no first day)"
     );
     assert_eq!(
         summary(5),
@@ -143,7 +143,14 @@ fn a_manager_sees_each_row_as_the_export_means_it() {
         .iter()
         .map(|c| (c.label.as_str(), c.before.as_str(), c.after.as_str()))
         .collect();
-    assert_eq!(maria, [("Termination date", "", "2026-11-30")]);
+    // The title HR writes is kept now (issue #21 item 9), so it shows as set.
+    assert_eq!(
+        maria,
+        [
+            ("Job title", "", "RN - Charge Nurse, Med/Surg"),
+            ("Termination date", "", "2026-11-30")
+        ]
+    );
     assert_eq!(
         (p.adds, p.updates, p.skipped, p.errors),
         (4, 1, 2, 0),
@@ -263,13 +270,70 @@ fn an_unknown_title_holds_its_rows_until_the_manager_chooses_a_role() {
     m.roles.push(RoleChoice {
         value: "UNIT LEAD".into(),
         role: Role::Rn,
+        skill_ids: vec![],
     });
     let p = preview(&conn, &text, &m).unwrap();
     assert_eq!((p.adds, p.errors), (2, 0));
     assert_eq!(p.roles[0].how, RoleHow::Chosen);
     import(&mut conn, &text, &m).unwrap();
     let remembered = memory::roles(&conn).unwrap();
-    assert_eq!(remembered.get("unitlead"), Some(&Role::Rn));
+    assert_eq!(remembered.get("unitlead").map(|r| r.role), Some(Role::Rn));
+}
+
+#[test]
+fn new_people_start_with_their_titles_skills_and_people_on_the_roster_keep_theirs() {
+    let mut conn = conn();
+    let charge = crate::skills::save(&conn, None, "Charge").unwrap().id;
+    let gone = crate::skills::save(&conn, None, "Telemetry").unwrap().id;
+    let first =
+        export(&["E3030,\"Ames, Jo\",RN - Charge Nurse,RN,4 West,Active,1,50.00,2020-01-01,,,"]);
+    let mut m = columns(&first).unwrap().guess;
+    m.roles.push(RoleChoice {
+        value: "RN - Charge Nurse".into(),
+        role: Role::Rn,
+        skill_ids: vec![charge, gone],
+    });
+    let p = preview(&conn, &first, &m).unwrap();
+    assert_eq!(p.roles[0].skill_ids, vec![charge, gone]);
+    assert!(
+        p.rows[0].summary.contains("skills Charge, Telemetry"),
+        "the preview says what the new person gets: {}",
+        p.rows[0].summary
+    );
+    import(&mut conn, &first, &m).unwrap();
+    let skills_of = |conn: &rusqlite::Connection, no: &str| -> Vec<i64> {
+        let mut stmt = conn
+            .prepare("SELECT skill_id FROM staff_skill JOIN staff ON staff.id = staff_id WHERE employee_no = ?1 ORDER BY skill_id")
+            .unwrap();
+        stmt.query_map([no], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(skills_of(&conn, "E3030"), vec![charge, gone]);
+
+    // The manager takes Charge off Jo; a deleted skill is forgotten.
+    conn.execute("DELETE FROM staff_skill WHERE skill_id = ?1", [charge])
+        .unwrap();
+    crate::skills::delete(&conn, gone).unwrap();
+    // The next export, without choices: the title's skills are remembered
+    // for a new person, and Jo keeps the skills the manager left her.
+    let next = export(&[
+        "E3030,\"Ames, Jo\",RN - Charge Nurse,RN,4 West,Active,1,50.00,2020-01-01,,,",
+        "E3031,\"Bell, Al\",RN - Charge Nurse,RN,4 West,Active,1,50.00,2021-01-01,,,",
+    ]);
+    let m = columns(&next).unwrap().guess;
+    let p = preview(&conn, &next, &m).unwrap();
+    assert_eq!(
+        (p.roles[0].how, p.roles[0].skill_ids.clone()),
+        (RoleHow::Remembered, vec![charge])
+    );
+    import(&mut conn, &next, &m).unwrap();
+    assert_eq!(skills_of(&conn, "E3031"), vec![charge]);
+    assert!(
+        skills_of(&conn, "E3030").is_empty(),
+        "Jo's skills are the manager's"
+    );
 }
 
 #[test]
@@ -287,6 +351,7 @@ fn the_job_code_can_give_both_the_job_code_and_the_role() {
     m.roles.push(RoleChoice {
         value: "RN2".into(),
         role: Role::Rn,
+        skill_ids: vec![],
     });
     import(&mut conn, text, &m).unwrap();
     let (role, code): (String, String) = conn
@@ -371,7 +436,24 @@ fn statuses_keep_leave_active_terminate_leavers_and_bring_back_returners() {
         on_the_day.changes[0].after, "",
         "today is not still to come"
     );
-    assert_eq!(on_the_day.summary, "On leave, kept active");
+    assert_eq!(
+        on_the_day.summary,
+        "On leave, kept active (from today: the file gives no first day)"
+    );
+    assert!(
+        on_the_day
+            .changes
+            .iter()
+            .any(|c| c.after.ends_with(&crate::input::format_date(today))),
+        "the leave starts today, not over shifts already worked: {:?}",
+        on_the_day.changes
+    );
+    // Someone Wardbook already has on leave without a first day keeps it so.
+    conn.execute("UPDATE staff SET on_leave = 1, leave_since = NULL", [])
+        .unwrap();
+    let again = p(&file("LOA", ""));
+    assert_eq!(again.summary, "On leave, kept active", "{again:?}");
+    conn.execute("UPDATE staff SET on_leave = 0", []).unwrap();
     // A last day entered in Wardbook and still to come survives an export
     // that has the person active without a date (HR has not processed it yet).
     let last_day = crate::input::format_date(coming);
@@ -441,5 +523,50 @@ fn a_file_without_a_header_row_is_guessed_by_its_values() {
             Some(Email),
             Some(Status)
         ]
+    );
+}
+
+#[test]
+fn a_status_read_once_is_remembered_for_the_next_export() {
+    let mut conn = conn();
+    let text = export(&[
+        "E1001,\"Lopez, Maria\",\"RN - Charge Nurse, Med/Surg\",RN2,4 West,Per Diem Pool,90%,52.75,6/3/2019,,6010-4W,",
+    ]);
+    let mut m = recall(&conn, &text).unwrap().guess;
+    let first = preview(&conn, &text, &m).unwrap();
+    assert_eq!(first.statuses[0].status, None, "nothing read yet");
+    assert!(first.rows[0].error.is_some());
+    m.statuses = vec![StatusChoice {
+        value: "Per Diem Pool".into(),
+        status: HrStatus::Active,
+    }];
+    import(&mut conn, &text, &m).unwrap();
+
+    // Next month's export of the same report: read as chosen, and said so.
+    let again = recall(&conn, &text).unwrap();
+    let p = preview(&conn, &text, &again.guess).unwrap();
+    assert_eq!(p.rows[0].error, None);
+    assert_eq!(p.statuses[0].status, Some(HrStatus::Active));
+    // Another report with the same status value (other columns, other case):
+    // the reading is remembered as a title's role is.
+    let other = "Employee ID,Empl Status\r\nE1001,PER DIEM POOL\r\n";
+    let cols = recall(&conn, other).unwrap();
+    assert!(!cols.remembered, "another layout");
+    let p = preview(&conn, other, &cols.guess).unwrap();
+    assert_eq!(p.rows[0].error, None, "{:?}", p.rows[0]);
+    assert_eq!(
+        (p.statuses[0].status, p.statuses[0].remembered),
+        (Some(HrStatus::Active), true)
+    );
+    // A choice made now wins over the remembered one.
+    let mut now = cols.guess.clone();
+    now.statuses = vec![StatusChoice {
+        value: "per diem pool".into(),
+        status: HrStatus::OnLeave,
+    }];
+    let p = preview(&conn, other, &now).unwrap();
+    assert_eq!(
+        (p.statuses[0].status, p.statuses[0].remembered),
+        (Some(HrStatus::OnLeave), false)
     );
 }

@@ -27,11 +27,15 @@ text_enum! {
     }
 }
 
-/// The manager's choice of role for one value of the role column.
+/// The manager's choice of role for one value of the role column, and the
+/// skills new people with that title start with ("Charge" for a charge
+/// nurse's title). People already on the roster keep their own skills.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 pub struct RoleChoice {
     pub value: String,
     pub role: Role,
+    #[serde(default)]
+    pub skill_ids: Vec<i64>,
 }
 
 /// One distinct value of the role column and the role its rows get.
@@ -42,6 +46,8 @@ pub struct RoleValue {
     pub rows: i64,
     pub role: Option<Role>,
     pub how: RoleHow,
+    /// The skills new people with this title are given (chosen or remembered).
+    pub skill_ids: Vec<i64>,
 }
 
 /// Values are matched ignoring case, spaces and punctuation, so
@@ -129,22 +135,42 @@ pub fn guess(title: &str) -> Option<Role> {
     }
 }
 
+/// A title's role and new people's skills, as an earlier import left them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RememberedTitle {
+    pub role: Role,
+    pub skill_ids: Vec<i64>,
+}
+
 /// Roles for the values of the file, from the manager's choices, the
 /// remembered ones (by `key`), Wardbook's own names and the title's words.
 pub struct RoleMap {
     chosen: HashMap<String, Role>,
     remembered: HashMap<String, Role>,
+    /// New people's skills by title, chosen over remembered.
+    skills: HashMap<String, Vec<i64>>,
     /// Titles whose rows' job codes all name one role (`with_codes`).
     by_code: HashMap<String, Role>,
 }
 
 impl RoleMap {
-    pub fn new(chosen: &[RoleChoice], remembered: HashMap<String, Role>) -> Self {
+    pub fn new(chosen: &[RoleChoice], remembered: HashMap<String, RememberedTitle>) -> Self {
+        let mut skills: HashMap<String, Vec<i64>> = remembered
+            .iter()
+            .map(|(k, r)| (k.clone(), r.skill_ids.clone()))
+            .collect();
+        skills.extend(chosen.iter().map(|c| (key(&c.value), c.skill_ids.clone())));
         RoleMap {
             chosen: chosen.iter().map(|c| (key(&c.value), c.role)).collect(),
-            remembered,
+            remembered: remembered.into_iter().map(|(k, r)| (k, r.role)).collect(),
+            skills,
             by_code: HashMap::new(),
         }
+    }
+
+    /// The skills new people with the title `value` start with.
+    pub fn skills(&self, value: &str) -> Vec<i64> {
+        self.skills.get(&key(value)).cloned().unwrap_or_default()
     }
 
     /// A title its words cannot place takes the role its rows' job codes
@@ -205,6 +231,7 @@ pub fn values<'a>(cells: impl IntoIterator<Item = &'a str>, map: &RoleMap) -> Ve
                     rows: 1,
                     role,
                     how,
+                    skill_ids: map.skills(value),
                 });
             }
         }
@@ -247,11 +274,18 @@ mod tests {
 
     #[test]
     fn a_choice_beats_memory_which_beats_names_which_beat_guesses() {
-        let remembered = HashMap::from([(key("RN - Charge Nurse, Med/Surg"), Role::Manager)]);
+        let remembered = HashMap::from([(
+            key("RN - Charge Nurse, Med/Surg"),
+            RememberedTitle {
+                role: Role::Manager,
+                skill_ids: vec![7],
+            },
+        )]);
         let map = RoleMap::new(
             &[RoleChoice {
                 value: "sitter".into(),
                 role: Role::Other,
+                skill_ids: vec![],
             }],
             remembered,
         );
@@ -267,6 +301,34 @@ mod tests {
             (Some(Role::Rn), RoleHow::Guessed)
         );
         assert_eq!(map.resolve("Unit Lead"), (None, RoleHow::Missing));
+        assert_eq!(map.skills("RN – charge nurse med/surg"), vec![7]);
+        assert!(map.skills("Sitter").is_empty());
+    }
+
+    #[test]
+    fn a_choice_of_skills_replaces_the_remembered_ones_even_when_empty() {
+        let remembered = HashMap::from([(
+            key("Charge RN"),
+            RememberedTitle {
+                role: Role::Rn,
+                skill_ids: vec![7, 9],
+            },
+        )]);
+        let choose = |skill_ids: Vec<i64>| {
+            RoleMap::new(
+                &[RoleChoice {
+                    value: "charge rn".into(),
+                    role: Role::Rn,
+                    skill_ids,
+                }],
+                remembered.clone(),
+            )
+        };
+        assert_eq!(choose(vec![9]).skills("Charge RN"), vec![9]);
+        assert!(
+            choose(vec![]).skills("Charge RN").is_empty(),
+            "clearing every skill is a choice too"
+        );
     }
 
     #[test]

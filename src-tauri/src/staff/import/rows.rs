@@ -1,20 +1,18 @@
 //! Checking each row of an HR export against the roster and the staff rules.
 
 use super::cells;
-use super::dates::{self, ColumnOrder, DateOrder};
+use super::dates::DateOrder;
 use super::employment::Rule;
-use super::fields::REQUIRED_FOR_NEW;
-use super::person::{changes, form_of, hundredths, kept_value, money, roster, Write};
-use super::roles::{self, RoleMap};
-use super::statuses::{self, HrStatus, StatusValue};
-use super::{memory, scope};
+use super::person::{changes, form_of, hundredths, kept_value, money, Write};
+use super::plan::Plan;
+use super::roles;
+use super::scope;
+use super::statuses::{self, HrStatus};
 use super::{ImportAction, StaffField, StaffImportMapping, StaffImportPreview, StaffImportRow};
-use crate::csv_file::records;
-use crate::error::{AppResult, Validator};
+use crate::error::AppResult;
 use crate::input;
 use crate::staff::validate::validate;
 use crate::staff::Staff;
-use crate::staff::StaffInput;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
@@ -26,177 +24,40 @@ pub(super) struct Checked {
     pub headers: Vec<String>,
 }
 
-/// Applies one mapped cell to the form; an untranslatable cell is a problem.
-fn apply_cell(
-    form: &mut StaffInput,
-    termination: &mut Option<Option<String>>,
-    field: StaffField,
-    cell: &str,
-    order: &Result<DateOrder, String>,
-    problems: &mut Vec<(StaffField, String)>,
-) {
-    use StaffField::*;
-    let mut fail = |m: String| problems.push((field, m));
-    let date = |cell: &str, fail: &mut dyn FnMut(String)| {
-        let read = match order {
-            // Only slash dates depend on the order the column could not settle.
-            Err(m) if cell.contains('/') => Err(m.clone()),
-            Err(_) => dates::date(cell, DateOrder::MonthFirst),
-            Ok(o) => dates::date(cell, *o),
-        };
-        read.unwrap_or_else(|m| {
-            fail(m);
-            String::new()
-        })
-    };
-    match field {
-        EmployeeNo => form.employee_no = cell.to_string(),
-        FirstName => form.first_name = cell.to_string(),
-        FullName if cell.is_empty() => fail("Full name is empty.".into()),
-        FullName => match cells::full_name(cell) {
-            Ok((first, last)) => {
-                form.first_name = first;
-                form.last_name = last;
-            }
-            Err(m) => fail(m),
-        },
-        LastName => form.last_name = cell.to_string(),
-        JobCode => form.job_code = cell.to_string(),
-        Phone => form.phone = cell.to_string(),
-        Email => form.email = cell.to_string(),
-        Notes => form.notes = cell.to_string(),
-        Fte => form.fte = cells::fte(cell),
-        HourlyRate => form.hourly_rate = cells::rate(cell),
-        HireDate => form.hire_date = date(cell, &mut fail),
-        SeniorityDate => form.seniority_date = date(cell, &mut fail),
-        // Read by the caller: through the role map, the status rules and the department filter.
-        Role | Status | Department => {}
-        EmploymentType if cell.is_empty() => form.employment_type = None,
-        EmploymentType => match cells::employment_type(cell) {
-            Ok(t) => form.employment_type = Some(t),
-            Err(m) => fail(m),
-        },
-        TerminationDate => {
-            let text = date(cell, &mut fail);
-            match input::optional_date(&text) {
-                Ok(d) => *termination = Some(d.map(input::format_date)),
-                Err(m) => fail(m),
-            }
-        }
-    }
-}
-
 /// Every row checked; writes only for the good ones.
 pub(super) fn check(
     conn: &Connection,
     text: &str,
     mapping: &StaffImportMapping,
 ) -> AppResult<Checked> {
-    let people = roster(conn)?;
-    let dept = crate::department::get(conn)?;
-    let today = dept
-        .as_ref()
-        .map(crate::department::today)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let role_map = RoleMap::new(&mapping.roles, memory::roles(conn)?);
-    let all = records(text);
-    let headers = all
-        .first()
-        .and_then(|(_, r)| r.as_ref().ok())
-        .cloned()
-        .unwrap_or_default();
-    let data: Vec<_> = all
-        .into_iter()
-        .skip(usize::from(mapping.has_header))
-        .collect();
-    let mapped: Vec<(usize, StaffField)> = mapping
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| f.map(|f| (i, f)))
-        .collect();
+    let Plan {
+        people,
+        today,
+        role_map,
+        remembered_statuses,
+        status_choices,
+        headers,
+        data,
+        mapped,
+        role_source,
+        rule,
+        new_rate,
+        missing_for_new,
+        dept_column,
+        departments,
+        chosen_department,
+        asked_order,
+        date_question,
+        orders,
+    } = Plan::new(conn, text, mapping)?;
+    // Read here rather than through `skills`, which sits above `staff`.
+    let skill_names: std::collections::HashMap<i64, String> = conn
+        .prepare("SELECT id, name FROM skill")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
     let column = |f: StaffField| mapped.iter().find(|(_, m)| *m == f).map(|(i, _)| *i);
     let has = |f: StaffField| column(f).is_some();
-    let role_source = mapping.role_source();
-    // A title its words cannot place may still have a job code that says it.
-    let role_map = match (role_source, column(StaffField::JobCode)) {
-        (Some(r), Some(j)) if r != j => role_map.with_codes(
-            data.iter()
-                .filter_map(|(_, rec)| rec.as_ref().ok())
-                .map(|cells| {
-                    let at = |i: usize| cells.get(i).map_or("", String::as_str);
-                    (at(r), at(j))
-                }),
-        ),
-        _ => role_map,
-    };
-    let rule = if has(StaffField::EmploymentType) {
-        None
-    } else {
-        mapping.employment.check(&mut Validator::new())
-    };
-    // One rate for new people when the file has no pay column (checked with the mapping).
-    let new_rate = mapping
-        .new_rate
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty() && !has(StaffField::HourlyRate))
-        .map(cells::rate);
     let mut rate_question = false;
-    let missing_for_new: Vec<StaffField> = REQUIRED_FOR_NEW
-        .iter()
-        .copied()
-        .filter(|f| !has(*f))
-        .filter(|f| {
-            !(has(StaffField::FullName)
-                && matches!(f, StaffField::FirstName | StaffField::LastName))
-        })
-        .filter(|f| !(*f == StaffField::Role && role_source.is_some()))
-        .filter(|f| !(*f == StaffField::EmploymentType && rule.is_some()))
-        .filter(|f| !(*f == StaffField::HourlyRate && new_rate.is_some()))
-        .collect();
-    // This department's rows only, when the file says whose each row is.
-    let dept_column = column(StaffField::Department);
-    let departments = dept_column.map_or_else(Vec::new, |c| {
-        scope::departments(data.iter().filter_map(|(_, r)| {
-            r.as_ref()
-                .ok()
-                .map(|cells| cells.get(c).map_or("", String::as_str))
-        }))
-    });
-    let chosen_department = dept_column.and_then(|_| match &mapping.department {
-        Some(d) if !d.trim().is_empty() => Some(d.trim().to_string()),
-        _ => scope::guess_department(&departments, dept.as_ref().map_or("", |d| &d.name)),
-    });
-    // Each date column's order from all its values; the manager settles
-    // the ones no value tells (the department's usual order until then).
-    let asked_order = mapping.date_order.unwrap_or_else(|| {
-        dates::default_order(dept.as_ref().map_or("America/Chicago", |d| &d.time_zone))
-    });
-    let mut date_question = None;
-    let mut orders: HashMap<StaffField, Result<DateOrder, String>> = HashMap::new();
-    for field in [
-        StaffField::HireDate,
-        StaffField::SeniorityDate,
-        StaffField::TerminationDate,
-    ] {
-        let Some(c) = column(field) else { continue };
-        let values = data
-            .iter()
-            .filter_map(|(_, r)| r.as_ref().ok().and_then(|cells| cells.get(c)))
-            .map(String::as_str);
-        let order = match dates::column_order(values) {
-            ColumnOrder::Known(o) => Ok(o),
-            ColumnOrder::Unknown(example) => {
-                date_question.get_or_insert(example);
-                Ok(asked_order)
-            }
-            ColumnOrder::Mixed(day, month) => Err(format!(
-                "the column has day-first dates ({day}) and month-first dates ({month}), so none of its dates like this can be read safely; write the column in one order (or as YYYY-MM-DD)."
-            )),
-        };
-        orders.insert(field, order);
-    }
     let no_order = Ok(DateOrder::MonthFirst);
     // Excel drops an employee number's leading zeros (00045781 → 45781):
     // such a number still finds its person, and the preview says so.
@@ -282,7 +143,7 @@ pub(super) fn check(
         let mut termination: Option<Option<String>> = None;
         for (i, field) in &mapped {
             let order = orders.get(field).unwrap_or(&no_order);
-            apply_cell(
+            cells::apply(
                 &mut form,
                 &mut termination,
                 *field,
@@ -312,11 +173,10 @@ pub(super) fn check(
         }
         let status = column(StaffField::Status).and_then(|c| {
             let value = cell(c);
-            let chosen = mapping
-                .statuses
+            let chosen = status_choices
                 .iter()
                 .any(|s| s.value.trim().eq_ignore_ascii_case(value));
-            let read = statuses::resolve(value, &mapping.statuses);
+            let read = statuses::resolve(value, &status_choices);
             if (chosen || read.is_none()) && !value.is_empty() {
                 status_cells.push(value.to_string());
             }
@@ -347,7 +207,25 @@ pub(super) fn check(
             let value = cell(c);
             match role_map.resolve(value) {
                 _ if value.is_empty() => form.role = None,
-                (Some(r), _) => form.role = Some(r),
+                (Some(r), _) => {
+                    form.role = Some(r);
+                    // New people start with their title's skills; people on
+                    // the roster keep the ones the manager gave them.
+                    if existing.is_none() {
+                        form.skill_ids = role_map
+                            .skills(value)
+                            .into_iter()
+                            .filter(|id| skill_names.contains_key(id))
+                            .collect();
+                    }
+                    // "RN - Charge Nurse, Med/Surg" is kept as the job title;
+                    // a bare "RN" says no more than the role.
+                    let bare = value.eq_ignore_ascii_case(r.code())
+                        || value.eq_ignore_ascii_case(r.label());
+                    if column(StaffField::JobTitle).is_none() && !bare {
+                        form.job_title = value.to_string();
+                    }
+                }
                 (None, _) => problems.push((
                     StaffField::Role,
                     format!("“{value}” has no Wardbook role yet; choose one in the table of job titles below."),
@@ -431,8 +309,26 @@ pub(super) fn check(
                     .filter(to_come)
                     .or(stored_termination.clone().filter(to_come));
                 termination = Some(coming);
+                // On leave: kept active, marked on leave (the first day,
+                // when Wardbook has one, stays); back from leave: unmarked.
+                form.on_leave = s == HrStatus::OnLeave;
+                if !form.on_leave {
+                    form.leave_since.clear();
+                }
                 if s == HrStatus::OnLeave {
-                    notes.push("on leave, kept active".into());
+                    // A leave HR reports today began by today: without a first
+                    // day the leave would reach back over shifts already
+                    // worked. One Wardbook already holds, dated or not, stays.
+                    let newly = existing.is_none_or(|p| !p.on_leave);
+                    if newly && form.leave_since.trim().is_empty() {
+                        form.leave_since = input::format_date(today);
+                        notes.push(
+                            "on leave, kept active (from today: the file gives no first day)"
+                                .into(),
+                        );
+                    } else {
+                        notes.push("on leave, kept active".into());
+                    }
                 }
             }
             None => {}
@@ -503,6 +399,17 @@ pub(super) fn check(
                     } else {
                         ImportAction::Update
                     };
+                    // A new last day takes them off later shifts: the manager
+                    // sees which before importing (the gaps it leaves).
+                    if let Some(Some(last_day)) = &termination {
+                        if before.termination_date.as_ref() != Some(last_day) {
+                            if let Some(words) =
+                                crate::staff::shifts_after(conn, before.id, last_day)?
+                            {
+                                notes.push(words);
+                            }
+                        }
+                    }
                     row.summary = capitalised(&notes.join("; "));
                 } else {
                     row.action = ImportAction::Add;
@@ -521,6 +428,14 @@ pub(super) fn check(
                             "{}/h for new people",
                             money(valid.hourly_rate_cents)
                         ));
+                    }
+                    if !valid.skill_ids.is_empty() {
+                        let names: Vec<&str> = valid
+                            .skill_ids
+                            .iter()
+                            .filter_map(|id| skill_names.get(id).map(String::as_str))
+                            .collect();
+                        parts.push(format!("skills {}", names.join(", ")));
                     }
                     if let Some(t) = &new_termination {
                         parts.push(format!("terminated {t}"));
@@ -553,51 +468,7 @@ pub(super) fn check(
         }
         rows.push(row);
     }
-    let mut notices = Vec::new();
-    let mut wrong_columns: Vec<_> = failures
-        .into_iter()
-        .filter(|(f, (n, _, _))| {
-            judged >= 2 && *n == judged && !matches!(f, StaffField::Role | StaffField::Status)
-        })
-        .collect();
-    wrong_columns.sort_by_key(|(f, _)| *f);
-    for (field, (_, line, message)) in wrong_columns {
-        let label = field.label();
-        notices.push(format!(
-            "Every row fails on {label}: check which column is matched to {label} (Back to columns). Line {line}: {message}"
-        ));
-    }
-    if !zero_matches.is_empty() {
-        notices.push(format!(
-            "{} matched to the roster although the file lost leading zeros (a file opened in Excel): {}.",
-            plural(zero_matches.len(), "employee number", "employee numbers"),
-            capitalised(&zero_matches.join("; "))
-        ));
-    }
-    let mut left_out: Vec<&Staff> = people
-        .values()
-        .filter(|s| s.termination_date.is_none() && !in_file.contains(&s.id))
-        .collect();
-    if !left_out.is_empty() {
-        left_out.sort_by(|a, b| (&a.last_name, &a.first_name).cmp(&(&b.last_name, &b.first_name)));
-        let mut names: Vec<String> = left_out
-            .iter()
-            .take(10)
-            .map(|s| format!("{}, {} ({})", s.last_name, s.first_name, s.employee_no))
-            .collect();
-        if left_out.len() > 10 {
-            names.push(format!("and {} more", left_out.len() - 10));
-        }
-        notices.push(format!(
-            "{} not in this file ({}) — they are left as they are.",
-            plural(
-                left_out.len(),
-                "person on the roster is",
-                "people on the roster are"
-            ),
-            names.join("; "),
-        ));
-    }
+    let notices = super::notices::notices(failures, judged, &zero_matches, &people, &in_file);
     let count = |a: ImportAction| rows.iter().filter(|r| r.action == a).count() as i64;
     let preview = StaffImportPreview {
         adds: count(ImportAction::Add),
@@ -614,32 +485,13 @@ pub(super) fn check(
         date_order: asked_order,
         notices,
         rate_question,
-        statuses: status_values(&status_cells, &mapping.statuses),
+        statuses: statuses::values(&status_cells, &mapping.statuses, &remembered_statuses),
     };
     Ok(Checked {
         preview,
         writes,
         headers,
     })
-}
-
-/// The distinct status values to show, with their rows, in file order.
-fn status_values(cells: &[String], choices: &[statuses::StatusChoice]) -> Vec<StatusValue> {
-    let mut out: Vec<StatusValue> = Vec::new();
-    for c in cells {
-        match out.iter_mut().find(|v| v.value.eq_ignore_ascii_case(c)) {
-            Some(v) => v.rows += 1,
-            None => out.push(StatusValue {
-                value: c.clone(),
-                rows: 1,
-                status: choices
-                    .iter()
-                    .find(|s| s.value.trim().eq_ignore_ascii_case(c))
-                    .map(|s| s.status),
-            }),
-        }
-    }
-    out
 }
 
 /// An all-digit employee number without its leading zeros, the key that
@@ -650,11 +502,11 @@ fn digits_key(no: &str) -> Option<String> {
         .then(|| no.trim_start_matches('0').to_string())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()

@@ -37,6 +37,8 @@ pub struct StatusValue {
     pub rows: i64,
     /// The manager's choice; none until chosen.
     pub status: Option<HrStatus>,
+    /// The choice is the one remembered from an earlier import.
+    pub remembered: bool,
 }
 
 const LEFT: &[&str] = &[
@@ -107,6 +109,36 @@ pub fn resolve(text: &str, choices: &[StatusChoice]) -> Option<HrStatus> {
         .find(|c| key(&c.value) == key(text))
         .map(|c| c.status)
         .or_else(|| read(text))
+}
+
+/// The distinct status values to show, with their rows, in file order.
+pub(super) fn values(
+    cells: &[String],
+    choices: &[StatusChoice],
+    remembered: &[StatusChoice],
+) -> Vec<StatusValue> {
+    let find = |list: &[StatusChoice], c: &str| {
+        list.iter()
+            .find(|s| s.value.trim().eq_ignore_ascii_case(c))
+            .map(|s| s.status)
+    };
+    let mut out: Vec<StatusValue> = Vec::new();
+    for c in cells {
+        match out.iter_mut().find(|v| v.value.eq_ignore_ascii_case(c)) {
+            Some(v) => v.rows += 1,
+            None => {
+                let chosen = find(choices, c);
+                let kept = find(remembered, c).filter(|_| chosen.is_none());
+                out.push(StatusValue {
+                    value: c.clone(),
+                    rows: 1,
+                    status: chosen.or(kept),
+                    remembered: kept.is_some(),
+                })
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

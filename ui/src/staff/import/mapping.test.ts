@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StaffImportColumns, StaffImportMapping } from '../../lib/bindings';
-import { choose, chooseRole, columnName, examples, keepMapping, keptMapping, sameHeaders } from './mapping';
+import { choose, chooseRole, columnName, examples, keepMapping, keptMapping, sameHeaders, toggleSkill } from './mapping';
 
 const cols: StaffImportColumns = {
   headers: ['Employee ID', 'Name', ''],
@@ -50,8 +50,15 @@ describe('the mapping step', () => {
   it('keeps one role choice per title, whatever its case and punctuation', () => {
     let m = chooseRole(cols.guess, 'Charge Nurse', 'RN');
     m = chooseRole(m, 'CHARGE-NURSE', 'LPN');
-    expect(m.roles).toEqual([{ value: 'CHARGE-NURSE', role: 'LPN' }]);
+    expect(m.roles).toEqual([{ value: 'CHARGE-NURSE', role: 'LPN', skill_ids: [] }]);
     expect(chooseRole(m, 'charge nurse', null).roles).toEqual([]);
+  });
+
+  it('keeps a title\'s skills with its role, one of each, in order', () => {
+    const m = chooseRole(cols.guess, 'Charge Nurse', 'RN', toggleSkill([9], 4, true));
+    expect(m.roles).toEqual([{ value: 'Charge Nurse', role: 'RN', skill_ids: [4, 9] }]);
+    expect(toggleSkill([4, 9], 9, false)).toEqual([4]);
+    expect(toggleSkill([4], 4, true)).toEqual([4]);
   });
 
   it('recognises a corrected copy of the same export', () => {
@@ -65,7 +72,7 @@ describe('choices kept for the session', () => {
   it('gives the same export back the roles chosen before Cancel, and another export its guess', () => {
     const chosen = chooseRole(cols.guess, 'Charge Nurse', 'RN');
     keepMapping(cols.headers, chosen);
-    expect(keptMapping([...cols.headers], cols.guess).roles).toEqual([{ value: 'Charge Nurse', role: 'RN' }]);
+    expect(keptMapping([...cols.headers], cols.guess).roles).toEqual([{ value: 'Charge Nurse', role: 'RN', skill_ids: [] }]);
     expect(keptMapping(['Other', 'Name', ''], cols.guess).roles).toEqual([]);
     // A copy: editing what was given back leaves the kept one alone.
     keptMapping(cols.headers, cols.guess).roles.length = 0;

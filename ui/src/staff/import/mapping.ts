@@ -28,10 +28,21 @@ export function choose(mapping: StaffImportMapping, i: number, field: StaffField
 }
 
 /** The role for every value of the role column that reads as `value` (case and punctuation aside); null forgets the choice. */
-export function chooseRole(mapping: StaffImportMapping, value: string, role: Role | null): StaffImportMapping {
+export function chooseRole(
+  mapping: StaffImportMapping,
+  value: string,
+  role: Role | null,
+  skill_ids: number[] = [],
+): StaffImportMapping {
   const key = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   const roles = mapping.roles.filter((c) => key(c.value) !== key(value));
-  return { ...mapping, roles: role === null ? roles : [...roles, { value, role }] };
+  return { ...mapping, roles: role === null ? roles : [...roles, { value, role, skill_ids }] };
+}
+
+/** `skill_ids` with `id` turned on or off, in id order. */
+export function toggleSkill(skill_ids: number[], id: number, on: boolean): number[] {
+  const rest = skill_ids.filter((s) => s !== id);
+  return (on ? [...rest, id] : rest).sort((a, b) => a - b);
 }
 
 /** Same columns in the same order: a corrected copy of the file keeps its mapping. */

@@ -6,8 +6,8 @@
 //! days in a row, weekends and hours are right across the boundary.
 
 use super::periods::{self, SchedulePeriod};
-use super::rules::Holiday;
-use super::{coverage, rules, shift_types, time_off};
+use super::rule_settings::Holiday;
+use super::{coverage, rule_settings, shift_types, time_off};
 use crate::credentials::{self, CredentialType};
 use crate::department;
 use crate::error::AppResult;
@@ -36,9 +36,14 @@ pub struct Person {
 }
 
 impl Person {
-    /// "Lopez, Maria".
+    /// "Lopez, Maria": how a person reads in every list of people.
     pub fn sort_name(&self) -> String {
         format!("{}, {}", self.last_name, self.first_name)
+    }
+
+    /// "Maria Lopez": how a person reads in a sentence or a heading.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
     }
 
     /// Employed on `date`: hired by then and not yet past the last day
@@ -63,12 +68,15 @@ pub struct Loaded {
     pub locked: HashSet<(i64, NaiveDate)>,
     /// Cells whose person called out, with who, what and when, as the cell says it.
     pub call_outs: HashMap<(i64, NaiveDate), String>,
+    /// What staff asked for on the period's days (see `requests`).
+    pub requests: Vec<crate::requests::StaffRequest>,
 }
 
 pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
     let period = periods::get(conn, period_id)?;
     let (ctx, people) = load_span(conn, period.start(), period.end())?;
     let changes = changes(conn, period.id)?;
+    let requests = crate::requests::for_dates(conn, period.start(), period.end())?;
     let mut ctx = ctx;
     for a in &mut ctx.assignments {
         a.published_change = changes.contains(&(a.staff_id, a.date));
@@ -76,10 +84,11 @@ pub fn load(conn: &Connection, period_id: i64) -> AppResult<Loaded> {
     Ok(Loaded {
         period,
         people,
-        holidays: rules::holidays(conn)?,
+        holidays: rule_settings::holidays(conn)?,
         changes,
         locked: super::locks::list(conn, period_id)?,
         call_outs: super::call_outs::in_period(conn, period_id, &ctx)?,
+        requests,
         ctx,
     })
 }
@@ -99,7 +108,7 @@ pub fn load_span(
     assignments.retain(|a| ids.contains(&a.staff_id));
     let ctx = ScheduleContext {
         tz: dept.time_zone.parse().unwrap_or(chrono_tz::UTC),
-        rules: rules::load(conn)?,
+        rules: rule_settings::load(conn)?,
         period_start: start,
         period_end: end,
         shift_types: shift_types::list(conn)?,
@@ -146,11 +155,14 @@ fn facts(conn: &Connection, people: &[Person], end: NaiveDate) -> AppResult<Vec<
         let (staff, skill) = row?;
         skills.entry(staff).or_default().push(skill);
     }
-    let mut rates: HashMap<i64, i64> = HashMap::new();
-    let mut stmt = conn.prepare_cached("SELECT id, hourly_rate_cents FROM staff")?;
-    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (id, rate) = row?;
-        rates.insert(id, rate);
+    let mut rates: HashMap<i64, (i64, bool, Option<String>)> = HashMap::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT id, hourly_rate_cents, on_leave, leave_since FROM staff")?;
+    for row in stmt.query_map([], |r| {
+        Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+    })? {
+        let (id, facts) = row?;
+        rates.insert(id, facts);
     }
     let types = credentials::list_types(conn)?;
     let held = credentials::held_by_staff(conn)?;
@@ -158,11 +170,16 @@ fn facts(conn: &Connection, people: &[Person], end: NaiveDate) -> AppResult<Vec<
         .iter()
         .map(|p| StaffFacts {
             id: p.id,
-            name: format!("{} {}", p.first_name, p.last_name),
+            name: p.full_name(),
+            list_name: p.sort_name(),
             role: p.role,
             skills: skills.remove(&p.id).unwrap_or_default(),
             fte_hundredths: p.fte_hundredths,
-            hourly_rate_cents: rates.get(&p.id).copied().unwrap_or_default(),
+            hourly_rate_cents: rates.get(&p.id).map_or(0, |r| r.0),
+            on_leave: rates.get(&p.id).is_some_and(|r| r.1),
+            leave_since: rates.get(&p.id).and_then(|r| r.2.clone()),
+            hire_date: Some(p.hire_date.clone()),
+            termination_date: p.termination_date.clone(),
             employment_type: p.employment_type,
             credentials: lapsing(
                 p.role,

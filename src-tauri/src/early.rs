@@ -1,4 +1,5 @@
-//! What the window knows and asks before its own code has loaded.
+//! What the window knows and asks before its own code has loaded (the
+//! page takes the answers over in `ui/src/lib/early.ts`, hence the name).
 //!
 //! The backend writes a script into the page that runs before any of the
 //! page's scripts. It names the section to open (`--open`) and asks the

@@ -1,0 +1,450 @@
+//! The manager's whole loop on the sample department, through the same
+//! functions the commands call: import the time clock's file, see the
+//! exceptions, correct the missed punches with a reason, approve the
+//! period, export payroll and check it against the timecards.
+
+use super::approval;
+use super::corrections::{self, PunchInput};
+use super::exceptions::ExceptionKind;
+use super::import::run;
+use super::payroll::{self, PayrollLayout};
+use super::period;
+use super::timecards::{self, PayPeriodView};
+use crate::schedule::time::instant;
+use chrono::{Duration, NaiveDate};
+use rusqlite::Connection;
+use std::collections::HashMap;
+
+const NOW: &str = "2026-11-25T15:00:00Z";
+
+fn day(s: &str) -> NaiveDate {
+    crate::input::date(s).unwrap()
+}
+
+/// The sample as of Wednesday 25 Nov 2026: pay periods from 8 Nov, so the
+/// last closed one is 8–21 Nov.
+fn sample() -> (Connection, NaiveDate, String) {
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    // The sample comes with its punches imported; these tests import them.
+    conn.execute_batch("DELETE FROM punch; DELETE FROM punch_import_mapping;")
+        .unwrap();
+    let start = day("2026-11-08");
+    let tz = period::zone(&conn).unwrap();
+    let until = instant(tz, day("2026-11-22").and_hms_opt(8, 0, 0).unwrap());
+    let csv = crate::sample::punches::clock_export(&conn, start, start + Duration::days(13), until)
+        .unwrap();
+    (conn, start, csv)
+}
+
+fn view(conn: &Connection, start: NaiveDate) -> PayPeriodView {
+    timecards::view(conn, &period::load(conn, &start.to_string()).unwrap()).unwrap()
+}
+
+fn count(v: &PayPeriodView, kind: ExceptionKind) -> usize {
+    v.exceptions.iter().filter(|e| e.kind == kind).count()
+}
+
+fn fix(reason: &str, clock_in: &str, clock_out: &str, workday: &str) -> PunchInput {
+    PunchInput {
+        staff_id: None,
+        workday: workday.into(),
+        clock_in: clock_in.into(),
+        clock_out: clock_out.into(),
+        meal_minutes: "30".into(),
+        reason: reason.into(),
+    }
+}
+
+/// Minutes per (employee number, pay code) in a payroll CSV.
+fn payroll_minutes(csv: &[u8], code_col: usize) -> HashMap<(String, String), i64> {
+    let mut out = HashMap::new();
+    let mut r = csv::Reader::from_reader(csv);
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let minutes: i64 = rec[rec.len() - 1].parse().unwrap();
+        let hours = &rec[rec.len() - 2];
+        assert_eq!(
+            hours,
+            payroll::hours(minutes),
+            "hours are the minutes in decimal"
+        );
+        *out.entry((rec[0].to_string(), rec[code_col].to_string()))
+            .or_default() += minutes;
+    }
+    out
+}
+
+#[test]
+fn import_exceptions_correct_approve_and_export_payroll() {
+    let (mut conn, start, csv) = sample();
+
+    // The layout is guessed from its Kronos headers.
+    let cols = run::columns(&conn, &csv).unwrap();
+    assert!(!cols.remembered);
+    let preview = run::preview_file(&conn, &csv, &cols.mapping).unwrap();
+    assert!(preview.refused.is_empty(), "{:?}", preview.refused);
+    assert_eq!(
+        preview.unmatched.len(),
+        1,
+        "the float pool's row is left out"
+    );
+    assert!(preview.unmatched[0].text.contains("88017"));
+    assert_eq!(preview.stored, 0);
+    assert_eq!(preview.from.as_deref(), Some("2026-11-08"));
+    let outcome = run::import_file(&mut conn, &csv, &cols.mapping).unwrap();
+    assert_eq!(outcome.replaced.added, preview.punches);
+    assert_eq!(outcome.period_start, "2026-11-08");
+    assert!(
+        run::columns(&conn, &csv).unwrap().remembered,
+        "the next file of this layout needs no mapping"
+    );
+
+    // The same file again changes nothing, and says so.
+    let again = run::import_file(&mut conn, &csv, &cols.mapping).unwrap();
+    assert_eq!(
+        (
+            again.replaced.added,
+            again.replaced.removed,
+            again.replaced.unchanged
+        ),
+        (0, 0, preview.punches)
+    );
+
+    let v = view(&conn, start);
+    assert_eq!(count(&v, ExceptionKind::MissedPunch), 3);
+    assert_eq!(
+        count(&v, ExceptionKind::NoShow),
+        1,
+        "{:#?}",
+        v.exceptions
+            .iter()
+            .filter(|e| e.kind == ExceptionKind::NoShow)
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(count(&v, ExceptionKind::Unscheduled), 1);
+    assert!(count(&v, ExceptionKind::LateOut) >= 3);
+    assert!(count(&v, ExceptionKind::LateArrival) >= 1);
+    assert!(
+        count(&v, ExceptionKind::IncidentalOvertime) >= 1,
+        "the extra shift makes overtime the schedule did not have"
+    );
+    assert!(v.summary.incidental_overtime_cents > 0);
+    assert!(v.exceptions.iter().all(|e| !e.reason.is_empty()));
+
+    // Approval waits for the missed punches.
+    let refused = approval::approve_period(&conn, &period::load(&conn, "2026-11-08").unwrap(), NOW)
+        .unwrap_err();
+    assert!(
+        refused.message.contains("3 missed punches"),
+        "{}",
+        refused.message
+    );
+
+    let missed: Vec<_> = v
+        .exceptions
+        .iter()
+        .filter(|e| e.kind == ExceptionKind::MissedPunch)
+        .cloned()
+        .collect();
+    let first = missed[0].clone();
+    let id = first.punch_id.expect("a missed punch has its punch");
+    let no_reason =
+        corrections::correct(&conn, id, &fix("  ", "07:00", "19:00", &first.workday), NOW)
+            .unwrap_err();
+    assert!(
+        no_reason.message_for("reason").is_some(),
+        "a correction needs a reason"
+    );
+    for e in &missed {
+        let card = v
+            .timecards
+            .iter()
+            .find(|t| t.staff_id == e.staff_id)
+            .unwrap();
+        let p = card
+            .punches
+            .iter()
+            .find(|p| Some(p.id) == e.punch_id)
+            .unwrap();
+        // The missing half twelve hours from the other: the shift's length.
+        let twelve = |t: &str| {
+            format!(
+                "{:02}{}",
+                (t[..2].parse::<u32>().unwrap() + 12) % 24,
+                &t[2..]
+            )
+        };
+        let (i, o) = match (&p.clock_in, &p.clock_out) {
+            (Some(i), None) => (i.clone(), twelve(i)),
+            (None, Some(o)) => (twelve(o), o.clone()),
+            _ => unreachable!("a missed punch has one half"),
+        };
+        corrections::correct(
+            &conn,
+            p.id,
+            &fix(
+                "Forgot to punch; confirmed by charge nurse",
+                &i,
+                &o,
+                &p.workday,
+            ),
+            NOW,
+        )
+        .unwrap();
+    }
+    let v = view(&conn, start);
+    assert_eq!(count(&v, ExceptionKind::MissedPunch), 0);
+
+    // The history keeps the times before and after, and the reason.
+    let (before, after): (String, String) = conn
+        .query_row(
+            "SELECT before, after FROM audit_log WHERE table_name = 'punch' AND action = 'update'
+             ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(after.contains("confirmed by charge nurse"), "{after}");
+    assert_ne!(before, after);
+
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    approval::approve_period(&conn, &l, NOW).unwrap();
+    let v = view(&conn, start);
+    assert!(v.approved_at.is_some());
+    let locked = run::import_file(&mut conn, &csv, &cols.mapping).unwrap_err();
+    assert!(locked.message.contains("approved"), "{}", locked.message);
+
+    // Payroll: each person's rows add up to their timecard, to the minute.
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let by_period = payroll::export(&l, PayrollLayout::ByPeriod).unwrap();
+    let by_day = payroll::export(&l, PayrollLayout::ByDay).unwrap();
+    let (p, d) = (
+        payroll_minutes(&by_period.bytes, 4),
+        payroll_minutes(&by_day.bytes, 3),
+    );
+    assert_eq!(p, d, "both layouts hold the same minutes");
+    for t in &v.timecards {
+        for c in &t.by_code {
+            assert_eq!(
+                p.get(&(t.employee_no.clone(), c.code.clone())),
+                Some(&c.minutes),
+                "{} {}",
+                t.name,
+                c.code
+            );
+        }
+    }
+    let total: i64 = p.values().sum();
+    assert_eq!(total, v.summary.worked_minutes + v.summary.time_off_minutes);
+    assert!(v.summary.overtime_minutes > 0);
+
+    // A correction after approval is allowed and shown as such.
+    let card = v.timecards.iter().find(|t| !t.punches.is_empty()).unwrap();
+    let p = &card.punches[0];
+    let later = "2026-11-26T15:00:00Z";
+    corrections::correct(
+        &conn,
+        p.id,
+        &fix(
+            "Payroll asked: out was 19:30",
+            p.clock_in.as_deref().unwrap_or("07:00"),
+            "19:30",
+            &p.workday,
+        ),
+        later,
+    )
+    .unwrap();
+    let v = view(&conn, start);
+    let p = v
+        .timecards
+        .iter()
+        .flat_map(|t| &t.punches)
+        .find(|x| x.id == p.id)
+        .unwrap();
+    assert!(p.after_approval);
+}
+
+#[test]
+fn a_payroll_export_waits_for_approval() {
+    let (mut conn, _, csv) = sample();
+    let cols = run::columns(&conn, &csv).unwrap();
+    run::import_file(&mut conn, &csv, &cols.mapping).unwrap();
+    let e = payroll::export(
+        &period::load(&conn, "2026-11-08").unwrap(),
+        PayrollLayout::ByDay,
+    )
+    .unwrap_err();
+    assert!(e.message.contains("Approve the pay period"));
+    let wrong = period::load(&conn, "2026-11-09").err().unwrap();
+    assert!(
+        wrong
+            .message_for("start")
+            .unwrap()
+            .contains("starts on 2026-11-08"),
+        "a day inside a period is not its start"
+    );
+}
+
+#[test]
+fn a_punch_typed_in_needs_a_person_a_time_and_a_reason() {
+    let (conn, start, _) = sample();
+    let staff_id: i64 = conn
+        .query_row("SELECT id FROM staff ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let mut form = fix("Clock was down", "", "", "2026-11-10");
+    let e = corrections::add(&conn, &form, NOW).unwrap_err();
+    assert!(e.message_for("staff_id").is_some());
+    form.staff_id = Some(staff_id);
+    let e = corrections::add(&conn, &form, NOW).unwrap_err();
+    assert!(e.message_for("clock_in").is_some(), "neither time given");
+    form.clock_in = "6:55 PM".into();
+    form.clock_out = "7:10 AM".into();
+    form.meal_minutes = "45".into();
+    let r = corrections::add(&conn, &form, NOW).unwrap();
+    assert_eq!(
+        r.punch.worked_minutes(),
+        Some(12 * 60 + 15 - 45),
+        "an out before the in is the next morning"
+    );
+    assert_eq!(r.correction.as_deref(), Some("Clock was down"));
+    form.clock_out = "25:00".into();
+    let e = corrections::add(&conn, &form, NOW).unwrap_err();
+    assert!(e
+        .message_for("clock_out")
+        .unwrap()
+        .contains("is not a time"));
+    let v = view(&conn, start);
+    assert_eq!(v.punch_count, 1);
+}
+
+#[test]
+fn a_shift_still_to_come_is_no_no_show() {
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    conn.execute("DELETE FROM punch", []).unwrap();
+    let tz = period::zone(&conn).unwrap();
+    let rules = crate::schedule::store::rule_settings::load(&conn).unwrap();
+    let noon = instant(tz, day("2026-11-25").and_hms_opt(12, 0, 0).unwrap());
+    let l = period::load_at(&conn, rules, day("2026-11-22"), noon).unwrap();
+    let shows: Vec<_> = timecards::exceptions_of(&l)
+        .into_iter()
+        .filter(|e| e.kind == ExceptionKind::NoShow)
+        .collect();
+    assert!(shows.iter().any(|e| e.workday == day("2026-11-22")));
+    assert!(
+        shows.iter().any(|e| e.workday == day("2026-11-24")),
+        "last night's shift ended at 07:00 with no punch"
+    );
+    assert!(
+        shows.iter().all(|e| e.workday <= day("2026-11-24")),
+        "today's day shift is still running at noon, tonight's is to come"
+    );
+
+    // Someone who punched in at 06:58 today is at work, not a missed punch;
+    // the next day, with still no out, they are.
+    let staff_id: i64 = conn
+        .query_row("SELECT id FROM staff ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    conn.execute(
+        "INSERT INTO punch (staff_id, workday, clock_in) VALUES (?1, '2026-11-25', '2026-11-25T12:58:00Z')",
+        [staff_id],
+    )
+    .unwrap();
+    let missed = |now| {
+        let rules = crate::schedule::store::rule_settings::load(&conn).unwrap();
+        let l = period::load_at(&conn, rules, day("2026-11-22"), now).unwrap();
+        timecards::exceptions_of(&l)
+            .into_iter()
+            .filter(|e| e.kind == ExceptionKind::MissedPunch && e.staff_id == staff_id)
+            .count()
+    };
+    assert_eq!(missed(noon), 0);
+    assert_eq!(missed(noon + Duration::hours(24)), 1);
+}
+
+#[test]
+fn the_sample_has_punches_with_exceptions_to_review() {
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let v = view(&conn, day("2026-11-08"));
+    assert!(v.punch_count > 200, "a closed period of a 55-person unit");
+    assert_eq!(count(&v, ExceptionKind::MissedPunch), 3);
+    assert_eq!(count(&v, ExceptionKind::NoShow), 1);
+    assert_eq!(count(&v, ExceptionKind::Unscheduled), 1);
+    assert!(
+        v.summary.overtime_minutes > 0,
+        "the overtime card is not 0.0 %"
+    );
+    let current = view(&conn, day("2026-11-22"));
+    assert!(
+        current.punch_count > 0,
+        "the current period up to yesterday"
+    );
+}
+
+#[test]
+fn a_no_show_becomes_a_call_out_or_time_off_and_leaves_the_list() {
+    use super::no_show::{resolve, NoShowAs};
+    use crate::schedule::TimeOffKind;
+    for how in [NoShowAs::CallOut, NoShowAs::TimeOff] {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+        let start = day("2026-11-08");
+        let v = view(&conn, start);
+        let e = v
+            .exceptions
+            .iter()
+            .find(|e| e.kind == ExceptionKind::NoShow)
+            .expect("the sample's no-show")
+            .clone();
+        let l = period::load(&conn, "2026-11-08").unwrap();
+        resolve(
+            &mut conn,
+            &l,
+            e.staff_id,
+            &e.workday,
+            how,
+            TimeOffKind::Sick,
+            true,
+            NOW,
+        )
+        .unwrap();
+        let v = view(&conn, start);
+        assert_eq!(count(&v, ExceptionKind::NoShow), 0, "{how:?}");
+        let l = period::load(&conn, "2026-11-08").unwrap();
+        let again = resolve(
+            &mut conn,
+            &l,
+            e.staff_id,
+            &e.workday,
+            how,
+            TimeOffKind::Sick,
+            true,
+            NOW,
+        );
+        assert!(again.is_err(), "a no-show is resolved once");
+        match how {
+            NoShowAs::CallOut => {
+                let called: i64 = conn
+                    .query_row(
+                        "SELECT count(*) FROM call_out WHERE staff_id = ?1 AND date = ?2",
+                        rusqlite::params![e.staff_id, e.workday],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(called, 1, "recorded as the schedule's call-out");
+            }
+            NoShowAs::TimeOff => {
+                let status: String = conn
+                    .query_row(
+                        "SELECT status FROM time_off WHERE staff_id = ?1 AND from_date = ?2",
+                        rusqlite::params![e.staff_id, e.workday],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(status, "approved");
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The payroll export of an approved pay period, as CSV, in two layouts
+//! (both in the README):
+//!
+//! - by period: one row per person per pay code for the whole period;
+//! - by day: one row per person per pay code per day.
+//!
+//! Columns: employee number, name, the period (or the day), pay code, hours
+//! (decimal, two places, as payroll systems take them) and minutes (exact,
+//! so totals can be checked to the minute). Hours come from the same
+//! figures as the timecards: the rows of a person add up to their card.
+
+use super::period::Loaded;
+use super::timecards::{codes, days_of};
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::input;
+use crate::schedule::cost::round_half_up;
+use crate::text_enum::text_enum;
+use std::collections::BTreeMap;
+
+text_enum! {
+    pub enum PayrollLayout {
+        ByPeriod = ("by_period", "One row per person per pay code"),
+        ByDay = ("by_day", "One row per person per pay code per day"),
+    }
+}
+
+#[derive(Debug)]
+pub struct PayrollFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Minutes as decimal hours, two places, half up: 450 → "7.50", 7 → "0.12".
+pub fn hours(minutes: i64) -> String {
+    let hundredths = round_half_up(minutes * 100, 60);
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
+fn failed(e: impl std::fmt::Display) -> AppError {
+    AppError::new(
+        ErrorCode::Internal,
+        format!("The payroll file could not be written ({e})."),
+    )
+}
+
+pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
+    if l.approved_at.is_none() {
+        return Err(AppError::new(
+            ErrorCode::Validation,
+            "Approve the pay period before exporting it for payroll: payroll is paid from approved timecards.",
+        ));
+    }
+    let (start, end) = (input::format_date(l.start), input::format_date(l.end()));
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let header: &[&str] = match layout {
+        PayrollLayout::ByPeriod => &[
+            "Employee number",
+            "Name",
+            "Period start",
+            "Period end",
+            "Pay code",
+            "Hours",
+            "Minutes",
+        ],
+        PayrollLayout::ByDay => &[
+            "Employee number",
+            "Name",
+            "Date",
+            "Pay code",
+            "Hours",
+            "Minutes",
+        ],
+    };
+    out.write_record(header).map_err(failed)?;
+    let mut ids: Vec<i64> = l.punches.iter().map(|p| p.staff_id).collect();
+    ids.extend(l.shifts.iter().map(|s| s.staff_id));
+    ids.sort_unstable();
+    ids.dedup();
+    let mut people: Vec<_> = ids
+        .into_iter()
+        .map(|id| {
+            let p = l.person(id);
+            (
+                p.map(|p| p.name.clone()).unwrap_or_default(),
+                p.map(|p| p.employee_no.clone()).unwrap_or_default(),
+                id,
+            )
+        })
+        .collect();
+    people.sort();
+    for (name, no, id) in people {
+        let days = days_of(l, id);
+        match layout {
+            PayrollLayout::ByPeriod => {
+                let mut totals: BTreeMap<(u8, String), i64> = BTreeMap::new();
+                for d in &days {
+                    for (code, _, m) in codes(d) {
+                        let rank = match code.as_str() {
+                            "REG" => 0,
+                            "OT" => 1,
+                            _ => 2,
+                        };
+                        *totals.entry((rank, code)).or_default() += m;
+                    }
+                }
+                for ((_, code), m) in totals {
+                    out.write_record([
+                        no.as_str(),
+                        &name,
+                        &start,
+                        &end,
+                        &code,
+                        &hours(m),
+                        &m.to_string(),
+                    ])
+                    .map_err(failed)?;
+                }
+            }
+            PayrollLayout::ByDay => {
+                for d in &days {
+                    for (code, _, m) in codes(d) {
+                        out.write_record([
+                            no.as_str(),
+                            &name,
+                            &input::format_date(d.date),
+                            &code,
+                            &hours(m),
+                            &m.to_string(),
+                        ])
+                        .map_err(failed)?;
+                    }
+                }
+            }
+        }
+    }
+    let bytes = out.into_inner().map_err(failed)?;
+    Ok(PayrollFile {
+        name: format!(
+            "payroll-{start}-to-{end}-{}.csv",
+            layout.code().replace('_', "-")
+        ),
+        bytes,
+    })
+}

@@ -1,0 +1,387 @@
+//! Punches in the department database. An import replaces the punches of
+//! the days it covers, all or nothing, and says what changed.
+
+use super::Punch;
+use crate::error::AppResult;
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// What an import did to the days it covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PunchReplace {
+    #[ts(type = "string")]
+    pub from: NaiveDate,
+    #[ts(type = "string")]
+    pub to: NaiveDate,
+    /// Punches that were there before and are gone.
+    pub removed: i64,
+    /// Punches the file added that were not there.
+    pub added: i64,
+    /// Punches the file holds exactly as they were.
+    pub unchanged: i64,
+}
+
+fn instant(t: Option<DateTime<Utc>>) -> Option<String> {
+    t.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+}
+
+fn parse(t: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    t.map(|s| {
+        DateTime::parse_from_rfc3339(&s)
+            .map(|d| d.to_utc())
+            .map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    0,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+    })
+    .transpose()
+}
+
+/// The punches with a workday in `from..=to`, by person and time.
+pub fn load(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<Punch>> {
+    let mut stmt = conn.prepare(
+        "SELECT staff_id, workday, clock_in, clock_out, meal_minutes, pay_code, cost_centre, source_line
+         FROM punch WHERE workday BETWEEN ?1 AND ?2
+         ORDER BY staff_id, coalesce(clock_in, clock_out), id",
+    )?;
+    let rows = stmt
+        .query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok(Punch {
+                staff_id: r.get(0)?,
+                workday: {
+                    let d: String = r.get(1)?;
+                    crate::input::date(&d).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            1,
+                            rusqlite::types::Type::Text,
+                            e.into(),
+                        )
+                    })?
+                },
+                clock_in: parse(r.get(2)?)?,
+                clock_out: parse(r.get(3)?)?,
+                meal_minutes: r.get(4)?,
+                pay_code: r.get(5)?,
+                cost_centre: r.get(6)?,
+                line: r.get(7)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// Replaces the punches of `from..=to` with `punches` in one transaction:
+/// any failure and the stored punches are as they were. Punches that are
+/// unchanged (same person and times) are left alone, so the history shows
+/// only what the new file really changed.
+pub fn replace(
+    conn: &mut Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    punches: &[Punch],
+) -> AppResult<PunchReplace> {
+    let same = |a: &Punch, b: &Punch| {
+        (
+            a.staff_id,
+            a.workday,
+            a.clock_in,
+            a.clock_out,
+            a.meal_minutes,
+            &a.pay_code,
+            &a.cost_centre,
+        ) == (
+            b.staff_id,
+            b.workday,
+            b.clock_in,
+            b.clock_out,
+            b.meal_minutes,
+            &b.pay_code,
+            &b.cost_centre,
+        )
+    };
+    let tx = conn.transaction()?;
+    let before: Vec<(i64, Punch)> = {
+        let ids: Vec<i64> = tx
+            .prepare(
+                "SELECT id FROM punch WHERE workday BETWEEN ?1 AND ?2
+                 ORDER BY staff_id, coalesce(clock_in, clock_out), id",
+            )?
+            .query_map(params![from.to_string(), to.to_string()], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter().zip(load(&tx, from, to)?).collect()
+    };
+    let mut kept = vec![false; before.len()];
+    let mut unchanged = 0;
+    let mut added = 0;
+    let mut insert = tx.prepare(
+        "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code, cost_centre, source_line)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for p in punches {
+        if let Some(i) = (0..before.len()).find(|&i| !kept[i] && same(&before[i].1, p)) {
+            kept[i] = true;
+            unchanged += 1;
+            continue;
+        }
+        insert.execute(params![
+            p.staff_id,
+            p.workday.to_string(),
+            instant(p.clock_in),
+            instant(p.clock_out),
+            p.meal_minutes,
+            p.pay_code,
+            p.cost_centre,
+            p.line
+        ])?;
+        added += 1;
+    }
+    drop(insert);
+    let mut removed = 0;
+    for ((id, _), kept) in before.iter().zip(&kept) {
+        if !kept {
+            tx.execute("DELETE FROM punch WHERE id = ?1", [id])?;
+            removed += 1;
+        }
+    }
+    tx.commit()?;
+    Ok(PunchReplace {
+        from,
+        to,
+        removed,
+        added,
+        unchanged,
+    })
+}
+
+/// A stored punch with its id and, when it was typed in or corrected by
+/// hand, why and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PunchRecord {
+    pub id: i64,
+    pub punch: Punch,
+    pub correction: Option<String>,
+    pub corrected_at: Option<String>,
+}
+
+/// The punches of `from..=to` with their ids, in the order of [`load`].
+pub fn records(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<PunchRecord>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, correction, corrected_at FROM punch WHERE workday BETWEEN ?1 AND ?2
+         ORDER BY staff_id, coalesce(clock_in, clock_out), id",
+    )?;
+    let extra: Vec<(i64, Option<String>, Option<String>)> = stmt
+        .query_map(params![from.to_string(), to.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(extra
+        .into_iter()
+        .zip(load(conn, from, to)?)
+        .map(|((id, correction, corrected_at), punch)| PunchRecord {
+            id,
+            punch,
+            correction,
+            corrected_at,
+        })
+        .collect())
+}
+
+/// One punch by id.
+pub fn record(conn: &Connection, id: i64) -> AppResult<PunchRecord> {
+    let day: Option<String> = conn
+        .query_row("SELECT workday FROM punch WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let day = day.ok_or_else(|| crate::error::AppError::not_found("That punch"))?;
+    let day = crate::input::date(&day)
+        .map_err(|e| crate::error::AppError::new(crate::error::ErrorCode::Storage, e))?;
+    records(conn, day, day)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| crate::error::AppError::not_found("That punch"))
+}
+
+/// Writes a punch typed in (`id` None) or corrected by hand, with its reason.
+pub fn write(
+    conn: &Connection,
+    id: Option<i64>,
+    punch: &Punch,
+    reason: &str,
+    now: &str,
+) -> AppResult<i64> {
+    let (workday, clock_in, clock_out) = (
+        punch.workday.to_string(),
+        instant(punch.clock_in),
+        instant(punch.clock_out),
+    );
+    match id {
+        Some(id) => {
+            conn.execute(
+                "UPDATE punch SET staff_id = ?1, workday = ?2, clock_in = ?3, clock_out = ?4,
+                     meal_minutes = ?5, pay_code = ?6, cost_centre = ?7, correction = ?8, corrected_at = ?9
+                 WHERE id = ?10",
+                params![
+                    punch.staff_id,
+                    workday,
+                    clock_in,
+                    clock_out,
+                    punch.meal_minutes,
+                    punch.pay_code,
+                    punch.cost_centre,
+                    reason,
+                    now,
+                    id
+                ],
+            )?;
+            Ok(id)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code,
+                     cost_centre, correction, corrected_at, source_line)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
+                params![
+                    punch.staff_id,
+                    workday,
+                    clock_in,
+                    clock_out,
+                    punch.meal_minutes,
+                    punch.pay_code,
+                    punch.cost_centre,
+                    reason,
+                    now
+                ],
+            )?;
+            Ok(conn.last_insert_rowid())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::time::instant as at_local;
+    use chrono::NaiveDateTime;
+
+    fn conn() -> Connection {
+        let conn = crate::store::open_in_memory().unwrap();
+        conn.execute_batch(
+            "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
+                 fte_hundredths, hourly_rate_cents, hire_date)
+             VALUES (7, 'Ann', 'Lee', 'E7', 'RN', 'full_time', 90, 4500, '2020-01-01');",
+        )
+        .unwrap();
+        conn
+    }
+
+    fn punch(staff_id: i64, from: &str, to: &str) -> Punch {
+        let t = |s: &str| {
+            at_local(
+                chrono_tz::America::Chicago,
+                NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap(),
+            )
+        };
+        Punch {
+            staff_id,
+            workday: crate::input::date(&from[..10]).unwrap(),
+            clock_in: Some(t(from)),
+            clock_out: Some(t(to)),
+            meal_minutes: 30,
+            pay_code: Some("REG".into()),
+            cost_centre: None,
+            line: 2,
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        crate::input::date(s).unwrap()
+    }
+
+    #[test]
+    fn a_reimport_replaces_its_days_and_says_what_changed() {
+        let mut c = conn();
+        let night = punch(7, "2026-10-31 18:52", "2026-11-01 07:09");
+        let day_shift = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
+        let outside = punch(7, "2026-11-20 07:00", "2026-11-20 15:00");
+        replace(
+            &mut c,
+            day("2026-11-20"),
+            day("2026-11-20"),
+            std::slice::from_ref(&outside),
+        )
+        .unwrap();
+        let first = replace(
+            &mut c,
+            day("2026-10-25"),
+            day("2026-11-07"),
+            &[night.clone(), day_shift.clone()],
+        )
+        .unwrap();
+        assert_eq!((first.added, first.removed, first.unchanged), (2, 0, 0));
+        assert_eq!(
+            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
+            vec![night.clone(), day_shift.clone()]
+        );
+        let mut corrected = day_shift.clone();
+        corrected.clock_out = corrected
+            .clock_out
+            .map(|t| t - chrono::Duration::minutes(4));
+        let again = replace(
+            &mut c,
+            day("2026-10-25"),
+            day("2026-11-07"),
+            &[night.clone(), corrected.clone()],
+        )
+        .unwrap();
+        assert_eq!((again.added, again.removed, again.unchanged), (1, 1, 1));
+        assert_eq!(
+            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
+            vec![night, corrected]
+        );
+        assert_eq!(
+            load(&c, day("2026-11-20"), day("2026-11-20")).unwrap(),
+            vec![outside],
+            "days outside the range are untouched"
+        );
+        let history: i64 = c
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE table_name = 'punch'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            history, 5,
+            "four added and one removed, each in the history"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_changes_nothing() {
+        let mut c = conn();
+        let good = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
+        replace(
+            &mut c,
+            day("2026-11-01"),
+            day("2026-11-14"),
+            std::slice::from_ref(&good),
+        )
+        .unwrap();
+        // The second punch names a person the department does not have.
+        let new = [
+            punch(7, "2026-11-03 07:00", "2026-11-03 19:00"),
+            punch(99, "2026-11-04 07:00", "2026-11-04 19:00"),
+        ];
+        assert!(replace(&mut c, day("2026-11-01"), day("2026-11-14"), &new).is_err());
+        assert_eq!(
+            load(&c, day("2026-11-01"), day("2026-11-14")).unwrap(),
+            vec![good]
+        );
+    }
+}

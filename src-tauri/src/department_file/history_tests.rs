@@ -1,0 +1,320 @@
+//! The department file and the change history: the key stays home, an
+//! import keeps the department's history and adds itself as one sealed
+//! entry, and the file's own history is carried over only when it checks
+//! with this department's key.
+
+use super::document::to_json;
+use super::tests::{entries, exported, intact, records, rewritten, sample, staged};
+use super::*;
+use crate::store;
+use rusqlite::types::ValueRef;
+
+#[test]
+fn the_file_name_in_the_history_holds_nothing_invisible() {
+    let doc = parse(exported(&sample()).as_bytes()).unwrap();
+    let file = stage(&doc, "hand\u{202E}nosj.over\u{7}.json").unwrap();
+    assert_eq!(file.file_name, "handnosj.over.json");
+}
+
+#[test]
+fn a_new_computer_takes_the_department_with_its_history_when_it_verifies() {
+    let conn = sample();
+    let key: Vec<u8> = conn
+        .query_row("SELECT key FROM audit_chain_key", [], |r| r.get(0))
+        .unwrap();
+    let theirs = entries(&conn);
+    let text = exported(&conn);
+
+    // An empty data folder, as on a new computer: nothing of its own yet.
+    let mut fresh = store::open_in_memory().unwrap();
+    assert!(entries(&fresh).is_empty());
+    let file = staged(text.as_bytes());
+    let (before, _) = history::check(&fresh, &file.conn).unwrap();
+    assert_eq!(before.status, FileHistoryStatus::Verified);
+    assert!(
+        before.message.contains("It comes with the department"),
+        "{}",
+        before.message
+    );
+    for hidden in ["key", "seal", "fingerprint"] {
+        assert!(
+            !before.message.contains(hidden),
+            "{hidden}: {}",
+            before.message
+        );
+    }
+    let done = import_into(&mut fresh, &file, false, "x").unwrap();
+    assert_eq!(done.history.carried_over, theirs.len() as i64);
+    let after = entries(&fresh);
+    assert_eq!(
+        after[..theirs.len()],
+        theirs[..],
+        "the whole history came along"
+    );
+    assert_eq!(after.len(), theirs.len() + 1, "and the import after it");
+    assert!(
+        intact(&fresh),
+        "sealed as it was, the import chained after it"
+    );
+    let adopted: Vec<u8> = fresh
+        .query_row("SELECT key FROM audit_chain_key", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        adopted, key,
+        "later entries are sealed as the department's were"
+    );
+    // Later saves keep the chain.
+    fresh
+        .execute("UPDATE staff SET first_name = 'Moved' WHERE id = 1", [])
+        .unwrap();
+    assert!(intact(&fresh));
+
+    // The same file with an entry altered in it: the history stays out, said plainly.
+    let forged = rewritten(&conn, |d| {
+        let t = d.tables.iter_mut().find(|t| t.name == "audit_log").unwrap();
+        let i = t.columns.iter().position(|c| c == "label").unwrap();
+        t.rows[3][i] = "Nothing happened".into();
+    });
+    let mut fresh = store::open_in_memory().unwrap();
+    let done = import_into(&mut fresh, &staged(&forged), false, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Altered);
+    assert_eq!(done.history.carried_over, 0);
+    assert!(
+        done.history
+            .message
+            .contains("was altered from entry 4 on after the file was exported"),
+        "{}",
+        done.history.message
+    );
+    assert_eq!(entries(&fresh).len(), 1, "only the import's own entry");
+    assert!(intact(&fresh));
+}
+
+#[test]
+fn an_import_keeps_the_departments_history_and_adds_one_sealed_entry() {
+    // Another department's file: its history cannot be checked here.
+    let other = sample();
+    other
+        .execute("UPDATE staff SET first_name = 'Other' WHERE id = 1", [])
+        .unwrap();
+    let file = staged(exported(&other).as_bytes());
+    let file_entries = entries(&file.conn).len();
+    let mut live = sample();
+    live.execute("UPDATE staff SET last_name = 'Ours' WHERE id = 2", [])
+        .unwrap();
+    let ours = entries(&live);
+    assert!(ours.len() > 1);
+    let done = import_into(&mut live, &file, true, "x").unwrap();
+    let after = entries(&live);
+    assert_eq!(
+        after[..ours.len()],
+        ours[..],
+        "our history is kept as it was"
+    );
+    assert_eq!(after.len(), ours.len() + 1, "and the import is one entry");
+    let label = &after[ours.len()].1;
+    assert!(
+        label.starts_with("Department file imported: handover.wardbook.json, 55 staff, 2 schedule periods, 1 fiscal year;"),
+        "{label}"
+    );
+    assert!(
+        label.ends_with(&format!("its history ({} entries) left out", file_entries)),
+        "{label}"
+    );
+    assert!(intact(&live), "the chain verifies with the import in it");
+    assert_eq!(done.kept_history_entries, ours.len() as i64);
+    assert_eq!(done.history.status, FileHistoryStatus::Unverified);
+    assert_eq!(done.history.carried_over, 0);
+    assert!(
+        done.history
+            .message
+            .contains("is another department's record, so it is not added"),
+        "{}",
+        done.history.message
+    );
+    assert_eq!(
+        records(&live),
+        records(&file.conn),
+        "the records are the file's"
+    );
+    // The entry reads in the history like any other.
+    let page = crate::audit::list(
+        &live,
+        &crate::audit::HistoryQuery {
+            limit: 1,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(&page.entries[0].label, label);
+    assert_eq!(page.entries[0].kind, crate::audit::HistoryKind::Department);
+}
+
+#[test]
+fn a_file_of_this_department_is_checked_with_its_key_and_its_new_entries_carried_over() {
+    let mut live = sample();
+    // An older copy of this department (as a backup restored elsewhere would be).
+    let mut older = store::open_in_memory().unwrap();
+    {
+        let backup = rusqlite::backup::Backup::new(&live, &mut older).unwrap();
+        backup
+            .run_to_completion(100, std::time::Duration::ZERO, None)
+            .unwrap();
+    }
+    live.execute("UPDATE staff SET last_name = 'Later' WHERE id = 2", [])
+        .unwrap();
+    let text = exported(&live);
+    let later = entries(&live);
+
+    // Into the older copy: the entries it lacks come with their seals.
+    let done = import_into(&mut older, &staged(text.as_bytes()), true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Verified);
+    assert_eq!(done.history.carried_over, 1, "{}", done.history.message);
+    assert!(
+        done.history
+            .message
+            .contains("the 1 entry this department did not have yet was added"),
+        "{}",
+        done.history.message
+    );
+    let merged = entries(&older);
+    assert_eq!(merged[..later.len()], later[..]);
+    assert_eq!(merged.len(), later.len() + 1);
+    assert!(intact(&older));
+
+    // A copy that went its own way after the file was made: its own entries stay.
+    let mut apart = store::open_in_memory().unwrap();
+    {
+        let backup = rusqlite::backup::Backup::new(&older, &mut apart).unwrap();
+        backup
+            .run_to_completion(100, std::time::Duration::ZERO, None)
+            .unwrap();
+    }
+    let newer = exported(&older);
+    apart
+        .execute("UPDATE staff SET last_name = 'Apart' WHERE id = 4", [])
+        .unwrap();
+    older
+        .execute("UPDATE staff SET last_name = 'Onward' WHERE id = 5", [])
+        .unwrap();
+    let newer_file = staged(exported(&older).as_bytes());
+    drop(newer);
+    let own = entries(&apart);
+    let done = import_into(&mut apart, &newer_file, true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Verified);
+    assert_eq!(done.history.carried_over, 0);
+    assert!(
+        done.history
+            .message
+            .contains("went apart from this department's history after entry")
+            && done
+                .history
+                .message
+                .contains("its 1 later entry is not added"),
+        "{}",
+        done.history.message
+    );
+    assert_eq!(entries(&apart)[..own.len()], own[..]);
+    assert_eq!(entries(&apart).len(), own.len() + 1);
+    assert!(intact(&apart));
+
+    // Into the department itself: all of it is already there.
+    live.execute("UPDATE staff SET last_name = 'Since' WHERE id = 3", [])
+        .unwrap();
+    let done = import_into(&mut live, &staged(text.as_bytes()), true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Verified);
+    assert_eq!(done.history.carried_over, 0);
+    assert!(
+        done.history
+            .message
+            .contains("already part of this department's history"),
+        "{}",
+        done.history.message
+    );
+    assert!(intact(&live));
+}
+
+#[test]
+fn a_history_rewritten_in_the_file_is_found_and_left_out() {
+    let mut live = sample();
+    let ours = entries(&live);
+    // The label of one entry rewritten, the checksum recomputed.
+    let forged = rewritten(&live, |d| {
+        let t = d.tables.iter_mut().find(|t| t.name == "audit_log").unwrap();
+        let i = t.columns.iter().position(|c| c == "label").unwrap();
+        t.rows[3][i] = "Nothing happened".into();
+    });
+    let file = staged(&forged);
+    let (summary_history, _) = history::check(&live, &file.conn).unwrap();
+    assert_eq!(summary_history.status, FileHistoryStatus::Altered);
+    let done = import_into(&mut live, &file, true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Altered);
+    assert!(
+        done.history
+            .message
+            .contains("was altered from entry 4 on after the file was exported"),
+        "{}",
+        done.history.message
+    );
+    let after = entries(&live);
+    assert_eq!(after[..ours.len()], ours[..], "the true history stays");
+    assert!(!after.iter().any(|(_, l)| l == "Nothing happened"));
+    assert!(intact(&live));
+
+    // A forger who reseals the file's history with a key of their own, and
+    // writes that key into the file as older files did, gets "cannot be checked".
+    let mut forged_key = sample();
+    let other_key: Vec<u8> = forged_key
+        .query_row("SELECT key FROM audit_chain_key", [], |r| r.get(0))
+        .unwrap();
+    let file = rewritten(&forged_key, |d| {
+        d.history_key = None;
+        let t = d
+            .tables
+            .iter_mut()
+            .find(|t| t.name == "audit_chain_key")
+            .unwrap();
+        t.rows = vec![vec![1.into(), to_json(ValueRef::Blob(&other_key))]];
+    });
+    let done = import_into(&mut forged_key, &staged(&file), true, "x").unwrap();
+    assert_eq!(
+        done.history.status,
+        FileHistoryStatus::Verified,
+        "its own key: the same department"
+    );
+    let done = import_into(&mut live, &staged(&file), true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Unverified);
+    assert!(intact(&live));
+}
+
+#[test]
+fn a_file_whose_seals_were_removed_is_refused_for_that() {
+    let mut conn = sample();
+    let file = rewritten(&conn, |d| {
+        let t = d
+            .tables
+            .iter_mut()
+            .find(|t| t.name == "audit_seal")
+            .unwrap();
+        assert!(!t.rows.is_empty(), "the sample's history is sealed");
+        t.rows.clear();
+    });
+    let message = super::tests::refused(&file);
+    assert!(message.contains("seals"), "{message}");
+    assert!(
+        !message.contains("key"),
+        "the key was never in it: {message}"
+    );
+    assert!(message.ends_with("Nothing was imported."), "{message}");
+    // One seal left is an altered history, imported but not carried over.
+    let file = rewritten(&conn, |d| {
+        let t = d
+            .tables
+            .iter_mut()
+            .find(|t| t.name == "audit_seal")
+            .unwrap();
+        t.rows.truncate(1);
+    });
+    let done = import_into(&mut conn, &staged(&file), true, "x").unwrap();
+    assert_eq!(done.history.status, FileHistoryStatus::Altered);
+}

@@ -1,0 +1,76 @@
+//! After the search: a shift held by someone without a target (per diem,
+//! agency) or beyond it goes to a person short of theirs, or to anyone else it costs
+//! less with (an agency shift to a per diem nurse, a part-timer's one extra
+//! shift), when they may take it under every rule and the roster costs less
+//! so (cover included: a trade that loses the shift's charge nurse costs
+//! more than it brings).
+//! The search finds most such trades; this makes sure of the rest, which a
+//! manager would otherwise find by hand ("why is the per diem nurse on a
+//! night my full-time nurse could work?").
+
+use super::explain::shortfalls;
+use super::model::Model;
+use super::row::Rules;
+use super::score::row_violations;
+use super::search::Outcome;
+use super::state::State;
+
+/// Gives `outcome`'s per diem and agency shifts, and the shifts of people
+/// beyond their target, to whoever it is cheaper with, people short of
+/// their target first, keeping every rule: a part-timer far past their FTE
+/// does not keep a shift a full-timer short of theirs could work.
+pub(crate) fn hand_over(model: &Model, outcome: &mut Outcome) {
+    let mut state = State::new(model, outcome.roster.clone());
+    let short = |state: &State, s: usize| {
+        model.staff[s].target.as_ref().map_or(0, |t| {
+            i64::from(t.minutes) - i64::from(t.worked(model, &state.roster.cells[s]))
+        })
+    };
+    let mut changed = false;
+    // A pass per round of trades; each trade lowers the cost, so it ends.
+    loop {
+        let mut traded = false;
+        let mut takers: Vec<usize> = (0..model.staff.len()).collect();
+        takers.sort_by_key(|&p| std::cmp::Reverse(short(&state, p)));
+        let givers: Vec<usize> = (0..model.staff.len())
+            .filter(|&q| model.staff[q].target.is_none() || short(&state, q) < 0)
+            .collect();
+        for q in givers {
+            for day in 0..model.days {
+                let Some(shift) = state.roster.cells[q][day] else {
+                    continue;
+                };
+                if model.staff[q].fixed.contains(&(day, shift)) {
+                    continue;
+                }
+                for &p in &takers {
+                    if p == q
+                        || state.roster.cells[p][day].is_some()
+                        || model.staff[p].contract.max_per_shift[shift] == 0
+                    {
+                        continue;
+                    }
+                    let delta = state.set(p, day, Some(shift)) + state.set(q, day, None);
+                    if delta < 0
+                        && row_violations(model, &state.roster, p).is_empty()
+                        && row_violations(model, &state.roster, q).is_empty()
+                    {
+                        traded = true;
+                        break;
+                    }
+                    state.set(q, day, Some(shift));
+                    state.set(p, day, None);
+                }
+            }
+        }
+        changed |= traded;
+        if !traded {
+            break;
+        }
+    }
+    if changed {
+        outcome.penalty = state.cost as u64;
+        outcome.shortfalls = shortfalls(&state, &mut Rules::new(model));
+        outcome.roster = state.roster;
+    }
+}

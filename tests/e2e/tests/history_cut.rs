@@ -1,0 +1,171 @@
+//! End-to-end: entries cut off the end of the change history outside
+//! Wardbook (the shorter chain still verifies) are named in a warning that
+//! sits over the page without moving it; its button leads to the backups, and
+//! the restore is confirmed on screen and written into the history.
+
+use std::path::Path;
+use wardbook_e2e::{App, By};
+
+/// What someone with the file and sqlite3 does: lift the guards, delete the
+/// newest `n` entries with their seals, and put the guards back as they were.
+fn cut_newest(db: &Path, n: i64) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let guards: Vec<(String, String)> = conn
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%_no_%'",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!guards.is_empty());
+    for (name, _) in &guards {
+        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
+    }
+    let last: i64 = conn
+        .query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    conn.execute("DELETE FROM audit_seal WHERE entry_id > ?1", [last - n])
+        .unwrap();
+    conn.execute("DELETE FROM audit_log WHERE id > ?1", [last - n])
+        .unwrap();
+    for (_, sql) in &guards {
+        conn.execute_batch(sql).unwrap();
+    }
+}
+
+/// Where the page's sections start, in pixels from the window's top.
+fn content_top(app: &App) -> f64 {
+    app.execute(
+        "return document.querySelector('main.content').getBoundingClientRect().top;",
+        vec![],
+    )
+    .as_f64()
+    .expect("a number")
+}
+
+#[test]
+fn entries_cut_off_the_history_are_named_and_a_restore_from_the_warning_is_recorded() {
+    let dir = wardbook_e2e::data_dir();
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    let top = content_top(&app);
+    app.quit();
+
+    cut_newest(&dir.path().join("wardbook.db"), 3);
+
+    let app = App::launch(dir.path(), &[]);
+    app.find("#department-name");
+    let warning = app.wait_until("the history warning", || {
+        app.try_find(By::Css("#history-warning"))
+            .map(|el| app.text(&el))
+            .filter(|t| !t.is_empty())
+    });
+    assert!(
+        warning
+            .contains("the last 3 entries of the history are missing; the newest known is entry"),
+        "{warning}"
+    );
+    assert_eq!(
+        content_top(&app),
+        top,
+        "the warning does not push the page down"
+    );
+    app.screenshot("history-cut-warning.png");
+
+    app.click(&app.find("#history-warning-restore"));
+    let restore = app.wait_for(By::XPath(
+        "//table[@id='backup-table']//button[normalize-space()='Restore…']",
+    ));
+    app.click(&restore);
+    app.click(&app.wait_for(By::Css("#restore-confirm")));
+    let told = app.wait_until("the restore confirmed", || {
+        app.find_all(".notices .notice")
+            .iter()
+            .map(|el| app.text(el))
+            .find(|t| t.contains("Restored the backup of"))
+    });
+    assert!(
+        told.contains("the department as it was is kept as wardbook-"),
+        "{told}"
+    );
+    app.screenshot("history-cut-restored.png");
+    app.find("#department-name");
+    assert!(
+        app.try_find(By::Css("#history-warning")).is_none(),
+        "the restored history is whole: no warning"
+    );
+
+    // The history's newest entry is the restore, and the chain verifies.
+    app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Settings']")));
+    let newest = app.wait_for(By::Css("section[aria-label='Change history'] tbody tr"));
+    let entry = app.shown_text(&newest);
+    assert!(entry.contains("Restored the backup of"), "{entry}");
+    app.click(&app.find("#history-verify"));
+    let check = app.text_of("#history-check");
+    assert!(
+        check.contains("match their seals: nothing was altered"),
+        "{check}"
+    );
+    app.quit();
+}
+
+/// A file damaged beyond opening: the start screen says so once, offers the
+/// backups, and the restore from there is confirmed and recorded too.
+#[test]
+fn a_restore_from_the_damaged_file_screen_is_confirmed_and_recorded() {
+    let dir = wardbook_e2e::data_dir();
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    app.quit();
+
+    // Cut short while copying (a copy takes the main file, not its journal).
+    let db = dir.path().join("wardbook.db");
+    {
+        // Everything into the main file first, as a clean close leaves it.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    for journal in ["wardbook.db-wal", "wardbook.db-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(journal));
+    }
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..3000]).unwrap();
+
+    let app = App::launch(dir.path(), &[]);
+    let page = app.wait_until("the damaged-file screen", || {
+        app.try_find(By::Css("main.page"))
+            .map(|el| app.text(&el))
+            .filter(|t| t.contains("could not open the department file"))
+    });
+    assert!(
+        page.contains("the file is incomplete — it may have been cut short while copying"),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches("not changed").count() + page.matches("did not change").count(),
+        1,
+        "said once: {page}"
+    );
+    app.screenshot("damaged-file-screen.png");
+    let restore = app.wait_for(By::XPath(
+        "//table[@id='backup-table']//button[normalize-space()='Restore…']",
+    ));
+    app.click(&restore);
+    app.click(&app.wait_for(By::Css("#restore-confirm")));
+    let told = app.wait_until("the restore confirmed", || {
+        app.find_all(".notices .notice")
+            .iter()
+            .map(|el| app.text(el))
+            .find(|t| t.contains("Restored the backup of"))
+    });
+    assert!(
+        told.contains("-damaged.db"),
+        "what was there is kept: {told}"
+    );
+    app.wait_for_text("#department-name", "4 West Medical-Surgical");
+    app.screenshot("damaged-file-restored.png");
+    app.quit();
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { PunchMapping } from '../lib/bindings';
+import { day, mapColumn, periodLabel } from './attendance';
+
+const period = { start: '2026-11-08', end: '2026-11-21', approved: false, current: false, punches: 0 };
+
+describe('periodLabel', () => {
+  it('names the span and what the period waits for', () => {
+    expect(periodLabel({ ...period, punches: 230 })).toBe('8 Nov – 21 Nov 2026 · to approve');
+    expect(periodLabel({ ...period, punches: 230, approved: true })).toBe('8 Nov – 21 Nov 2026 · approved');
+    expect(periodLabel(period)).toBe('8 Nov – 21 Nov 2026 · no punches');
+    expect(periodLabel({ ...period, current: true, punches: 12 })).toBe('8 Nov – 21 Nov 2026 · current');
+  });
+
+  it('keeps both years across the new year', () => {
+    expect(periodLabel({ ...period, start: '2026-12-27', end: '2027-01-09' })).toBe('27 Dec 2026 – 9 Jan 2027 · no punches');
+  });
+});
+
+describe('mapColumn', () => {
+  const m: PunchMapping = { has_header: true, columns: ['employee_no', 'date', 'time_in', null], date_order: 'month_first' };
+
+  it('moves a field to the column chosen for it, so it is mapped once', () => {
+    expect(mapColumn(m, 3, 'date').columns).toEqual(['employee_no', null, 'time_in', 'date']);
+  });
+
+  it('leaves a column out without touching the others', () => {
+    expect(mapColumn(m, 0, null).columns).toEqual([null, 'date', 'time_in', null]);
+  });
+});
+
+describe('day', () => {
+  it('reads a date as a manager writes it', () => {
+    expect(day('2026-03-01')).toBe('1 Mar 2026');
+  });
+});
