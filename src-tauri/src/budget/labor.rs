@@ -20,7 +20,7 @@ use crate::schedule::cost::{period_cost, round_half_up, PAID_TIME_OFF_DAY_MINUTE
 use crate::schedule::store::{loaded_period, periods};
 use crate::schedule::TimeOffStatus;
 use crate::staff::EmploymentType;
-use chrono::{Datelike, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{HashMap, HashSet};
 
 /// One month of the schedule's labor.
@@ -39,6 +39,16 @@ pub struct ScheduledMonth {
 
 /// The schedule's labor for each month of `year` (twelve entries).
 pub fn by_month(conn: &rusqlite::Connection, year: Year) -> AppResult<[ScheduledMonth; 12]> {
+    by_month_outside(conn, year, &HashSet::new())
+}
+
+/// The schedule's labor for each month of `year`, leaving out the days in
+/// `skip` (those the time clock covers).
+pub fn by_month_outside(
+    conn: &rusqlite::Connection,
+    year: Year,
+    skip: &HashSet<NaiveDate>,
+) -> AppResult<[ScheduledMonth; 12]> {
     let mut months = [ScheduledMonth::default(); 12];
     let (first, last) = (year.first.first_day(), year.last().last_day());
     let overlapping: Vec<_> = periods::list(conn)?
@@ -53,16 +63,18 @@ pub fn by_month(conn: &rusqlite::Connection, year: Year) -> AppResult<[Scheduled
             .iter_days()
             .take_while(|d| *d <= period.end())
         {
-            if let Some(i) = year.index_of_date(day) {
+            if let Some(i) = year.index_of_date(day).filter(|_| !skip.contains(&day)) {
                 months[i as usize].scheduled_days += 1;
             }
         }
         let facts: HashMap<i64, _> = ctx.staff.iter().map(|s| (s.id, s)).collect();
         let cost = period_cost(ctx);
         for line in &cost.lines {
-            let (Some(i), Some(person)) =
-                (year.index_of_date(line.date), facts.get(&line.staff_id))
-            else {
+            let (Some(i), Some(person)) = (
+                year.index_of_date(line.date)
+                    .filter(|_| !skip.contains(&line.date)),
+                facts.get(&line.staff_id),
+            ) else {
                 continue;
             };
             let m = &mut months[i as usize];
@@ -94,7 +106,7 @@ pub fn by_month(conn: &rusqlite::Connection, year: Year) -> AppResult<[Scheduled
                 .take_while(|d| *d <= off.to.min(period.end()))
             {
                 let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-                if weekday && !worked.contains(&(off.staff_id, day)) {
+                if weekday && !worked.contains(&(off.staff_id, day)) && !skip.contains(&day) {
                     off_days.insert((off.staff_id, day));
                 }
             }

@@ -15,6 +15,7 @@
 pub mod account_map;
 pub mod actuals;
 pub mod calendar;
+pub mod clocked;
 pub mod csv_import;
 pub mod expenses;
 pub mod figures;

@@ -13,10 +13,12 @@
 //! - Hours at target = target HPPD × actual patient days (or budgeted when
 //!   no actual is in).
 //!
-//! Sources: hours come from the schedule (`labor`) unless typed for the
-//! month (`targets`), one measure at a time. Paid = worked + non-productive
+//! Sources: hours typed for the month (`targets`) come first, one measure at
+//! a time; otherwise the time clock's (`clocked`) for the days it covers and
+//! the schedule's (`labor`) for the rest. Paid = worked + non-productive
 //! (approved paid time off).
 
+use super::clocked::{self, ClockedMonth};
 use super::figures::{self, BudgetSheet};
 use super::labor::{self, ScheduledMonth};
 use super::targets::{self, FteBudget, Targets, VolumeMonth};
@@ -53,6 +55,8 @@ text_enum! {
     /// Where a month's worked hours come from.
     pub enum HoursSource {
         Schedule = ("schedule", "From the schedule"),
+        Clocked = ("clocked", "From the time clock"),
+        Mixed = ("mixed", "From the time clock where punches are in, the schedule after"),
         Typed = ("typed", "Typed or imported"),
         Missing = ("missing", "No schedule and nothing typed"),
     }
@@ -99,28 +103,39 @@ pub struct ProductivityReport {
     pub positions: Vec<PositionLine>,
 }
 
+/// A month's hours: the clock's on the days it covers, the schedule's on
+/// the others (`scheduled` leaves the clock's days out).
 pub fn month(
     volume: &VolumeMonth,
     scheduled: &ScheduledMonth,
+    clocked: &ClockedMonth,
     days: i64,
     target_hppd: i64,
     budgeted_fte: i64,
 ) -> ProductivityMonth {
-    let source = if volume.worked_minutes.is_some() {
-        HoursSource::Typed
-    } else if scheduled.scheduled_days > 0 {
-        HoursSource::Schedule
-    } else {
-        HoursSource::Missing
+    let source = match (
+        volume.worked_minutes.is_some(),
+        clocked.days > 0,
+        scheduled.scheduled_days > 0,
+    ) {
+        (true, _, _) => HoursSource::Typed,
+        (false, true, true) => HoursSource::Mixed,
+        (false, true, false) => HoursSource::Clocked,
+        (false, false, true) => HoursSource::Schedule,
+        (false, false, false) => HoursSource::Missing,
     };
-    let worked = volume.worked_minutes.unwrap_or(scheduled.worked_minutes);
+    let worked = volume
+        .worked_minutes
+        .unwrap_or(scheduled.worked_minutes + clocked.worked_minutes);
     let paid = volume
         .paid_minutes
-        .unwrap_or(worked + scheduled.non_productive_minutes);
+        .unwrap_or(worked + scheduled.non_productive_minutes + clocked.non_productive_minutes);
     let overtime = volume
         .overtime_minutes
-        .unwrap_or(scheduled.overtime_minutes);
-    let agency = volume.agency_minutes.unwrap_or(scheduled.agency_minutes);
+        .unwrap_or(scheduled.overtime_minutes + clocked.overtime_minutes);
+    let agency = volume
+        .agency_minutes
+        .unwrap_or(scheduled.agency_minutes + clocked.agency_minutes);
     let patient_days = volume
         .actual_patient_days
         .unwrap_or(volume.budgeted_patient_days);
@@ -198,7 +213,8 @@ pub fn report(
         volumes,
         fte,
     } = targets::load(conn, fiscal_year_id)?;
-    let scheduled = labor::by_month(conn, year)?;
+    let clocked = clocked::by_month(conn, year)?;
+    let scheduled = labor::by_month_outside(conn, year, &clocked.days)?;
     let budgeted_fte: i64 = fte.iter().map(|f| f.fte_hundredths).sum();
     let days = year.days();
     let months = volumes
@@ -208,6 +224,7 @@ pub fn report(
             month(
                 v,
                 &scheduled[i],
+                &clocked.months[i],
                 days[i],
                 fy.target_hppd_hundredths,
                 budgeted_fte,
@@ -356,7 +373,14 @@ mod tests {
             actual_patient_days: Some(900),
             ..Default::default()
         };
-        let m = month(&volume, &scheduled, 31, 510, 2_950);
+        let m = month(
+            &volume,
+            &scheduled,
+            &ClockedMonth::default(),
+            31,
+            510,
+            2_950,
+        );
         assert_eq!(m.source, HoursSource::Schedule);
         assert_eq!(m.hppd_hundredths, Some(533));
         assert_eq!(m.target_minutes, 4_590 * 60);
@@ -370,7 +394,7 @@ mod tests {
             worked_minutes: Some(4_000 * 60),
             ..volume
         };
-        let m = month(&typed, &scheduled, 31, 510, 2_950);
+        let m = month(&typed, &scheduled, &ClockedMonth::default(), 31, 510, 2_950);
         assert_eq!(m.source, HoursSource::Typed);
         assert_eq!(m.worked_minutes, 4_000 * 60);
         assert_eq!(m.overtime_bp, Some(960));

@@ -53,8 +53,8 @@ fn the_sample_year_has_eight_months_of_actuals_overtime_over_and_supplies_under(
         assert!(closed.overtime_bp.unwrap() > 600);
         assert_eq!(
             productivity.months[8].source,
-            HoursSource::Schedule,
-            "the current month is scheduled"
+            HoursSource::Mixed,
+            "the current month reads the time clock up to today and the schedule after"
         );
         let rn = productivity
             .positions

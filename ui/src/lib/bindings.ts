@@ -750,7 +750,7 @@ export type Targets = { year: FiscalYear,
  */
 volumes: Array<VolumeMonth>, fte: Array<FteBudget>, };
 
-export type HoursSource = "schedule" | "typed" | "missing";
+export type HoursSource = "schedule" | "clocked" | "mixed" | "typed" | "missing";
 
 export type ProductivityMonth = { month: number, label: string, days: number, source: HoursSource, budgeted_patient_days: number, actual_patient_days: number | null, worked_minutes: number, non_productive_minutes: number, paid_minutes: number, overtime_minutes: number, agency_minutes: number, hppd_hundredths: number | null, target_hppd_hundredths: number, 
 /**
@@ -1755,6 +1755,8 @@ export const SPREADS: { code: Spread; label: string }[] = [
 
 export const HOURS_SOURCES: { code: HoursSource; label: string }[] = [
   { code: "schedule", label: "From the schedule" },
+  { code: "clocked", label: "From the time clock" },
+  { code: "mixed", label: "From the time clock where punches are in, the schedule after" },
   { code: "typed", label: "Typed or imported" },
   { code: "missing", label: "No schedule and nothing typed" },
 ];
