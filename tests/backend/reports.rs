@@ -12,6 +12,8 @@ mod hours;
 mod roster;
 #[path = "reports/schedule.rs"]
 mod schedule;
+#[path = "reports/timecards.rs"]
+mod timecards;
 
 use rusqlite::Connection;
 use wardbook::reports::{self, ReportFormat, ReportKind, ReportRequest};

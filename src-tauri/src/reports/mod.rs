@@ -20,6 +20,7 @@ pub mod save;
 pub mod schedule;
 pub mod table;
 pub mod table_csv;
+pub mod timecards;
 
 use crate::error::{AppError, AppResult};
 use crate::input;
@@ -37,6 +38,7 @@ text_enum! {
         BudgetVariance = ("budget_variance", "Budget variance"),
         Roster = ("roster", "Staff roster"),
         Hours = ("hours", "Hours for payroll"),
+        Timecards = ("timecards", "Timecard sign-off"),
     }
 }
 
@@ -60,7 +62,7 @@ text_enum! {
 /// What to report on. Each kind reads only the parameters it needs:
 /// schedule and coverage a `period_id`; budget variance a `fiscal_year_id`
 /// and `month` (none: the latest month with actuals); hours a
-/// `pay_period_start`; credentials and roster an `as_of` date (empty: today).
+/// `pay_period_start` (timecards too); credentials and roster an `as_of` date (empty: today).
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct ReportRequest {
     pub period_id: Option<i64>,
@@ -119,6 +121,7 @@ pub fn assemble(
         }
         ReportKind::Roster => roster::report(conn, as_of(&request.as_of, today)?, today),
         ReportKind::Hours => hours::report(conn, &request.pay_period_start, today),
+        ReportKind::Timecards => timecards::report(conn, &request.pay_period_start, today),
     }
 }
 

@@ -247,6 +247,14 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
         .copied()
         .unwrap_or(0);
     assert!(corrected > 0, "the corrected punch is paid");
+
+    // The sign-off sheet of the approved period, for signatures.
+    app.click(&app.find("#attendance-sign-off"));
+    let sheet = out.path().join(format!("timecards-{start}.pdf"));
+    let pdf = app.wait_until("the sign-off sheet", || {
+        std::fs::read(&sheet).ok().filter(|b| !b.is_empty())
+    });
+    assert!(pdf.starts_with(b"%PDF-"), "the sheet is a PDF");
     app.screenshot("attendance-timecards.png");
     app.quit();
 }

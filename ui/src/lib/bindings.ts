@@ -1237,7 +1237,7 @@ export type StorageSettings = { backup_folder: string, default_backup_folder: st
 
 export type StorageSettingsInput = { backup_folder: string, keep: string, idle_lock_minutes: string, };
 
-export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_variance" | "roster" | "hours";
+export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_variance" | "roster" | "hours" | "timecards";
 
 export type ReportFormat = "pdf" | "csv";
 
@@ -1825,6 +1825,7 @@ export const REPORT_KINDS: { code: ReportKind; label: string }[] = [
   { code: "budget_variance", label: "Budget variance" },
   { code: "roster", label: "Staff roster" },
   { code: "hours", label: "Hours for payroll" },
+  { code: "timecards", label: "Timecard sign-off" },
 ];
 
 export const PAPERS: { code: Paper; label: string }[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportOptions } from '../lib/bindings';
+import { REPORT_KINDS } from '../lib/bindings';
 import { REPORTS, defaults, keepPaper, payPeriodLabel, periodLabel, savedPaper, savedText, toRequest } from './catalog';
 import { periodLabel as schedulePeriodLabel } from '../schedule/grid';
 
@@ -16,10 +17,11 @@ const options: ReportOptions = {
 };
 
 describe('report catalog', () => {
-  it('offers the six reports, each once', () => {
+  it('offers every report the backend makes, each once', () => {
     const kinds = REPORTS.map((r) => r.kind);
-    expect(new Set(kinds).size).toBe(6);
-    expect(kinds).toContain('hours');
+    expect(kinds.length).toBe(new Set(kinds).size);
+    expect([...kinds].sort()).toEqual(REPORT_KINDS.map((k) => k.code).sort());
+    expect(kinds).toContain('timecards');
   });
 
   it('defaults to the current period, pay period and today', () => {

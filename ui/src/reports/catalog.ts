@@ -50,6 +50,12 @@ export const REPORTS: ReportEntry[] = [
     description: 'Per person for a 14-day pay period: regular, overtime, shift/weekend/holiday differential hours, paid time off and total paid hours.',
     params: ['pay_period'],
   },
+  {
+    kind: 'timecards',
+    title: 'Timecard sign-off',
+    description: 'Per person for a pay period, from the time clock: scheduled and worked hours, regular, overtime and time off, open exceptions, and a line for each signature.',
+    params: ['pay_period'],
+  },
 ];
 
 /** What the fields of one report hold, as typed or chosen (all text). */
