@@ -44,7 +44,7 @@ fn people(conn: &Connection, on: NaiveDate) -> AppResult<Vec<Person>> {
         "SELECT id, last_name || ', ' || first_name, employee_no, role, job_code,
              employment_type, fte_hundredths, hire_date, phone, email
          FROM staff
-         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date > ?1)
+         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let rows = stmt.query_map(params![day], |r| {

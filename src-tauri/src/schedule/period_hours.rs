@@ -120,8 +120,8 @@ mod tests {
         // Hired before the period: the whole of it.
         c.staff[0].hire_date = Some("2026-01-05".into());
         assert_eq!(target_h(&c, MARIA), Some(160));
-        // Leaving: the termination date is the first day no longer employed.
-        c.staff[0].termination_date = Some("2026-12-13".into());
+        // Leaving: the termination date is the last day worked, so it counts.
+        c.staff[0].termination_date = Some("2026-12-12".into());
         assert_eq!(target_h(&c, MARIA), Some(40), "7 days: 6 to 12 Dec");
         c.staff[0].termination_date = None;
         // On leave from the 27th: 21 days.
