@@ -12,6 +12,7 @@ pub mod csv;
 pub mod fill;
 pub mod fill_hours;
 pub mod fill_requests;
+pub mod fill_warned;
 mod format;
 pub mod overtime;
 pub mod period_hours;

@@ -57,6 +57,22 @@ pub fn target_minutes(ctx: &ScheduleContext, facts: &StaffFacts) -> Option<i64> 
     Some(facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100))
 }
 
+/// Why a person's hours have no target, in the words every place that
+/// shows their hours uses ("180 h · no LPN coverage set"): paid by the
+/// hour (per diem, agency, or no FTE), or no coverage need asks for
+/// someone like them. None when they have a target.
+pub fn no_target(ctx: &ScheduleContext, facts: &StaffFacts) -> Option<String> {
+    if facts.employment_type == EmploymentType::Agency {
+        Some("agency, paid by the hour".to_string())
+    } else if hourly(facts.employment_type, facts.fte_hundredths) {
+        Some("per diem, paid by the hour".to_string())
+    } else if !counted_by_coverage(ctx, facts) {
+        Some(format!("no {} coverage set", facts.role.code()))
+    } else {
+        None
+    }
+}
+
 /// Everyone's hours in the period with `assignments` in place (the
 /// period's own, or a Fill's proposal), by staff id.
 pub fn period_hours(
@@ -108,6 +124,30 @@ mod tests {
 
     fn target_h(c: &ScheduleContext, id: i64) -> Option<i64> {
         target_minutes(c, c.staff(id).unwrap()).map(|m| m / 60)
+    }
+
+    #[test]
+    fn hours_without_a_target_say_why_in_plain_words() {
+        let mut c = unit();
+        let bo = c.staff(BO).unwrap().clone();
+        assert_eq!(target_h(&c, BO), None, "no need asks for a CNA");
+        assert_eq!(
+            no_target(&c, &bo).as_deref(),
+            Some("no CNA coverage set"),
+            "a full-time CNA's hours are not a bug: nobody set CNA coverage"
+        );
+        assert_eq!(no_target(&c, c.staff(MARIA).unwrap()), None, "Maria has a target");
+        c.staff[0].employment_type = EmploymentType::PerDiem;
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()).as_deref(),
+            Some("per diem, paid by the hour")
+        );
+        c.staff[0].employment_type = EmploymentType::Agency;
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()).as_deref(),
+            Some("agency, paid by the hour"),
+            "agency staff have no FTE, whatever the record holds"
+        );
     }
 
     #[test]

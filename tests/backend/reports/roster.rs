@@ -74,7 +74,8 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
     assert_eq!(extra[6], "2020-01-06");
     let fte: i64 = conn
         .query_row(
-            "SELECT SUM(fte_hundredths) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)",
+            "SELECT SUM(fte_hundredths) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)
+               AND employment_type <> 'agency'",
             [TODAY],
             |r| r.get(0),
         )
@@ -83,7 +84,13 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
     assert_eq!(
         total[5],
         format!("{}.{:02}", fte / 100, fte % 100),
-        "FTE adds up"
+        "FTE adds up, agency staff left out"
+    );
+    let agency: Vec<&Vec<String>> = rows.iter().filter(|r| r.get(4).map(String::as_str) == Some("Agency")).collect();
+    assert!(!agency.is_empty(), "the sample has agency nurses");
+    assert!(
+        agency.iter().all(|r| r[5] == "—"),
+        "agency staff have no FTE: {agency:?}"
     );
 }
 
