@@ -276,3 +276,5 @@ mod hh_mm {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_hours_tests;

@@ -265,8 +265,12 @@ pub fn build_checked(
 
 /// "No LPN coverage set: LPNs have no target hours and Fill schedule gives
 /// them no shifts. Set it in Settings → Coverage." when some staff with an
-/// FTE in the group count for no coverage need.
+/// FTE in the group count for no coverage need. Not for managers, whom a
+/// department does not staff by coverage.
 fn group_note(role: Role, rows: &[GridRow]) -> Option<String> {
+    if role == Role::Manager {
+        return None;
+    }
     let uncovered = format!("no {} coverage set", role.code());
     rows.iter()
         .any(|r| r.totals.no_target.as_deref() == Some(uncovered.as_str()))

@@ -215,11 +215,11 @@ mod tests {
     #[test]
     fn the_last_day_is_worked_everywhere_and_the_day_after_is_not() {
         let mut conn = department();
-        crate::staff::terminate(&conn, 1, "2026-12-04").unwrap();
-        assert_eq!(dates(&conn, "assignment").len(), 5, "no shift is after 4 Dec");
+        crate::staff::terminate(&conn, 1, "2026-12-10").unwrap();
+        assert_eq!(dates(&conn, "assignment").len(), 5, "no shift is after 10 Dec");
         let (last, after) = (
-            crate::input::date("2026-12-04").unwrap(),
-            crate::input::date("2026-12-05").unwrap(),
+            crate::input::date("2026-12-10").unwrap(),
+            crate::input::date("2026-12-11").unwrap(),
         );
         let today = crate::input::date("2026-11-20").unwrap();
         assert!(crate::staff::get(&conn, 1).unwrap().is_active(last));
@@ -236,14 +236,14 @@ mod tests {
         assert!(off.contains(&mapped.day_of(after).unwrap()), "Fill: day after closed");
         // The grid: a shift on the last day is allowed, the day after refused.
         let now = "2026-11-20T09:00:00Z";
-        crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-04", "D", today, now)
+        crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-10", "D", today, now)
             .expect("a shift on the last day is allowed");
-        let err = crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-05", "D", today, now)
+        let err = crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-11", "D", today, now)
             .unwrap_err();
-        assert!(err.message.contains("not employed on 5 Dec"), "{}", err.message);
+        assert!(err.message.contains("not employed on 11 Dec"), "{}", err.message);
         // Terminating a day earlier takes the shift on the old last day off.
-        crate::staff::terminate(&conn, 1, "2026-12-03").unwrap();
-        assert!(!dates(&conn, "assignment").contains(&"2026-12-04".to_string()));
+        crate::staff::terminate(&conn, 1, "2026-12-09").unwrap();
+        assert!(!dates(&conn, "assignment").contains(&"2026-12-10".to_string()));
     }
 
     #[test]
