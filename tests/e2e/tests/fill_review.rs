@@ -97,7 +97,10 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         .map(|el| app.shown_text(el))
         .collect();
     assert!(figures.iter().all(|f| !f.contains('—')), "{figures:?}");
-    let note = app.shown_text(&app.find("#schedule-grid .group-note[data-role=LPN]"));
+    let lpn = app.find("#schedule-grid .group-note[data-role=LPN]");
+    app.execute("arguments[0].scrollIntoView({block: 'center'});", vec![lpn.to_arg()]);
+    app.screenshot("fill-review-lpn.png");
+    let note = app.shown_text(&lpn);
     assert!(
         note.starts_with("No LPN coverage set") && note.contains("Settings → Coverage"),
         "{note:?}"
