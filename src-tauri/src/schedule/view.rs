@@ -98,7 +98,7 @@ pub struct StaffGroup {
     pub rows: Vec<GridRow>,
     /// Said on the group's heading when no coverage need asks for the
     /// role, so staff with an FTE in it have no target and get no shift
-    /// from the Fill: "No LPN coverage set: …".
+    /// from the Fill: "No LPN coverage set: no target hours, …".
     pub note: Option<String>,
 }
 
@@ -263,8 +263,8 @@ pub fn build_checked(
     }
 }
 
-/// "No LPN coverage set: LPNs have no target hours and Fill schedule gives
-/// them no shifts. Set it in Settings → Coverage." when some staff with an
+/// "No LPN coverage set: no target hours, no shifts from Fill. Set it in
+/// Settings → Coverage." when some staff with an
 /// FTE in the group count for no coverage need. Not for managers, whom a
 /// department does not staff by coverage.
 fn group_note(role: Role, rows: &[GridRow]) -> Option<String> {
@@ -276,7 +276,7 @@ fn group_note(role: Role, rows: &[GridRow]) -> Option<String> {
         .any(|r| r.totals.no_target.as_deref() == Some(uncovered.as_str()))
         .then(|| {
             format!(
-                "No {code} coverage set: {code}s have no target hours and Fill schedule gives them no shifts. Set it in Settings → Coverage.",
+                "No {code} coverage set: no target hours, no shifts from Fill. Set it in Settings → Coverage.",
                 code = role.code()
             )
         })

@@ -93,7 +93,7 @@ fn a_row_without_a_target_says_why_and_its_group_says_where_to_set_coverage() {
     };
     assert_eq!(
         note(Role::Cna).as_deref(),
-        Some("No CNA coverage set: CNAs have no target hours and Fill schedule gives them no shifts. Set it in Settings → Coverage.")
+        Some("No CNA coverage set: no target hours, no shifts from Fill. Set it in Settings → Coverage.")
     );
     assert_eq!(note(Role::Rn), None, "RN coverage is set; Ann is per diem");
 }

@@ -346,7 +346,7 @@ export type StaffGroup = { role: Role, label: string, rows: Array<GridRow>,
 /**
  * Said on the group's heading when no coverage need asks for the
  * role, so staff with an FTE in it have no target and get no shift
- * from the Fill: "No LPN coverage set: …".
+ * from the Fill: "No LPN coverage set: no target hours, …".
  */
 note: string | null, };
 
