@@ -100,7 +100,9 @@ mod tests {
         c.staff[0]
             .credentials
             .push(credential(Some("2026-12-03"), ExpiredAction::Block));
-        c.staff[1].credentials.push(credential(None, ExpiredAction::Warn));
+        c.staff[1]
+            .credentials
+            .push(credential(None, ExpiredAction::Warn));
         let proposed = run(MARIA, "2026-12-07", 3, DAY12);
         assert!(
             warned(&c, &proposed).is_empty(),

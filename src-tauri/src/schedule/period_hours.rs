@@ -136,7 +136,11 @@ mod tests {
             Some("no CNA coverage set"),
             "a full-time CNA's hours are not a bug: nobody set CNA coverage"
         );
-        assert_eq!(no_target(&c, c.staff(MARIA).unwrap()), None, "Maria has a target");
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()),
+            None,
+            "Maria has a target"
+        );
         c.staff[0].employment_type = EmploymentType::PerDiem;
         assert_eq!(
             no_target(&c, c.staff(MARIA).unwrap()).as_deref(),

@@ -76,7 +76,11 @@ fn a_row_without_a_target_says_why_and_its_group_says_where_to_set_coverage() {
     assert_eq!(row(MARIA).totals.no_target, None, "Maria has a target");
     assert!(row(MARIA).totals.target_minutes.is_some());
     assert_eq!(row(BO).totals.target_minutes, None);
-    assert_eq!(row(BO).totals.paid_minutes, 16 * 60, "his hours still count");
+    assert_eq!(
+        row(BO).totals.paid_minutes,
+        16 * 60,
+        "his hours still count"
+    );
     assert_eq!(
         row(BO).totals.no_target.as_deref(),
         Some("no CNA coverage set")

@@ -87,7 +87,11 @@ fn a_shift_on_a_lapsed_warning_costs_a_small_named_penalty() {
 #[test]
 fn between_equals_the_fill_prefers_the_person_whose_credentials_are_in_order() {
     let (shifts, s) = shifts_of(unit_with_a_lapsed_warning(), 7);
-    assert_eq!(shifts, [0, 12], "Ann, whose credentials are in order, takes them all");
+    assert_eq!(
+        shifts,
+        [0, 12],
+        "Ann, whose credentials are in order, takes them all"
+    );
     assert!(s.warned.is_empty(), "Maria has no shift to warn about");
 }
 
@@ -96,7 +100,10 @@ fn a_lapsed_warning_never_keeps_the_only_qualified_person_off_and_the_review_nam
     let mut c = unit_with_a_lapsed_warning();
     c.staff.retain(|p| p.id != ANN);
     let (shifts, s) = shifts_of(c, 7);
-    assert_eq!(shifts[0], 12, "Maria still works every shift nobody else can");
+    assert_eq!(
+        shifts[0], 12,
+        "Maria still works every shift nobody else can"
+    );
     assert_eq!(
         s.warned,
         ["Maria Lopez: ACLS expired 30 Nov (warning only) — 12 shifts"],

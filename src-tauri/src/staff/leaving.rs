@@ -216,7 +216,11 @@ mod tests {
     fn the_last_day_is_worked_everywhere_and_the_day_after_is_not() {
         let mut conn = department();
         crate::staff::terminate(&conn, 1, "2026-12-10").unwrap();
-        assert_eq!(dates(&conn, "assignment").len(), 5, "no shift is after 10 Dec");
+        assert_eq!(
+            dates(&conn, "assignment").len(),
+            5,
+            "no shift is after 10 Dec"
+        );
         let (last, after) = (
             crate::input::date("2026-12-10").unwrap(),
             crate::input::date("2026-12-11").unwrap(),
@@ -232,15 +236,33 @@ mod tests {
         let mapped = crate::solver::department::map(&loaded, &Default::default());
         let s = mapped.staff_ids.iter().position(|&id| id == 1).unwrap();
         let off = &mapped.model.staff[s].days_off;
-        assert!(!off.contains(&mapped.day_of(last).unwrap()), "Fill: last day open");
-        assert!(off.contains(&mapped.day_of(after).unwrap()), "Fill: day after closed");
+        assert!(
+            !off.contains(&mapped.day_of(last).unwrap()),
+            "Fill: last day open"
+        );
+        assert!(
+            off.contains(&mapped.day_of(after).unwrap()),
+            "Fill: day after closed"
+        );
         // The grid: a shift on the last day is allowed, the day after refused.
         let now = "2026-11-20T09:00:00Z";
         crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-10", "D", today, now)
             .expect("a shift on the last day is allowed");
-        let err = crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-11", "D", today, now)
-            .unwrap_err();
-        assert!(err.message.contains("not employed on 11 Dec"), "{}", err.message);
+        let err = crate::schedule::store::assignments::set(
+            &mut conn,
+            1,
+            1,
+            "2026-12-11",
+            "D",
+            today,
+            now,
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("not employed on 11 Dec"),
+            "{}",
+            err.message
+        );
         // Terminating a day earlier takes the shift on the old last day off.
         crate::staff::terminate(&conn, 1, "2026-12-09").unwrap();
         assert!(!dates(&conn, "assignment").contains(&"2026-12-10".to_string()));

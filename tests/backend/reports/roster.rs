@@ -86,7 +86,10 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
         format!("{}.{:02}", fte / 100, fte % 100),
         "FTE adds up, agency staff left out"
     );
-    let agency: Vec<&Vec<String>> = rows.iter().filter(|r| r.get(4).map(String::as_str) == Some("Agency")).collect();
+    let agency: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.get(4).map(String::as_str) == Some("Agency"))
+        .collect();
     assert!(!agency.is_empty(), "the sample has agency nurses");
     assert!(
         agency.iter().all(|r| r[5] == "—"),

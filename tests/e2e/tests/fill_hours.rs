@@ -49,7 +49,10 @@ fn parse(staff_id: &str, name: &str, text: &str) -> Hours {
         Some((a, t)) => (a, Some(hours(t))),
         None => {
             let (a, why) = rest.split_once(" · ").expect(text);
-            assert!(!why.is_empty() && !why.contains('—'), "{name}: no target says why: {text:?}");
+            assert!(
+                !why.is_empty() && !why.contains('—'),
+                "{name}: no target says why: {text:?}"
+            );
             (a, None)
         }
     };
@@ -297,7 +300,9 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
             .unwrap_or_else(|| panic!("{h:?} not on the grid"));
         match h.target {
             None => {
-                let paid = text.strip_suffix(" h").unwrap_or_else(|| panic!("{h:?}: grid {text}, not \"180 h\""));
+                let paid = text
+                    .strip_suffix(" h")
+                    .unwrap_or_else(|| panic!("{h:?}: grid {text}, not \"180 h\""));
                 assert!((number(paid) - h.after).abs() < 0.06, "{h:?}: grid {text}");
             }
             Some(t) => {

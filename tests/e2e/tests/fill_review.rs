@@ -25,7 +25,8 @@ use wardbook_e2e::{keys, App, By};
 fn coverage_gaps(app: &App) -> (usize, usize) {
     (
         app.find_all("#coverage td.coverage-cell.short").len(),
-        app.find_all("#coverage td.coverage-cell.under_target").len(),
+        app.find_all("#coverage td.coverage-cell.under_target")
+            .len(),
     )
 }
 
@@ -37,7 +38,9 @@ fn before_after(text: &str) -> (usize, usize) {
 
 /// "$123,456.78" somewhere in `text` → cents.
 fn cents_in(text: &str) -> i64 {
-    let start = text.find('$').unwrap_or_else(|| panic!("no amount in {text:?}"));
+    let start = text
+        .find('$')
+        .unwrap_or_else(|| panic!("no amount in {text:?}"));
     text[start + 1..]
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
@@ -60,7 +63,8 @@ fn start_fill(app: &App) {
         std::thread::sleep(std::time::Duration::from_secs(4));
     }
     app.wait_until("the proposed fill", || {
-        app.try_find(By::Css("#fill-changes")).map(|el| app.text(&el))
+        app.try_find(By::Css("#fill-changes"))
+            .map(|el| app.text(&el))
     });
 }
 
@@ -75,10 +79,21 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
     let labels: Vec<(String, String)> = app
         .find_all("#schedule-grid .kind")
         .iter()
-        .map(|el| (app.attribute(el, "data-kind").unwrap_or_default(), app.shown_text(el)))
+        .map(|el| {
+            (
+                app.attribute(el, "data-kind").unwrap_or_default(),
+                app.shown_text(el),
+            )
+        })
         .collect();
-    assert!(labels.contains(&("per_diem".into(), "PRN".into())), "{labels:?}");
-    assert!(labels.contains(&("agency".into(), "Agency".into())), "{labels:?}");
+    assert!(
+        labels.contains(&("per_diem".into(), "PRN".into())),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&("agency".into(), "Agency".into())),
+        "{labels:?}"
+    );
     let agency_titles: Vec<String> = app
         .find_all("#schedule-grid th.sg-rowhead")
         .iter()
@@ -98,7 +113,10 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         .collect();
     assert!(figures.iter().all(|f| !f.contains('—')), "{figures:?}");
     let lpn = app.find("#schedule-grid .group-note[data-role=LPN]");
-    app.execute("arguments[0].scrollIntoView({block: 'center'});", vec![lpn.to_arg()]);
+    app.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![lpn.to_arg()],
+    );
     app.screenshot("fill-review-lpn.png");
     let note = app.shown_text(&lpn);
     assert!(
@@ -116,8 +134,9 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
     if let Some(why) = app.try_find(By::Css("#fill-why")) {
         let why = app.text(&why);
         assert!(
-            why.contains("moved from per diem/agency to your own staff who were short of their hours")
-                || why.contains("taken off because"),
+            why.contains(
+                "moved from per diem/agency to your own staff who were short of their hours"
+            ) || why.contains("taken off because"),
             "{why}"
         );
     }
@@ -136,7 +155,10 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
 
     // e: the nurse on a lapsed ACLS (warning only) is named with her shifts.
     let warned = app.text_of("#fill-warned");
-    assert!(warned.contains("lapsed credential") && warned.contains("(warning only)"), "{warned}");
+    assert!(
+        warned.contains("lapsed credential") && warned.contains("(warning only)"),
+        "{warned}"
+    );
     app.click(&app.find("#fill-review button[aria-controls=fill-details]"));
     let lines: Vec<String> = app
         .find_all("#fill-warned-list li")
@@ -144,7 +166,9 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         .map(|el| app.text(el))
         .collect();
     assert!(
-        lines.iter().any(|l| l.contains(": ACLS expired ") && l.contains("(warning only) — ") && l.contains(" shift")),
+        lines.iter().any(|l| l.contains(": ACLS expired ")
+            && l.contains("(warning only) — ")
+            && l.contains(" shift")),
         "{lines:?}"
     );
 
@@ -154,21 +178,32 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
     let dialog = app.find("dialog[open]");
     let title = app.text(&app.find_in(&dialog, "h2"));
     assert!(title.contains("Proposed schedule"), "{title}");
-    assert!(app.text_of("#cost-proposed").starts_with("Proposed schedule"));
+    assert!(app
+        .text_of("#cost-proposed")
+        .starts_with("Proposed schedule"));
     let total = app.text(&app.find("#cost-summary dd.total"));
-    assert_eq!(cents_in(&total), cents_in(&toolbar), "the dialog and the toolbar show the proposal's cost");
+    assert_eq!(
+        cents_in(&total),
+        cents_in(&toolbar),
+        "the dialog and the toolbar show the proposal's cost"
+    );
     app.screenshot("fill-review-cost.png");
     app.click(&app.button("Close"));
 
     // i: after Accept the review can be shown again, until the next change.
     app.click(&app.find("#fill-accept"));
     app.wait_until("the proposal to be accepted", || {
-        app.try_find(By::Css("#fill-review")).is_none().then_some(())
+        app.try_find(By::Css("#fill-review"))
+            .is_none()
+            .then_some(())
     });
     app.click(&app.find("#schedule-last-fill"));
     let again = app.text_of("#fill-changes");
     assert!(again.starts_with("Accepted: "), "{again}");
-    assert!(app.try_find(By::Css("#fill-accept")).is_none(), "nothing to decide any more");
+    assert!(
+        app.try_find(By::Css("#fill-accept")).is_none(),
+        "nothing to decide any more"
+    );
     app.screenshot("fill-review-again.png");
     app.click(&app.find("#fill-review-close"));
     assert!(app.try_find(By::Css("#fill-review")).is_none());
@@ -189,17 +224,32 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         (app.shown_text(&app.find(&cell_css(&staff, &date))) != "D").then_some(())
     });
     app.wait_until("the last review to be withdrawn", || {
-        app.try_find(By::Css("#schedule-last-fill")).is_none().then_some(())
+        app.try_find(By::Css("#schedule-last-fill"))
+            .is_none()
+            .then_some(())
     });
 
     // i: Enter in the Publish confirm does not publish.
     app.click(&app.find("#schedule-publish"));
     app.find("#publish-confirm");
-    let focused = app.execute("return document.activeElement && document.activeElement.id;", vec![]);
-    assert_eq!(focused, serde_json::json!("publish-cancel"), "focus starts on Cancel");
+    let focused = app.execute(
+        "return document.activeElement && document.activeElement.id;",
+        vec![],
+    );
+    assert_eq!(
+        focused,
+        serde_json::json!("publish-cancel"),
+        "focus starts on Cancel"
+    );
     app.press(&app.find("#publish-cancel"), keys::ENTER);
     app.wait_until("the confirm to close", || {
-        app.try_find(By::Css("#publish-confirm")).is_none().then_some(())
+        app.try_find(By::Css("#publish-confirm"))
+            .is_none()
+            .then_some(())
     });
-    assert_eq!(app.text_of("#schedule-status"), "Draft", "Enter did not publish");
+    assert_eq!(
+        app.text_of("#schedule-status"),
+        "Draft",
+        "Enter did not publish"
+    );
 }
