@@ -85,8 +85,13 @@ fn a_shift_on_a_lapsed_warning_costs_a_small_named_penalty() {
 const _: () = assert!(WARN_LAPSED_PER_SHIFT < 12 * super::department::UNDER_PER_HOUR * 3);
 
 #[test]
-fn between_equals_the_fill_prefers_the_person_whose_credentials_are_in_order() {
-    let (shifts, s) = shifts_of(unit_with_a_lapsed_warning(), 7);
+fn between_near_equals_the_fill_prefers_the_person_whose_credentials_are_in_order() {
+    // Maria a little cheaper ($40 an hour against Ann's $50: 6 in the
+    // model a 12-hour shift at the default Cost weight), so that without
+    // the penalty the Fill would give her every shift.
+    let mut c = unit_with_a_lapsed_warning();
+    c.staff[0].hourly_rate_cents = 4000;
+    let (shifts, s) = shifts_of(c, 7);
     assert_eq!(
         shifts,
         [0, 12],
