@@ -98,9 +98,16 @@ fn terminate_and_reactivate_move_a_person_between_the_lists() {
 
     staff::terminate(&conn, ann.id, "2026-11-27").unwrap();
     let active = staff::list(&conn, &StaffQuery::default(), today).unwrap();
+    assert_eq!(
+        active.len(),
+        1,
+        "today is her last day (the termination date is the last day worked): still active"
+    );
+    staff::terminate(&conn, ann.id, "2026-11-26").unwrap();
+    let active = staff::list(&conn, &StaffQuery::default(), today).unwrap();
     assert!(
         active.is_empty(),
-        "terminated on today: no longer in the active list"
+        "her last day was yesterday: no longer in the active list"
     );
     let gone = staff::list(
         &conn,
@@ -111,7 +118,7 @@ fn terminate_and_reactivate_move_a_person_between_the_lists() {
         today,
     )
     .unwrap();
-    assert_eq!(gone[0].termination_date.as_deref(), Some("2026-11-27"));
+    assert_eq!(gone[0].termination_date.as_deref(), Some("2026-11-26"));
 
     staff::reactivate(&conn, ann.id).unwrap();
     assert_eq!(

@@ -195,7 +195,7 @@ pub fn on_staff(conn: &Connection, today: NaiveDate) -> AppResult<BTreeMap<Role,
     let mut stmt = conn.prepare_cached(
         "SELECT role, SUM(fte_hundredths) FROM staff
          WHERE employment_type <> 'agency' AND hire_date <= ?1
-           AND (termination_date IS NULL OR termination_date > ?1)
+           AND (termination_date IS NULL OR termination_date >= ?1)
          GROUP BY role",
     )?;
     let rows = stmt.query_map([today], |r| Ok((r.get::<_, Role>(0)?, r.get::<_, i64>(1)?)))?;

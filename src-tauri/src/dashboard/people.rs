@@ -80,7 +80,7 @@ struct Person {
 fn employed(conn: &Connection, today: NaiveDate) -> AppResult<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, last_name || ', ' || first_name, role FROM staff
-         WHERE termination_date IS NULL OR termination_date > ?1
+         WHERE termination_date IS NULL OR termination_date >= ?1
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let rows = stmt.query_map([format_date(today)], |r| {

@@ -38,7 +38,7 @@ struct Person {
 fn people(conn: &Connection, on: NaiveDate) -> AppResult<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, last_name || ', ' || first_name, employee_no, role FROM staff
-         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date > ?1)
+         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let rows = stmt.query_map(params![format_date(on)], |r| {

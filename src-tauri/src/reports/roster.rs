@@ -44,7 +44,7 @@ fn people(conn: &Connection, on: NaiveDate) -> AppResult<Vec<Person>> {
         "SELECT id, last_name || ', ' || first_name, employee_no, role, job_code,
              employment_type, fte_hundredths, hire_date, phone, email
          FROM staff
-         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date > ?1)
+         WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let rows = stmt.query_map(params![day], |r| {
@@ -66,7 +66,13 @@ fn people(conn: &Connection, on: NaiveDate) -> AppResult<Vec<Person>> {
 
 pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResult<Report> {
     let people = people(conn, as_of)?;
-    let total_fte: i64 = people.iter().map(|p| p.fte_hundredths).sum();
+    // Agency staff have no FTE (an FTE on their record is not the
+    // department's): "—" on their row and nothing in the total.
+    let total_fte: i64 = people
+        .iter()
+        .filter(|p| p.employment_type != EmploymentType::Agency)
+        .map(|p| p.fte_hundredths)
+        .sum();
     let mut by_role: BTreeMap<Role, usize> = BTreeMap::new();
     for p in &people {
         *by_role.entry(p.role).or_default() += 1;
@@ -114,7 +120,11 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
                 p.role.code().into(),
                 p.job_code.into(),
                 p.employment_type.label().into(),
-                fte(p.fte_hundredths).into(),
+                if p.employment_type == EmploymentType::Agency {
+                    "—".into()
+                } else {
+                    fte(p.fte_hundredths).into()
+                },
                 p.hire_date.into(),
                 p.skills.join(", ").into(),
                 p.phone.into(),

@@ -153,14 +153,14 @@ fn a_request_is_only_for_a_day_the_person_is_employed() {
         "the first day counts"
     );
     assert!(
-        save(&conn, &off(ann, "2026-12-19", RequestPriority::Nice)).is_ok(),
-        "the day before the last"
+        save(&conn, &off(ann, "2026-12-20", RequestPriority::Nice)).is_ok(),
+        "the termination date is the last day worked: it counts"
     );
     let after = field(
-        save(&conn, &off(ann, "2026-12-20", RequestPriority::Nice)).unwrap_err(),
+        save(&conn, &off(ann, "2026-12-21", RequestPriority::Nice)).unwrap_err(),
         "date",
     );
-    assert!(after.contains("not employed from 20 Dec 2026"), "{after}");
+    assert!(after.contains("last day is 20 Dec 2026"), "{after}");
 }
 
 #[test]

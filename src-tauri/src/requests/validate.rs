@@ -96,12 +96,12 @@ fn employed(conn: &Connection, staff_id: i64, date: NaiveDate) -> AppResult<Stri
             ),
         ));
     }
-    // As everywhere: the termination date is the first day not employed.
-    if let Some(last) = last.filter(|l| *l <= day) {
+    // As everywhere: the termination date is the last day employed.
+    if let Some(last) = last.filter(|l| *l < day) {
         return Err(AppError::field(
             "date",
             format!(
-                "{name} is not employed from {} on; a request can be for a day before then.",
+                "{name}'s last day is {}; a request can be for that day or before.",
                 input::date(&last).map_or(last.clone(), day_words)
             ),
         ));

@@ -151,7 +151,14 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             .any(|w| matches!(w.rule, RuleCode::Rest | RuleCode::DayAfterNight));
         let (week_minutes, overtime_minutes, cost_cents) =
             hours_and_cost(&theirs, person, &proposal, paid);
-        let week_fte_minutes = ctx.rules.weekly_hours_limit_minutes * person.fte_hundredths / 100;
+        // Per diem and agency staff have no FTE hours, whatever their record
+        // holds (an agency nurse entered at 0.90).
+        let week_fte_minutes =
+            if super::period_hours::hourly(person.employment_type, person.fte_hundredths) {
+                0
+            } else {
+                ctx.rules.weekly_hours_limit_minutes * person.fte_hundredths / 100
+            };
         let lacks_skill = needed
             .iter()
             .find(|s| !person.skills.contains(s))

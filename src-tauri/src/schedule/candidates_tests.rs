@@ -367,3 +367,29 @@ fn among_own_staff_those_the_shift_keeps_within_their_hours_come_first() {
         "Full-time · 16 h rest · 32 h of 36 h this week · 4 h over their hours with this shift · no overtime · $40.00/h"
     );
 }
+
+#[test]
+fn an_agency_nurse_entered_with_an_fte_still_has_no_fte_hours() {
+    let mut c = with_agency_and_per_diem();
+    c.staff
+        .iter_mut()
+        .find(|p| p.id == 20)
+        .unwrap()
+        .fte_hundredths = 90;
+    let result = call_out_candidates(&c, MARIA, day("2026-12-15"));
+    let hal = result
+        .ranked
+        .iter()
+        .find(|c| c.name == "Agee, Hal")
+        .unwrap();
+    assert_eq!(
+        hal.week_fte_minutes, 0,
+        "agency has no FTE to measure a week against"
+    );
+    assert_eq!(hal.over_fte_minutes, 0);
+    assert!(
+        hal.reasons.contains("no hours yet this week"),
+        "{}",
+        hal.reasons
+    );
+}

@@ -4,6 +4,7 @@
 
 use super::fill_hours::{hours, FillHours};
 use super::fill_requests::{requests, FillRequests};
+use super::fill_warned::warned;
 use super::rules::ScheduleContext;
 use super::store::loaded_period::Loaded;
 use super::{check_all, format, Assignment, Requirement, RuleCode};
@@ -37,8 +38,10 @@ pub struct FillSummary {
     /// off, a lapsed credential that blocks): they had to come off, which
     /// is why a gap can open where the period looked covered.
     pub removed_blocked: u32,
-    /// Of those removed, per diem and agency shifts given to staff with a
-    /// target (the same day and shift; kept only when locked).
+    /// Of those removed, per diem and agency shifts moved to the
+    /// department's own staff short of their hours: the same day and shift
+    /// now theirs (kept only when locked). Each is a struck-out cell in a
+    /// per diem or agency row with a new shift in the same column.
     pub removed_hourly: u32,
     /// People short of the days' minimums, before and with the proposal.
     pub short_before: u32,
@@ -63,6 +66,10 @@ pub struct FillSummary {
     pub hours: Vec<FillHours>,
     /// The staff requests met, and why each one not met was not.
     pub requests: FillRequests,
+    /// People scheduled while a credential that only warns has lapsed,
+    /// with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
+    /// 6 shifts"): a warning keeps nobody off, so the manager chases it.
+    pub warned: Vec<String>,
     pub changes: Vec<FillChange>,
 }
 
@@ -178,6 +185,7 @@ pub fn summary(
             fairness,
         ),
         requests: requests(loaded, mapped, &outcome.roster),
+        warned: warned(ctx, &proposed),
         changes,
     }
 }

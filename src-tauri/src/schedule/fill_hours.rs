@@ -4,7 +4,7 @@
 //! cannot be scheduled").
 
 use super::cost::FTE_MINUTES_PER_14_DAYS;
-use super::period_hours::{hourly, period_hours};
+use super::period_hours::{hourly, no_target, period_hours};
 use super::store::loaded_period::Loaded;
 use super::{format, Assignment, ScheduleContext, TimeOffStatus};
 use crate::credentials::ExpiredAction;
@@ -30,6 +30,8 @@ pub struct FillHours {
     pub after_minutes: i64,
     /// Their FTE's share of the period; none for per diem and agency staff.
     pub target_minutes: Option<i64>,
+    /// Why there is no target ("no LPN coverage set"), as the grid says it.
+    pub no_target: Option<String>,
     /// Why they end at least [`FAR_MINUTES`] from their target (none when
     /// they are close to it or as close as their limits allow); for per
     /// diem and agency staff the Fill gave shifts, why each went to them.
@@ -96,6 +98,7 @@ pub fn hours(
                 before_minutes: before.get(&facts.id).map_or(0, |h| h.paid_minutes()),
                 after_minutes,
                 target_minutes,
+                no_target: no_target(ctx, facts),
                 reason,
                 at_limit,
             }

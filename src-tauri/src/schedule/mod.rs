@@ -12,6 +12,7 @@ pub mod csv;
 pub mod fill;
 pub mod fill_hours;
 pub mod fill_requests;
+pub mod fill_warned;
 mod format;
 pub mod overtime;
 pub mod period_hours;
@@ -231,7 +232,8 @@ pub struct StaffFacts {
     pub leave_since: Option<String>,
     /// `YYYY-MM-DD`; none when not known (employed throughout).
     pub hire_date: Option<String>,
-    /// `YYYY-MM-DD`, the first day no longer employed, as the roster counts it.
+    /// `YYYY-MM-DD`, the last day employed (inclusive), as HR exports write
+    /// it and `staff::terminate` keeps it.
     pub termination_date: Option<String>,
 }
 
@@ -245,7 +247,7 @@ impl StaffFacts {
     pub fn at_work_on(&self, date: NaiveDate) -> bool {
         let d = crate::input::format_date(date);
         let hired = self.hire_date.as_ref().is_none_or(|h| *h <= d);
-        let still = self.termination_date.as_ref().is_none_or(|t| *t > d);
+        let still = self.termination_date.as_ref().is_none_or(|t| *t >= d);
         hired && still && !self.on_leave_on(date)
     }
 
@@ -274,3 +276,5 @@ mod hh_mm {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_hours_tests;

@@ -57,6 +57,22 @@ pub fn target_minutes(ctx: &ScheduleContext, facts: &StaffFacts) -> Option<i64> 
     Some(facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100))
 }
 
+/// Why a person's hours have no target, in the words every place that
+/// shows their hours uses ("180 h · no LPN coverage set"): paid by the
+/// hour (per diem, agency, or no FTE), or no coverage need asks for
+/// someone like them. None when they have a target.
+pub fn no_target(ctx: &ScheduleContext, facts: &StaffFacts) -> Option<String> {
+    if facts.employment_type == EmploymentType::Agency {
+        Some("agency, paid by the hour".to_string())
+    } else if hourly(facts.employment_type, facts.fte_hundredths) {
+        Some("per diem, paid by the hour".to_string())
+    } else if !counted_by_coverage(ctx, facts) {
+        Some(format!("no {} coverage set", facts.role.code()))
+    } else {
+        None
+    }
+}
+
 /// Everyone's hours in the period with `assignments` in place (the
 /// period's own, or a Fill's proposal), by staff id.
 pub fn period_hours(
@@ -111,6 +127,34 @@ mod tests {
     }
 
     #[test]
+    fn hours_without_a_target_say_why_in_plain_words() {
+        let mut c = unit();
+        let bo = c.staff(BO).unwrap().clone();
+        assert_eq!(target_h(&c, BO), None, "no need asks for a CNA");
+        assert_eq!(
+            no_target(&c, &bo).as_deref(),
+            Some("no CNA coverage set"),
+            "a full-time CNA's hours are not a bug: nobody set CNA coverage"
+        );
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()),
+            None,
+            "Maria has a target"
+        );
+        c.staff[0].employment_type = EmploymentType::PerDiem;
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()).as_deref(),
+            Some("per diem, paid by the hour")
+        );
+        c.staff[0].employment_type = EmploymentType::Agency;
+        assert_eq!(
+            no_target(&c, c.staff(MARIA).unwrap()).as_deref(),
+            Some("agency, paid by the hour"),
+            "agency staff have no FTE, whatever the record holds"
+        );
+    }
+
+    #[test]
     fn the_target_counts_only_the_days_a_person_is_at_work_in_the_period() {
         let mut c = unit();
         assert_eq!(target_h(&c, MARIA), Some(160), "the whole period");
@@ -120,8 +164,8 @@ mod tests {
         // Hired before the period: the whole of it.
         c.staff[0].hire_date = Some("2026-01-05".into());
         assert_eq!(target_h(&c, MARIA), Some(160));
-        // Leaving: the termination date is the first day no longer employed.
-        c.staff[0].termination_date = Some("2026-12-13".into());
+        // Leaving: the termination date is the last day worked, so it counts.
+        c.staff[0].termination_date = Some("2026-12-12".into());
         assert_eq!(target_h(&c, MARIA), Some(40), "7 days: 6 to 12 Dec");
         c.staff[0].termination_date = None;
         // On leave from the 27th: 21 days.

@@ -3,7 +3,7 @@
 //! violation and the period's cost — all from one `ScheduleContext`.
 
 use super::cost::{period_cost, PeriodCost};
-use super::period_hours::period_hours;
+use super::period_hours::{no_target, period_hours};
 use super::rules::{check_all, Severity, Violation};
 use super::store::loaded_period::{Loaded, Person};
 use super::store::periods::SchedulePeriod;
@@ -63,6 +63,9 @@ pub struct RowTotals {
     /// Their FTE's share of the period; none for per diem and agency staff
     /// and for anyone no coverage need asks for.
     pub target_minutes: Option<i64>,
+    /// Why there is no target, in words: "no LPN coverage set", "per
+    /// diem, paid by the hour" (see `period_hours::no_target`).
+    pub no_target: Option<String>,
     pub shifts: i64,
     /// Weekends (Saturday and the Sunday after) with a shift.
     pub weekends: i64,
@@ -93,6 +96,10 @@ pub struct StaffGroup {
     pub role: Role,
     pub label: String,
     pub rows: Vec<GridRow>,
+    /// Said on the group's heading when no coverage need asks for the
+    /// role, so staff with an FTE in it have no target and get no shift
+    /// from the Fill: "No LPN coverage set: no target hours, …".
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -219,6 +226,7 @@ pub fn build_checked(
                 paid_minutes: h.paid_minutes(),
                 paid_time_off_minutes: h.paid_time_off_minutes,
                 target_minutes: h.target_minutes,
+                no_target: ctx.staff(p.id).and_then(|f| no_target(ctx, f)),
                 shifts: worked.len() as i64,
                 weekends: weekends.len() as i64,
                 scheduled_fte_hundredths: pc.map_or(0, |c| c.scheduled_fte_hundredths),
@@ -238,6 +246,7 @@ pub fn build_checked(
             (!rows.is_empty()).then(|| StaffGroup {
                 role: *role,
                 label: role.label().to_string(),
+                note: group_note(*role, &rows),
                 rows,
             })
         })
@@ -252,6 +261,25 @@ pub fn build_checked(
         violations,
         cost,
     }
+}
+
+/// "No LPN coverage set: no target hours, no shifts from Fill. Set it in
+/// Settings → Coverage." when some staff with an
+/// FTE in the group count for no coverage need. Not for managers, whom a
+/// department does not staff by coverage.
+fn group_note(role: Role, rows: &[GridRow]) -> Option<String> {
+    if role == Role::Manager {
+        return None;
+    }
+    let uncovered = format!("no {} coverage set", role.code());
+    rows.iter()
+        .any(|r| r.totals.no_target.as_deref() == Some(uncovered.as_str()))
+        .then(|| {
+            format!(
+                "No {code} coverage set: no target hours, no shifts from Fill. Set it in Settings → Coverage.",
+                code = role.code()
+            )
+        })
 }
 
 /// The leave marker of a row: someone on leave on any day shown.

@@ -409,9 +409,18 @@ fn needed(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64, date: N
     })
 }
 
+/// A shift on a day a person's Warn credential has lapsed (ACLS expired,
+/// warning only) costs this: a warning never keeps them off the schedule,
+/// but between two people otherwise equal the Fill gives the shift to the
+/// one whose credentials are in order. Small beside an hour short of a
+/// target (12 at the default fairness, 144 a 12-hour shift), so someone
+/// with a lapsed warning is still given the hours nobody else can take.
+pub const WARN_LAPSED_PER_SHIFT: u32 = 20;
+
 /// Soft wishes as requests on each open cell: pending time off (asked, not
-/// yet approved), the pay of the shift, and for per diem and agency staff
-/// the hours themselves, so that they come after everyone with a target.
+/// yet approved), the pay of the shift, a credential lapsed that only warns
+/// ([`WARN_LAPSED_PER_SHIFT`]), and for per diem and agency staff the hours
+/// themselves, so that they come after everyone with a target.
 fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOptions) {
     let ctx = &loaded.ctx;
     let facts = &ctx.staff[index];
@@ -431,6 +440,10 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
         let asked_off = ctx.time_off.iter().any(|t| {
             t.staff_id == facts.id && t.status == TimeOffStatus::Requested && t.covers(date)
         });
+        let warned = facts
+            .credentials
+            .iter()
+            .any(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(date));
         for (shift, t) in ctx.shift_types.iter().enumerate() {
             if person.contract.max_per_shift[shift] == 0 {
                 continue;
@@ -438,7 +451,8 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
             let pay = limits::shift_pay_cents(ctx, facts, t, date);
             let weight = options.cost * (pay / 10_000) as u32
                 + per_diem_per_hour * mapped.model.shifts[shift].minutes / 60
-                + if asked_off { options.requests * 30 } else { 0 };
+                + if asked_off { options.requests * 30 } else { 0 }
+                + if warned { WARN_LAPSED_PER_SHIFT } else { 0 };
             if weight > 0 {
                 out.push(Request {
                     staff: index,

@@ -59,3 +59,5 @@ mod staff_requests_tests;
 mod target_tests;
 #[cfg(test)]
 mod threads_tests;
+#[cfg(test)]
+mod warn_tests;

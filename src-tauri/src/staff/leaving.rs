@@ -209,6 +209,65 @@ mod tests {
         );
     }
 
+    /// The termination date is the last day worked (as HR exports write
+    /// it): the roster, the grid, the Fill and Terminate all keep that day
+    /// and none the day after.
+    #[test]
+    fn the_last_day_is_worked_everywhere_and_the_day_after_is_not() {
+        let mut conn = department();
+        crate::staff::terminate(&conn, 1, "2026-12-10").unwrap();
+        assert_eq!(
+            dates(&conn, "assignment").len(),
+            5,
+            "no shift is after 10 Dec"
+        );
+        let (last, after) = (
+            crate::input::date("2026-12-10").unwrap(),
+            crate::input::date("2026-12-11").unwrap(),
+        );
+        let today = crate::input::date("2026-11-20").unwrap();
+        assert!(crate::staff::get(&conn, 1).unwrap().is_active(last));
+        assert!(!crate::staff::get(&conn, 1).unwrap().is_active(after));
+        let loaded = crate::schedule::store::loaded_period::load(&conn, 1).unwrap();
+        let facts = loaded.ctx.staff(1).unwrap();
+        assert!(facts.at_work_on(last), "the roster counts the last day");
+        assert!(!facts.at_work_on(after));
+        // The Fill may place them on the last day, not the day after.
+        let mapped = crate::solver::department::map(&loaded, &Default::default());
+        let s = mapped.staff_ids.iter().position(|&id| id == 1).unwrap();
+        let off = &mapped.model.staff[s].days_off;
+        assert!(
+            !off.contains(&mapped.day_of(last).unwrap()),
+            "Fill: last day open"
+        );
+        assert!(
+            off.contains(&mapped.day_of(after).unwrap()),
+            "Fill: day after closed"
+        );
+        // The grid: a shift on the last day is allowed, the day after refused.
+        let now = "2026-11-20T09:00:00Z";
+        crate::schedule::store::assignments::set(&mut conn, 1, 1, "2026-12-10", "D", today, now)
+            .expect("a shift on the last day is allowed");
+        let err = crate::schedule::store::assignments::set(
+            &mut conn,
+            1,
+            1,
+            "2026-12-11",
+            "D",
+            today,
+            now,
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("not employed on 11 Dec"),
+            "{}",
+            err.message
+        );
+        // Terminating a day earlier takes the shift on the old last day off.
+        crate::staff::terminate(&conn, 1, "2026-12-09").unwrap();
+        assert!(!dates(&conn, "assignment").contains(&"2026-12-10".to_string()));
+    }
+
     #[test]
     fn the_shifts_a_last_day_would_take_off_are_named_one_or_many() {
         let conn = department();

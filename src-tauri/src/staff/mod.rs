@@ -86,7 +86,7 @@ impl Staff {
 
     pub fn is_active(&self, today: chrono::NaiveDate) -> bool {
         let today = crate::input::format_date(today);
-        self.termination_date.as_ref().is_none_or(|d| *d > today)
+        self.termination_date.as_ref().is_none_or(|d| *d >= today)
     }
 }
 

@@ -14,7 +14,7 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
     big_unit::grow_to_150(&mut conn, &draft);
     let employed: i64 = conn
         .query_row(
-            "SELECT COUNT(*) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date > ?1)",
+            "SELECT COUNT(*) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)",
             [TODAY],
             |r| r.get(0),
         )
@@ -74,7 +74,8 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
     assert_eq!(extra[6], "2020-01-06");
     let fte: i64 = conn
         .query_row(
-            "SELECT SUM(fte_hundredths) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date > ?1)",
+            "SELECT SUM(fte_hundredths) FROM staff WHERE hire_date <= ?1 AND (termination_date IS NULL OR termination_date >= ?1)
+               AND employment_type <> 'agency'",
             [TODAY],
             |r| r.get(0),
         )
@@ -83,7 +84,16 @@ fn a_150_person_roster_runs_to_several_pages_each_with_its_headers() {
     assert_eq!(
         total[5],
         format!("{}.{:02}", fte / 100, fte % 100),
-        "FTE adds up"
+        "FTE adds up, agency staff left out"
+    );
+    let agency: Vec<&Vec<String>> = rows
+        .iter()
+        .filter(|r| r.get(4).map(String::as_str) == Some("Agency"))
+        .collect();
+    assert!(!agency.is_empty(), "the sample has agency nurses");
+    assert!(
+        agency.iter().all(|r| r[5] == "—"),
+        "agency staff have no FTE: {agency:?}"
     );
 }
 
@@ -109,7 +119,7 @@ fn the_roster_as_of_a_day_leaves_out_who_had_not_started_or_had_left() {
     add(&mut conn, "Early", "E1", "2020-01-01");
     add(&mut conn, "Later", "E2", "2026-11-01");
     let left = add(&mut conn, "Gone", "E3", "2019-01-01");
-    wardbook::staff::terminate(&conn, left, "2026-10-15").unwrap();
+    wardbook::staff::terminate(&conn, left, "2026-10-14").unwrap();
     let request = ReportRequest {
         as_of: "2026-10-15".into(),
         ..Default::default()
@@ -119,7 +129,16 @@ fn the_roster_as_of_a_day_leaves_out_who_had_not_started_or_had_left() {
     assert_eq!(
         names,
         ["Early, Pat", "Total"],
-        "Later was hired after the day; Gone's termination date is that day (terminated from then on, as on the roster)"
+        "Later was hired after the day; Gone's last day (the termination date) was the day before"
+    );
+    wardbook::staff::reactivate(&conn, left).unwrap();
+    wardbook::staff::terminate(&conn, left, "2026-10-15").unwrap();
+    let rows = csv_rows(&make(&conn, ReportKind::Roster, ReportFormat::Csv, &request).bytes);
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        ["Early, Pat", "Gone, Pat", "Total"],
+        "the termination date is the last day worked: Gone is still on the roster that day"
     );
     let bad = ReportRequest {
         as_of: "15/10/2026".into(),

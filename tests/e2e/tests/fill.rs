@@ -75,9 +75,8 @@ fn wait_for_review(app: &App) -> String {
     })
 }
 
-/// "Proposed: 42 shifts added, 3 changed, 5 removed (2 broke a blocking
-/// rule, 3 per diem or agency shifts given to …)" → 50 (the parts in
-/// brackets say why, of those removed).
+/// "Proposed: 42 shifts added, 3 changed, 5 taken off" → 50 (why shifts
+/// came off is said beside it, in `#fill-why`).
 fn changes_in(text: &str) -> usize {
     let list = text.strip_prefix("Proposed: ").unwrap_or(text);
     let list = list.split(" (").next().unwrap_or(list);
@@ -103,9 +102,10 @@ fn fill_shows_progress_and_proposed_changes_and_accepting_closes_gaps() {
 
     let summary = wait_for_review(&app);
     assert!(summary.contains("shifts added"), "{summary:?}");
+    let why = app.text_of("#fill-why");
     assert!(
-        summary.contains(" removed (2 broke a blocking rule"),
-        "the shifts on approved time off and with lapsed BLS come off, and say why: {summary:?}"
+        why.contains("2 taken off because they broke a blocking rule"),
+        "the shifts on approved time off and with lapsed BLS come off, and say why: {summary:?} {why:?}"
     );
     let proposed = app.find_all("#schedule-grid td.proposed").len();
     assert_eq!(

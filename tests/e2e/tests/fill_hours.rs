@@ -30,8 +30,9 @@ struct Hours {
     at_limit: bool,
 }
 
-/// "36 h → 216 h of 216 h", "0 h → 24 h of —" or
-/// "36 h → 207 h of 216 h · most their limits allow".
+/// "36 h → 216 h of 216 h", "0 h → 24 h · per diem, paid by the hour" (no
+/// target: the reason, never "of —") or "36 h → 207 h of 216 h · most
+/// their limits allow".
 fn parse(staff_id: &str, name: &str, text: &str) -> Hours {
     let (text, at_limit) = match text.strip_suffix(" · most their limits allow") {
         Some(t) => (t, true),
@@ -44,9 +45,16 @@ fn parse(staff_id: &str, name: &str, text: &str) -> Hours {
             .unwrap_or_else(|| panic!("{name}: {s:?} in {text:?} is not hours"))
     };
     let (before, rest) = text.split_once(" → ").expect(text);
-    let (after, target) = match rest.split_once(" of ").expect(text) {
-        (a, "—") => (a, None),
-        (a, t) => (a, Some(hours(t))),
+    let (after, target) = match rest.split_once(" of ") {
+        Some((a, t)) => (a, Some(hours(t))),
+        None => {
+            let (a, why) = rest.split_once(" · ").expect(text);
+            assert!(
+                !why.is_empty() && !why.contains('—'),
+                "{name}: no target says why: {text:?}"
+            );
+            (a, None)
+        }
     };
     Hours {
         staff_id: staff_id.to_string(),
@@ -258,7 +266,7 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
     }
 
     // Accepted: the grid's hours column reads as the review did, for
-    // every person ("207/—" for per diem and agency staff).
+    // every person ("207 h" for per diem and agency staff, never "207/—").
     app.click(&app.find("#fill-accept"));
     app.wait_until("the proposal to be accepted", || {
         app.try_find(By::Css("#fill-review"))
@@ -290,11 +298,18 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
             .iter()
             .find(|(id, _)| *id == h.staff_id)
             .unwrap_or_else(|| panic!("{h:?} not on the grid"));
-        let (paid, target) = text.split_once('/').expect(text);
-        assert!((number(paid) - h.after).abs() < 0.06, "{h:?}: grid {text}");
         match h.target {
-            None => assert_eq!(target, "—", "{h:?}: grid {text}"),
-            Some(t) => assert!((number(target) - t).abs() < 0.06, "{h:?}: grid {text}"),
+            None => {
+                let paid = text
+                    .strip_suffix(" h")
+                    .unwrap_or_else(|| panic!("{h:?}: grid {text}, not \"180 h\""));
+                assert!((number(paid) - h.after).abs() < 0.06, "{h:?}: grid {text}");
+            }
+            Some(t) => {
+                let (paid, target) = text.split_once('/').expect(text);
+                assert!((number(paid) - h.after).abs() < 0.06, "{h:?}: grid {text}");
+                assert!((number(target) - t).abs() < 0.06, "{h:?}: grid {text}");
+            }
         }
     }
     // And the accepted schedule keeps every per diem and agency nurse

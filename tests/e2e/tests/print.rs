@@ -130,13 +130,13 @@ fn six_weeks_print_landscape_in_two_bands_of_three_weeks_with_everyone() {
 }
 
 /// Each person's paid hours for the period, one script: name → (hours in the
-/// row header's "paid/target", the total column) from the grid, or name →
+/// row header's "paid/target" or, with no target, "paid h", the total column) from the grid, or name →
 /// total from the print view.
 const GRID_HOURS: &str = r#"
     const out = {};
     for (const tr of document.querySelectorAll('#schedule-grid tbody tr')) {
       const who = tr.querySelector('.who'), hrs = tr.querySelector('.hrs'), tot = tr.querySelector('td.sg-total');
-      if (who && hrs && tot) out[who.innerText.trim()] = [hrs.innerText.trim().split('/')[0], tot.innerText.trim()];
+      if (who && hrs && tot) out[who.innerText.trim()] = [hrs.innerText.trim().split('/')[0].replace(/ h$/, ''), tot.innerText.trim()];
     }
     return out;"#;
 const PRINT_HOURS: &str = r#"

@@ -315,7 +315,12 @@ paid_minutes: number, paid_time_off_minutes: number,
  * Their FTE's share of the period; none for per diem and agency staff
  * and for anyone no coverage need asks for.
  */
-target_minutes: number | null, shifts: number, 
+target_minutes: number | null, 
+/**
+ * Why there is no target, in words: "no LPN coverage set", "per
+ * diem, paid by the hour" (see `period_hours::no_target`).
+ */
+no_target: string | null, shifts: number, 
 /**
  * Weekends (Saturday and the Sunday after) with a shift.
  */
@@ -337,7 +342,13 @@ full_name: string,
  */
 on_leave: string | null, role: Role, employment_type: EmploymentType, fte_hundredths: number, cells: Array<GridCell>, totals: RowTotals, };
 
-export type StaffGroup = { role: Role, label: string, rows: Array<GridRow>, };
+export type StaffGroup = { role: Role, label: string, rows: Array<GridRow>, 
+/**
+ * Said on the group's heading when no coverage need asks for the
+ * role, so staff with an FTE in it have no target and get no shift
+ * from the Fill: "No LPN coverage set: no target hours, …".
+ */
+note: string | null, };
 
 export type CoverageCount = { scheduled: number, minimum: number, target: number, status: CoverageStatus, };
 
@@ -1063,6 +1074,10 @@ before_minutes: number, after_minutes: number,
  */
 target_minutes: number | null, 
 /**
+ * Why there is no target ("no LPN coverage set"), as the grid says it.
+ */
+no_target: string | null, 
+/**
  * Why they end at least [`FAR_MINUTES`] from their target (none when
  * they are close to it or as close as their limits allow); for per
  * diem and agency staff the Fill gave shifts, why each went to them.
@@ -1097,8 +1112,10 @@ changed: number, removed: number,
  */
 removed_blocked: number, 
 /**
- * Of those removed, per diem and agency shifts given to staff with a
- * target (the same day and shift; kept only when locked).
+ * Of those removed, per diem and agency shifts moved to the
+ * department's own staff short of their hours: the same day and shift
+ * now theirs (kept only when locked). Each is a struck-out cell in a
+ * per diem or agency row with a new shift in the same column.
  */
 removed_hourly: number, 
 /**
@@ -1137,7 +1154,13 @@ hours: Array<FillHours>,
 /**
  * The staff requests met, and why each one not met was not.
  */
-requests: FillRequests, changes: Array<FillChange>, };
+requests: FillRequests, 
+/**
+ * People scheduled while a credential that only warns has lapsed,
+ * with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
+ * 6 shifts"): a warning keeps nobody off, so the manager chases it.
+ */
+warned: Array<string>, changes: Array<FillChange>, };
 
 export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
 

@@ -30,6 +30,13 @@ export function fte(hundredths: number): string {
   return `${Math.floor(h / 100)}.${(h % 100).toString().padStart(2, '0')}`;
 }
 
+/** An FTE as every list shows it: agency staff have none ("—"), whatever
+ * their record holds (the sample's and many HR files' agency nurses carry
+ * one). */
+export function fteText(hundredths: number, kind?: Staff['employment_type']): string {
+  return kind === 'agency' ? '—' : fte(hundredths);
+}
+
 /** "Last, First" for lists. */
 export function sortName(p: { first_name: string; last_name: string }): string {
   return `${p.last_name}, ${p.first_name}`;

@@ -1,25 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, changesText, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells } from './fill';
+import type { FillSummary, ScheduleView } from '../lib/scheduleTypes';
+import { changeText, changesText, coverageGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, lastFillFor, progressShare, proposedCells, removedWhy } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
 
 describe('fill words', () => {
-  it('names only the kinds of change that happen', () => {
-    expect(changesText({ added: 42, changed: 3, removed: 0, removed_blocked: 0 })).toBe('42 shifts added, 3 changed');
-    expect(changesText({ added: 1, changed: 0, removed: 2, removed_blocked: 0 })).toBe('1 shift added, 2 removed');
-    expect(changesText({ added: 0, changed: 0, removed: 0, removed_blocked: 0 })).toBe('No changes');
+  it('names only the kinds of change that happen, each a kind of cell the grid marks', () => {
+    expect(changesText({ added: 42, changed: 3, removed: 0 })).toBe('42 shifts added, 3 changed');
+    expect(changesText({ added: 1, changed: 0, removed: 2 })).toBe('1 shift added, 2 taken off');
+    expect(changesText({ added: 0, changed: 0, removed: 0 })).toBe('No changes');
   });
 
-  it('says how many removed shifts broke a blocking rule', () => {
-    expect(changesText({ added: 5, changed: 0, removed: 3, removed_blocked: 2 })).toBe('5 shifts added, 3 removed (2 broke a blocking rule)');
-    expect(changesText({ added: 0, changed: 0, removed: 1, removed_blocked: 1 })).toBe('1 removed (1 broke a blocking rule)');
-    expect(changesText({ added: 2, changed: 0, removed: 5, removed_blocked: 2, removed_hourly: 3 })).toBe(
-      '2 shifts added, 5 removed (2 broke a blocking rule, 3 per diem or agency shifts given to staff short of their hours)',
-    );
-    expect(changesText({ added: 1, changed: 0, removed: 1, removed_blocked: 0, removed_hourly: 1 })).toBe(
-      '1 shift added, 1 removed (1 per diem or agency shift given to staff short of their hours)',
-    );
+  it('says in plain words why shifts came off: moved to own staff, or a blocking rule', () => {
+    // Issue 21 d: "44 per diem or agency shifts given to staff short of their
+    // hours" read as if shifts were taken from someone.
+    expect(removedWhy({ removed_blocked: 0, removed_hourly: 44 })).toEqual([
+      '44 shifts moved from per diem/agency to your own staff who were short of their hours',
+    ]);
+    expect(removedWhy({ removed_blocked: 2, removed_hourly: 1 })).toEqual([
+      '1 shift moved from per diem/agency to your own staff who were short of their hours',
+      '2 taken off because they broke a blocking rule (approved time off, a credential that blocks)',
+    ]);
+    expect(removedWhy({ removed_blocked: 1 })).toEqual([
+      '1 taken off because it broke a blocking rule (approved time off, a credential that blocks)',
+    ]);
+    expect(removedWhy({ removed_blocked: 0, removed_hourly: 0 })).toEqual([]);
+    for (const line of removedWhy({ removed_blocked: 3, removed_hourly: 5 })) expect(line).not.toMatch(/given to/);
+  });
+
+  it('counts the gap figures as the coverage rows colour them, so they can be checked on the grid', () => {
+    const count = (status: 'short' | 'under_target' | 'ok' | 'none') => ({ scheduled: 0, minimum: 0, target: 0, status });
+    const view = {
+      coverage: [
+        { shift_type_id: 1, shift_code: 'D', requirement: { kind: 'role' as const, value: 'RN' as const }, label: 'Day · RN', days: [count('short'), count('under_target'), count('ok')] },
+        { shift_type_id: 2, shift_code: 'N', requirement: { kind: 'skill' as const, value: 3 }, label: 'Night · Charge', days: [count('short'), count('none'), count('under_target')] },
+      ],
+    };
+    expect(coverageGaps(view)).toEqual({ short: 2, under: 2 });
+    expect(coverageGaps({ coverage: [] })).toEqual({ short: 0, under: 0 });
+  });
+
+  it('offers the last review only while the grid shows what the fill left', () => {
+    const accepted = { coverage: [] } as unknown as ScheduleView;
+    const last = { summary: {} as FillSummary, gaps: { before: { short: 1, under: 2 }, after: { short: 0, under: 1 } }, view: accepted };
+    expect(lastFillFor(last, accepted)).toBe(last);
+    const edited = { coverage: [] } as unknown as ScheduleView;
+    expect(lastFillFor(last, edited), 'a change by hand replaces the view: the review is gone').toBeNull();
+    expect(lastFillFor(null, accepted)).toBeNull();
+    expect(lastFillFor(last, null)).toBeNull();
   });
 
   it('shows a change from and to an empty cell as off', () => {
@@ -42,12 +71,13 @@ describe('fill words', () => {
   });
 });
 
-const hours = (name: string, before: number, after: number, target: number | null, reason: string | null = null) => ({
+const hours = (name: string, before: number, after: number, target: number | null, reason: string | null = null, no_target: string | null = null) => ({
   staff_id: name.length,
   name,
   before_minutes: before * 60,
   after_minutes: after * 60,
   target_minutes: target === null ? null : target * 60,
+  no_target: target === null ? (no_target ?? 'per diem, paid by the hour') : null,
   reason,
   at_limit: false,
 });
@@ -55,7 +85,11 @@ const hours = (name: string, before: number, after: number, target: number | nul
 describe('hours against target', () => {
   it('shows before → after of the target, or no target for per diem', () => {
     expect(hoursText(hours('Aisha Zhang', 36, 216, 216))).toBe('36 h → 216 h of 216 h');
-    expect(hoursText(hours('Per Diem', 0, 24, null))).toBe('0 h → 24 h of —');
+    expect(hoursText(hours('Per Diem', 0, 24, null))).toBe('0 h → 24 h · per diem, paid by the hour');
+    // Issue 21 g: "180/—" read as a bug; say what is true.
+    expect(hoursText(hours('Lee Ortiz', 0, 180, null, null, 'no LPN coverage set'))).toBe('0 h → 180 h · no LPN coverage set');
+    expect(hoursText({ ...hours('Odd', 0, 12, null), no_target: null })).toBe('0 h → 12 h');
+    expect(hoursText(hours('Lee Ortiz', 0, 180, null, null, 'no LPN coverage set'))).not.toContain('—');
     expect(hoursText({ ...hours('Kim Park', 36, 207, 216), at_limit: true })).toBe('36 h → 207 h of 216 h · most their limits allow');
     expect(hoursOf(450)).toBe('7.5 h');
   });

@@ -1,29 +1,56 @@
 // Fill schedule, the words and figures: what a proposal would change, how a
 // running fill is doing, and which grid cells to mark as proposed.
 
-import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
+import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary, ScheduleView } from '../lib/scheduleTypes';
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
 export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
 
-/** "42 shifts added, 3 changed, 5 removed (2 broke a blocking rule, 3 per
- * diem or agency shifts given to staff short of their hours)" (only the parts
- * that apply): the shifts that had to come off explain a gap that opens where
- * the period looked covered, and the released ones why per diem hours fell. */
-export function changesText(
-  s: Pick<FillSummary, 'added' | 'changed' | 'removed' | 'removed_blocked'> & Partial<Pick<FillSummary, 'removed_hourly'>>,
-): string {
+/** "42 shifts added, 3 changed, 5 taken off": each a cell the grid marks
+ * (green with a code, green with the code it replaces in its title, struck
+ * out), so every figure can be counted on the grid. */
+export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'>): string {
   const parts: string[] = [];
   if (s.added) parts.push(`${plural(s.added, 'shift')} added`);
   if (s.changed) parts.push(`${s.changed} changed`);
-  if (s.removed) {
-    const why: string[] = [];
-    if (s.removed_blocked) why.push(`${s.removed_blocked} broke a blocking rule`);
-    if (s.removed_hourly) why.push(`${plural(s.removed_hourly, 'per diem or agency shift')} given to staff short of their hours`);
-    parts.push(`${s.removed} removed${why.length ? ` (${why.join(', ')})` : ''}`);
-  }
+  if (s.removed) parts.push(`${s.removed} taken off`);
   return parts.length ? parts.join(', ') : 'No changes';
+}
+
+/** Why shifts came off, in plain words: "44 shifts moved from per
+ * diem/agency to your own staff who were short of their hours", "2 taken
+ * off because they broke a blocking rule (approved time off, a credential
+ * that blocks)". Empty when none did. */
+export function removedWhy(s: Pick<FillSummary, 'removed_blocked'> & Partial<Pick<FillSummary, 'removed_hourly'>>): string[] {
+  const out: string[] = [];
+  if (s.removed_hourly) {
+    out.push(`${plural(s.removed_hourly, 'shift')} moved from per diem/agency to your own staff who were short of their hours`);
+  }
+  if (s.removed_blocked) {
+    out.push(`${s.removed_blocked} taken off because ${s.removed_blocked === 1 ? 'it broke' : 'they broke'} a blocking rule (approved time off, a credential that blocks)`);
+  }
+  return out;
+}
+
+/** A review's gap figures: coverage cells before → with the proposal. */
+export interface FillGaps {
+  before: { short: number; under: number };
+  after: { short: number; under: number };
+}
+
+/** Coverage cells below their minimum (red) and under their target
+ * (amber), counted as the coverage rows under the grid colour them. */
+export function coverageGaps(view: Pick<ScheduleView, 'coverage'>): { short: number; under: number } {
+  let short = 0;
+  let under = 0;
+  for (const line of view.coverage) {
+    for (const c of line.days) {
+      if (c.status === 'short') short++;
+      else if (c.status === 'under_target') under++;
+    }
+  }
+  return { short, under };
 }
 
 /** "Gaps below minimum: 5 → 0". */
@@ -52,13 +79,13 @@ export function proposedCells(changes: readonly FillChange[]): Map<string, FillC
 }
 
 /**
- * "36 h → 216 h of 216 h", "0 h → 24 h of —" for people without a
- * target, and "· most their limits allow" for someone less than a shift short
- * whom no further shift fits.
+ * "36 h → 216 h of 216 h", "0 h → 180 h · no LPN coverage set" for people
+ * without a target (the backend says why), and "· most their limits allow"
+ * for someone less than a shift short whom no further shift fits.
  */
 export function hoursText(h: FillHours): string {
   const move = `${hoursOf(h.before_minutes)} → ${hoursOf(h.after_minutes)}`;
-  if (h.target_minutes === null) return `${move} of —`;
+  if (h.target_minutes === null) return h.no_target ? `${move} · ${h.no_target}` : move;
   const limit = h.at_limit ? ' · most their limits allow' : '';
   return `${move} of ${hoursOf(h.target_minutes)}${limit}`;
 }
@@ -82,4 +109,19 @@ export function hourlyAdded(hours: readonly FillHours[]): FillHours[] {
   return hours
     .filter((h) => h.reason !== null && h.target_minutes === null)
     .sort((a, b) => b.after_minutes - a.after_minutes || a.name.localeCompare(b.name));
+}
+
+/** An accepted fill's review, kept to be shown again until the period changes. */
+export interface LastFill {
+  summary: FillSummary;
+  gaps: FillGaps;
+  /** The view the accept returned: any later change replaces it. */
+  view: ScheduleView;
+}
+
+/** The last fill's review while the grid still shows what the fill left
+ * (the same view object: every change, by hand or another fill, and
+ * opening another period replace it); else null. */
+export function lastFillFor(last: LastFill | null, view: ScheduleView | null): LastFill | null {
+  return last !== null && view !== null && last.view === view ? last : null;
 }

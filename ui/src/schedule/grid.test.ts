@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageCount, GridCell, SchedulePeriod } from '../lib/scheduleTypes';
 import {
-  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, hours, moveCursor, nextPeriodStart, rowHours, weekBands,
+  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteText, hourlyBadge, hours, moveCursor, nextPeriodStart, rowHours, rowHoursTitle, weekBands,
   cellKeys, periodRange, resolveTyped, typedAtPause, violationKeys,
 } from './grid';
 
@@ -85,20 +85,49 @@ describe('texts', () => {
   it('counts coverage against the minimum and says the gap', () => {
     const short: CoverageCount = { scheduled: 5, minimum: 6, target: 7, status: 'short' };
     expect(coverageText(short)).toBe('5/6');
-    expect(coverageTitle('Day · RN', '2026-03-02', short)).toBe('Day · RN, 2 Mar 2026: 5 scheduled, minimum 6, target 7 — short by 1');
+    expect(coverageTitle('Day · RN', '2026-03-02', short)).toBe('Day, 2 Mar 2026: 5 of 6 RN (minimum 6, target 7) — short by 1');
     expect(coverageText({ scheduled: 0, minimum: 0, target: 0, status: 'none' })).toBe('');
+  });
+  it('counts a skill line by the need it meets, not by everyone who holds the skill', () => {
+    // Issue 21 i: "Day · Charge 5/1" read as five charge nurses.
+    const charge: CoverageCount = { scheduled: 5, minimum: 1, target: 1, status: 'ok' };
+    expect(coverageText(charge, true)).toBe('1/1');
+    expect(coverageTitle('Day · Charge', '2026-03-02', charge, true)).toBe('Day, 2 Mar 2026: 1 of 1 Charge (minimum 1; 5 people on the shift hold it)');
+    const none: CoverageCount = { scheduled: 0, minimum: 1, target: 1, status: 'short' };
+    expect(coverageText(none, true)).toBe('0/1');
+    expect(coverageTitle('Day · Charge', '2026-03-02', none, true)).toBe('Day, 2 Mar 2026: 0 of 1 Charge (minimum 1; 0 people on the shift hold it) — short by 1');
+    const roles: CoverageCount = { scheduled: 5, minimum: 5, target: 5, status: 'ok' };
+    expect(coverageText(roles)).toBe('5/5');
+    expect(coverageTitle('Day · RN', '2026-03-02', roles)).toBe('Day, 2 Mar 2026: 5 of 5 RN (minimum 5)');
   });
   it('writes a row’s paid hours against the target the backend sends, never rounded to the hour', () => {
     // 195.5 h once read "196/240" beside a total of "195.5".
-    expect(rowHours(195.5 * 60, 240 * 60)).toEqual({ text: `${hours(195.5 * 60)}/240`, goal: '240', over: false });
+    expect(rowHours(195.5 * 60, 240 * 60)).toEqual({ text: `${hours(195.5 * 60)}/240`, goal: '240', over: false, why: null });
     expect(rowHours(195.5 * 60, 240 * 60).text).toBe('195.5/240');
     // Over means over: half an hour past the target is over, the target itself is not.
     expect(rowHours(240 * 60, 240 * 60).over).toBe(false);
     expect(rowHours(240 * 60 + 30, 240 * 60).over).toBe(true);
     expect(rowHours(143.75 * 60, 144 * 60).text).toBe('143.75/144');
   });
-  it('shows no target for per diem and agency staff and never calls them over', () => {
-    expect(rowHours(207 * 60, null)).toEqual({ text: '207/—', goal: '—', over: false });
+  it('shows only the hours where there is no target, never "180/—", and never calls them over', () => {
+    expect(rowHours(207 * 60, null, 'per diem, paid by the hour')).toEqual({ text: '207 h', goal: null, over: false, why: 'per diem, paid by the hour' });
+    expect(rowHours(180 * 60, null, 'no LPN coverage set').text).toBe('180 h');
+    expect(rowHours(180 * 60, null).text).not.toContain('—');
+  });
+  it('says in the hours title why there is no target, with the hint to set coverage', () => {
+    const t = { paid_minutes: 180 * 60, paid_time_off_minutes: 0, target_minutes: null, fte_hundredths: 90, no_target: 'no LPN coverage set' };
+    expect(rowHoursTitle(t, 'full_time')).toBe('180 paid hours · no target: no LPN coverage set. Set it in Settings → Coverage to give them target hours');
+    expect(rowHoursTitle({ ...t, no_target: 'agency, paid by the hour' }, 'agency')).toBe('180 paid hours · no target: agency, paid by the hour');
+    expect(rowHoursTitle({ ...t, target_minutes: 216 * 60 }, 'full_time')).toBe('180 of 216 paid hours for FTE 0.90');
+  });
+  it('shows no FTE for agency staff and labels rows paid by the hour', () => {
+    expect(fteText(90, 'agency')).toBe('—');
+    expect(fteText(90, 'full_time')).toBe('0.90');
+    expect(fteText(0)).toBe('0.00');
+    expect(hourlyBadge('per_diem')?.text).toBe('PRN');
+    expect(hourlyBadge('agency')?.text).toBe('Agency');
+    expect(hourlyBadge('full_time')).toBeNull();
+    expect(hourlyBadge('part_time')).toBeNull();
   });
 });
 

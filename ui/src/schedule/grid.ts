@@ -2,7 +2,10 @@
 // goes on a key, what a typed code means, and the small texts the cells show.
 
 import type { CoverageCount, GridCell, GridRow, ScheduleView, SchedulePeriod, TimeOffKind, Violation } from '../lib/scheduleTypes';
-import { MONTHS, hoursText } from '../lib/format';
+import type { EmploymentType } from '../lib/bindings';
+import { MONTHS, fteText, hoursText } from '../lib/format';
+
+export { fteText };
 
 /** The period containing today, else the latest one, else null. */
 export function defaultPeriod(periods: readonly SchedulePeriod[], today: string): SchedulePeriod | null {
@@ -186,30 +189,75 @@ export function typedAtPause(buffer: string, codes: readonly string[]): string |
   return codes.find((c) => c === buffer) ?? codes.find((c) => c.toLowerCase() === b) ?? null;
 }
 
-/** "5/6": scheduled against the minimum. */
-export function coverageText(c: CoverageCount): string {
-  if (c.status === 'none') return c.scheduled > 0 ? String(c.scheduled) : '';
-  return `${c.scheduled}/${c.minimum}`;
+/**
+ * "5/6": scheduled against the minimum. A skill line (Charge) counts the
+ * need it meets, not everyone who holds the skill: five RNs who could take
+ * charge on a shift that needs one charge nurse read "1/1", not "5/1"
+ * (which read as five charge nurses). The title says how many hold it.
+ */
+export function coverageText(c: CoverageCount, skill = false): string {
+  if (c.status === 'none') return c.scheduled > 0 && !skill ? String(c.scheduled) : '';
+  const met = skill ? Math.min(c.scheduled, Math.max(c.minimum, c.target)) : c.scheduled;
+  return `${met}/${c.minimum}`;
 }
 
-export function coverageTitle(label: string, date: string, c: CoverageCount): string {
-  const need = c.status === 'none' ? 'no need set' : `minimum ${c.minimum}, target ${c.target}`;
+/**
+ * A coverage cell's title in words, from its row's label ("Day · RN",
+ * "Day · Charge"): "Day, 2 Mar 2026: 5 of 5 RN (minimum 5, target 6)", or
+ * for a skill "Day, 2 Mar 2026: 1 of 1 Charge (minimum 1; 5 people on the
+ * shift hold it)".
+ */
+export function coverageTitle(label: string, date: string, c: CoverageCount, skill = false): string {
+  const [shift, who = ''] = label.split(' · ');
+  const head = `${shift}, ${shortDate(date)}`;
+  const need = c.status === 'none' ? 'no need set' : `minimum ${c.minimum}${c.target > c.minimum ? `, target ${c.target}` : ''}`;
   const verdict =
     c.status === 'short' ? ` — short by ${c.minimum - c.scheduled}`
     : c.status === 'under_target' ? ` — ${c.target - c.scheduled} under target`
     : '';
-  return `${label}, ${shortDate(date)}: ${c.scheduled} scheduled, ${need}${verdict}`;
+  if (skill) {
+    const met = Math.min(c.scheduled, Math.max(c.minimum, c.target));
+    const holders = c.scheduled === 1 ? '1 person on the shift holds it' : `${c.scheduled} people on the shift hold it`;
+    if (c.status === 'none') return `${head}: no ${who} need set (${holders})`;
+    return `${head}: ${met} of ${c.minimum} ${who} (${need}; ${holders})${verdict}`;
+  }
+  if (c.status === 'none') return `${head}: ${c.scheduled} ${who} scheduled, no need set`;
+  return `${head}: ${c.scheduled} of ${c.minimum} ${who} (${need})${verdict}`;
+}
+
+/** The small label of a row paid by the hour: "PRN" (per diem) or "Agency". */
+export function hourlyBadge(kind: EmploymentType): { text: string; title: string } | null {
+  if (kind === 'per_diem') return { text: 'PRN', title: 'Per diem (PRN): paid by the hour, no FTE target; the Fill uses them after your own staff' };
+  if (kind === 'agency') return { text: 'Agency', title: 'Agency: paid by the hour, no FTE; the Fill uses them last' };
+  return null;
 }
 
 /**
  * A row's "paid/target" figure: the paid hours (shifts and paid time off)
  * exactly as the total column, the printed schedule, the reports and the
  * Fill's review write them (`hours`, never rounded to the hour, so 195.5 h
- * is not shown as 196), against the target the backend sends (none for per
- * diem and agency staff and for anyone no coverage need asks for: "—"), and
- * whether they pass it. The target is never worked out here.
+ * is not shown as 196), against the target the backend sends, and whether
+ * they pass it. With no target (per diem and agency staff, anyone no
+ * coverage need asks for) only the hours show ("180 h"), never "180/—",
+ * and `why` is the backend's reason ("no LPN coverage set") for the title
+ * and the review. The target is never worked out here.
  */
-export function rowHours(paidMinutes: number, targetMinutes: number | null): { text: string; goal: string; over: boolean } {
-  const goal = targetMinutes === null ? '—' : hours(targetMinutes);
-  return { text: `${hours(paidMinutes)}/${goal}`, goal, over: targetMinutes !== null && paidMinutes > targetMinutes };
+export function rowHours(
+  paidMinutes: number,
+  targetMinutes: number | null,
+  why: string | null = null,
+): { text: string; goal: string | null; over: boolean; why: string | null } {
+  if (targetMinutes === null) return { text: `${hours(paidMinutes)} h`, goal: null, over: false, why };
+  const goal = hours(targetMinutes);
+  return { text: `${hours(paidMinutes)}/${goal}`, goal, over: paidMinutes > targetMinutes, why: null };
+}
+
+/** The hours figure's title: "180 paid hours · no target: no LPN coverage set". */
+export function rowHoursTitle(t: { paid_minutes: number; paid_time_off_minutes: number; target_minutes: number | null; fte_hundredths: number; no_target: string | null }, kind: EmploymentType): string {
+  const off = t.paid_time_off_minutes ? ` (${hours(t.paid_time_off_minutes)} of them paid time off)` : '';
+  if (t.target_minutes === null) {
+    const hint = t.no_target?.startsWith('no ') ? '. Set it in Settings → Coverage to give them target hours' : '';
+    return `${hours(t.paid_minutes)} paid hours${off} · no target: ${t.no_target ?? 'none set'}${hint}`;
+  }
+  return `${hours(t.paid_minutes)} of ${hours(t.target_minutes)} paid hours for FTE ${fteText(t.fte_hundredths, kind)}${off}`;
 }

@@ -50,7 +50,7 @@ impl Person {
     /// (as `Staff::is_active`).
     pub fn employed_on(&self, date: NaiveDate) -> bool {
         let d = input::format_date(date);
-        self.hire_date <= d && self.termination_date.as_ref().is_none_or(|t| *t > d)
+        self.hire_date <= d && self.termination_date.as_ref().is_none_or(|t| *t >= d)
     }
 }
 
@@ -126,7 +126,7 @@ fn people(conn: &Connection, start: NaiveDate, end: NaiveDate) -> AppResult<Vec<
         "SELECT id, employee_no, first_name, last_name, role, employment_type, fte_hundredths,
              hire_date, termination_date
          FROM staff
-         WHERE hire_date <= ?2 AND (termination_date IS NULL OR termination_date > ?1)
+         WHERE hire_date <= ?2 AND (termination_date IS NULL OR termination_date >= ?1)
          ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let (start, end) = (input::format_date(start), input::format_date(end));

@@ -105,7 +105,7 @@ fn unavailable(
             .is_some_and(|spans| spans.iter().any(|(f, t)| *f <= d && d <= *t));
         let not_employed = employed
             .get(&staff)
-            .is_none_or(|(hire, term)| d < *hire || term.as_ref().is_some_and(|t| d >= *t));
+            .is_none_or(|(hire, term)| d < *hire || term.as_ref().is_some_and(|t| d > *t));
         on_leave || not_employed
     })
 }

@@ -431,10 +431,19 @@ fn statuses_keep_leave_active_terminate_leavers_and_bring_back_returners() {
     let coming = today + chrono::Duration::days(1);
     let later = p(&file("Active", &crate::input::format_date(coming)));
     assert_eq!(later.changes[0].after, crate::input::format_date(coming));
-    let on_the_day = p(&file("LOA", &crate::input::format_date(today)));
+    // The termination date is the last day worked: today's is still to
+    // come (they work today), yesterday's is past.
+    let last_day_today = p(&file("Active", &crate::input::format_date(today)));
+    assert_eq!(
+        last_day_today.changes[0].after,
+        crate::input::format_date(today),
+        "today is their last day: kept beside an active status"
+    );
+    let yesterday = today - chrono::Duration::days(1);
+    let on_the_day = p(&file("LOA", &crate::input::format_date(yesterday)));
     assert_eq!(
         on_the_day.changes[0].after, "",
-        "today is not still to come"
+        "yesterday's last day beside an active status is an old one"
     );
     assert_eq!(
         on_the_day.summary,

@@ -304,7 +304,7 @@ pub(super) fn check(
                 // A past date beside an active status is an old one (a rehire);
                 // a coming one is a last day already known — in the file, or
                 // entered in Wardbook before HR has processed it.
-                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d > today);
+                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d >= today);
                 let coming = from_file
                     .filter(to_come)
                     .or(stored_termination.clone().filter(to_come));

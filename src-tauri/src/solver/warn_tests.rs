@@ -1,0 +1,117 @@
+//! A credential that only warns (ACLS lapsed, rule Warn) never keeps a
+//! person off the schedule, but between people otherwise equal the Fill
+//! gives the shift to the one whose credentials are in order, and the
+//! review names whoever it still schedules.
+
+use super::department::{map, FillOptions, WARN_LAPSED_PER_SHIFT};
+use super::department_tests::{loaded, need, unit};
+use super::run::run;
+use crate::credentials::ExpiredAction;
+use crate::schedule::fill::{proposed_assignments, summary};
+use crate::schedule::testing::*;
+use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
+use crate::staff::Role;
+use chrono::Weekday;
+use std::sync::atomic::AtomicBool;
+
+/// Maria's ACLS (Warn) lapsed on 30 Nov, before the period; Maria and Ann
+/// are both full-time RNs on the same rate; one RN on Day 12 on Mon, Wed
+/// and Fri (12 shifts).
+fn unit_with_a_lapsed_warning() -> ScheduleContext {
+    let mut c = unit();
+    c.staff[1].fte_hundredths = 100;
+    c.staff[0].credentials.push(CredentialFact {
+        name: "ACLS".into(),
+        expires_on: Some(day("2026-11-30")),
+        when_expired: ExpiredAction::Warn,
+    });
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1)
+        .into_iter()
+        .filter(|n| matches!(n.weekday, Weekday::Mon | Weekday::Wed | Weekday::Fri))
+        .collect();
+    c
+}
+
+/// Fairness 0: no hours target pulls either way, so the two are equal but
+/// for the credential.
+fn options() -> FillOptions {
+    FillOptions {
+        fairness: 0,
+        seconds: 2,
+        ..FillOptions::default()
+    }
+}
+
+fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::schedule::fill::FillSummary) {
+    let l = loaded(c);
+    let m = map(&l, &options());
+    let outcome = run(&m, &options(), seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    let count = |id: i64| proposed.iter().filter(|a| a.staff_id == id).count();
+    let s = summary(&l, &m, &outcome, false, 0);
+    (vec![count(MARIA), count(ANN)], s)
+}
+
+#[test]
+fn a_shift_on_a_lapsed_warning_costs_a_small_named_penalty() {
+    let c = unit_with_a_lapsed_warning();
+    let mut clean = c.clone();
+    clean.staff[0].credentials.clear();
+    let weights = |c: ScheduleContext| {
+        let m = map(&loaded(c), &options());
+        let mut w: Vec<(usize, usize, u32)> = m
+            .model
+            .requests
+            .iter()
+            .filter(|r| r.staff == 0)
+            .map(|r| (r.day, r.shift, r.weight))
+            .collect();
+        w.sort();
+        w
+    };
+    let (warned, clean) = (weights(c), weights(clean));
+    assert_eq!(warned.len(), clean.len(), "the same open cells");
+    for ((day, shift, w), (_, _, base)) in warned.iter().zip(&clean) {
+        assert_eq!(
+            *w,
+            base + WARN_LAPSED_PER_SHIFT,
+            "day {day} shift {shift}: the lapsed ACLS adds its penalty to every open cell"
+        );
+    }
+}
+
+// Smaller than a 12-hour shift short of target at the default fairness
+// (3): a lapsed warning never outweighs hours nobody else can work.
+const _: () = assert!(WARN_LAPSED_PER_SHIFT < 12 * super::department::UNDER_PER_HOUR * 3);
+
+#[test]
+fn between_near_equals_the_fill_prefers_the_person_whose_credentials_are_in_order() {
+    // Maria a little cheaper ($40 an hour against Ann's $50: 6 in the
+    // model a 12-hour shift at the default Cost weight), so that without
+    // the penalty the Fill would give her every shift.
+    let mut c = unit_with_a_lapsed_warning();
+    c.staff[0].hourly_rate_cents = 4000;
+    let (shifts, s) = shifts_of(c, 7);
+    assert_eq!(
+        shifts,
+        [0, 12],
+        "Ann, whose credentials are in order, takes them all"
+    );
+    assert!(s.warned.is_empty(), "Maria has no shift to warn about");
+}
+
+#[test]
+fn a_lapsed_warning_never_keeps_the_only_qualified_person_off_and_the_review_names_them() {
+    let mut c = unit_with_a_lapsed_warning();
+    c.staff.retain(|p| p.id != ANN);
+    let (shifts, s) = shifts_of(c, 7);
+    assert_eq!(
+        shifts[0], 12,
+        "Maria still works every shift nobody else can"
+    );
+    assert_eq!(
+        s.warned,
+        ["Maria Lopez: ACLS expired 30 Nov (warning only) — 12 shifts"],
+        "the review is not silent about it"
+    );
+}
