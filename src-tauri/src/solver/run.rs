@@ -4,7 +4,11 @@
 //! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
+use super::explain::shortfalls;
+use super::row::Rules;
+use super::score::score;
 use super::search::{Options, Outcome, SolveError};
+use super::state::State;
 use super::threads::{default_threads, solve_threads};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,7 +58,26 @@ pub fn run(
     // short of their hours can take goes to that person. (Stopped, the
     // manager gets the best roster shown, as it was.)
     if !stop.load(Ordering::Relaxed) {
-        super::handover::hand_over(&mapped.model, &mut outcome);
+        super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency);
+    }
+    if options.keep_existing {
+        keep_if_no_better(mapped, &mut outcome);
     }
     Ok(outcome)
+}
+
+/// With "keep existing", the schedule as it stands when the Fill finds
+/// nothing cheaper (each kept shift moved costs
+/// [`super::department::MOVE_WEIGHT`]): a Fill run again on its own
+/// accepted result changes nothing.
+fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
+    let model = &mapped.model;
+    let now = score(model, &mapped.current);
+    if !now.is_feasible() || now.penalty() > score(model, &outcome.roster).penalty() {
+        return;
+    }
+    let state = State::new(model, mapped.current.clone());
+    outcome.penalty = now.penalty();
+    outcome.shortfalls = shortfalls(&state, &mut Rules::new(model));
+    outcome.roster = mapped.current.clone();
 }

@@ -5,7 +5,16 @@ import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary } fr
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
-export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
+export const DEFAULT_OPTIONS: FillOptions = {
+  keep_locked: true,
+  keep_existing: true,
+  requests: 5,
+  fairness: 3,
+  cost: 3,
+  seconds: 20,
+  extra_hours: 12,
+  staff_to: 'target',
+};
 
 /** "42 shifts added, 3 changed, 5 removed (2 broke a blocking rule, 3 per
  * diem or agency shifts given to staff short of their hours)" (only the parts
