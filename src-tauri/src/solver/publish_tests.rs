@@ -201,10 +201,11 @@ fn staffing_to_the_minimum_costs_less_and_the_review_states_the_cost_above_it() 
     };
     let (ct, cm) = (cost(&mt, &target), cost(&mm, &minimum));
     assert!(cm < ct, "minimum ${} vs target ${}", cm / 100, ct / 100);
-    // Both meet every minimum they can.
+    // Staffed to the minimum, no minimum is missed that the target fill met,
+    // and more shifts are left under their target.
     let s = summary(&l, &mm, &minimum, false, to_minimum.fairness);
     let t = summary(&l, &mt, &target, false, to_target.fairness);
-    assert_eq!(s.short_after, t.short_after, "{:#?}", s.unmet);
+    assert!(s.short_after <= t.short_after, "{:#?}", s.unmet);
     assert!(s.under_target_after > t.under_target_after);
 }
 

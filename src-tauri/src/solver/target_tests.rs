@@ -66,9 +66,22 @@ fn a_target_is_the_fte_share_of_the_period_and_per_diem_staff_have_none() {
     assert_eq!((target.first, target.days), (m.first_period_day, 28));
     assert_eq!(ann.target.as_ref().unwrap().minutes, 96 * 60, "0.6 FTE");
     assert!(bo.target.is_none(), "per diem: no target");
+    // The target is soft; the hard limit over the period is the target
+    // plus the extra hours the Fill allows (12 h by default).
+    let period: Vec<_> = maria
+        .contract
+        .windows
+        .iter()
+        .filter(|w| w.days > 14)
+        .collect();
+    assert_eq!(period.len(), 1, "one window over the period");
+    assert_eq!(
+        (period[0].first, period[0].days, period[0].max_minutes),
+        (m.first_period_day, 28, (160 + 12) * 60)
+    );
     assert!(
-        maria.contract.windows.iter().all(|w| w.days <= 14),
-        "the FTE is no longer a hard limit over the period"
+        bo.contract.windows.iter().all(|w| w.days <= 14),
+        "per diem: no FTE, no window over the period"
     );
 
     let none = map(
@@ -563,17 +576,17 @@ fn the_reason_for_a_shortfall_is_judged_on_the_shifts_still_short() {
 #[test]
 fn hours_beyond_a_target_are_needed_when_no_per_diem_nurse_could_work_them() {
     // As above without a per diem RN (Bo stays a CNA): Ann's shifts beyond
-    // her 96 h were nobody else's to take.
+    // her 96 h were nobody else's to take, up to the 12 h extra allowed.
     let mut c = unit();
     c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1);
     let l = loaded(c);
     let (m, outcome) = fill(&l, 11);
     let s = summary(&l, &m, &outcome, false, 3);
     let ann = s.hours.iter().find(|h| h.staff_id == ANN).unwrap();
-    assert_eq!(ann.after_minutes, 144 * 60, "Ann works all she may");
+    assert_eq!(ann.after_minutes, 108 * 60, "Ann works all she may");
     assert_eq!(
         ann.reason.as_deref(),
-        Some("Ann Lee, 144 h of 96 h: needed for shifts nobody else could take")
+        Some("Ann Lee, 108 h of 96 h: needed for shifts nobody else could take")
     );
 }
 
