@@ -108,3 +108,50 @@ fn counts_for_all(model: &Model, q: usize, p: usize, day: usize, shift: usize) -
         .filter(|c| c.day == day && c.shift == shift && model.qualifies(q, c))
         .all(|c| model.qualifies(p, c))
 }
+
+/// After the search: any single shift added or taken off that lowers the
+/// cost under every rule is made, until none is left (agency staff only
+/// lose shifts). A search cut short by its time leaves such shifts (a
+/// person short of their hours, a target line one short), and a Fill run
+/// again on the accepted result would otherwise find them then.
+pub(crate) fn polish(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
+    let mut state = State::new(model, outcome.roster.clone());
+    let mut changed = false;
+    loop {
+        let mut improved = false;
+        for p in 0..model.staff.len() {
+            let person = &model.staff[p];
+            for day in 0..model.days {
+                if person.fixed.iter().any(|&(d, _)| d == day) || person.days_off.contains(&day) {
+                    continue;
+                }
+                let was = state.roster.cells[p][day];
+                let mut choices: Vec<Option<usize>> = vec![None];
+                if !agency.get(p).copied().unwrap_or(false) {
+                    choices.extend(
+                        (0..model.shifts.len())
+                            .filter(|&s| person.contract.max_per_shift[s] > 0)
+                            .map(Some),
+                    );
+                }
+                for cell in choices.into_iter().filter(|&c| c != was) {
+                    let delta = state.set(p, day, cell);
+                    if delta < 0 && row_violations(model, &state.roster, p).is_empty() {
+                        improved = true;
+                        break;
+                    }
+                    state.set(p, day, was);
+                }
+            }
+        }
+        changed |= improved;
+        if !improved {
+            break;
+        }
+    }
+    if changed {
+        outcome.penalty = state.cost as u64;
+        outcome.shortfalls = shortfalls(&state, &mut Rules::new(model));
+        outcome.roster = state.roster;
+    }
+}

@@ -58,6 +58,7 @@ pub fn run(
     // short of their hours can take goes to that person. (Stopped, the
     // manager gets the best roster shown, as it was.)
     if !stop.load(Ordering::Relaxed) {
+        super::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
         super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency);
     }
     if options.keep_existing {
