@@ -40,7 +40,7 @@ pub enum FillEvent {
         summary: FillSummary,
         /// Above-minimum cost, shifts left open at the hours limit, and
         /// changes to existing shifts.
-        staffing: FillStaffing,
+        staffing: Box<FillStaffing>,
         view: Box<ScheduleView>,
     },
     Failed {
@@ -217,7 +217,7 @@ pub async fn schedule_fill_start(
                     }
                     FillEvent::Done {
                         summary,
-                        staffing,
+                        staffing: Box::new(staffing),
                         view: Box::new(view),
                     }
                 }
