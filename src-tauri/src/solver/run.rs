@@ -67,14 +67,30 @@ pub fn run(
     Ok(outcome)
 }
 
-/// With "keep existing", the schedule as it stands when the Fill finds
-/// nothing cheaper (each kept shift moved costs
-/// [`super::department::MOVE_WEIGHT`]): a Fill run again on its own
-/// accepted result changes nothing.
+/// With "keep existing", the schedule as it stands unless the Fill's
+/// saves more than [`super::department::MOVE_WEIGHT`] for each cell it
+/// changes: a Fill run again on its own accepted result does not reshuffle
+/// it for small savings (a search cut short by its time finds some), while
+/// a gap below a minimum or a target, or a person's hours, still outweigh
+/// the changes that close them.
 fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
     let model = &mapped.model;
     let now = score(model, &mapped.current);
-    if !now.is_feasible() || now.penalty() > score(model, &outcome.roster).penalty() {
+    if !now.is_feasible() {
+        return;
+    }
+    let changed = mapped
+        .period()
+        .map(|day| {
+            (0..model.staff.len())
+                .filter(|&s| mapped.current.cells[s][day] != outcome.roster.cells[s][day])
+                .count() as u64
+        })
+        .sum::<u64>();
+    let saving = now
+        .penalty()
+        .saturating_sub(score(model, &outcome.roster).penalty());
+    if saving > changed * u64::from(super::department::MOVE_WEIGHT) {
         return;
     }
     let state = State::new(model, mapped.current.clone());
