@@ -72,6 +72,7 @@ use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
 use crate::schedule::fill::{FillChange, FillSummary};
 use crate::schedule::fill_hours::FillHours;
 use crate::schedule::fill_requests::FillRequests;
+use crate::schedule::fill_staffing::FillStaffing;
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -90,7 +91,7 @@ use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
 };
-use crate::solver::department::FillOptions;
+use crate::solver::department::{FillOptions, StaffTo};
 use crate::solver::run::FillProgress;
 use crate::staff::import::{
     DateOrder, EmploymentFrom, EmploymentRule, FieldChange, HrStatus, ImportAction, RoleChoice,
@@ -327,12 +328,14 @@ pub fn render() -> String {
     decl::<FileHistory>(&cfg, &mut out);
     decl::<FileHistoryStatus>(&cfg, &mut out);
     decl::<DepartmentImportOutcome>(&cfg, &mut out);
+    decl::<StaffTo>(&cfg, &mut out);
     decl::<FillOptions>(&cfg, &mut out);
     decl::<FillProgress>(&cfg, &mut out);
     decl::<FillChange>(&cfg, &mut out);
     decl::<FillHours>(&cfg, &mut out);
     decl::<FillRequests>(&cfg, &mut out);
     decl::<FillSummary>(&cfg, &mut out);
+    decl::<FillStaffing>(&cfg, &mut out);
     decl::<FillEvent>(&cfg, &mut out);
     decl::<HistoryKind>(&cfg, &mut out);
     decl::<HistoryAction>(&cfg, &mut out);

@@ -81,6 +81,7 @@ pub fn rules_input() -> RulesInput {
         max_consecutive_12h: "3".into(),
         weekly_hours_limit: "40".into(),
         period_hours_limit: "80".into(),
+        per_diem_period_hours_limit: "36".into(),
         no_day_after_night: true,
         max_weekends_per_4_weeks: String::new(),
         pay_period_anchor: ANCHOR.into(),

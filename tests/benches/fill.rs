@@ -7,13 +7,21 @@
 //! the largest shortfall, how many are a shift or more short, and the mean
 //! distance from target, and how many the review leaves short with no
 //! reason but the search's time; then per diem and agency hours and the
-//! gaps left. Seconds per Fill: WARDBOOK_FILL_SECONDS
-//! (default 20, the dialog's default).
+//! gaps left. Then, for the sample, the figures a manager checks before
+//! publishing: the period's total cost, RN shifts, shifts and pay above
+//! the minimum, the most hours beyond an FTE and of a per diem nurse (in
+//! the period), shifts left below minimum, and the changes a second Fill
+//! with the same options makes on the first one's accepted result.
+//! Seconds per Fill: WARDBOOK_FILL_SECONDS (default 20, the dialog's
+//! default).
 
 use std::sync::atomic::AtomicBool;
 use wardbook::credentials::ExpiredAction;
+use wardbook::schedule::cost::period_cost;
 use wardbook::schedule::cost::FTE_MINUTES_PER_14_DAYS;
 use wardbook::schedule::fill::{proposed_assignments, summary};
+use wardbook::schedule::fill_staffing::staffing;
+use wardbook::schedule::period_hours::period_hours;
 use wardbook::schedule::store::loaded_period::Loaded;
 use wardbook::schedule::store::{fill as store, periods};
 use wardbook::schedule::{time, TimeOffStatus};
@@ -131,6 +139,77 @@ fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
     }
 }
 
+/// The sample's Fill as a manager would check it before publishing.
+fn publishable(loaded: &Loaded, seconds: u32) {
+    let options = FillOptions {
+        seconds,
+        ..FillOptions::default()
+    };
+    let fill = |loaded: &Loaded| {
+        let mapped = map(loaded, &options);
+        let outcome = run(&mapped, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let mut after = loaded.clone();
+        after.ctx.assignments = proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
+        (mapped, outcome, after)
+    };
+    let figures =
+        |label: &str, l: &Loaded, mapped: Option<&wardbook::solver::department::Mapped>| {
+            let ctx = &l.ctx;
+            let cost = period_cost(ctx).total_cents;
+            let rn = ctx
+                .assignments
+                .iter()
+                .filter(|a| ctx.in_period(a.date))
+                .filter(|a| {
+                    ctx.staff
+                        .iter()
+                        .any(|f| f.id == a.staff_id && f.role == wardbook::staff::Role::Rn)
+                })
+                .count();
+            let hours = period_hours(ctx, &ctx.assignments);
+            let mut over_fte = 0;
+            let mut per_diem = 0;
+            for f in &ctx.staff {
+                let h = hours[&f.id];
+                if let Some(t) = h.target_minutes {
+                    over_fte = over_fte.max(h.paid_minutes() - t);
+                } else if f.employment_type == EmploymentType::PerDiem {
+                    per_diem = per_diem.max(h.worked_minutes);
+                }
+            }
+            let above = mapped.map_or(String::from("—"), |m| {
+                let roster = wardbook::schedule::fill::current_roster(ctx, m);
+                let (n, cents) = wardbook::schedule::fill_staffing::above_minimum(l, m, &roster);
+                format!("{n} (${})", cents / 100)
+            });
+            println!(
+                "{label:<28} {:>12} {:>9} {:>18} {:>14.1} {:>14.1}",
+                format!("${}", cost / 100),
+                rn,
+                above,
+                over_fte as f64 / 60.0,
+                per_diem as f64 / 60.0
+            );
+        };
+    let (mapped, outcome, after) = fill(loaded);
+    let (short_of_minimum, _) = gaps(&mapped, &outcome.roster);
+    let first = staffing(loaded, &mapped, &outcome, &options);
+    let (remapped, again, _) = fill(&after);
+    let second = summary(&after, &remapped, &again, false, options.fairness);
+    println!("\nThe sample's Fill as published, {seconds} s, seed 1, default options");
+    println!(
+        "{:<28} {:>12} {:>9} {:>18} {:>14} {:>14}",
+        "", "total cost", "RN shifts", "above minimum", "most over FTE", "most per diem"
+    );
+    figures("draft as it stands", loaded, Some(&mapped));
+    figures("after the Fill", &after, Some(&mapped));
+    println!(
+        "shifts below minimum left open: {short_of_minimum}; changes to existing shifts: {}; changes on a re-run: {}",
+        first.existing_changed.unwrap_or(0),
+        second.changes.len()
+    );
+}
+
 fn main() {
     let seconds: u32 = std::env::var("WARDBOOK_FILL_SECONDS")
         .ok()
@@ -150,6 +229,7 @@ fn main() {
         &store::load_draft(&conn, draft.id).unwrap(),
         seconds,
     );
+    publishable(&store::load_draft(&conn, draft.id).unwrap(), seconds);
     wardbook_tests::big_unit::grow_to_150_staffable(&mut conn, &draft);
     let big = measure(
         "150 staff, 6 weeks",

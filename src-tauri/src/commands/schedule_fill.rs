@@ -7,6 +7,7 @@
 use super::{today, DbState};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
 use crate::schedule::fill::{self, FillSummary};
+use crate::schedule::fill_staffing::{staffing, FillStaffing};
 use crate::schedule::store::fill as store;
 use crate::schedule::store::locks;
 use crate::schedule::view::ScheduleView;
@@ -37,6 +38,9 @@ pub enum FillEvent {
     /// The proposal: what would change, and the grid as it would be.
     Done {
         summary: FillSummary,
+        /// Above-minimum cost, shifts left open at the hours limit, and
+        /// changes to existing shifts.
+        staffing: Box<FillStaffing>,
         view: Box<ScheduleView>,
     },
     Failed {
@@ -153,6 +157,11 @@ fn validate(options: &FillOptions) -> AppResult<()> {
     ] {
         v.check(value <= 10, field, "Choose a weight from 0 to 10.");
     }
+    v.check(
+        options.extra_hours <= department::MAX_EXTRA_HOURS,
+        "extra_hours",
+        "Extra hours beyond the FTE are 0 to 48.",
+    );
     v.finish()
 }
 
@@ -192,21 +201,23 @@ pub async fn schedule_fill_start(
                     .map_err(|e| e.to_string())?;
                 let stopped = stop.load(Ordering::Relaxed);
                 let summary = fill::summary(&loaded, &mapped, &outcome, stopped, options.fairness);
+                let staffing = staffing(&loaded, &mapped, &outcome, &options);
                 let proposed = fill::proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
                 let view = store::preview(&loaded, &proposed, today);
                 let ready = Run::Ready {
                     base: store::in_period(&loaded),
                     proposed,
                 };
-                Ok::<_, String>((summary, view, ready))
+                Ok::<_, String>((summary, staffing, view, ready))
             }));
             let event = match worked {
-                Ok(Ok((summary, view, ready))) => {
+                Ok(Ok((summary, staffing, view, ready))) => {
                     if !runs.finish(period_id, token, Some(ready)) {
                         return; // discarded while it ran
                     }
                     FillEvent::Done {
                         summary,
+                        staffing: Box::new(staffing),
                         view: Box::new(view),
                     }
                 }
@@ -318,6 +329,22 @@ mod tests {
             "a discarded run's proposal is dropped"
         );
         assert_eq!(runs.take(1).unwrap_err().code, ErrorCode::NotFound);
+    }
+
+    #[test]
+    fn extra_hours_run_from_0_to_48() {
+        let with = |extra_hours| FillOptions {
+            extra_hours,
+            ..FillOptions::default()
+        };
+        assert!(validate(&with(0)).is_ok(), "none beyond the FTE");
+        assert!(validate(&with(48)).is_ok());
+        let err = validate(&with(49)).unwrap_err();
+        assert_eq!(err.fields[0].field, "extra_hours");
+        assert_eq!(
+            err.fields[0].message,
+            "Extra hours beyond the FTE are 0 to 48."
+        );
     }
 
     #[test]

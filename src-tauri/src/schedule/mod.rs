@@ -13,6 +13,7 @@ pub mod fill;
 pub mod fill_hours;
 pub mod fill_requests;
 pub mod fill_warned;
+pub mod fill_staffing;
 mod format;
 pub mod overtime;
 pub mod period_hours;
@@ -90,6 +91,9 @@ pub struct Rules {
     pub max_consecutive_12h: u32,
     pub weekly_hours_limit_minutes: i64,
     pub period_hours_limit_minutes: i64,
+    /// Per diem staff: at most this many hours per pay period (hard for the
+    /// Fill, a warning on the grid).
+    pub per_diem_period_hours_limit_minutes: i64,
     pub no_day_after_night: bool,
     pub max_weekends_per_4_weeks: Option<u32>,
     pub overtime_rule: OvertimeRule,
@@ -104,7 +108,8 @@ pub struct Rules {
 
 impl Default for Rules {
     /// 10 h rest, 5 eight-hour or 3 twelve-hour shifts in a row, 40 h a
-    /// week and 80 h a pay period, weekly-40 overtime, pay periods from
+    /// week and 80 h a pay period (36 h for per diem staff), weekly-40
+    /// overtime, pay periods from
     /// Sunday 4 January 2026.
     fn default() -> Self {
         Rules {
@@ -113,6 +118,7 @@ impl Default for Rules {
             max_consecutive_12h: 3,
             weekly_hours_limit_minutes: 40 * 60,
             period_hours_limit_minutes: 80 * 60,
+            per_diem_period_hours_limit_minutes: 36 * 60,
             no_day_after_night: true,
             max_weekends_per_4_weeks: None,
             overtime_rule: OvertimeRule::Weekly40,

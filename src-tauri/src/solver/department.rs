@@ -17,9 +17,11 @@
 use super::limits;
 /// Whether an existing shift breaks a blocking rule, for the fill's summary.
 pub use super::limits::blocked;
+/// The pay of one shift (straight time and differentials), in cents.
+pub use super::limits::shift_pay_cents;
 /// A person's target minutes of shifts for the period, from their FTE.
 pub use super::limits::target_minutes;
-use super::model::{Cover, Model, Request, RequestKind, Shift, Staff, Target};
+use super::model::{Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 use crate::credentials::ExpiredAction;
 /// Whether a person is paid by the hours they work rather than an FTE.
 pub use crate::schedule::period_hours::hourly;
@@ -38,7 +40,8 @@ pub struct FillOptions {
     pub keep_locked: bool,
     /// Keep the shifts already in the period (those that break a blocking
     /// rule are let go, and per diem and agency shifts are open to staff
-    /// short of their target unless locked). Approved time off is always kept.
+    /// short of their target unless locked, each move of one costing
+    /// [`MOVE_WEIGHT`]). Approved time off is always kept.
     pub keep_existing: bool,
     /// How much pending time-off requests count.
     pub requests: u32,
@@ -49,6 +52,21 @@ pub struct FillOptions {
     pub cost: u32,
     /// Time limit for the search.
     pub seconds: u32,
+    /// Hours a person with an FTE may work beyond their target for the
+    /// period, a hard limit (0–48; 12 = one long shift). What cannot be
+    /// staffed within it goes to per diem or agency staff or stays open.
+    pub extra_hours: u32,
+    /// Staff each shift to its target (above the minimum), or to the
+    /// minimum only.
+    pub staff_to: StaffTo,
+}
+
+/// How far the Fill staffs each shift.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffTo {
+    Target,
+    Minimum,
 }
 
 impl Default for FillOptions {
@@ -60,6 +78,8 @@ impl Default for FillOptions {
             fairness: 3,
             cost: 3,
             seconds: 20,
+            extra_hours: 12,
+            staff_to: StaffTo::Target,
         }
     }
 }
@@ -70,6 +90,15 @@ pub const MINIMUM_WEIGHT: u32 = 1000;
 pub const TARGET_WEIGHT: u32 = 100;
 /// Per person beyond the target.
 pub const OVER_WEIGHT: u32 = 10;
+/// Each kept shift (per diem and agency, which keep-existing leaves open)
+/// the Fill moves or takes off costs this much: more than the small
+/// savings a different but equally good roster brings (60 is the pay of a
+/// $2,000 shift at Cost 3, five hours of a person short of their target),
+/// less than a person short of a day's target (100) or of their hours by
+/// a shift (at least 144), so a change still happens for those.
+pub const MOVE_WEIGHT: u32 = 60;
+/// The most extra hours beyond their FTE the Fill may give a person.
+pub const MAX_EXTRA_HOURS: u32 = 48;
 
 /// Each hour a person with an FTE works short of their target costs this
 /// many times the fairness weight, and each of their first
@@ -142,6 +171,11 @@ pub struct Mapped {
     /// Requirement of each model skill index.
     pub skills: Vec<Requirement>,
     pub covers: Vec<CoverMeaning>,
+    /// Model staff index → whether they are agency staff (used last).
+    pub agency: Vec<bool>,
+    /// The horizon as it stands, in the model's terms: the Fill keeps it
+    /// when it finds nothing better (see [`super::run`]).
+    pub current: Roster,
 }
 
 impl Mapped {
@@ -198,15 +232,43 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         shift_ids,
         skills,
         covers: Vec::new(),
+        agency: ctx
+            .staff
+            .iter()
+            .map(|f| f.employment_type == EmploymentType::Agency)
+            .collect(),
+        current: Roster { cells: Vec::new() },
     };
-    cover(loaded, &mut mapped, over_weight(options));
+    cover(loaded, &mut mapped, over_weight(options), options.staff_to);
     for (index, facts) in ctx.staff.iter().enumerate() {
         let person = staff(loaded, &mapped, facts, options);
         mapped.model.staff.push(person);
         requests(loaded, &mut mapped, index, options);
     }
     super::staff_requests::apply(loaded, &mut mapped, options);
+    mapped.current = current(ctx, &mapped);
     mapped
+}
+
+/// The horizon's cells as they stand.
+fn current(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
+    let mut roster = Roster::empty(&mapped.model);
+    let index: HashMap<i64, usize> = mapped
+        .staff_ids
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| (id, i))
+        .collect();
+    for a in &ctx.assignments {
+        if let (Some(&s), Some(day), Some(shift)) = (
+            index.get(&a.staff_id),
+            mapped.day_of(a.date),
+            mapped.shift_of(a.shift_type_id),
+        ) {
+            roster.cells[s][day] = Some(shift);
+        }
+    }
+    roster
 }
 
 /// Shift types with their longest paid length in the horizon (a night is
@@ -248,7 +310,7 @@ fn shifts(loaded: &Loaded, dates: &[NaiveDate]) -> Vec<Shift> {
 /// Two cover lines per day × need: the minimum (heavy) and the target
 /// above it (lighter); people beyond a role's target cost more than any
 /// hours they would make up; beyond a skill's, nothing.
-fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
+fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: StaffTo) {
     let ctx = &loaded.ctx;
     for day in mapped.period() {
         let date = mapped.dates[day];
@@ -273,7 +335,10 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32) {
                     minimum,
                 });
             };
-            let target = need.target.max(need.minimum);
+            let target = match staff_to {
+                StaffTo::Target => need.target.max(need.minimum),
+                StaffTo::Minimum => need.minimum,
+            };
             // Only a head count is overstaffed by one more: a second charge
             // nurse on a shift is one more RN, which the RN line counts.
             // Charging for it kept staff with the skill off shifts that
@@ -374,7 +439,7 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         .filter(|(_, r)| facts.meets(**r))
         .map(|(i, _)| i)
         .collect();
-    let contract = limits::contract(loaded, mapped, facts, &fixed);
+    let contract = limits::contract(loaded, mapped, facts, &fixed, options.extra_hours * 60);
     let target = (options.fairness > 0)
         .then(|| target_minutes(ctx, mapped, facts, &fixed))
         .flatten()
@@ -462,6 +527,39 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
                     weight,
                 });
             }
+        }
+    }
+    mapped.model.requests.extend(out);
+    if options.keep_existing {
+        keep_requests(loaded, mapped, index);
+    }
+}
+
+/// A kept shift left open to the Fill (a per diem or agency shift, one too
+/// close to another) costs [`MOVE_WEIGHT`] to move or take off, so that a
+/// Fill run again on its own result changes nothing for small savings.
+fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
+    let ctx = &loaded.ctx;
+    let id = ctx.staff[index].id;
+    let person = &mapped.model.staff[index];
+    let mut out = Vec::new();
+    for a in ctx.assignments.iter().filter(|a| a.staff_id == id) {
+        let (Some(day), Some(shift)) = (mapped.day_of(a.date), mapped.shift_of(a.shift_type_id))
+        else {
+            continue;
+        };
+        let open = mapped.period().contains(&day)
+            && !person.fixed.iter().any(|&(d, _)| d == day)
+            && !person.days_off.contains(&day)
+            && !person.unavailable.contains(&(day, shift));
+        if open {
+            out.push(Request {
+                staff: index,
+                day,
+                shift,
+                kind: RequestKind::On,
+                weight: MOVE_WEIGHT,
+            });
         }
     }
     mapped.model.requests.extend(out);

@@ -14,6 +14,7 @@ use crate::schedule::cost::{paid_time_off, shift_cost};
 use crate::schedule::period_hours;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
+use crate::staff::EmploymentType;
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeSet;
 
@@ -90,6 +91,7 @@ pub fn contract(
     mapped: &Mapped,
     facts: &StaffFacts,
     fixed: &[(usize, usize)],
+    extra_minutes: u32,
 ) -> Contract {
     let ctx = &loaded.ctx;
     let model = &mapped.model;
@@ -126,6 +128,19 @@ pub fn contract(
         .rules
         .max_weekends_per_4_weeks
         .map_or(weeks, |per_4| per_4 * weeks / 4);
+    let mut windows = windows(loaded, mapped, facts, &row);
+    // Hard: at most the target and the extra hours the manager allows
+    // beyond it (Fill option), over the period's days.
+    if let Some(target) = target_minutes(ctx, mapped, facts, fixed) {
+        let limit = i64::from(target) + i64::from(extra_minutes);
+        windows.push(window(
+            mapped,
+            &row,
+            mapped.first_period_day,
+            mapped.period_days,
+            limit,
+        ));
+    }
     let fixed_weekends = (0..model.days)
         .filter(|d| d % 7 == 5)
         .filter(|&sat| row[sat].is_some() || row.get(sat + 1).is_some_and(Option::is_some))
@@ -140,7 +155,7 @@ pub fn contract(
         max_consecutive_work: limit.max(longest_run(&row)),
         min_consecutive_off: 0,
         max_weekends: max_weekends.max(fixed_weekends),
-        windows: windows(loaded, mapped, facts, &row),
+        windows,
     }
 }
 
@@ -166,10 +181,15 @@ fn windows(
     let rules = &ctx.rules;
     let first = mapped.dates[0];
     let mut out = Vec::new();
-    for (length, limit) in [
-        (7, rules.weekly_hours_limit_minutes),
-        (14, rules.period_hours_limit_minutes),
-    ] {
+    // Per diem staff have their own, lower, pay-period limit.
+    let period_limit = if facts.employment_type == EmploymentType::PerDiem {
+        rules
+            .period_hours_limit_minutes
+            .min(rules.per_diem_period_hours_limit_minutes)
+    } else {
+        rules.period_hours_limit_minutes
+    };
+    for (length, limit) in [(7, rules.weekly_hours_limit_minutes), (14, period_limit)] {
         let starts: BTreeSet<NaiveDate> = mapped
             .dates
             .iter()

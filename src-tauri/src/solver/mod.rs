@@ -52,6 +52,8 @@ mod leave_tests;
 #[cfg(test)]
 mod pair_tests;
 #[cfg(test)]
+mod publish_tests;
+#[cfg(test)]
 mod replan_tests;
 #[cfg(test)]
 mod staff_requests_tests;

@@ -4,7 +4,11 @@
 //! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
+use super::explain::shortfalls;
+use super::row::Rules;
+use super::score::score;
 use super::search::{Options, Outcome, SolveError};
+use super::state::State;
 use super::threads::{default_threads, solve_threads};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -54,7 +58,43 @@ pub fn run(
     // short of their hours can take goes to that person. (Stopped, the
     // manager gets the best roster shown, as it was.)
     if !stop.load(Ordering::Relaxed) {
-        super::handover::hand_over(&mapped.model, &mut outcome);
+        super::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
+        super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency);
+    }
+    if options.keep_existing {
+        keep_if_no_better(mapped, &mut outcome);
     }
     Ok(outcome)
+}
+
+/// With "keep existing", the schedule as it stands unless the Fill's
+/// saves more than [`super::department::MOVE_WEIGHT`] for each cell it
+/// changes: a Fill run again on its own accepted result does not reshuffle
+/// it for small savings (a search cut short by its time finds some), while
+/// a gap below a minimum or a target, or a person's hours, still outweigh
+/// the changes that close them.
+fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
+    let model = &mapped.model;
+    let now = score(model, &mapped.current);
+    if !now.is_feasible() {
+        return;
+    }
+    let changed = mapped
+        .period()
+        .map(|day| {
+            (0..model.staff.len())
+                .filter(|&s| mapped.current.cells[s][day] != outcome.roster.cells[s][day])
+                .count() as u64
+        })
+        .sum::<u64>();
+    let saving = now
+        .penalty()
+        .saturating_sub(score(model, &outcome.roster).penalty());
+    if saving > changed * u64::from(super::department::MOVE_WEIGHT) {
+        return;
+    }
+    let state = State::new(model, mapped.current.clone());
+    outcome.penalty = now.penalty();
+    outcome.shortfalls = shortfalls(&state, &mut Rules::new(model));
+    outcome.roster = mapped.current.clone();
 }

@@ -8,6 +8,7 @@ use super::department_tests::{loaded, mapped, need, shift, unit};
 use super::run::run;
 use crate::credentials::ExpiredAction;
 use crate::schedule::fill::{proposed_assignments, summary, FillSummary};
+use crate::schedule::fill_staffing::staffing;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::testing::*;
 use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
@@ -65,9 +66,22 @@ fn a_target_is_the_fte_share_of_the_period_and_per_diem_staff_have_none() {
     assert_eq!((target.first, target.days), (m.first_period_day, 28));
     assert_eq!(ann.target.as_ref().unwrap().minutes, 96 * 60, "0.6 FTE");
     assert!(bo.target.is_none(), "per diem: no target");
+    // The target is soft; the hard limit over the period is the target
+    // plus the extra hours the Fill allows (12 h by default).
+    let period: Vec<_> = maria
+        .contract
+        .windows
+        .iter()
+        .filter(|w| w.days > 14)
+        .collect();
+    assert_eq!(period.len(), 1, "one window over the period");
+    assert_eq!(
+        (period[0].first, period[0].days, period[0].max_minutes),
+        (m.first_period_day, 28, (160 + 12) * 60)
+    );
     assert!(
-        maria.contract.windows.iter().all(|w| w.days <= 14),
-        "the FTE is no longer a hard limit over the period"
+        bo.contract.windows.iter().all(|w| w.days <= 14),
+        "per diem: no FTE, no window over the period"
     );
 
     let none = map(
@@ -204,16 +218,28 @@ fn too_few_shifts_are_shared_by_closeness_to_each_target() {
 fn a_part_timer_takes_one_shift_beyond_their_fte_before_a_per_diem_nurse_and_no_more() {
     // A Day 12 RN every day (28 shifts). Maria (1.0) can work 12 (36 h a
     // week is the most 12-hour shifts fit in 40 h). Ann (0.6: 96 h, 8
-    // shifts) could work 12 too, but a manager accepts one extra shift of
-    // a part-timer, not 40 % over: she takes 9, the per diem RN the 7 left.
+    // shifts) could work 12 too, but the Fill allows 12 h beyond an FTE
+    // (a hard limit): she takes 9; the per diem RN may work 36 h a pay
+    // period, 3 shifts in each of the two: 6. One is left open, and the
+    // review says why.
     let mut c = with_per_diem(unit());
     c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1);
     let l = loaded(c);
     let (m, outcome) = fill(&l, 11);
     let shifts = shifts_of(&l, &m, &outcome);
-    assert_eq!(shifts, vec![12, 9, 7], "Maria, Ann, the per diem RN");
+    assert_eq!(shifts, vec![12, 9, 6], "Maria, Ann, the per diem RN");
     let s = summary(&l, &m, &outcome, false, 3);
-    assert_eq!(s.short_after, 0);
+    assert_eq!(s.short_after, 1);
+    let options = FillOptions::default();
+    assert_eq!(
+        staffing(&l, &m, &outcome, &options).left_open,
+        vec![
+            "1 RN shift left open: every qualified RN free that day is at their FTE hours \
+             plus 12 h extra or at another limit. More extra hours in the Fill's options \
+             could staff it."
+                .to_string()
+        ]
+    );
     let ann = s.hours.iter().find(|h| h.staff_id == ANN).unwrap();
     assert_eq!(
         (ann.after_minutes, ann.target_minutes),
@@ -233,10 +259,10 @@ fn a_part_timer_takes_one_shift_beyond_their_fte_before_a_per_diem_nurse_and_no_
 }
 
 #[test]
-fn a_part_timer_takes_every_shift_they_may_before_an_agency_nurse() {
+fn a_part_timer_takes_every_shift_within_their_extra_hours_before_an_agency_nurse() {
     // As above with an agency RN in place of the per diem one, at an
-    // agency's rate ($90 an hour against $50): an hour far over a target
-    // still costs less than an agency hour.
+    // agency's rate ($90 an hour against $50): Ann takes every shift her
+    // FTE and the 12 extra hours allow (9), the agency RN the 7 left.
     let mut c = with_per_diem(unit());
     c.staff[2].employment_type = EmploymentType::Agency;
     c.staff[2].hourly_rate_cents = 9000;
@@ -244,7 +270,7 @@ fn a_part_timer_takes_every_shift_they_may_before_an_agency_nurse() {
     let l = loaded(c);
     let (m, outcome) = fill(&l, 11);
     let shifts = shifts_of(&l, &m, &outcome);
-    assert_eq!(shifts, vec![12, 12, 4], "Maria, Ann, the agency RN");
+    assert_eq!(shifts, vec![12, 9, 7], "Maria, Ann, the agency RN");
 }
 
 #[test]
@@ -550,17 +576,17 @@ fn the_reason_for_a_shortfall_is_judged_on_the_shifts_still_short() {
 #[test]
 fn hours_beyond_a_target_are_needed_when_no_per_diem_nurse_could_work_them() {
     // As above without a per diem RN (Bo stays a CNA): Ann's shifts beyond
-    // her 96 h were nobody else's to take.
+    // her 96 h were nobody else's to take, up to the 12 h extra allowed.
     let mut c = unit();
     c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 1);
     let l = loaded(c);
     let (m, outcome) = fill(&l, 11);
     let s = summary(&l, &m, &outcome, false, 3);
     let ann = s.hours.iter().find(|h| h.staff_id == ANN).unwrap();
-    assert_eq!(ann.after_minutes, 144 * 60, "Ann works all she may");
+    assert_eq!(ann.after_minutes, 108 * 60, "Ann works all she may");
     assert_eq!(
         ann.reason.as_deref(),
-        Some("Ann Lee, 144 h of 96 h: needed for shifts nobody else could take")
+        Some("Ann Lee, 108 h of 96 h: needed for shifts nobody else could take")
     );
 }
 
@@ -610,5 +636,57 @@ fn a_kept_shift_that_breaks_the_rest_rule_is_moved_unless_locked_and_a_locked_on
             .ends_with("Kept: the shift on 7 Dec is locked and the shift on 8 Dec is locked.")),
         "{:?}",
         s.rest_kept
+    );
+}
+
+#[test]
+fn the_extra_hours_beyond_an_fte_are_a_hard_limit_even_with_fairness_0() {
+    // Two RNs needed on every Day 12 (56 shifts): Ann (0.6: 96 h, 8
+    // shifts) is wanted on every one she may take, as far as the extra
+    // hours allow, fairness or not.
+    let mut c = unit();
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 2, 2);
+    let l = loaded(c);
+    for (extra_hours, ann) in [(0, 8), (12, 9), (24, 10)] {
+        let options = FillOptions {
+            seconds: 2,
+            fairness: 0,
+            extra_hours,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let outcome = run(&m, &options, 5, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        assert_eq!(
+            shifts_of(&l, &m, &outcome)[1],
+            ann,
+            "{extra_hours} h extra: Ann's shifts"
+        );
+    }
+}
+
+#[test]
+fn staffing_to_the_minimum_leaves_out_the_target_lines_and_charges_for_more() {
+    let mut c = unit();
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 1, 2);
+    let l = loaded(c);
+    let to = |staff_to| {
+        map(
+            &l,
+            &FillOptions {
+                staff_to,
+                ..FillOptions::default()
+            },
+        )
+    };
+    let target = to(super::department::StaffTo::Target);
+    let minimum = to(super::department::StaffTo::Minimum);
+    assert!(target.covers.iter().any(|c| !c.minimum), "target lines");
+    assert!(
+        minimum.covers.iter().all(|c| c.minimum),
+        "minimum lines only"
+    );
+    assert!(
+        minimum.model.cover.iter().all(|c| c.over_weight > 0),
+        "a second RN on a shift costs more than anyone's hours bring"
     );
 }

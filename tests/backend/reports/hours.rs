@@ -93,6 +93,7 @@ fn unit(rule: OvertimeRule) -> (DataDir, Connection) {
             max_consecutive_12h: "5".into(),
             weekly_hours_limit: "40".into(),
             period_hours_limit: "80".into(),
+            per_diem_period_hours_limit: "36".into(),
             no_day_after_night: false,
             max_weekends_per_4_weeks: String::new(),
             pay_period_anchor: PAY_PERIOD.into(),

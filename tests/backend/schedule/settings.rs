@@ -175,6 +175,7 @@ fn every_rules_field_is_checked() {
         max_consecutive_12h: "8".into(),
         weekly_hours_limit: "x".into(),
         period_hours_limit: "".into(),
+        per_diem_period_hours_limit: "0".into(),
         max_weekends_per_4_weeks: "5".into(),
         pay_period_anchor: "2026-02-30".into(),
         holiday_differential_kind: Some(DifferentialKind::Percent),
@@ -191,6 +192,7 @@ fn every_rules_field_is_checked() {
             "max_consecutive_12h",
             "weekly_hours_limit",
             "period_hours_limit",
+            "per_diem_period_hours_limit",
             "max_weekends_per_4_weeks",
             "pay_period_anchor",
             "holiday_differential_value"

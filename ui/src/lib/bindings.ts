@@ -215,13 +215,17 @@ differential_value: string, };
 
 export type Holiday = { date: string, name: string, };
 
-export type RulesInput = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, no_day_after_night: boolean, 
+export type RulesInput = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, 
+/**
+ * Per diem staff's hours per pay period.
+ */
+per_diem_period_hours_limit: string, no_day_after_night: boolean, 
 /**
  * Empty: no weekend rule.
  */
 max_weekends_per_4_weeks: string, pay_period_anchor: string, weekend_differential_kind: DifferentialKind | null, weekend_differential_value: string, holiday_differential_kind: DifferentialKind | null, holiday_differential_value: string, };
 
-export type RulesForm = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, no_day_after_night: boolean, max_weekends_per_4_weeks: string, pay_period_anchor: string, weekend_differential_kind: DifferentialKind, weekend_differential_value: string, holiday_differential_kind: DifferentialKind, holiday_differential_value: string, 
+export type RulesForm = { min_rest_hours: string, max_consecutive_8h: string, max_consecutive_12h: string, weekly_hours_limit: string, period_hours_limit: string, per_diem_period_hours_limit: string, no_day_after_night: boolean, max_weekends_per_4_weeks: string, pay_period_anchor: string, weekend_differential_kind: DifferentialKind, weekend_differential_value: string, holiday_differential_kind: DifferentialKind, holiday_differential_value: string, 
 /**
  * Edited with the department.
  */
@@ -1010,6 +1014,8 @@ history: FileHistory,
  */
 kept_history_entries: number, };
 
+export type StaffTo = "target" | "minimum";
+
 export type FillOptions = { 
 /**
  * Keep the cells the manager locked as they are (a shift, or a day off).
@@ -1018,7 +1024,8 @@ keep_locked: boolean,
 /**
  * Keep the shifts already in the period (those that break a blocking
  * rule are let go, and per diem and agency shifts are open to staff
- * short of their target unless locked). Approved time off is always kept.
+ * short of their target unless locked, each move of one costing
+ * [`MOVE_WEIGHT`]). Approved time off is always kept.
  */
 keep_existing: boolean, 
 /**
@@ -1037,7 +1044,18 @@ cost: number,
 /**
  * Time limit for the search.
  */
-seconds: number, };
+seconds: number, 
+/**
+ * Hours a person with an FTE may work beyond their target for the
+ * period, a hard limit (0–48; 12 = one long shift). What cannot be
+ * staffed within it goes to per diem or agency staff or stays open.
+ */
+extra_hours: number, 
+/**
+ * Staff each shift to its target (above the minimum), or to the
+ * minimum only.
+ */
+staff_to: StaffTo, };
 
 export type FillProgress = { 
 /**
@@ -1162,7 +1180,34 @@ requests: FillRequests,
  */
 warned: Array<string>, changes: Array<FillChange>, };
 
-export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, view: ScheduleView, } | { "kind": "failed", message: string, };
+export type FillStaffing = { 
+/**
+ * What the Fill staffed to (an option of the dialog).
+ */
+staff_to: StaffTo, 
+/**
+ * Role shifts beyond each day's minimum in the proposal, and the pay
+ * of the dearest of those on each (the ones a manager would drop).
+ */
+above_minimum_shifts: number, above_minimum_cents: number, 
+/**
+ * One line per role and kind of gap left because every qualified
+ * person free that day is at their FTE hours plus the extra hours
+ * (or at another limit): "3 RN shifts left open: …".
+ */
+left_open: Array<string>, 
+/**
+ * With "keep existing": how many shifts already on the schedule the
+ * proposal moves, changes or takes off (none otherwise).
+ */
+existing_changed: number | null, };
+
+export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_target: number, } | { "kind": "progress", progress: FillProgress, } | { "kind": "done", summary: FillSummary, 
+/**
+ * Above-minimum cost, shifts left open at the hours limit, and
+ * changes to existing shifts.
+ */
+staffing: FillStaffing, view: ScheduleView, } | { "kind": "failed", message: string, };
 
 export type HistoryKind = "staff" | "credentials" | "trainings" | "schedule" | "time_off" | "budget" | "department" | "other";
 

@@ -6,7 +6,7 @@ import { Channel } from '@tauri-apps/api/core';
 import { call } from '../lib/api';
 import { toAppError } from '../lib/errors';
 import type { AppError } from '../lib/bindings';
-import type { FillChange, FillEvent, FillOptions, FillProgress, FillSummary, ScheduleView } from '../lib/scheduleTypes';
+import type { FillChange, FillEvent, FillOptions, FillProgress, FillStaffing, FillSummary, ScheduleView } from '../lib/scheduleTypes';
 import { proposedCells } from './fill';
 
 export type FillPhase = 'idle' | 'running' | 'review';
@@ -18,6 +18,7 @@ export class FillRun {
   before = $state<{ minimum: number; target: number } | null>(null);
   stopping = $state(false);
   summary = $state.raw<FillSummary | null>(null);
+  staffing = $state.raw<FillStaffing | null>(null);
   preview = $state.raw<ScheduleView | null>(null);
   cells = $state.raw<Map<string, FillChange>>(new Map());
   error = $state<AppError | null>(null);
@@ -53,6 +54,7 @@ export class FillRun {
       this.progress = event.progress;
     } else if (event.kind === 'done') {
       this.summary = event.summary;
+      this.staffing = event.staffing;
       this.preview = event.view;
       this.cells = proposedCells(event.summary.changes);
       this.phase = 'review';
@@ -100,6 +102,7 @@ export class FillRun {
     this.before = null;
     this.stopping = false;
     this.summary = null;
+    this.staffing = null;
     this.preview = null;
     this.cells = new Map();
     this.error = null;

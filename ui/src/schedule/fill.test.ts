@@ -43,7 +43,7 @@ describe('fill words', () => {
 
   it('offers the last review only while the grid shows what the fill left', () => {
     const accepted = { coverage: [] } as unknown as ScheduleView;
-    const last = { summary: {} as FillSummary, gaps: { before: { short: 1, under: 2 }, after: { short: 0, under: 1 } }, view: accepted };
+    const last = { summary: {} as FillSummary, gaps: { before: { short: 1, under: 2 }, after: { short: 0, under: 1 } }, staffing: null, view: accepted };
     expect(lastFillFor(last, accepted)).toBe(last);
     const edited = { coverage: [] } as unknown as ScheduleView;
     expect(lastFillFor(last, edited), 'a change by hand replaces the view: the review is gone').toBeNull();

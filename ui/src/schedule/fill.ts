@@ -1,11 +1,20 @@
 // Fill schedule, the words and figures: what a proposal would change, how a
 // running fill is doing, and which grid cells to mark as proposed.
 
-import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary, ScheduleView } from '../lib/scheduleTypes';
+import type { FillChange, FillHours, FillOptions, FillProgress, FillStaffing, FillSummary, ScheduleView } from '../lib/scheduleTypes';
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
-export const DEFAULT_OPTIONS: FillOptions = { keep_locked: true, keep_existing: true, requests: 5, fairness: 3, cost: 3, seconds: 20 };
+export const DEFAULT_OPTIONS: FillOptions = {
+  keep_locked: true,
+  keep_existing: true,
+  requests: 5,
+  fairness: 3,
+  cost: 3,
+  seconds: 20,
+  extra_hours: 12,
+  staff_to: 'target',
+};
 
 /** "42 shifts added, 3 changed, 5 taken off": each a cell the grid marks
  * (green with a code, green with the code it replaces in its title, struck
@@ -115,6 +124,7 @@ export function hourlyAdded(hours: readonly FillHours[]): FillHours[] {
 export interface LastFill {
   summary: FillSummary;
   gaps: FillGaps;
+  staffing: FillStaffing | null;
   /** The view the accept returned: any later change replaces it. */
   view: ScheduleView;
 }

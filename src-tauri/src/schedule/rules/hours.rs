@@ -2,17 +2,23 @@
 //! 14-day pay period, both counted from the department's anchor date, each
 //! shift in the week of the day it starts. Past the limit is overtime, or a
 //! breach of the ANA's 40 h in 7 days unless overtime is accepted: a warning.
+//! Per diem staff have their own pay-period limit (36 h by default), when it
+//! is the lower.
 
 use super::{cells, Person, RuleCode, Timeline, Violation, Worked};
-use crate::schedule::{format, time};
+use crate::schedule::{format, time, Rules};
+use crate::staff::EmploymentType;
 use chrono::{Duration, NaiveDate};
 use std::collections::BTreeMap;
 
 pub fn check_weekly(tl: &Timeline) -> Vec<Violation> {
     let rules = &tl.ctx.rules;
-    over_limit(tl, 7, rules.weekly_hours_limit_minutes, |d| {
-        time::week_start(rules.pay_period_anchor, d)
-    })
+    over_limit(
+        tl,
+        7,
+        |_| rules.weekly_hours_limit_minutes,
+        |d| time::week_start(rules.pay_period_anchor, d),
+    )
     .into_iter()
     .map(|(person, start, minutes, shifts)| {
         Violation::warn(
@@ -33,25 +39,43 @@ pub fn check_weekly(tl: &Timeline) -> Vec<Violation> {
 
 pub fn check_period(tl: &Timeline) -> Vec<Violation> {
     let rules = &tl.ctx.rules;
-    over_limit(tl, 14, rules.period_hours_limit_minutes, |d| {
-        time::pay_period_start(rules.pay_period_anchor, d)
-    })
+    over_limit(
+        tl,
+        14,
+        |p| period_limit(rules, p).0,
+        |d| time::pay_period_start(rules.pay_period_anchor, d),
+    )
     .into_iter()
     .map(|(person, start, minutes, shifts)| {
+        let (limit, per_diem) = period_limit(rules, person);
         Violation::warn(
             RuleCode::PeriodHours,
             format!(
-                "{} is scheduled {} in the pay period {} to {}; the limit is {}.",
+                "{} is scheduled {} in the pay period {} to {}; the {}limit is {}.",
                 person.name,
                 format::duration(minutes),
                 format::day(start),
                 format::day(start + Duration::days(13)),
-                format::duration(rules.period_hours_limit_minutes)
+                if per_diem { "per diem " } else { "" },
+                format::duration(limit)
             ),
             cells(shifts),
         )
     })
     .collect()
+}
+
+/// A person's pay-period limit, and whether it is the per diem one.
+fn period_limit(rules: &Rules, person: &Person) -> (i64, bool) {
+    let per_diem = person
+        .facts
+        .is_some_and(|f| f.employment_type == EmploymentType::PerDiem)
+        && rules.per_diem_period_hours_limit_minutes < rules.period_hours_limit_minutes;
+    if per_diem {
+        (rules.per_diem_period_hours_limit_minutes, true)
+    } else {
+        (rules.period_hours_limit_minutes, false)
+    }
 }
 
 type Over<'t, 'a> = (&'t Person<'a>, NaiveDate, i64, Vec<&'t Worked<'a>>);
@@ -61,12 +85,13 @@ type Over<'t, 'a> = (&'t Person<'a>, NaiveDate, i64, Vec<&'t Worked<'a>>);
 fn over_limit<'t, 'a>(
     tl: &'t Timeline<'a>,
     block_days: i64,
-    limit: i64,
+    limit_of: impl Fn(&Person) -> i64,
     block_of: impl Fn(NaiveDate) -> NaiveDate,
 ) -> Vec<Over<'t, 'a>> {
     let ctx = tl.ctx;
     let mut out = Vec::new();
     for person in &tl.people {
+        let limit = limit_of(person);
         let mut blocks: BTreeMap<NaiveDate, (i64, Vec<&Worked>)> = BTreeMap::new();
         for w in &person.shifts {
             let block = blocks.entry(block_of(w.date())).or_default();
@@ -131,6 +156,27 @@ mod tests {
             check_period(&Timeline::new(&c)).is_empty(),
             "20 Dec starts the next pay period"
         );
+    }
+
+    #[test]
+    fn a_per_diem_nurse_is_held_to_the_per_diem_limit_of_the_pay_period() {
+        let mut c = ctx();
+        c.staff[0].employment_type = EmploymentType::PerDiem;
+        c.staff[0].fte_hundredths = 0;
+        // Three 12-hour shifts: 36 h, exactly the default per diem limit.
+        c.assignments = run(MARIA, "2026-12-06", 3, DAY12);
+        assert!(check_period(&Timeline::new(&c)).is_empty(), "exactly 36 h");
+        c.assignments.extend(run(MARIA, "2026-12-12", 1, DAY));
+        let v = check_period(&Timeline::new(&c));
+        assert_eq!(v.len(), 1, "44 h is over the per diem 36 h");
+        assert_eq!(
+            v[0].message,
+            "Maria Lopez is scheduled 44 h in the pay period 6 Dec to 19 Dec; the per diem limit is 36 h."
+        );
+        // Staff with an FTE keep the pay-period limit (80 h).
+        c.staff[0].employment_type = EmploymentType::PartTime;
+        c.staff[0].fte_hundredths = 60;
+        assert!(check_period(&Timeline::new(&c)).is_empty());
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct RulesInput {
     pub max_consecutive_12h: String,
     pub weekly_hours_limit: String,
     pub period_hours_limit: String,
+    /// Per diem staff's hours per pay period.
+    pub per_diem_period_hours_limit: String,
     pub no_day_after_night: bool,
     /// Empty: no weekend rule.
     pub max_weekends_per_4_weeks: String,
@@ -43,6 +45,7 @@ pub struct RulesForm {
     pub max_consecutive_12h: String,
     pub weekly_hours_limit: String,
     pub period_hours_limit: String,
+    pub per_diem_period_hours_limit: String,
     pub no_day_after_night: bool,
     pub max_weekends_per_4_weeks: String,
     pub pay_period_anchor: String,
@@ -62,7 +65,8 @@ pub fn load(conn: &Connection) -> AppResult<Rules> {
             "SELECT min_rest_minutes, max_consecutive_8h, max_consecutive_12h,
                  weekly_hours_limit_minutes, period_hours_limit_minutes, no_day_after_night,
                  max_weekends_per_4_weeks, pay_period_anchor, weekend_differential_kind,
-                 weekend_differential_value, holiday_differential_kind, holiday_differential_value
+                 weekend_differential_value, holiday_differential_kind, holiday_differential_value,
+                 per_diem_period_hours_limit_minutes
              FROM schedule_rules WHERE id = 1",
             [],
             |r| {
@@ -73,6 +77,7 @@ pub fn load(conn: &Connection) -> AppResult<Rules> {
                     max_consecutive_12h: r.get(2)?,
                     weekly_hours_limit_minutes: r.get(3)?,
                     period_hours_limit_minutes: r.get(4)?,
+                    per_diem_period_hours_limit_minutes: r.get(12)?,
                     no_day_after_night: r.get(5)?,
                     max_weekends_per_4_weeks: r.get(6)?,
                     pay_period_anchor: input::date(&anchor).unwrap_or_default(),
@@ -104,6 +109,7 @@ pub fn form(conn: &Connection) -> AppResult<RulesForm> {
         max_consecutive_12h: rules.max_consecutive_12h.to_string(),
         weekly_hours_limit: parse::format_hours(rules.weekly_hours_limit_minutes),
         period_hours_limit: parse::format_hours(rules.period_hours_limit_minutes),
+        per_diem_period_hours_limit: parse::format_hours(rules.per_diem_period_hours_limit_minutes),
         no_day_after_night: rules.no_day_after_night,
         max_weekends_per_4_weeks: rules
             .max_weekends_per_4_weeks
@@ -151,6 +157,15 @@ pub fn validate(form: &RulesInput) -> AppResult<Rules> {
         "period_hours_limit",
         parse::hours(&form.period_hours_limit, 1, 336, "pay-period hours limit"),
     );
+    let per_diem = v.take(
+        "per_diem_period_hours_limit",
+        parse::hours(
+            &form.per_diem_period_hours_limit,
+            1,
+            336,
+            "per diem hours per pay period",
+        ),
+    );
     let weekends = v.take(
         "max_weekends_per_4_weeks",
         if form.max_weekends_per_4_weeks.trim().is_empty() {
@@ -182,6 +197,7 @@ pub fn validate(form: &RulesInput) -> AppResult<Rules> {
         max_consecutive_12h: c12.unwrap_or_default() as u32,
         weekly_hours_limit_minutes: weekly.unwrap_or_default(),
         period_hours_limit_minutes: period.unwrap_or_default(),
+        per_diem_period_hours_limit_minutes: per_diem.unwrap_or_default(),
         no_day_after_night: form.no_day_after_night,
         max_weekends_per_4_weeks: weekends.flatten().map(|n| n as u32),
         pay_period_anchor: anchor.unwrap_or_default(),
@@ -206,8 +222,9 @@ pub(crate) fn write(conn: &Connection, rules: &Rules) -> AppResult<()> {
              max_consecutive_12h, weekly_hours_limit_minutes, period_hours_limit_minutes,
              no_day_after_night, max_weekends_per_4_weeks, pay_period_anchor,
              weekend_differential_kind, weekend_differential_value,
-             holiday_differential_kind, holiday_differential_value)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+             holiday_differential_kind, holiday_differential_value,
+             per_diem_period_hours_limit_minutes)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             rules.min_rest_minutes,
             rules.max_consecutive_8h,
@@ -220,7 +237,8 @@ pub(crate) fn write(conn: &Connection, rules: &Rules) -> AppResult<()> {
             wk,
             wv,
             hk,
-            hv
+            hv,
+            rules.per_diem_period_hours_limit_minutes
         ],
     )?;
     Ok(())

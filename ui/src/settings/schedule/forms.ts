@@ -54,6 +54,7 @@ export function rulesInput(f: RulesForm): RulesInput {
     max_consecutive_12h: f.max_consecutive_12h,
     weekly_hours_limit: f.weekly_hours_limit,
     period_hours_limit: f.period_hours_limit,
+    per_diem_period_hours_limit: f.per_diem_period_hours_limit,
     no_day_after_night: f.no_day_after_night,
     max_weekends_per_4_weeks: f.max_weekends_per_4_weeks,
     pay_period_anchor: f.pay_period_anchor,
