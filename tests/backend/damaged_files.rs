@@ -61,18 +61,25 @@ fn random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
 /// Opening is refused as damaged (not locked, not a wrong passphrase, not
 /// new), with `words` in the message, and the file is left as it was.
 fn refused_as_damaged(dir: &DataDir, key: Option<&str>, words: &str) {
+    let message = refused(dir, key, words);
+    assert!(
+        message.contains("damaged or is not a Wardbook file"),
+        "{message}"
+    );
+}
+
+/// Opening is refused (not locked, not new) with `words` in the message,
+/// which says the file was not changed; the file is left as it was.
+fn refused(dir: &DataDir, key: Option<&str>, words: &str) -> String {
     let before = snapshot(dir);
     let err = DepartmentFile::open(&dir.db(), key.map(Passphrase::new), None, now())
         .err()
         .unwrap_or_else(|| panic!("a damaged file must not open ({words})"));
     assert_eq!(err.code, ErrorCode::Corrupt, "{err:?}");
-    assert!(
-        err.message.contains("damaged or is not a Wardbook file"),
-        "{}",
-        err.message
-    );
+    assert!(err.message.contains("Wardbook has not changed"), "{}", err.message);
     assert!(err.message.contains(words), "{words}: {}", err.message);
     assert_eq!(snapshot(dir), before, "the file is left as it was");
+    err.message
 }
 
 /// A restore with no file open, through what the start or lock screen calls
@@ -138,7 +145,8 @@ fn restore_works(dir: &DataDir, plan: &BackupPlan, name: &str, key: Option<&str>
 fn an_empty_file_beside_backups_is_a_damaged_department_not_a_new_one() {
     let (dir, plan, name) = department(false);
     fs::write(dir.db(), b"").unwrap();
-    refused_as_damaged(&dir, None, "it is empty, but 1 backup of it exists");
+    let said = refused(&dir, None, "is empty (0 bytes), but 1 backup of it exists");
+    assert!(!said.contains("move the file aside"), "{said}");
     restore_works(&dir, &plan, &name, None);
 }
 
@@ -156,7 +164,7 @@ fn an_empty_file_whose_wal_holds_the_data_is_a_damaged_department() {
     drop(file);
     assert!(fs::metadata(&wal).unwrap().len() > 0);
     fs::write(dir.db(), b"").unwrap();
-    refused_as_damaged(&dir, None, "its journal (-wal) still holds saved changes");
+    refused(&dir, None, "its journal (-wal) still holds saved changes");
 }
 
 #[test]
@@ -171,10 +179,10 @@ fn an_empty_file_whose_wal_holds_the_data_is_restored_from_a_backup() {
     fs::write(dir.db(), b"").unwrap();
     fs::write(&wal, &journal).unwrap();
     assert!(!journal.is_empty());
-    refused_as_damaged(
+    refused(
         &dir,
         None,
-        "it is empty, but its journal (-wal) still holds saved changes and 1 backup of it exists",
+        "is empty (0 bytes), but its journal (-wal) still holds saved changes and 1 backup of it exists",
     );
     restore_works(&dir, &plan, &name, None);
 }
@@ -183,7 +191,15 @@ fn an_empty_file_whose_wal_holds_the_data_is_restored_from_a_backup() {
 fn a_missing_file_beside_backups_is_a_damaged_department() {
     let (dir, plan, name) = department(false);
     fs::remove_file(dir.db()).unwrap();
-    refused_as_damaged(&dir, None, "it is missing, but 1 backup of it exists");
+    let said = refused(
+        &dir,
+        None,
+        "is missing (deleted, moved or renamed?), but 1 backup of it exists",
+    );
+    assert!(
+        !said.contains("damaged") && !said.contains("move the file aside"),
+        "a missing file is not called damaged, and there is nothing to move: {said}"
+    );
     assert!(!dir.db().exists(), "no new file was made in its place");
     restore_works(&dir, &plan, &name, None);
 }
@@ -332,4 +348,149 @@ fn another_programs_database_is_refused_not_migrated() {
     }
     refused_as_damaged(&dir, None, "a database of another program");
     restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_half_written_encrypted_file_is_called_incomplete() {
+    let (dir, plan, name) = department(true);
+    let bytes = fs::read(dir.db()).unwrap();
+    // Cut short in the middle of a page, as a copy or a write stopped half way.
+    fs::write(dir.db(), &bytes[..bytes.len() - 1500]).unwrap();
+    for key in [None, Some(KEY)] {
+        let said = refused(&dir, key, "encrypted department file that is incomplete");
+        assert!(!said.contains("does not start like"), "{said}");
+    }
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+/// Overwrites pages `pages` (1-based, 4096 bytes) with random bytes.
+fn noise(dir: &DataDir, pages: std::ops::Range<usize>) {
+    let mut bytes = fs::read(dir.db()).unwrap();
+    for page in pages {
+        let at = (page - 1) * 4096;
+        bytes[at..at + 4096].copy_from_slice(&random_bytes(4096, page as u64 + 3));
+    }
+    fs::write(dir.db(), &bytes).unwrap();
+}
+
+#[test]
+fn noise_in_the_middle_of_an_encrypted_file_names_the_damaged_pages() {
+    let (dir, plan, name) = department(true);
+    noise(&dir, 2..4);
+    let before = snapshot(&dir);
+    match DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()) {
+        Err(e) => {
+            assert_eq!(e.code, ErrorCode::Corrupt, "{e:?}");
+            assert!(
+                e.message.contains("the passphrase is right, but 2 of its")
+                    && e.message.contains("pages are damaged (from page 2 on"),
+                "{}",
+                e.message
+            );
+            assert!(!e.message.contains("first page"), "{}", e.message);
+        }
+        Ok(file) => assert!(file.damaged().is_some(), "opened read-only"),
+    }
+    assert_eq!(snapshot(&dir), before);
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+#[test]
+fn noise_in_the_middle_of_a_plain_file_is_not_called_its_first_page() {
+    let (dir, plan, name) = department(false);
+    noise(&dir, 2..4);
+    let before = snapshot(&dir);
+    match DepartmentFile::open(&dir.db(), None, None, now()) {
+        Err(e) => {
+            assert_eq!(e.code, ErrorCode::Corrupt, "{e:?}");
+            assert!(!e.message.contains("first page"), "{}", e.message);
+            assert!(
+                e.message.contains("part of the file was overwritten or lost"),
+                "{}",
+                e.message
+            );
+        }
+        Ok(file) => assert!(file.damaged().is_some(), "opened read-only"),
+    }
+    assert_eq!(snapshot(&dir), before);
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_damaged_file_open_read_only_can_still_be_exported() {
+    let (dir, _plan, _) = department(false);
+    // An index overwritten: the records read, the integrity check fails.
+    let root: i64 = rusqlite::Connection::open(dir.db())
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_at'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    noise(&dir, root as usize..root as usize + 1);
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    assert!(file.damaged().is_some(), "opened read-only");
+    let out = DataDir::new();
+    let path = out.path().join("5 East.wardbook.json");
+    let saved = wardbook::department_file::export(file.conn(), &path, "2026-12-07T09:00:00Z")
+        .unwrap_or_else(|e| panic!("department file: {e:?}"));
+    assert!(saved.rows > 40);
+    let today = department::today(&department::require(file.conn()).unwrap());
+    let request = wardbook::reports::ReportRequest {
+        period_id: None,
+        fiscal_year_id: None,
+        month: None,
+        pay_period_start: String::new(),
+        as_of: String::new(),
+        paper: Default::default(),
+    };
+    for format in [
+        wardbook::reports::ReportFormat::Csv,
+        wardbook::reports::ReportFormat::Pdf,
+    ] {
+        let made = wardbook::reports::make(
+            file.conn(),
+            wardbook::reports::ReportKind::Roster,
+            format,
+            &request,
+            today,
+        )
+        .unwrap_or_else(|e| panic!("roster {format:?}: {e:?}"));
+        assert!(!made.bytes.is_empty());
+    }
+}
+
+#[test]
+fn an_encrypted_file_whose_backup_after_the_passphrase_failed_is_locked_not_damaged() {
+    let (dir, plan, _) = department(false);
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    let input = store::passphrase::PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: KEY.into(),
+        confirm_passphrase: KEY.into(),
+        keep_plain_backups: true,
+    };
+    drop(
+        store::passphrase::change(file, &input, false, &plan, now())
+            .unwrap_or_else(|e| panic!("{:?}", e.error)),
+    );
+    // The backup under the new passphrase did not happen (a full or offline folder).
+    for b in backup::list(&plan.folder).unwrap() {
+        if b.reason == BackupReason::Passphrase {
+            fs::remove_file(plan.folder.join(&b.name)).unwrap();
+        }
+    }
+    assert!(!backup::list(&plan.folder).unwrap()[0].encrypted);
+    let err = DepartmentFile::open(&dir.db(), None, None, now())
+        .err()
+        .expect("needs its passphrase");
+    assert_eq!(
+        err.code,
+        ErrorCode::Locked,
+        "the lock screen, not a damaged file: {}",
+        err.message
+    );
+    let file = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()).unwrap();
+    assert!(file.damaged().is_none());
 }

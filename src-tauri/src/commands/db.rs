@@ -297,6 +297,30 @@ impl Db {
         .await
     }
 
+    /// As [`with_file`](Self::with_file), with the file to write to (a
+    /// backup by hand is written into the history).
+    pub async fn with_file_mut<T, F>(self: &Arc<Self>, f: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Db, &mut DepartmentFile) -> AppResult<T> + Send + 'static,
+    {
+        self.blocking(move |db| {
+            let mut state = db.ready();
+            if db.expire(&mut state) {
+                return Err(cipher::locked());
+            }
+            let result = match &mut *state {
+                State::Open(file) => f(db, file),
+                State::Failed(e) => Err(e.clone()),
+                State::Locked => Err(cipher::locked()),
+                State::Opening => unreachable!("ready() waits for the opening"),
+            };
+            db.touch();
+            result
+        })
+        .await
+    }
+
     /// Replaces the file (new passphrase, restore). `f` gets the open file, or
     /// `None` when it is locked or could not be opened.
     pub async fn replace<F>(self: &Arc<Self>, f: F) -> AppResult<()>

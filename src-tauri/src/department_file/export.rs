@@ -28,7 +28,9 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
     let mut infos = list(&tx)?;
     // The department first: the first thing a person opening the file sees.
     infos.sort_by_key(|t| t.name != "department");
-    for t in infos {
+    // The history's key stays home: whoever held the file could otherwise
+    // reseal an altered history. The file names it (`history_key`) instead.
+    for t in infos.into_iter().filter(|t| !super::history::stays_home(&t.name)) {
         let cols: Vec<String> = t.columns.iter().map(|c| quote(c)).collect();
         // Row order is the tables' own key order, so two exports of the same
         // record are the same text.
@@ -37,8 +39,6 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         } else {
             ""
         };
-        // The history's key goes with it, so its history can be checked
-        // wherever it is imported (see `history`).
         let mut stmt = tx.prepare(&format!(
             "SELECT {} FROM {}{order}",
             cols.join(", "),

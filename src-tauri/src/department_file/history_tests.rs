@@ -43,7 +43,7 @@ fn a_new_computer_takes_the_department_with_its_history_when_it_verifies() {
             before.message
         );
     }
-    let done = import_into(&mut fresh, &file, false, "x").unwrap();
+    let done = import_into(&mut fresh, &file, false, None).unwrap();
     assert_eq!(done.history.carried_over, theirs.len() as i64);
     let after = entries(&fresh);
     assert_eq!(
@@ -76,7 +76,7 @@ fn a_new_computer_takes_the_department_with_its_history_when_it_verifies() {
         t.rows[3][i] = "Nothing happened".into();
     });
     let mut fresh = store::open_in_memory().unwrap();
-    let done = import_into(&mut fresh, &staged(&forged), false, "x").unwrap();
+    let done = import_into(&mut fresh, &staged(&forged), false, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Altered);
     assert_eq!(done.history.carried_over, 0);
     assert!(
@@ -104,7 +104,7 @@ fn an_import_keeps_the_departments_history_and_adds_one_sealed_entry() {
         .unwrap();
     let ours = entries(&live);
     assert!(ours.len() > 1);
-    let done = import_into(&mut live, &file, true, "x").unwrap();
+    let done = import_into(&mut live, &file, true, None).unwrap();
     let after = entries(&live);
     assert_eq!(
         after[..ours.len()],
@@ -167,7 +167,7 @@ fn a_file_of_this_department_is_checked_with_its_key_and_its_new_entries_carried
     let later = entries(&live);
 
     // Into the older copy: the entries it lacks come with their seals.
-    let done = import_into(&mut older, &staged(text.as_bytes()), true, "x").unwrap();
+    let done = import_into(&mut older, &staged(text.as_bytes()), true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Verified);
     assert_eq!(done.history.carried_over, 1, "{}", done.history.message);
     assert!(
@@ -200,7 +200,7 @@ fn a_file_of_this_department_is_checked_with_its_key_and_its_new_entries_carried
     let newer_file = staged(exported(&older).as_bytes());
     drop(newer);
     let own = entries(&apart);
-    let done = import_into(&mut apart, &newer_file, true, "x").unwrap();
+    let done = import_into(&mut apart, &newer_file, true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Verified);
     assert_eq!(done.history.carried_over, 0);
     assert!(
@@ -221,7 +221,7 @@ fn a_file_of_this_department_is_checked_with_its_key_and_its_new_entries_carried
     // Into the department itself: all of it is already there.
     live.execute("UPDATE staff SET last_name = 'Since' WHERE id = 3", [])
         .unwrap();
-    let done = import_into(&mut live, &staged(text.as_bytes()), true, "x").unwrap();
+    let done = import_into(&mut live, &staged(text.as_bytes()), true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Verified);
     assert_eq!(done.history.carried_over, 0);
     assert!(
@@ -247,7 +247,7 @@ fn a_history_rewritten_in_the_file_is_found_and_left_out() {
     let file = staged(&forged);
     let (summary_history, _) = history::check(&live, &file.conn).unwrap();
     assert_eq!(summary_history.status, FileHistoryStatus::Altered);
-    let done = import_into(&mut live, &file, true, "x").unwrap();
+    let done = import_into(&mut live, &file, true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Altered);
     assert!(
         done.history
@@ -276,13 +276,13 @@ fn a_history_rewritten_in_the_file_is_found_and_left_out() {
             .unwrap();
         t.rows = vec![vec![1.into(), to_json(ValueRef::Blob(&other_key))]];
     });
-    let done = import_into(&mut forged_key, &staged(&file), true, "x").unwrap();
+    let done = import_into(&mut forged_key, &staged(&file), true, None).unwrap();
     assert_eq!(
         done.history.status,
         FileHistoryStatus::Verified,
         "its own key: the same department"
     );
-    let done = import_into(&mut live, &staged(&file), true, "x").unwrap();
+    let done = import_into(&mut live, &staged(&file), true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Unverified);
     assert!(intact(&live));
 }
@@ -315,6 +315,94 @@ fn a_file_whose_seals_were_removed_is_refused_for_that() {
             .unwrap();
         t.rows.truncate(1);
     });
-    let done = import_into(&mut conn, &staged(&file), true, "x").unwrap();
+    let done = import_into(&mut conn, &staged(&file), true, None).unwrap();
     assert_eq!(done.history.status, FileHistoryStatus::Altered);
+}
+
+#[test]
+fn a_file_edited_by_hand_leaves_its_changes_in_the_history() {
+    let mut live = sample();
+    let (id, last, rate): (i64, String, i64) = live
+        .query_row(
+            "SELECT id, last_name, hourly_rate_cents FROM staff ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    // A name and a pay rate changed in the file, the checksum recomputed.
+    let edited = rewritten(&live, |d| {
+        let t = d.tables.iter_mut().find(|t| t.name == "staff").unwrap();
+        let col = |name: &str| t.columns.iter().position(|c| c == name).unwrap();
+        let (i_id, i_last, i_rate) = (col("id"), col("last_name"), col("hourly_rate_cents"));
+        let row = t
+            .rows
+            .iter_mut()
+            .find(|r| r[i_id] == serde_json::json!(id))
+            .unwrap();
+        row[i_last] = "Forged".into();
+        row[i_rate] = serde_json::json!(rate + 10_000);
+    });
+    let before = entries(&live).len();
+    import_into(&mut live, &staged(&edited), true, None).unwrap();
+    let page = crate::audit::list(
+        &live,
+        &crate::audit::HistoryQuery {
+            staff_id: Some(id),
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let change = page
+        .entries
+        .iter()
+        .find(|e| e.id as usize > before && e.table == "staff")
+        .expect("the import's change of the person is in their history");
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = change
+        .changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.before.as_deref(), c.after.as_deref()))
+        .collect();
+    assert!(
+        fields.contains(&("Last name", Some(last.as_str()), Some("Forged"))),
+        "{fields:?}"
+    );
+    assert!(
+        fields.iter().any(|(f, b, a)| *f == "Hourly rate" && b != a),
+        "{fields:?}"
+    );
+    assert_eq!(fields.len(), 2, "only what changed: {fields:?}");
+    let added = entries(&live);
+    assert_eq!(
+        added.len(),
+        before + 2,
+        "one entry for the person, one for the import: {:?}",
+        &added[before..]
+    );
+    assert!(added.last().unwrap().1.starts_with("Department file imported"));
+    assert!(intact(&live));
+
+    // The same file again changes nothing, and says only that it was imported.
+    let again = entries(&live).len();
+    let same = exported(&live);
+    import_into(&mut live, &staged(same.as_bytes()), true, None).unwrap();
+    assert_eq!(entries(&live).len(), again + 1);
+}
+
+#[test]
+fn the_history_key_does_not_travel_in_the_file() {
+    let live = sample();
+    let key: Vec<u8> = live
+        .query_row("SELECT key FROM audit_chain_key", [], |r| r.get(0))
+        .unwrap();
+    let text = exported(&live);
+    assert!(!text.contains("audit_chain_key"), "no table of the key");
+    let encoded = to_json(ValueRef::Blob(&key)).to_string();
+    assert!(!text.contains(encoded.trim_matches('"')), "no key bytes");
+    let doc = parse(text.as_bytes()).unwrap();
+    assert_eq!(
+        doc.history_key.as_deref(),
+        Some(crate::audit::chain::key_id(&key).as_str()),
+        "only its one-way name"
+    );
 }
