@@ -76,7 +76,11 @@ fn refused(dir: &DataDir, key: Option<&str>, words: &str) -> String {
         .err()
         .unwrap_or_else(|| panic!("a damaged file must not open ({words})"));
     assert_eq!(err.code, ErrorCode::Corrupt, "{err:?}");
-    assert!(err.message.contains("Wardbook has not changed"), "{}", err.message);
+    assert!(
+        err.message.contains("Wardbook has not changed"),
+        "{}",
+        err.message
+    );
     assert!(err.message.contains(words), "{words}: {}", err.message);
     assert_eq!(snapshot(dir), before, "the file is left as it was");
     err.message
@@ -405,7 +409,8 @@ fn noise_in_the_middle_of_a_plain_file_is_not_called_its_first_page() {
             assert_eq!(e.code, ErrorCode::Corrupt, "{e:?}");
             assert!(!e.message.contains("first page"), "{}", e.message);
             assert!(
-                e.message.contains("part of the file was overwritten or lost"),
+                e.message
+                    .contains("part of the file was overwritten or lost"),
                 "{}",
                 e.message
             );

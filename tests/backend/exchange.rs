@@ -277,8 +277,9 @@ fn an_encrypted_department_replaced_is_kept_aside_encrypted() {
             .unwrap();
     let mut live = file.into_connection();
     let (_, staged) = department_file::open(&path, &live).unwrap();
-    let aside = wardbook::store::backup::before_import(&plan, "handover.json", wardbook_tests::now())
-        .unwrap();
+    let aside =
+        wardbook::store::backup::before_import(&plan, "handover.json", wardbook_tests::now())
+            .unwrap();
     let done = import_into(&mut live, &staged, true, Some(&aside)).unwrap();
     assert!(done.set_aside.is_some());
     assert_eq!(

@@ -257,8 +257,10 @@ pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
     conn.execute(
         "INSERT INTO audit_log (table_name, record_key, action, label, before, after)
          VALUES ('department', '1', 'update', ?1, NULL, NULL)",
-        ["The history's protection had been removed outside Wardbook and is back in place; \
-          changes made meanwhile may be missing from the history"],
+        [
+            "The history's protection had been removed outside Wardbook and is back in place; \
+          changes made meanwhile may be missing from the history",
+        ],
     )?;
     Ok(())
 }

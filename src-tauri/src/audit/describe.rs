@@ -203,8 +203,14 @@ pub fn changes_at(
         if o == n {
             continue;
         }
-        let b = o.map(|v| value(conn, column, v, entry)).transpose()?.flatten();
-        let a = n.map(|v| value(conn, column, v, entry)).transpose()?.flatten();
+        let b = o
+            .map(|v| value(conn, column, v, entry))
+            .transpose()?
+            .flatten();
+        let a = n
+            .map(|v| value(conn, column, v, entry))
+            .transpose()?
+            .flatten();
         if b.is_none() && a.is_none() {
             continue;
         }

@@ -45,7 +45,8 @@ pub fn before(conn: &Connection) -> AppResult<()> {
 /// removed since [`before`], and returns how many.
 pub fn write(conn: &Connection) -> AppResult<i64> {
     read_into(conn, AFTER)?;
-    let log = "INSERT INTO audit_log (table_name, record_key, action, staff_id, label, before, after)";
+    let log =
+        "INSERT INTO audit_log (table_name, record_key, action, staff_id, label, before, after)";
     let added_or_changed = conn.execute(
         &format!(
             "{log}

@@ -71,5 +71,7 @@ pub fn describe(conn: &Connection, kept: i64) -> AppResult<Option<String>> {
         list.push_str(&format!(" and {more} more"));
     }
     let changes = if count == 1 { "change" } else { "changes" };
-    Ok(Some(format!("{count} later {changes} undone ({when}: {list})")))
+    Ok(Some(format!(
+        "{count} later {changes} undone ({when}: {list})"
+    )))
 }

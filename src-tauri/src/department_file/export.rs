@@ -28,9 +28,7 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
     let mut infos = list(&tx)?;
     // The department first: the first thing a person opening the file sees.
     infos.sort_by_key(|t| t.name != "department");
-    // The history's key stays home: whoever held the file could otherwise
-    // reseal an altered history. The file names it (`history_key`) instead.
-    for t in infos.into_iter().filter(|t| !super::history::stays_home(&t.name)) {
+    for t in infos {
         let cols: Vec<String> = t.columns.iter().map(|c| quote(c)).collect();
         // Row order is the tables' own key order, so two exports of the same
         // record are the same text.
@@ -45,12 +43,17 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
             quote(&t.name)
         ))?;
         let width = cols.len();
+        // The history's key stays home (its table goes empty): whoever held
+        // the file could otherwise reseal an altered history. The file names
+        // it (`history_key`) instead.
+        let home = super::history::stays_home(&t.name);
         let rows = stmt
             .query_map([], |r| {
                 (0..width)
                     .map(|i| r.get_ref(i).map(to_json))
                     .collect::<Result<Vec<_>, _>>()
             })?
+            .filter(|_| !home)
             .collect::<Result<Vec<_>, _>>()?;
         tables.push(Table {
             name: t.name,

@@ -201,6 +201,7 @@ fn tables_added_later_with_blobs_and_guard_triggers_are_copied_too() {
     let staging = Staged {
         conn: staging,
         file_name: "x".into(),
+        history_key: None,
     };
     import_into(&mut live, &staging, true, None).unwrap();
     assert_eq!(records(&live), records(&staging.conn));

@@ -130,7 +130,8 @@ pub fn under_right_key(db: &Path, key: &Passphrase) -> Option<String> {
         });
     }
     opens_a_backup(db, key).then(|| {
-        "the passphrase is right (it opens a backup), but the start of the file is damaged".to_string()
+        "the passphrase is right (it opens a backup), but the start of the file is damaged"
+            .to_string()
     })
 }
 

@@ -109,7 +109,8 @@ fn entries_cut_with_the_guards_left_off_are_counted_right() {
     cut(dir.path(), 3);
     // The guards stay off: the open puts them back and notes it in the history.
     let conn = Connection::open(db_path(dir.path())).unwrap();
-    conn.execute_batch("DROP TRIGGER audit_log_no_delete").unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_delete")
+        .unwrap();
     drop(conn);
     let file = open(dir.path());
     let warning = file.history_warning().expect("found");
@@ -209,7 +210,9 @@ fn a_restored_backup_is_not_taken_for_a_cut_history_and_the_restore_is_in_it() {
         "{expected}"
     );
     assert!(
-        expected.contains(": Skill After 0 added, Skill After 1 added, Skill After 2 added and 2 more)"),
+        expected.contains(
+            ": Skill After 0 added, Skill After 1 added, Skill After 2 added and 2 more)"
+        ),
         "the entries the restore drops are named: {expected}"
     );
     assert!(

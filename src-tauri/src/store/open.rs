@@ -366,7 +366,7 @@ fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Hea
                     ),
                 ),
                 _ => sqlite_error(e, path),
-            })
+            });
         }
         // Wardbook numbers its schema from the first step; tables without a
         // version are another program's database, which must not be migrated.

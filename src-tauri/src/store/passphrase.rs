@@ -146,7 +146,9 @@ pub fn change(
     let mut label = match (had_key, reopened.key().is_some()) {
         (false, _) => "Passphrase set: the department file is now encrypted".to_string(),
         (true, true) => "Passphrase changed".to_string(),
-        (true, false) => "Passphrase removed: the department file is no longer encrypted".to_string(),
+        (true, false) => {
+            "Passphrase removed: the department file is no longer encrypted".to_string()
+        }
     };
     match encrypted {
         Some(n) if n > 0 => label.push_str(&format!(

@@ -139,11 +139,14 @@ fn history_end(
 ) -> Option<i64> {
     let path = backup::path_of(folder, name).ok()?;
     let key = key_for(&path, given, current).ok()?;
-    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = rusqlite::Connection::open_with_flags(&path, flags).ok()?;
     cipher::apply_key(&conn, key.as_ref()).ok()?;
-    conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit_log", [], |r| r.get(0))
-        .ok()
+    conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit_log", [], |r| {
+        r.get(0)
+    })
+    .ok()
 }
 
 fn put_in_place(

@@ -160,6 +160,7 @@ pub fn save(data_dir: &Path, input: &StorageSettingsInput) -> AppResult<StorageS
         idle_lock_minutes: idle.unwrap_or(DEFAULT_IDLE_MINUTES as i64) as u32,
         history_head: kept.history_head,
         time_zone: kept.time_zone,
+        encrypted: kept.encrypted,
     };
     write(data_dir, &stored)?;
     Ok(view(data_dir, &stored))
