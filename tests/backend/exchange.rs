@@ -96,8 +96,9 @@ fn the_sample_department_moves_to_a_fresh_data_folder_exactly() {
     assert_eq!(summary.department, "4 West Medical-Surgical");
     assert!(!summary.migrated);
     assert_eq!(summary.kept_history_entries, 0);
-    // A new computer: the department comes with its history, checked.
-    assert_eq!(summary.history.status, FileHistoryStatus::Verified);
+    // A new computer: the department comes with its history, which only
+    // the department it came from could check (the key stays there).
+    assert_eq!(summary.history.status, FileHistoryStatus::Unchecked);
     let done = import_into(&mut fresh, &staging, false, None).unwrap();
     assert_eq!(done.set_aside, None);
     let expected = records(&original);
@@ -162,7 +163,17 @@ fn replacing_a_department_keeps_the_old_one_aside_first() {
         our_history[..],
         "our history kept"
     );
-    assert_eq!(now.len(), our_history.len() + 1);
+    // What the file changes (the rename it undoes among it), then the import.
+    let added = &now[our_history.len()..];
+    assert!(
+        added.iter().any(|e| e[2] == Value::Text("staff".into())
+            && matches!(&e[7], Value::Text(before) if before.contains("Renamed"))),
+        "the rename the import undoes is in the history: {added:?}"
+    );
+    assert!(
+        matches!(&added[added.len() - 1][6], Value::Text(l) if l.starts_with("Department file imported")),
+        "{added:?}"
+    );
     drop(live);
     let reopened = here.open();
     verifies(&reopened);
