@@ -162,9 +162,8 @@ fn failing_pages(db: &Path, key: &Passphrase) -> Option<Vec<u64>> {
     let mut numbers: Vec<u64> = failures
         .iter()
         .filter_map(|line| {
-            line.split(|c: char| !c.is_ascii_digit())
-                .filter(|w| !w.is_empty())
-                .last()?
+            line.rsplit(|c: char| !c.is_ascii_digit())
+                .find(|w| !w.is_empty())?
                 .parse()
                 .ok()
         })
