@@ -440,7 +440,13 @@ fn noise_in_the_middle_of_a_plain_file_is_not_called_its_first_page() {
 
 #[test]
 fn a_damaged_file_open_read_only_can_still_be_exported() {
-    let (dir, _plan, _) = department(false);
+    use wardbook::reports::{self, ReportFormat, ReportKind, ReportRequest};
+    let dir = DataDir::new();
+    {
+        let mut conn = store::open(&dir.db()).unwrap();
+        let today = department::today(&wardbook::sample::department());
+        wardbook::sample::create(&mut conn, today).unwrap();
+    }
     // An index overwritten: the records read, the integrity check fails.
     let root: i64 = rusqlite::Connection::open(dir.db())
         .unwrap()
@@ -451,36 +457,42 @@ fn a_damaged_file_open_read_only_can_still_be_exported() {
         )
         .unwrap();
     noise(&dir, root as usize..root as usize + 1);
+    let before = snapshot(&dir);
     let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
     assert!(file.damaged().is_some(), "opened read-only");
+    let conn = file.conn();
     let out = DataDir::new();
-    let path = out.path().join("5 East.wardbook.json");
-    let saved = wardbook::department_file::export(file.conn(), &path, "2026-12-07T09:00:00Z")
+    let path = out.path().join("4 West.wardbook.json");
+    let saved = wardbook::department_file::export(conn, &path, "2026-12-07T09:00:00Z")
         .unwrap_or_else(|e| panic!("department file: {e:?}"));
-    assert!(saved.rows > 40);
-    let today = department::today(&department::require(file.conn()).unwrap());
-    let request = wardbook::reports::ReportRequest {
-        period_id: None,
-        fiscal_year_id: None,
-        month: None,
-        pay_period_start: String::new(),
+    assert!(saved.rows > 1000);
+    let today = department::today(&department::require(conn).unwrap());
+    let options = reports::options::options(conn, today).unwrap();
+    let request = ReportRequest {
+        period_id: options.current_period_id,
+        fiscal_year_id: options.current_fiscal_year_id,
+        month: Some(0),
+        pay_period_start: options.pay_periods[0].start.clone(),
         as_of: String::new(),
         paper: Default::default(),
     };
-    for format in [
-        wardbook::reports::ReportFormat::Csv,
-        wardbook::reports::ReportFormat::Pdf,
-    ] {
-        let made = wardbook::reports::make(
-            file.conn(),
-            wardbook::reports::ReportKind::Roster,
-            format,
-            &request,
-            today,
-        )
-        .unwrap_or_else(|e| panic!("roster {format:?}: {e:?}"));
-        assert!(!made.bytes.is_empty());
+    for &kind in ReportKind::ALL {
+        for format in [ReportFormat::Csv, ReportFormat::Pdf] {
+            let made = reports::make(conn, kind, format, &request, today)
+                .unwrap_or_else(|e| panic!("{kind:?} {format:?}: {e:?}"));
+            assert!(!made.bytes.is_empty());
+        }
     }
+    let period = options.current_period_id.unwrap();
+    let csv = wardbook::schedule::store::csv(conn, period, today)
+        .unwrap_or_else(|e| panic!("schedule CSV: {e:?}"));
+    assert!(csv.lines().count() > 10);
+    drop(file);
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "nothing written to the damaged file"
+    );
 }
 
 #[test]

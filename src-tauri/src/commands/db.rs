@@ -251,9 +251,13 @@ impl Db {
             }
             let result = match &mut *state {
                 State::Open(file) if file.damaged().is_some() => {
-                    // Any write to the read-only handle fails; say why in the manager's terms.
+                    // Any write to the read-only handle fails; say why in the
+                    // manager's terms. Reading and exporting work as usual: an
+                    // export that fails at its destination says so itself.
                     f(file.conn_mut()).map_err(|e| match e.code {
-                        ErrorCode::Storage => faults::damaged_read_only(),
+                        ErrorCode::Storage if e.message == crate::error::WRITE_REFUSED => {
+                            faults::damaged_read_only()
+                        }
                         _ => e,
                     })
                 }
