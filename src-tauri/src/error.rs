@@ -201,6 +201,12 @@ impl Validator {
     }
 }
 
+/// What a write the database refused says; on a damaged file open
+/// read-only it is said in the manager's terms (`commands::db`), while a
+/// failure elsewhere (an export's destination) keeps its own words.
+pub const WRITE_REFUSED: &str =
+    "The department file cannot be written (the folder may be read-only). Nothing was saved.";
+
 impl From<rusqlite::Error> for AppError {
     fn from(err: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as Sql;
@@ -212,10 +218,7 @@ impl From<rusqlite::Error> for AppError {
                 "The disk is full, so the change was not saved. Free some space and try again.",
             ),
             Some(Sql::ReadOnly) | Some(Sql::CannotOpen) | Some(Sql::PermissionDenied) => {
-                AppError::new(
-                    ErrorCode::Storage,
-                    "The department file cannot be written (the folder may be read-only). Nothing was saved.",
-                )
+                AppError::new(ErrorCode::Storage, WRITE_REFUSED)
             }
             Some(Sql::DatabaseBusy) | Some(Sql::DatabaseLocked) => AppError::new(
                 ErrorCode::Storage,
@@ -227,7 +230,9 @@ impl From<rusqlite::Error> for AppError {
             ),
             _ => AppError::new(
                 ErrorCode::Internal,
-                format!("Something went wrong while reading or saving ({err}). Nothing was changed."),
+                format!(
+                    "Something went wrong while reading or saving ({err}). Nothing was changed."
+                ),
             ),
         }
     }

@@ -576,3 +576,187 @@ fn a_copy_kept_before_an_import_left_readable_is_listed_with_the_backups() {
     );
     assert!(backup::kept_aside(dir.path()).unwrap().is_empty());
 }
+
+/// The staff names in a department file, sorted.
+fn names(conn: &rusqlite::Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT employee_no || ' ' || last_name FROM staff ORDER BY employee_no")
+        .unwrap();
+    let rows = stmt.query_map([], |r| r.get(0)).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_copy_kept_of_a_locked_file_holds_the_saves_still_in_its_wal() {
+    let dir = DataDir::new();
+    let plan = plan(&dir, 14);
+    let file = filled(&dir, 2);
+    let plain = file
+        .backup(&plan, BackupReason::Manual, at("2026-11-01 08:00:00"))
+        .unwrap();
+    let key = "a passphrase the manager forgot";
+    let input = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: key.into(),
+        confirm_passphrase: key.into(),
+        keep_plain_backups: true,
+    };
+    drop(
+        passphrase::change(file, &input, false, &plan, at("2026-11-02 08:00:00"))
+            .unwrap_or_else(|e| panic!("{:?}", e.error)),
+    );
+    // Saves that are still in the WAL when the app stops (killed, power cut).
+    let mut file =
+        DepartmentFile::open(&dir.db(), Some(Passphrase::new(key)), None, now()).unwrap();
+    file.conn()
+        .pragma_update(None, "wal_autocheckpoint", 0)
+        .unwrap();
+    for i in 0..3 {
+        staff::create(
+            file.conn_mut(),
+            &person("Ben", "Okafor", &format!("W{i}"), "38.00"),
+        )
+        .unwrap();
+    }
+    let written = names(file.conn());
+    assert_eq!(written.len(), 5);
+    std::mem::forget(file);
+    let wal = dir.path().join("wardbook.db-wal");
+    assert!(
+        fs::metadata(&wal).unwrap().len() > 0,
+        "the saves are in the WAL"
+    );
+
+    // Locked (the passphrase forgotten): the older plain backup is restored,
+    // and the locked file is kept first.
+    let (restored, _) = restore::restore(
+        None,
+        &dir.db(),
+        &plan,
+        &plain.name,
+        None,
+        at("2026-11-03 08:00:00"),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    let kept = backup::list(&plan.folder)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.reason == BackupReason::BeforeRestore)
+        .expect("the locked file was kept");
+    let leftovers: Vec<String> = fs::read_dir(&plan.folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with("-wal") || n.ends_with("-shm"))
+        .collect();
+    assert!(leftovers.is_empty(), "one file per copy: {leftovers:?}");
+
+    // The passphrase is found again: the kept copy is restored, with every save.
+    let (back, _) = restore::restore(
+        Some(restored),
+        &dir.db(),
+        &plan,
+        &kept.name,
+        Some(Passphrase::new(key)),
+        at("2026-11-03 09:00:00"),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(names(back.conn()), written, "exactly the data written");
+}
+
+#[test]
+fn restoring_a_copy_left_beside_its_wal_by_an_earlier_version_keeps_the_wal_saves() {
+    let dir = DataDir::new();
+    let plan = plan(&dir, 14);
+    let mut file = filled(&dir, 1);
+    file.conn()
+        .pragma_update(None, "wal_autocheckpoint", 0)
+        .unwrap();
+    staff::create(file.conn_mut(), &person("Ben", "Okafor", "W1", "38.00")).unwrap();
+    let written = names(file.conn());
+    // What the older `copy_as_is` wrote: the file and its WAL, side by side.
+    fs::create_dir_all(&plan.folder).unwrap();
+    let old = plan.folder.join("wardbook-20261101-080000-damaged.db");
+    fs::copy(dir.db(), &old).unwrap();
+    fs::copy(
+        dir.path().join("wardbook.db-wal"),
+        plan.folder.join("wardbook-20261101-080000-damaged.db-wal"),
+    )
+    .unwrap();
+    let (back, _) = restore::restore(
+        Some(file),
+        &dir.db(),
+        &plan,
+        "wardbook-20261101-080000-damaged.db",
+        None,
+        at("2026-11-03 09:00:00"),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(names(back.conn()), written);
+}
+
+fn newest_label(file: &DepartmentFile) -> String {
+    file.conn()
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn setting_changing_and_removing_a_passphrase_and_a_backup_by_hand_are_in_the_history() {
+    let dir = DataDir::new();
+    let plan = plan(&dir, 14);
+    let mut file = filled(&dir, 1);
+    let made = file
+        .backup_by_hand(&plan, at("2026-11-01 08:00:00"))
+        .unwrap();
+    assert_eq!(
+        newest_label(&file),
+        format!("Backup made by hand: {}", made.name)
+    );
+    let set = PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: "first words here".into(),
+        confirm_passphrase: "first words here".into(),
+        keep_plain_backups: false,
+    };
+    let file = passphrase::change(file, &set, false, &plan, at("2026-11-02 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        newest_label(&file),
+        "Passphrase set: the department file is now encrypted; 1 older backup encrypted with it"
+    );
+    let changed = PassphraseInput {
+        current_passphrase: "first words here".into(),
+        new_passphrase: "second words here".into(),
+        confirm_passphrase: "second words here".into(),
+        keep_plain_backups: false,
+    };
+    let file = passphrase::change(file, &changed, false, &plan, at("2026-11-03 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(newest_label(&file), "Passphrase changed");
+    let removed = PassphraseInput {
+        current_passphrase: "second words here".into(),
+        ..Default::default()
+    };
+    let file = passphrase::change(file, &removed, true, &plan, at("2026-11-04 08:00:00"))
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        newest_label(&file),
+        "Passphrase removed: the department file is no longer encrypted"
+    );
+    for word in ["first words", "second words"] {
+        let found: i64 = file
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit_log WHERE label LIKE ?1 OR before LIKE ?1 OR after LIKE ?1",
+                [format!("%{word}%")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 0, "the passphrase itself is never in the history");
+    }
+    assert!(wardbook::audit::chain::verify(file.conn()).unwrap().intact);
+}

@@ -214,7 +214,9 @@ fn a_department_file_import_killed_midway_is_all_or_nothing_and_the_history_veri
     let mut created_since_import: Vec<String> = Vec::new();
     let mut mid_import = 0;
     for i in 0..iterations {
-        let lines = run_and_kill(&db, i, &["import", file.to_str().unwrap()], &mut rng, 400);
+        // Up to 600 ms: an import also writes what it changed into the
+        // history, and kills must land before, during and after it.
+        let lines = run_and_kill(&db, i, &["import", file.to_str().unwrap()], &mut rng, 600);
         let conn = Connection::open(&db).unwrap();
         sound(&conn, i);
         let events = conn

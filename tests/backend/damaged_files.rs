@@ -61,18 +61,29 @@ fn random_bytes(len: usize, mut seed: u64) -> Vec<u8> {
 /// Opening is refused as damaged (not locked, not a wrong passphrase, not
 /// new), with `words` in the message, and the file is left as it was.
 fn refused_as_damaged(dir: &DataDir, key: Option<&str>, words: &str) {
+    let message = refused(dir, key, words);
+    assert!(
+        message.contains("damaged or is not a Wardbook file"),
+        "{message}"
+    );
+}
+
+/// Opening is refused (not locked, not new) with `words` in the message,
+/// which says the file was not changed; the file is left as it was.
+fn refused(dir: &DataDir, key: Option<&str>, words: &str) -> String {
     let before = snapshot(dir);
     let err = DepartmentFile::open(&dir.db(), key.map(Passphrase::new), None, now())
         .err()
         .unwrap_or_else(|| panic!("a damaged file must not open ({words})"));
     assert_eq!(err.code, ErrorCode::Corrupt, "{err:?}");
     assert!(
-        err.message.contains("damaged or is not a Wardbook file"),
+        err.message.contains("Wardbook has not changed"),
         "{}",
         err.message
     );
     assert!(err.message.contains(words), "{words}: {}", err.message);
     assert_eq!(snapshot(dir), before, "the file is left as it was");
+    err.message
 }
 
 /// A restore with no file open, through what the start or lock screen calls
@@ -138,7 +149,8 @@ fn restore_works(dir: &DataDir, plan: &BackupPlan, name: &str, key: Option<&str>
 fn an_empty_file_beside_backups_is_a_damaged_department_not_a_new_one() {
     let (dir, plan, name) = department(false);
     fs::write(dir.db(), b"").unwrap();
-    refused_as_damaged(&dir, None, "it is empty, but 1 backup of it exists");
+    let said = refused(&dir, None, "is empty (0 bytes), but 1 backup of it exists");
+    assert!(!said.contains("move the file aside"), "{said}");
     restore_works(&dir, &plan, &name, None);
 }
 
@@ -156,7 +168,7 @@ fn an_empty_file_whose_wal_holds_the_data_is_a_damaged_department() {
     drop(file);
     assert!(fs::metadata(&wal).unwrap().len() > 0);
     fs::write(dir.db(), b"").unwrap();
-    refused_as_damaged(&dir, None, "its journal (-wal) still holds saved changes");
+    refused(&dir, None, "its journal (-wal) still holds saved changes");
 }
 
 #[test]
@@ -171,10 +183,10 @@ fn an_empty_file_whose_wal_holds_the_data_is_restored_from_a_backup() {
     fs::write(dir.db(), b"").unwrap();
     fs::write(&wal, &journal).unwrap();
     assert!(!journal.is_empty());
-    refused_as_damaged(
+    refused(
         &dir,
         None,
-        "it is empty, but its journal (-wal) still holds saved changes and 1 backup of it exists",
+        "is empty (0 bytes), but its journal (-wal) still holds saved changes and 1 backup of it exists",
     );
     restore_works(&dir, &plan, &name, None);
 }
@@ -183,7 +195,15 @@ fn an_empty_file_whose_wal_holds_the_data_is_restored_from_a_backup() {
 fn a_missing_file_beside_backups_is_a_damaged_department() {
     let (dir, plan, name) = department(false);
     fs::remove_file(dir.db()).unwrap();
-    refused_as_damaged(&dir, None, "it is missing, but 1 backup of it exists");
+    let said = refused(
+        &dir,
+        None,
+        "is missing (deleted, moved or renamed?), but 1 backup of it exists",
+    );
+    assert!(
+        !said.contains("damaged") && !said.contains("move the file aside"),
+        "a missing file is not called damaged, and there is nothing to move: {said}"
+    );
     assert!(!dir.db().exists(), "no new file was made in its place");
     restore_works(&dir, &plan, &name, None);
 }
@@ -332,4 +352,179 @@ fn another_programs_database_is_refused_not_migrated() {
     }
     refused_as_damaged(&dir, None, "a database of another program");
     restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_half_written_encrypted_file_is_called_incomplete() {
+    let (dir, plan, name) = department(true);
+    let bytes = fs::read(dir.db()).unwrap();
+    // Cut short in the middle of a page, as a copy or a write stopped half way.
+    fs::write(dir.db(), &bytes[..bytes.len() - 1500]).unwrap();
+    for key in [None, Some(KEY)] {
+        let said = refused(&dir, key, "encrypted department file that is incomplete");
+        assert!(!said.contains("does not start like"), "{said}");
+    }
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+/// Overwrites pages `pages` (1-based, 4096 bytes) with random bytes.
+fn noise(dir: &DataDir, pages: std::ops::Range<usize>) {
+    let mut bytes = fs::read(dir.db()).unwrap();
+    for page in pages {
+        let at = (page - 1) * 4096;
+        bytes[at..at + 4096].copy_from_slice(&random_bytes(4096, page as u64 + 3));
+    }
+    fs::write(dir.db(), &bytes).unwrap();
+}
+
+/// Overwrites each early page after the first in turn (the file put back
+/// between tries) and opens it: it opens read-only, or is refused with `check`
+/// passing on the message. Returns how many pages were refused.
+fn each_page_overwritten(dir: &DataDir, key: Option<&str>, check: impl Fn(usize, &str)) -> usize {
+    let original = fs::read(dir.db()).unwrap();
+    // The list of tables is written first, so its pages come early; each
+    // try costs the key's derivation, so the first pages are enough.
+    let pages = (original.len() / 4096).min(17);
+    let mut refused = 0;
+    for page in 2..=pages {
+        fs::write(dir.db(), &original).unwrap();
+        noise(dir, page..page + 1);
+        let before = snapshot(dir);
+        match DepartmentFile::open(&dir.db(), key.map(Passphrase::new), None, now()) {
+            Err(e) => {
+                assert_eq!(e.code, ErrorCode::Corrupt, "page {page}: {e:?}");
+                assert!(
+                    !e.message.contains("first page"),
+                    "page {page}: {}",
+                    e.message
+                );
+                check(page, &e.message);
+                refused += 1;
+            }
+            Ok(file) => assert!(file.damaged().is_some(), "page {page}: opened read-only"),
+        }
+        assert_eq!(
+            snapshot(dir),
+            before,
+            "page {page}: the file is left as it was"
+        );
+    }
+    refused
+}
+
+#[test]
+fn noise_in_the_middle_of_an_encrypted_file_names_the_damaged_page() {
+    let (dir, plan, name) = department(true);
+    let refused = each_page_overwritten(&dir, Some(KEY), |page, message| {
+        assert!(
+            message.contains(&format!("the passphrase is right, but page {page} of its")),
+            "{message}"
+        );
+    });
+    assert!(refused > 0, "some page holds the list of tables");
+    restore_works(&dir, &plan, &name, Some(KEY));
+}
+
+#[test]
+fn noise_in_the_middle_of_a_plain_file_is_not_called_its_first_page() {
+    let (dir, plan, name) = department(false);
+    let refused = each_page_overwritten(&dir, None, |_, message| {
+        assert!(
+            message.contains("part of the file was overwritten or lost"),
+            "{message}"
+        );
+    });
+    assert!(refused > 0, "some page holds the list of tables");
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
+fn a_damaged_file_open_read_only_can_still_be_exported() {
+    use wardbook::reports::{self, ReportFormat, ReportKind, ReportRequest};
+    let dir = DataDir::new();
+    {
+        let mut conn = store::open(&dir.db()).unwrap();
+        let today = department::today(&wardbook::sample::department());
+        wardbook::sample::create(&mut conn, today).unwrap();
+    }
+    // An index overwritten: the records read, the integrity check fails.
+    let root: i64 = rusqlite::Connection::open(dir.db())
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'audit_log_at'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    noise(&dir, root as usize..root as usize + 1);
+    let before = snapshot(&dir);
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    assert!(file.damaged().is_some(), "opened read-only");
+    let conn = file.conn();
+    let out = DataDir::new();
+    let path = out.path().join("4 West.wardbook.json");
+    let saved = wardbook::department_file::export(conn, &path, "2026-12-07T09:00:00Z")
+        .unwrap_or_else(|e| panic!("department file: {e:?}"));
+    assert!(saved.rows > 1000);
+    let today = department::today(&department::require(conn).unwrap());
+    let options = reports::options::options(conn, today).unwrap();
+    let request = ReportRequest {
+        period_id: options.current_period_id,
+        fiscal_year_id: options.current_fiscal_year_id,
+        month: Some(0),
+        pay_period_start: options.pay_periods[0].start.clone(),
+        as_of: String::new(),
+        paper: Default::default(),
+    };
+    for &kind in ReportKind::ALL {
+        for format in [ReportFormat::Csv, ReportFormat::Pdf] {
+            let made = reports::make(conn, kind, format, &request, today)
+                .unwrap_or_else(|e| panic!("{kind:?} {format:?}: {e:?}"));
+            assert!(!made.bytes.is_empty());
+        }
+    }
+    let period = options.current_period_id.unwrap();
+    let csv = wardbook::schedule::store::csv(conn, period, today)
+        .unwrap_or_else(|e| panic!("schedule CSV: {e:?}"));
+    assert!(csv.lines().count() > 10);
+    drop(file);
+    assert_eq!(
+        snapshot(&dir),
+        before,
+        "nothing written to the damaged file"
+    );
+}
+
+#[test]
+fn an_encrypted_file_whose_backup_after_the_passphrase_failed_is_locked_not_damaged() {
+    let (dir, plan, _) = department(false);
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    let input = store::passphrase::PassphraseInput {
+        current_passphrase: String::new(),
+        new_passphrase: KEY.into(),
+        confirm_passphrase: KEY.into(),
+        keep_plain_backups: true,
+    };
+    drop(
+        store::passphrase::change(file, &input, false, &plan, now())
+            .unwrap_or_else(|e| panic!("{:?}", e.error)),
+    );
+    // The backup under the new passphrase did not happen (a full or offline folder).
+    for b in backup::list(&plan.folder).unwrap() {
+        if b.reason == BackupReason::Passphrase {
+            fs::remove_file(plan.folder.join(&b.name)).unwrap();
+        }
+    }
+    assert!(!backup::list(&plan.folder).unwrap()[0].encrypted);
+    let err = DepartmentFile::open(&dir.db(), None, None, now())
+        .err()
+        .expect("needs its passphrase");
+    assert_eq!(
+        err.code,
+        ErrorCode::Locked,
+        "the lock screen, not a damaged file: {}",
+        err.message
+    );
+    let file = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()).unwrap();
+    assert!(file.damaged().is_none());
 }

@@ -96,9 +96,10 @@ fn the_sample_department_moves_to_a_fresh_data_folder_exactly() {
     assert_eq!(summary.department, "4 West Medical-Surgical");
     assert!(!summary.migrated);
     assert_eq!(summary.kept_history_entries, 0);
-    // A new computer: the department comes with its history, checked.
-    assert_eq!(summary.history.status, FileHistoryStatus::Verified);
-    let done = import_into(&mut fresh, &staging, false, "x").unwrap();
+    // A new computer: the department comes with its history, which only
+    // the department it came from could check (the key stays there).
+    assert_eq!(summary.history.status, FileHistoryStatus::Unchecked);
+    let done = import_into(&mut fresh, &staging, false, None).unwrap();
     assert_eq!(done.set_aside, None);
     let expected = records(&original);
     assert_eq!(records(&fresh), expected);
@@ -132,17 +133,29 @@ fn replacing_a_department_keeps_the_old_one_aside_first() {
     let ours = dump(&live);
     let our_history = history(&live);
     let (_, staging) = department_file::open(&path, &live).unwrap();
-    let refused = import_into(&mut live, &staging, false, "x").unwrap_err();
+    let refused = import_into(&mut live, &staging, false, None).unwrap_err();
     assert_eq!(refused.code, ErrorCode::Conflict);
     assert_eq!(dump(&live), ours, "not without the manager's confirmation");
     verifies(&live);
 
-    let done = import_into(&mut live, &staging, true, "2026-11-27-150000").unwrap();
+    let plan = wardbook::store::settings::plan(here.path());
+    let at = wardbook_tests::at("2026-11-27 15:00:00");
+    let kept_at = wardbook::store::backup::before_import(&plan, "handover.json", at).unwrap();
+    let done = import_into(&mut live, &staging, true, Some(&kept_at)).unwrap();
     let aside = done.set_aside.expect("the old department was kept");
-    assert!(
-        aside.ends_with("wardbook-before-import-2026-11-27-150000.db"),
-        "{aside}"
+    assert_eq!(aside, "wardbook-20261127-150000-before-import.db");
+    let listed = wardbook::store::backup::list(&plan.folder).unwrap();
+    let kept_backup = listed
+        .iter()
+        .find(|b| b.name == aside)
+        .expect("listed among the backups");
+    assert_eq!(
+        kept_backup.reason,
+        wardbook::store::backup::BackupReason::BeforeImport
     );
+    assert_eq!(kept_backup.made_at, "2026-11-27 15:00:00");
+    assert_eq!(kept_backup.imported_file.as_deref(), Some("handover.json"));
+    let aside = kept_at.display().to_string();
     assert_eq!(records(&live), records(&staging.conn));
     let now = history(&live);
     assert_eq!(
@@ -150,7 +163,17 @@ fn replacing_a_department_keeps_the_old_one_aside_first() {
         our_history[..],
         "our history kept"
     );
-    assert_eq!(now.len(), our_history.len() + 1);
+    // What the file changes (the rename it undoes among it), then the import.
+    let added = &now[our_history.len()..];
+    assert!(
+        added.iter().any(|e| e[2] == Value::Text("staff".into())
+            && matches!(&e[7], Value::Text(before) if before.contains("Renamed"))),
+        "the rename the import undoes is in the history: {added:?}"
+    );
+    assert!(
+        matches!(&added[added.len() - 1][6], Value::Text(l) if l.starts_with("Department file imported")),
+        "{added:?}"
+    );
     drop(live);
     let reopened = here.open();
     verifies(&reopened);
@@ -265,8 +288,11 @@ fn an_encrypted_department_replaced_is_kept_aside_encrypted() {
             .unwrap();
     let mut live = file.into_connection();
     let (_, staged) = department_file::open(&path, &live).unwrap();
-    let done = import_into(&mut live, &staged, true, "2026-11-27-150000").unwrap();
-    let aside = std::path::PathBuf::from(done.set_aside.unwrap());
+    let aside =
+        wardbook::store::backup::before_import(&plan, "handover.json", wardbook_tests::now())
+            .unwrap();
+    let done = import_into(&mut live, &staged, true, Some(&aside)).unwrap();
+    assert!(done.set_aside.is_some());
     assert_eq!(
         file_kind(&aside).unwrap(),
         FileKind::Encrypted,
@@ -299,7 +325,7 @@ fn the_job_title_and_a_leave_go_with_the_department_file() {
     let to = DataDir::new();
     let mut fresh = to.open();
     let (_, staging) = department_file::open(&path, &fresh).unwrap();
-    import_into(&mut fresh, &staging, false, "x").unwrap();
+    import_into(&mut fresh, &staging, false, None).unwrap();
     let moved: (String, bool, Option<String>) = fresh
         .query_row(
             "SELECT job_title, on_leave, leave_since FROM staff WHERE employee_no = 'E10002'",

@@ -90,7 +90,7 @@ fn main() {
                 let mut fresh = wardbook::store::open_in_memory().unwrap();
                 let (_, staging) = department_file::open(&file, &fresh).unwrap();
                 std::hint::black_box(
-                    department_file::import_into(&mut fresh, &staging, false, "x").unwrap(),
+                    department_file::import_into(&mut fresh, &staging, false, None).unwrap(),
                 );
             }),
         ),

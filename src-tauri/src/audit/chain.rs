@@ -251,15 +251,16 @@ fn entry_seal(key: &[u8], prev: Option<&[u8]>, row: &rusqlite::Row<'_>) -> AppRe
 /// Writes into the history that its triggers were found missing at open and
 /// restored: changes made meanwhile are not in it. The entry is sealed like any.
 pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
-    let label = format!(
-        "History protection restored: {} trigger{} had been removed outside Wardbook; changes made meanwhile may be missing",
-        missing.len(),
-        if missing.len() == 1 { "" } else { "s" }
-    );
+    // Which parts were missing goes to the app's log (`store::open`); the
+    // entry says what it means, in the manager's words.
+    let _ = missing;
     conn.execute(
         "INSERT INTO audit_log (table_name, record_key, action, label, before, after)
-         VALUES ('audit_log', '', 'update', ?1, ?2, NULL)",
-        rusqlite::params![label, serde_json::to_string(missing).unwrap_or_default()],
+         VALUES ('department', '1', 'update', ?1, NULL, NULL)",
+        [
+            "The history's protection had been removed outside Wardbook and is back in place; \
+          changes made meanwhile may be missing from the history",
+        ],
     )?;
     Ok(())
 }
@@ -268,11 +269,12 @@ pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
 /// the newest known entry `entry` (written `at`, UTC text) is missing, or
 /// (`replaced`) another entry holds its number.
 pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> AppResult<String> {
-    let when = super::list::local_time(super::list::zone(conn)?, at);
+    let when = readable_time(&super::list::local_time(super::list::zone(conn)?, at));
+    let shown = entry_number(entry);
     let what = if replaced {
         format!(
             "its newest entries were removed and others written in their place: the file holds \
-             another entry under number {entry}, the newest known (of {when})"
+             another entry under number {shown}, the newest known (of {when})"
         )
     } else {
         // The file's history stops before the newest known entry: at `last`.
@@ -286,17 +288,18 @@ pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> A
         let missing = entry - last;
         if missing == 1 {
             format!(
-                "the last entry of the history is missing; the newest known is entry {entry}, of {when}"
+                "the last entry of the history is missing; the newest known is entry {shown}, of {when}"
             )
         } else {
             format!(
                 "the last {missing} entries of the history are missing; the newest known is entry \
-                 {entry}, of {when}, and the file's history stops at entry {last}"
+                 {shown}, of {when}, and the file's history stops at entry {}",
+                entry_number(last)
             )
         }
     };
     Ok(format!(
-        "The change history was altered outside Wardbook: {what}. \
+        "The history was changed outside Wardbook: {what}. \
          A backup holds the history as it was."
     ))
 }
@@ -367,18 +370,19 @@ pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<History
             .optional()?
             .unwrap_or_default();
         // On the department's clock, as the history rows show it.
-        let at = super::list::local_time(super::list::zone(conn)?, &at);
+        let at = readable_time(&super::list::local_time(super::list::zone(conn)?, &at));
+        let number = entry_number(id);
         let which = if label.is_empty() {
-            format!("entry {id}")
+            format!("entry {number}")
         } else {
-            format!("entry {id} ({at}, “{label}”)")
+            format!("entry {number} ({at}, “{label}”)")
         };
         Ok(HistoryCheck {
             entries,
             intact: false,
             first_broken: Some(id),
             message: format!(
-                "The change history was altered outside Wardbook: {which} {why}. \
+                "The history was changed outside Wardbook: {which} {why}. \
                  The entries from there on cannot be trusted; a backup holds the history as it was."
             ),
         })
@@ -406,7 +410,7 @@ pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<History
         let stored: Option<Vec<u8>> = row.get(seal_col)?;
         let Some(stored) = stored else {
             drop(rows);
-            return broken(id, "has no seal (it was added without Wardbook)");
+            return broken(id, "was added outside Wardbook");
         };
         if entry_seal(&key, prev.as_deref(), row)? != stored {
             drop(rows);
@@ -417,7 +421,7 @@ pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<History
             let why = if removed {
                 "follows an entry that was removed"
             } else {
-                "does not match its seal (it was changed, or one before it was removed)"
+                "no longer matches (it was changed, or one before it was removed)"
             };
             return broken(id, why);
         }
@@ -436,8 +440,9 @@ pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<History
             intact: false,
             first_broken: Some(id),
             message: format!(
-                "The change history was altered outside Wardbook: entry {id} was removed. \
-                 A backup holds the history as it was."
+                "The history was changed outside Wardbook: entry {} was removed. \
+                 A backup holds the history as it was.",
+                entry_number(id)
             ),
         });
     }
@@ -446,9 +451,33 @@ pub fn verify_with(conn: &Connection, key: Option<Vec<u8>>) -> AppResult<History
         intact: true,
         first_broken: None,
         message: format!(
-            "All {entries} entries of the change history match their seals: nothing was altered."
+            "All {} entries of the change history were checked: nothing was changed outside Wardbook.",
+            entry_number(entries)
         ),
     })
+}
+
+/// 1204 → "1,204", as the manager reads an entry's number.
+pub fn entry_number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// "2026-12-03 14:02:11" → "3 Dec 2026 14:02"; anything else as it is.
+pub fn readable_time(local: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M:%S")
+        .map(|t| t.format("%-d %b %Y %H:%M").to_string())
+        .unwrap_or_else(|_| local.to_string())
 }
 
 #[cfg(test)]

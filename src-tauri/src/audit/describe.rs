@@ -71,9 +71,33 @@ fn duration(minutes: i64) -> String {
     }
 }
 
-/// Looks up the current name of a record an id points at; falls back to
-/// "#id" when it has since been removed.
-fn name_of(conn: &Connection, column: &str, id: i64) -> AppResult<Option<String>> {
+/// A person's name as it was at history entry `entry`: the name their
+/// record had after its newest change up to then (the history keeps it, so
+/// a renamed person's older entries keep the name of their time).
+fn person_then(conn: &Connection, id: i64, entry: i64) -> AppResult<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT label FROM audit_log WHERE table_name = 'staff' AND record_key = ?1
+               AND id <= ?2 AND label <> '' ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(rusqlite::params![id.to_string(), entry], |r| r.get(0))
+        .optional()?)
+}
+
+/// Looks up the name of a record an id points at (a person's as it was at
+/// history entry `entry`, when given; otherwise the current one); falls
+/// back to "#id" when it has since been removed.
+fn name_of(
+    conn: &Connection,
+    column: &str,
+    id: i64,
+    entry: Option<i64>,
+) -> AppResult<Option<String>> {
+    if let (true, Some(entry)) = (column == "staff_id", entry) {
+        if let Some(name) = person_then(conn, id, entry)? {
+            return Ok(Some(name));
+        }
+    }
     let sql = match column {
         "staff_id" => "SELECT last_name || ', ' || first_name FROM staff WHERE id = ?1",
         "type_id" => "SELECT name FROM credential_type WHERE id = ?1",
@@ -91,7 +115,12 @@ fn name_of(conn: &Connection, column: &str, id: i64) -> AppResult<Option<String>
     Ok(Some(found.unwrap_or_else(|| format!("#{id} (removed)"))))
 }
 
-fn value(conn: &Connection, column: &str, v: &Value) -> AppResult<Option<String>> {
+fn value(
+    conn: &Connection,
+    column: &str,
+    v: &Value,
+    entry: Option<i64>,
+) -> AppResult<Option<String>> {
     Ok(match v {
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
@@ -121,7 +150,7 @@ fn value(conn: &Connection, column: &str, v: &Value) -> AppResult<Option<String>
             Some(i) if column.ends_with("_minutes") => Some(duration(i)),
             Some(i) if FLAGS.contains(&column) => Some(if i != 0 { "Yes" } else { "No" }.into()),
             Some(i) if column == "month" => Some((i + 1).to_string()),
-            Some(i) => Some(name_of(conn, column, i)?.unwrap_or_else(|| i.to_string())),
+            Some(i) => Some(name_of(conn, column, i, entry)?.unwrap_or_else(|| i.to_string())),
             None => Some(n.to_string()),
         },
         other => Some(other.to_string()),
@@ -146,11 +175,14 @@ fn column_order(conn: &Connection, table: &str) -> AppResult<Vec<String>> {
 
 /// The fields that differ between `before` and `after` (all set fields for
 /// an insert or a delete), in the table's column order.
-pub fn changes(
+/// At history entry `entry` (when given), a person a field points at is
+/// named as they were named then.
+pub fn changes_at(
     conn: &Connection,
     table: &str,
     before: Option<&str>,
     after: Option<&str>,
+    entry: Option<i64>,
 ) -> AppResult<Vec<HistoryChange>> {
     let (old, new) = (object(before), object(after));
     let mut columns: Vec<&String> = new.keys().collect();
@@ -171,8 +203,14 @@ pub fn changes(
         if o == n {
             continue;
         }
-        let b = o.map(|v| value(conn, column, v)).transpose()?.flatten();
-        let a = n.map(|v| value(conn, column, v)).transpose()?.flatten();
+        let b = o
+            .map(|v| value(conn, column, v, entry))
+            .transpose()?
+            .flatten();
+        let a = n
+            .map(|v| value(conn, column, v, entry))
+            .transpose()?
+            .flatten();
         if b.is_none() && a.is_none() {
             continue;
         }
@@ -206,11 +244,12 @@ mod tests {
     #[test]
     fn an_insert_lists_every_field_it_set() {
         let conn = crate::store::open_in_memory().unwrap();
-        let c = changes(
+        let c = changes_at(
             &conn,
             "staff",
             None,
             Some(r#"{"last_name":"Lee","fte_hundredths":90,"notes":""}"#),
+            None,
         )
         .unwrap();
         assert_eq!(

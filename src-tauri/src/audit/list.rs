@@ -197,7 +197,13 @@ pub fn list(conn: &Connection, query: &super::HistoryQuery) -> AppResult<History
             label,
             action: action(&act),
             staff_id,
-            changes: describe::changes(conn, &table, before.as_deref(), after.as_deref())?,
+            changes: describe::changes_at(
+                conn,
+                &table,
+                before.as_deref(),
+                after.as_deref(),
+                Some(id),
+            )?,
             table,
             record_key,
         });

@@ -8,8 +8,10 @@
 
 pub mod chain;
 mod describe;
+pub mod differences;
 mod list;
 pub mod triggers;
+pub mod undone;
 
 /// A column as the history names it ("Employee number", "FTE").
 pub(crate) use describe::humanize;

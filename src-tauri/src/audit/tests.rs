@@ -523,3 +523,44 @@ fn a_person_is_found_in_the_history_without_their_accents() {
         "text that names nobody still searches the entries"
     );
 }
+
+#[test]
+fn a_renamed_persons_older_entries_keep_the_name_of_their_time() {
+    let conn = open_in_memory().unwrap();
+    fixture(&conn);
+    conn.execute(
+        "INSERT INTO credential (staff_id, type_id, number, issued_on, expires_on)
+         VALUES (7, 3, 'X1', '2025-01-01', '2027-01-01')",
+        [],
+    )
+    .unwrap();
+    conn.execute("UPDATE staff SET last_name = 'Okafor' WHERE id = 7", [])
+        .unwrap();
+    let page = list(
+        &conn,
+        &HistoryQuery {
+            staff_id: Some(7),
+            limit: 50,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let rename = &page.entries[0];
+    assert_eq!(rename.label, "Okafor, Ann", "the rename names the new name");
+    let credential = page
+        .entries
+        .iter()
+        .find(|e| e.table == "credential")
+        .expect("the credential's entry");
+    assert_eq!(credential.label, "Lee, Ann — BLS");
+    let person = credential
+        .changes
+        .iter()
+        .find(|c| c.field == "Person")
+        .expect("the person field");
+    assert_eq!(
+        person.after.as_deref(),
+        Some("Lee, Ann"),
+        "named as they were when the credential was added"
+    );
+}

@@ -140,7 +140,7 @@ fn quote(text: &str) -> String {
 }
 
 /// The SQL pieces of one table, each over a row alias given at use.
-struct TableSql {
+pub(crate) struct TableSql {
     table: String,
     columns: Vec<String>,
     key_columns: Vec<String>,
@@ -149,7 +149,7 @@ struct TableSql {
 }
 
 impl TableSql {
-    fn new(conn: &Connection, table: &str) -> AppResult<Self> {
+    pub(crate) fn new(conn: &Connection, table: &str) -> AppResult<Self> {
         let cols = columns(conn, table)?;
         let mut key: Vec<&Column> = cols.iter().filter(|c| c.pk > 0).collect();
         key.sort_by_key(|c| c.pk);
@@ -182,7 +182,7 @@ impl TableSql {
         })
     }
 
-    fn key(&self, r: &str) -> String {
+    pub(crate) fn key(&self, r: &str) -> String {
         self.key_columns
             .iter()
             .map(|c| format!("CAST({r}.\"{c}\" AS TEXT)"))
@@ -190,7 +190,7 @@ impl TableSql {
             .join(" || '/' || ")
     }
 
-    fn json(&self, r: &str) -> String {
+    pub(crate) fn json(&self, r: &str) -> String {
         let pairs: Vec<String> = self
             .columns
             .iter()
@@ -199,11 +199,11 @@ impl TableSql {
         format!("json_object({})", pairs.join(", "))
     }
 
-    fn label(&self, r: &str) -> String {
+    pub(crate) fn label(&self, r: &str) -> String {
         self.label.replace("{r}", r)
     }
 
-    fn staff(&self, r: &str) -> String {
+    pub(crate) fn staff(&self, r: &str) -> String {
         self.staff.replace("{r}", r)
     }
 

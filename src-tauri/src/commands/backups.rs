@@ -2,7 +2,7 @@
 
 use super::DbState;
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::store::backup::{self, BackupFile, BackupReason};
+use crate::store::backup::{self, BackupFile};
 use crate::store::restore::{self, BackupSummary, RestoreOutcome};
 use crate::store::Passphrase;
 use std::sync::{Arc, Mutex};
@@ -19,7 +19,7 @@ pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
 
 #[command]
 pub async fn backup_now(db: DbState<'_>) -> AppResult<BackupFile> {
-    db.with_file(|db, file| file.backup(&db.plan(), BackupReason::Manual, db.now()))
+    db.with_file_mut(|db, file| file.backup_by_hand(&db.plan(), db.now()))
         .await
 }
 

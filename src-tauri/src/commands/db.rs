@@ -251,9 +251,13 @@ impl Db {
             }
             let result = match &mut *state {
                 State::Open(file) if file.damaged().is_some() => {
-                    // Any write to the read-only handle fails; say why in the manager's terms.
+                    // Any write to the read-only handle fails; say why in the
+                    // manager's terms. Reading and exporting work as usual: an
+                    // export that fails at its destination says so itself.
                     f(file.conn_mut()).map_err(|e| match e.code {
-                        ErrorCode::Storage => faults::damaged_read_only(),
+                        ErrorCode::Storage if e.message == crate::error::WRITE_REFUSED => {
+                            faults::damaged_read_only()
+                        }
                         _ => e,
                     })
                 }
@@ -286,6 +290,30 @@ impl Db {
                 return Err(cipher::locked());
             }
             let result = match &*state {
+                State::Open(file) => f(db, file),
+                State::Failed(e) => Err(e.clone()),
+                State::Locked => Err(cipher::locked()),
+                State::Opening => unreachable!("ready() waits for the opening"),
+            };
+            db.touch();
+            result
+        })
+        .await
+    }
+
+    /// As [`with_file`](Self::with_file), with the file to write to (a
+    /// backup by hand is written into the history).
+    pub async fn with_file_mut<T, F>(self: &Arc<Self>, f: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Db, &mut DepartmentFile) -> AppResult<T> + Send + 'static,
+    {
+        self.blocking(move |db| {
+            let mut state = db.ready();
+            if db.expire(&mut state) {
+                return Err(cipher::locked());
+            }
+            let result = match &mut *state {
                 State::Open(file) => f(db, file),
                 State::Failed(e) => Err(e.clone()),
                 State::Locked => Err(cipher::locked()),

@@ -322,3 +322,62 @@ fn the_zone_last_seen_dates_backups_while_the_file_cannot_be_read() {
         "the department's clock ({zone}), not this computer's"
     );
 }
+
+/// A damaged file open read-only: a save is refused in the manager's terms,
+/// while reading and an export's own failure keep their words.
+#[test]
+fn a_damaged_file_refuses_saves_but_an_export_says_what_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::store::db_path(dir.path());
+    {
+        let file = DepartmentFile::open(&path, None, None, now()).unwrap();
+        file.conn()
+            .execute_batch("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT); CREATE INDEX note_body ON note (body);")
+            .unwrap();
+        for i in 0..400 {
+            file.conn()
+                .execute(
+                    "INSERT INTO note (body) VALUES (?1)",
+                    [format!("note {i:04} with some words")],
+                )
+                .unwrap();
+        }
+    }
+    // The index's root page overwritten: the integrity check fails, the rows still read.
+    let root: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'note_body'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let at = (root as usize - 1) * 4096;
+    bytes[at..at + 4096].fill(0x5A);
+    std::fs::write(&path, &bytes).unwrap();
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.set(DepartmentFile::open(&path, None, None, now()));
+    assert!(db.snapshot().damaged);
+    let read: i64 =
+        block_on(db.run(|c| Ok(c.query_row("SELECT COUNT(*) FROM note", [], |r| r.get(0))?)))
+            .unwrap();
+    assert_eq!(read, 400);
+    let save = block_on(db.run(|c| Ok(c.execute("DELETE FROM note", [])?))).unwrap_err();
+    assert!(
+        save.message.contains("opened it read-only"),
+        "{}",
+        save.message
+    );
+    let destination = block_on(db.run(|_| -> AppResult<()> {
+        Err(AppError::new(
+            ErrorCode::Storage,
+            "The department file could not be saved to /media/usb (it is full).",
+        ))
+    }))
+    .unwrap_err();
+    assert_eq!(
+        destination.message, "The department file could not be saved to /media/usb (it is full).",
+        "an export's own failure is not blamed on the damaged file"
+    );
+}

@@ -81,9 +81,20 @@ pub async fn department_file_import<R: Runtime>(
                 "Choose the department file again; nothing was imported.",
             )
         })?;
-    let stamp = now_utc().format("%Y-%m-%d-%H%M%S").to_string();
+    let (plan, now) = (db.plan(), db.now());
     let outcome = db
-        .run(move |conn| department_file::import_into(conn, &staging, replace, &stamp))
+        .run(move |conn| {
+            // The department is kept among the backups before it is replaced.
+            let aside = match replace && crate::department::get(conn)?.is_some() {
+                true => Some(crate::store::backup::before_import(
+                    &plan,
+                    &staging.file_name,
+                    now,
+                )?),
+                false => None,
+            };
+            department_file::import_into(conn, &staging, replace, aside.as_deref())
+        })
         .await?;
     set_title(&app, &outcome.department.name);
     Ok(outcome)

@@ -37,20 +37,23 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         } else {
             ""
         };
-        // The history's key goes with it, so its history can be checked
-        // wherever it is imported (see `history`).
         let mut stmt = tx.prepare(&format!(
             "SELECT {} FROM {}{order}",
             cols.join(", "),
             quote(&t.name)
         ))?;
         let width = cols.len();
+        // The history's key stays home (its table goes empty): whoever held
+        // the file could otherwise reseal an altered history. The file names
+        // it (`history_key`) instead.
+        let home = super::history::stays_home(&t.name);
         let rows = stmt
             .query_map([], |r| {
                 (0..width)
                     .map(|i| r.get_ref(i).map(to_json))
                     .collect::<Result<Vec<_>, _>>()
             })?
+            .filter(|_| !home)
             .collect::<Result<Vec<_>, _>>()?;
         tables.push(Table {
             name: t.name,

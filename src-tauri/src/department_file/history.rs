@@ -1,20 +1,19 @@
 //! A department file and the change history.
 //!
 //! An import never replaces the department's own history: the records are
-//! replaced, the history is kept, and the import is added to it as one sealed
-//! entry ("Department file imported: …").
+//! replaced, the history is kept, and what the import changed is added to it
+//! (each record's fields before → after, as the forms' edits would be), then
+//! the import itself as one entry ("Department file imported: …").
 //!
-//! The file carries its history with the key that sealed it, so the history
-//! can be checked wherever the file is opened. Into an empty data folder (a
-//! new computer) the whole history comes with the department, seals and key,
-//! if every entry matches its seal; into the same department, the entries it
-//! lacks are added; into another department, the file's history is left out
-//! (it is another department's record), and the screen says so.
-//!
-//! What the seals prove: that no entry was edited, removed or slipped in by
-//! hand since it was written. Whoever holds the file (like whoever holds the
-//! database and its passphrase) holds the key too, and a program written for
-//! it could reseal an altered history; the checks cannot tell that apart.
+//! The key that seals the history never leaves the department: a department
+//! file names it (`history_key`, a one-way id) but does not carry it, so
+//! nobody holding the file can reseal an altered history. The file's history
+//! is checked where the key is: imported into the same department, the
+//! entries it lacks are added if every entry matches; into another
+//! department, it is left out (it is another department's record); into an
+//! empty data folder (a new computer) it comes with the department, sealed
+//! anew by this computer, and the import's entry says it could not be
+//! checked.
 
 use crate::audit::chain;
 use crate::error::AppResult;
@@ -36,6 +35,11 @@ pub fn is_history(table: &str) -> bool {
     TABLES.contains(&table)
 }
 
+/// The table whose rows a department file never carries: the history's key.
+pub fn stays_home(table: &str) -> bool {
+    table == "audit_chain_key"
+}
+
 text_enum! {
     /// What became of the history a department file holds.
     pub enum FileHistoryStatus {
@@ -47,6 +51,8 @@ text_enum! {
         Unverified = ("unverified", "Left out"),
         /// This department's key, but an entry does not match its seal.
         Altered = ("altered", "Altered"),
+        /// Into an empty data folder: carried over, but nothing here can check it.
+        Unchecked = ("unchecked", "Carried over, not checked"),
     }
 }
 
@@ -61,17 +67,17 @@ pub struct FileHistory {
     pub message: String,
 }
 
-/// What an import does with the file's history: the entries to add, and,
-/// into an empty history, the file's key to seal them (and what follows) with.
+/// What an import does with the file's history: the entries to add (sealed
+/// by this department's key as they are added).
 #[derive(Debug, Default)]
 pub struct Carry {
     pub ids: Vec<i64>,
-    pub adopt_key: Option<Vec<u8>>,
 }
 
 /// The file's history and what an import would do with it: the check, and
 /// the file's entries to carry over.
-pub fn check(live: &Connection, staging: &Connection) -> AppResult<(FileHistory, Carry)> {
+pub fn check(live: &Connection, staged: &super::Staged) -> AppResult<(FileHistory, Carry)> {
+    let staging = &staged.conn;
     let entries: i64 = staging.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
     let done = |status, carry: Carry, message: String| {
         Ok((
@@ -93,18 +99,43 @@ pub fn check(live: &Connection, staging: &Connection) -> AppResult<(FileHistory,
         );
     }
     let n = format!("{entries} {}", plural(entries));
-    let Some(file_key) = chain::key(staging)? else {
+    let live_key = chain::key(live)?;
+    let ours = live_key.as_deref().map(chain::key_id);
+    let same = ours.is_some() && ours == staged.history_key;
+    let live_entries: i64 = live.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+    if !same && live_entries == 0 {
+        // A new computer (or an empty folder): the department comes with its
+        // history, which nothing here can check.
+        let ids: Vec<i64> = {
+            let mut stmt = staging.prepare("SELECT id FROM audit_log ORDER BY id")?;
+            let ids = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<i64>, _>>()?;
+            ids
+        };
+        return done(
+            FileHistoryStatus::Unchecked,
+            Carry { ids },
+            format!(
+                "The file's change history ({n}) comes with the department, but it could not be \
+                 checked: only the department it came from can check it, and a department file \
+                 does not carry what the check needs. The import's entry in the history says so."
+            ),
+        );
+    }
+    if !same {
         return done(
             FileHistoryStatus::Unverified,
             Carry::default(),
             format!(
-                "The file's change history ({n}) cannot be checked: it was exported by an earlier \
-                 Wardbook that left out what the check needs. It is not added to this department's \
-                 history; the department file still holds it."
+                "The file's change history ({n}) is another department's record, or cannot be \
+                 checked here, so it is not added to this department's history; the department \
+                 file still holds it. To bring a department to a new computer with its history, \
+                 import the file there before anything else."
             ),
         );
-    };
-    let check = chain::verify_with(staging, Some(file_key.clone()))?;
+    }
+    let check = chain::verify_with(staging, live_key)?;
     if !check.intact {
         let which = check
             .first_broken
@@ -116,41 +147,6 @@ pub fn check(live: &Connection, staging: &Connection) -> AppResult<(FileHistory,
             format!(
                 "The file's change history ({n}) was altered{which} after the file was exported, \
                  so it is not added to this department's history."
-            ),
-        );
-    }
-    let live_key = chain::key(live)?;
-    let live_entries: i64 = live.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
-    if live_entries == 0 {
-        // A new computer (or an empty folder): the department comes with its history.
-        let ids: Vec<i64> = {
-            let mut stmt = staging.prepare("SELECT id FROM audit_log ORDER BY id")?;
-            let ids = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<Result<Vec<i64>, _>>()?;
-            ids
-        };
-        return done(
-            FileHistoryStatus::Verified,
-            Carry {
-                ids,
-                adopt_key: Some(file_key),
-            },
-            format!(
-                "The file's change history ({n}) was checked: every entry is as it was written. \
-                 It comes with the department."
-            ),
-        );
-    }
-    if live_key.as_deref() != Some(file_key.as_slice()) {
-        return done(
-            FileHistoryStatus::Unverified,
-            Carry::default(),
-            format!(
-                "The file's change history ({n}) is another department's record, so it is not added \
-                 to this department's history; the department file still holds it. To bring a \
-                 department to a new computer with its history, import the file there before \
-                 anything else."
             ),
         );
     }
@@ -198,10 +194,7 @@ pub fn check(live: &Connection, staging: &Connection) -> AppResult<(FileHistory,
     let c = ids.len() as i64;
     done(
         FileHistoryStatus::Verified,
-        Carry {
-            ids,
-            adopt_key: None,
-        },
+        Carry { ids },
         format!(
             "The file's change history ({n}) was checked; the {c} {} this department did not \
              have yet {} added to its history.",
@@ -211,20 +204,9 @@ pub fn check(live: &Connection, staging: &Connection) -> AppResult<(FileHistory,
     )
 }
 
-/// Puts the file's key in place of the department's own, which has sealed
-/// nothing yet (`Carry::adopt_key`): with the history's triggers lifted.
-pub fn adopt_key(live: &Connection, key: &[u8]) -> AppResult<()> {
-    live.execute("DELETE FROM audit_chain_key", [])?;
-    live.execute(
-        "INSERT INTO audit_chain_key (id, key) VALUES (1, ?1)",
-        [key],
-    )?;
-    Ok(())
-}
-
 /// Copies the file's entries `ids` into the department's history, in order,
-/// through the chain trigger: sealed with the same key after the same seal,
-/// each gets the seal it had in the file.
+/// through the chain trigger: sealed by this department's key, so each
+/// entry of its own file gets the seal it had there.
 pub fn carry_over(live: &Connection, staging: &Connection, ids: &[i64]) -> AppResult<()> {
     const FIELDS: &str = "id, at, table_name, record_key, action, staff_id, label, before, after";
     let mut read = staging.prepare(&format!("SELECT {FIELDS} FROM audit_log WHERE id = ?1"))?;

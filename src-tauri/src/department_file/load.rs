@@ -234,7 +234,7 @@ pub fn summary(
     live: &Connection,
 ) -> AppResult<DepartmentFileSummary> {
     let conn = &staged.conn;
-    let (history, _) = super::history::check(live, conn)?;
+    let (history, _) = super::history::check(live, staged)?;
     let count = |sql: &str| -> AppResult<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let today = crate::department::require(conn)
         .map(|d| crate::input::format_date(crate::department::today(&d)))?;

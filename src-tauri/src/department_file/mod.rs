@@ -53,6 +53,9 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub struct Staged {
     pub conn: rusqlite::Connection,
     pub file_name: String,
+    /// The name of the key that sealed the file's history
+    /// (`audit::chain::key_id`), never the key itself.
+    pub history_key: Option<String>,
 }
 
 /// Rebuilds and checks a parsed department file.
@@ -64,6 +67,7 @@ pub fn stage(doc: &Document, file_name: &str) -> crate::error::AppResult<Staged>
             .chars()
             .filter(|c| !c.is_control() && !crate::input::is_direction_control(*c))
             .collect(),
+        history_key: doc.history_key.clone(),
     })
 }
 

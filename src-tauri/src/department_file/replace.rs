@@ -11,7 +11,7 @@ use crate::department::Department;
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::Connection;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::Path;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -27,22 +27,18 @@ pub struct DepartmentImportOutcome {
     pub kept_history_entries: i64,
 }
 
-/// `wardbook-before-import-2026-11-27-141503.db` beside the department file.
-fn set_aside_path(live: &Connection, stamp: &str) -> Option<PathBuf> {
-    let path = live.path().filter(|p| !p.is_empty())?;
-    let dir = std::path::Path::new(path).parent()?;
-    Some(dir.join(crate::store::backup::before_import_name(stamp)))
-}
-
 /// Replaces everything in `live` with `staging` (a `load`ed file at the same
 /// schema). An empty data folder takes it as is; a department is replaced
-/// only with `replace`, and is first copied aside (VACUUM INTO: a
-/// consistent copy even while the app has the file open).
+/// only with `replace`, and is first kept at `aside` (a backup's path, from
+/// `store::backup::before_import`) with VACUUM INTO: one consistent,
+/// self-contained file, encrypted with the department's key when it is
+/// encrypted, even while the app has the file open. What the import changed
+/// is written into the history record by record (`audit::differences`).
 pub fn import_into(
     live: &mut Connection,
     staged: &Staged,
     replace: bool,
-    stamp: &str,
+    aside: Option<&Path>,
 ) -> AppResult<DepartmentImportOutcome> {
     let staging = &staged.conn;
     let current = crate::department::get(live)?;
@@ -54,7 +50,7 @@ pub fn import_into(
     }
     let mut set_aside = None;
     if current.is_some() {
-        if let Some(path) = set_aside_path(live, stamp) {
+        if let Some(path) = aside {
             live.execute("VACUUM INTO ?1", [path.display().to_string()])
                 .map_err(|e| {
                     AppError::new(
@@ -65,7 +61,11 @@ pub fn import_into(
                         ),
                     )
                 })?;
-            set_aside = Some(path.display().to_string());
+            set_aside = Some(
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
         }
     }
     let tables: Vec<_> = list(staging)?
@@ -79,17 +79,23 @@ pub fn import_into(
         let tx = live.unchecked_transaction()?;
         kept_history_entries = tx.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
         let carry;
-        (file_history, carry) = history::check(&tx, staging)?;
+        (file_history, carry) = history::check(&tx, staged)?;
+        // Into a department (not an empty folder), what the file changes is
+        // written into the history, as the forms' edits would be.
+        let compare = current.is_some();
+        if compare {
+            crate::audit::differences::before(&tx)?;
+        }
         let triggers = take_triggers(&tx)?;
         for t in list(&tx)?.iter().filter(|t| !is_history(&t.name)) {
             tx.execute_batch(&format!("DELETE FROM {}", quote(&t.name)))?;
         }
         copy_rows(staging, &tx, &tables)?;
-        if let Some(key) = &carry.adopt_key {
-            history::adopt_key(&tx, key)?;
-        }
         restore_triggers(&tx, &triggers)?;
         history::carry_over(&tx, staging, &carry.ids)?;
+        if compare {
+            crate::audit::differences::write(&tx)?;
+        }
         history::note_import(&tx, &event(staged, &file_history)?, &file_history)?;
         if let Some(broken) = broken_reference(&tx)? {
             return Err(AppError::new(
@@ -123,6 +129,10 @@ fn event(staged: &Staged, file: &FileHistory) -> AppResult<String> {
         ),
         FileHistoryStatus::Altered => format!(
             "its history ({}) altered after export, not carried over",
+            some(file.entries, "entry", "entries")
+        ),
+        FileHistoryStatus::Unchecked => format!(
+            "its history ({}) carried over without being checked (only the department it came from can check it)",
             some(file.entries, "entry", "entries")
         ),
     };

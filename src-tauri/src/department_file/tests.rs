@@ -90,7 +90,7 @@ fn the_sample_department_round_trips_row_for_row() {
     let original = sample();
     let text = exported(&original);
     let mut fresh = store::open_in_memory().unwrap();
-    let outcome = import_into(&mut fresh, &staged(text.as_bytes()), false, "x").unwrap();
+    let outcome = import_into(&mut fresh, &staged(text.as_bytes()), false, None).unwrap();
     assert_eq!(
         outcome.set_aside, None,
         "an empty store keeps nothing aside"
@@ -201,8 +201,9 @@ fn tables_added_later_with_blobs_and_guard_triggers_are_copied_too() {
     let staging = Staged {
         conn: staging,
         file_name: "x".into(),
+        history_key: None,
     };
-    import_into(&mut live, &staging, true, "x").unwrap();
+    import_into(&mut live, &staging, true, None).unwrap();
     assert_eq!(records(&live), records(&staging.conn));
     let err = live.execute("DELETE FROM audit_note", []).unwrap_err();
     assert!(
@@ -411,10 +412,10 @@ fn a_department_is_replaced_only_when_asked() {
     live.execute("UPDATE staff SET first_name = 'Changed' WHERE id = 1", [])
         .unwrap();
     let before = dump(&live);
-    let err = import_into(&mut live, &staging, false, "x").unwrap_err();
+    let err = import_into(&mut live, &staging, false, None).unwrap_err();
     assert_eq!(err.code, ErrorCode::Conflict);
     assert_eq!(dump(&live), before, "nothing changed");
     assert!(intact(&live));
-    import_into(&mut live, &staging, true, "x").unwrap();
+    import_into(&mut live, &staging, true, None).unwrap();
     assert_eq!(records(&live), records(&staging.conn));
 }

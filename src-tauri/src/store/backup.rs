@@ -86,6 +86,8 @@ pub struct BackupFile {
     pub size_bytes: u64,
     /// Encrypted (with the passphrase of the day it was made), or readable by anyone.
     pub encrypted: bool,
+    /// For a department kept before an import: the department file imported.
+    pub imported_file: Option<String>,
 }
 
 /// Reads a backup's time and reason from its name; `None` for anything else in the folder.
@@ -114,6 +116,10 @@ pub fn list(folder: &Path) -> AppResult<Vec<BackupFile>> {
             let made_at = when.format("%Y-%m-%d %H:%M:%S").to_string();
             let encrypted = super::cipher::file_kind(&entry.path()).ok()
                 == Some(super::cipher::FileKind::Encrypted);
+            let imported_file = (reason == BackupReason::BeforeImport)
+                .then(|| fs::read_to_string(about(&entry.path())).ok())
+                .flatten()
+                .map(|t| t.trim().to_string());
             Some((
                 when,
                 BackupFile {
@@ -122,6 +128,7 @@ pub fn list(folder: &Path) -> AppResult<Vec<BackupFile>> {
                     reason,
                     size_bytes,
                     encrypted,
+                    imported_file,
                 },
             ))
         })
@@ -195,6 +202,7 @@ pub fn create(
         reason,
         size_bytes,
         encrypted: key.is_some(),
+        imported_file: None,
     })
 }
 
@@ -292,11 +300,7 @@ pub fn rotate(plan: &BackupPlan) -> AppResult<()> {
         .into_iter()
         .filter(|f| f.reason != BackupReason::BeforeImport);
     for old in rotating.skip(plan.keep.max(1)) {
-        let path = plan.folder.join(&old.name);
-        fs::remove_file(&path).map_err(|e| io_error("remove an old backup", &path, &e))?;
-        for companion in super::swap::companions(&path) {
-            let _ = fs::remove_file(companion);
-        }
+        remove_backup(&plan.folder.join(&old.name))?;
     }
     Ok(())
 }
@@ -306,11 +310,7 @@ pub fn rotate(plan: &BackupPlan) -> AppResult<()> {
 pub fn remove_unencrypted(folder: &Path) -> AppResult<usize> {
     let plain: Vec<BackupFile> = list(folder)?.into_iter().filter(|f| !f.encrypted).collect();
     for old in &plain {
-        let path = folder.join(&old.name);
-        fs::remove_file(&path).map_err(|e| io_error("remove a backup", &path, &e))?;
-        for companion in super::swap::companions(&path) {
-            let _ = fs::remove_file(companion);
-        }
+        remove_backup(&folder.join(&old.name))?;
     }
     Ok(plain.len())
 }
@@ -325,8 +325,40 @@ pub fn encrypt_plain(folder: &Path, key: &Passphrase) -> AppResult<usize> {
     Ok(encrypt_each(folder, plain.map(|f| f.name), key))
 }
 
+/// `<backup>.about`: the name of the department file whose import the
+/// backup was kept before (a file name only, no staff data).
+fn about(backup: &Path) -> PathBuf {
+    let mut name = backup.as_os_str().to_owned();
+    name.push(".about");
+    PathBuf::from(name)
+}
+
+/// Where the department is kept before the department file `imported`
+/// replaces it: a backup in the plan's folder, named and dated on the
+/// department's clock (`now`) like every backup, listed as "kept before
+/// import of <file>", never rotated away. The caller writes the copy there
+/// (VACUUM INTO: one file, under the department's key).
+pub fn before_import(plan: &BackupPlan, imported: &str, now: NaiveDateTime) -> AppResult<PathBuf> {
+    create_folder(&plan.folder)?;
+    let path = plan
+        .folder
+        .join(new_name(&plan.folder, BackupReason::BeforeImport, now));
+    fs::write(about(&path), imported).map_err(|e| io_error("write", &about(&path), &e))?;
+    Ok(path)
+}
+
+/// Removes a backup with whatever belongs to it (WAL and note).
+fn remove_backup(path: &Path) -> AppResult<()> {
+    fs::remove_file(path).map_err(|e| io_error("remove a backup", path, &e))?;
+    for companion in super::swap::companions(path) {
+        let _ = fs::remove_file(companion);
+    }
+    let _ = fs::remove_file(about(path));
+    Ok(())
+}
+
 /// The name of the copy of a department kept beside it before a department
-/// file replaced it.
+/// file replaced it (by an earlier Wardbook; now kept in the backup folder).
 pub fn before_import_name(stamp: &str) -> String {
     format!("{PREFIX}before-import-{stamp}.db")
 }
@@ -426,9 +458,12 @@ fn encrypt_each(folder: &Path, names: impl Iterator<Item = String>, key: &Passph
     done
 }
 
-/// Keeps a file byte for byte (with its WAL, if any) in the backup folder,
-/// before a restore replaces it, when the backup API cannot read it: it is
-/// damaged, or encrypted under a passphrase nobody gave.
+/// Keeps a file as SQLite would read it, in the backup folder, before a
+/// restore replaces it, when the backup API cannot read it: it is damaged,
+/// or encrypted under a passphrase nobody gave. The file is copied byte for
+/// byte and the committed frames of its WAL are folded into the copy
+/// (`wal`), so the copy is one self-contained file holding every save: a
+/// copy beside a `-wal` would lose them at a restore, which copies one file.
 pub fn copy_as_is(
     db: &Path,
     plan: &BackupPlan,
@@ -438,14 +473,23 @@ pub fn copy_as_is(
     create_folder(&plan.folder)?;
     let name = new_name(&plan.folder, reason, now);
     let path = plan.folder.join(&name);
-    fs::copy(db, &path).map_err(|e| io_error("copy the damaged file to", &path, &e))?;
-    let [wal, _] = super::swap::companions(db);
-    // A WAL holding frames is part of the damaged file's state; an empty one is not.
-    if fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
-        let [to, _] = super::swap::companions(&path);
-        fs::copy(&wal, &to).map_err(|e| io_error("copy the damaged file to", &to, &e))?;
+    let partial = plan.folder.join(format!(".{name}.partial"));
+    let written = super::swap::remove_leftover(&partial)
+        .and_then(|()| {
+            fs::copy(db, &partial)
+                .map(|_| ())
+                .map_err(|e| io_error("copy the damaged file to", &partial, &e))
+        })
+        .and_then(|()| {
+            let [wal, _] = super::swap::companions(db);
+            super::wal::fold_into(&wal, &partial)
+        })
+        .and_then(|_| super::swap::sync_file(&partial))
+        .and_then(|()| fs::rename(&partial, &path).map_err(|e| io_error("keep", &path, &e)));
+    if let Err(e) = written {
+        let _ = super::swap::remove_leftover(&partial);
+        return Err(e);
     }
-    super::swap::sync_file(&path)?;
     let size_bytes = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     Ok(BackupFile {
         made_at: now.format("%Y-%m-%d %H:%M:%S").to_string(),
@@ -453,5 +497,6 @@ pub fn copy_as_is(
         reason,
         size_bytes,
         encrypted: super::cipher::file_kind(db)? == super::cipher::FileKind::Encrypted,
+        imported_file: None,
     })
 }

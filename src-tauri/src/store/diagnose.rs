@@ -30,6 +30,38 @@ pub fn damaged(path: &Path, detail: &str) -> AppError {
     )
 }
 
+/// The error for a department file that is missing or empty although
+/// `traces` (backups, a journal) show a department lived there: nothing is
+/// wrong with its bytes, there are none, so it is not called damaged, and
+/// moving it aside would not help.
+pub fn lost(path: &Path, empty: bool, traces: &str) -> AppError {
+    eprintln!(
+        "wardbook: {} is {}: {traces}",
+        path.display(),
+        if empty { "empty" } else { "missing" }
+    );
+    let what = if empty {
+        format!(
+            "The department file {} is empty (0 bytes), but {traces}: what it held was lost, \
+             perhaps by a copy or a save that did not finish.",
+            path.display()
+        )
+    } else {
+        format!(
+            "The department file {} is missing (deleted, moved or renamed?), but {traces}.",
+            path.display()
+        )
+    };
+    AppError::new(
+        ErrorCode::Corrupt,
+        format!(
+            "{what} Wardbook has not changed anything and has not started a new department in its \
+             place: restore one of the backups{}.",
+            if empty { "" } else { ", or put the file back" }
+        ),
+    )
+}
+
 fn backup_folder(db: &Path) -> PathBuf {
     super::settings::plan(db.parent().unwrap_or(Path::new("."))).folder
 }
@@ -58,6 +90,10 @@ pub fn traces(db: &Path) -> Option<String> {
 /// the department had no passphrase when it was last backed up. `None` when
 /// there is no backup to tell, or the newest is encrypted.
 pub fn never_encrypted(db: &Path) -> Option<String> {
+    // A passphrase set here is known beside the file: then it is locked.
+    if super::settings::encrypted(db.parent().unwrap_or(Path::new("."))) == Some(true) {
+        return None;
+    }
     let list = super::backup::list(&backup_folder(db)).ok()?;
     let newest = list
         .iter()
@@ -71,11 +107,32 @@ pub fn never_encrypted(db: &Path) -> Option<String> {
     })
 }
 
-/// Whether `key` is the passphrase of the encrypted file at `db` although it
-/// does not open its first page: the other pages verify under it, or it opens
-/// one of the encrypted backups.
-pub fn key_fits(db: &Path, key: &Passphrase) -> bool {
-    other_pages_verify(db, key) || opens_a_backup(db, key)
+/// What is wrong with the encrypted file at `db` whose schema does not read
+/// under `key`, when `key` is its passphrase (`None` when it is not known to
+/// be): which pages are damaged when the others verify under it, or that
+/// its start is damaged when it opens one of the encrypted backups.
+pub fn under_right_key(db: &Path, key: &Passphrase) -> Option<String> {
+    if let Some(pages) = failing_pages(db, key) {
+        let total = std::fs::metadata(db).map_or(0, |m| m.len() / 4096);
+        return Some(match pages.as_slice() {
+            [] => "the passphrase is right, but the file is damaged".to_string(),
+            [1, ..] => "the passphrase is right, but the file's first page is damaged".to_string(),
+            [one] => format!(
+                "the passphrase is right, but page {one} of its {total} pages is damaged \
+                 (overwritten in the middle of the file)"
+            ),
+            many => format!(
+                "the passphrase is right, but {} of its {total} pages are damaged (from page {} on; \
+                 overwritten in the middle of the file)",
+                many.len(),
+                many[0]
+            ),
+        });
+    }
+    opens_a_backup(db, key).then(|| {
+        "the passphrase is right (it opens a backup), but the start of the file is damaged"
+            .to_string()
+    })
 }
 
 fn read_only(path: &Path, key: &Passphrase) -> Option<Connection> {
@@ -86,24 +143,34 @@ fn read_only(path: &Path, key: &Passphrase) -> Option<Connection> {
 }
 
 /// `cipher_integrity_check` names every page whose HMAC fails. Under a wrong
-/// key every page fails; under the right one only the damaged ones do.
-fn other_pages_verify(db: &Path, key: &Passphrase) -> bool {
-    let Some(conn) = read_only(db, key) else {
-        return false;
-    };
+/// key every page fails; under the right one only the damaged ones do: their
+/// numbers, when most pages verify; `None` when they do not.
+fn failing_pages(db: &Path, key: &Passphrase) -> Option<Vec<u64>> {
+    let conn = read_only(db, key)?;
     let pages = std::fs::metadata(db).map_or(0, |m| m.len() / 4096);
     if pages < 2 {
-        return false;
+        return None;
     }
-    let failures: Vec<String> = match conn
+    let failures: Vec<String> = conn
         .prepare("PRAGMA cipher_integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-    {
-        Ok(lines) => lines,
-        Err(_) => return false,
-    };
+        .ok()?;
     // One line per failing page; the right key leaves most pages verifying.
-    (failures.len() as u64) < pages
+    if failures.len() as u64 >= pages {
+        return None;
+    }
+    let mut numbers: Vec<u64> = failures
+        .iter()
+        .filter_map(|line| {
+            line.rsplit(|c: char| !c.is_ascii_digit())
+                .find(|w| !w.is_empty())?
+                .parse()
+                .ok()
+        })
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    Some(numbers)
 }
 
 fn opens_a_backup(db: &Path, key: &Passphrase) -> bool {
@@ -142,4 +209,22 @@ pub fn cut_short(db: &Path) -> Option<&'static str> {
         return (len < size || len < size * pages).then_some(incomplete);
     }
     (len > 0 && len % 1024 != 0).then_some(incomplete)
+}
+
+/// For a file whose first bytes are not SQLite's: random-looking bytes that
+/// are not a whole number of pages are an encrypted file cut short (written
+/// or copied half way), not another kind of file.
+pub fn half_written(db: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let len = std::fs::metadata(db).ok()?.len();
+    if len < 4096 || len.is_multiple_of(512) {
+        return None;
+    }
+    let mut page = vec![0u8; 4096];
+    std::fs::File::open(db).ok()?.read_exact(&mut page).ok()?;
+    let zeros = page.iter().filter(|b| **b == 0).count();
+    (zeros <= page.len() / 64).then_some(
+        "it looks like an encrypted department file that is incomplete: it was cut short while \
+         it was being written or copied",
+    )
 }

@@ -100,6 +100,29 @@ fn entries_cut_off_the_end_are_found_at_open_and_on_demand() {
 }
 
 #[test]
+fn entries_cut_with_the_guards_left_off_are_counted_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = open(dir.path());
+    save(&mut file, 6, "Skill");
+    let newest = entries(file.conn());
+    drop(file);
+    cut(dir.path(), 3);
+    // The guards stay off: the open puts them back and notes it in the history.
+    let conn = Connection::open(db_path(dir.path())).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_delete")
+        .unwrap();
+    drop(conn);
+    let file = open(dir.path());
+    let warning = file.history_warning().expect("found");
+    assert!(
+        warning.contains("the last 3 entries of the history are missing")
+            && warning.contains(&format!("stops at entry {}", newest - 3)),
+        "{warning}"
+    );
+    assert!(warning.contains("protection"), "{warning}");
+}
+
+#[test]
 fn the_newest_entry_alone_cut_off_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let mut file = open(dir.path());
@@ -178,11 +201,24 @@ fn a_restored_backup_is_not_taken_for_a_cut_history_and_the_restore_is_in_it() {
         .unwrap()
         .iter()
         .any(|b| b.name == kept));
-    let expected = format!(
-        "Restored the backup of {}; the department as it was is kept as {kept}",
-        &made.made_at[..16]
+    let expected = outcome.message.trim_end_matches('.').to_string();
+    assert!(
+        expected.starts_with(&format!(
+            "Restored the backup of {}; 5 later changes undone (made ",
+            &made.made_at[..16]
+        )),
+        "{expected}"
     );
-    assert_eq!(outcome.message, format!("{expected}."));
+    assert!(
+        expected.contains(
+            ": Skill After 0 added, Skill After 1 added, Skill After 2 added and 2 more)"
+        ),
+        "the entries the restore drops are named: {expected}"
+    );
+    assert!(
+        expected.ends_with(&format!("; the department as it was is kept as {kept}")),
+        "{expected}"
+    );
     let label: String = file
         .conn()
         .query_row(

@@ -17,6 +17,7 @@ pub mod restore;
 pub mod settings;
 pub mod summary;
 pub mod swap;
+pub mod wal;
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::Connection;

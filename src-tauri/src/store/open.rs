@@ -57,12 +57,7 @@ impl DepartmentFile {
         let kind = cipher::file_kind(path)?;
         if matches!(kind, FileKind::Missing | FileKind::Empty) {
             if let Some(traces) = diagnose::traces(path) {
-                let what = if kind == FileKind::Empty {
-                    "it is empty"
-                } else {
-                    "it is missing"
-                };
-                return Err(diagnose::damaged(path, &format!("{what}, but {traces}")));
+                return Err(diagnose::lost(path, kind == FileKind::Empty, &traces));
             }
         }
         let key = match kind {
@@ -112,15 +107,21 @@ impl DepartmentFile {
             Vec::new()
         };
         super::migrate(&mut conn)?;
+        // The history is checked before the note of the restored protection
+        // is written: that note would otherwise take the number of an entry
+        // removed from the end, and the count of the missing ones be wrong.
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let (history_warning, mut head) = history_warning(dir, &conn, key.as_ref(), &missing)?;
         if !missing.is_empty() {
             eprintln!(
                 "wardbook: history triggers were missing and are restored: {}",
                 missing.join(", ")
             );
             crate::audit::chain::note_restored(&conn, &missing)?;
+            if head.is_some() {
+                head = Some(super::head::current(&conn)?);
+            }
         }
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let (history_warning, head) = history_warning(dir, &conn, key.as_ref(), &missing)?;
         Ok(DepartmentFile {
             path: path.to_path_buf(),
             conn,
@@ -214,6 +215,23 @@ impl DepartmentFile {
         backup::create(&self.conn, self.key.as_ref(), plan, reason, now)
     }
 
+    /// "Back up now": a backup, written into the history as made by hand.
+    pub fn backup_by_hand(
+        &mut self,
+        plan: &BackupPlan,
+        now: NaiveDateTime,
+    ) -> AppResult<backup::BackupFile> {
+        let made = self.backup(plan, BackupReason::Manual, now)?;
+        if self.damaged.is_none() {
+            crate::audit::chain::note_event(
+                &self.conn,
+                &format!("Backup made by hand: {}", made.name),
+            )?;
+            self.follow_history();
+        }
+        Ok(made)
+    }
+
     /// A second, read-only connection to the same file (with its key), so a
     /// long read such as the daily backup does not hold up the commands.
     pub fn reader(&self) -> AppResult<Connection> {
@@ -263,7 +281,7 @@ fn history_warning(
     if !missing.is_empty() {
         parts.push(
             "The protection of the change history had been removed outside Wardbook and is now \
-             restored; changes made meanwhile may be missing from the history."
+             back in place; changes made meanwhile may be missing from the history."
                 .to_string(),
         );
     }
@@ -310,7 +328,8 @@ fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Hea
     if kind == FileKind::NotADatabase {
         return Err(diagnose::damaged(
             path,
-            "it does not start like a department file, plain or encrypted",
+            diagnose::half_written(path)
+                .unwrap_or("it does not start like a department file, plain or encrypted"),
         ));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -326,22 +345,28 @@ fn check(path: &Path, key: Option<&Passphrase>, kind: FileKind) -> AppResult<Hea
     match schema {
         Err(e) => {
             return Err(match (e.sqlite_error_code(), key) {
-                (Some(Sql::NotADatabase), Some(key)) if kind == FileKind::Encrypted => {
-                    if diagnose::key_fits(path, key) {
-                        diagnose::damaged(
-                            path,
-                            "the passphrase is right, but the file's first page is damaged",
-                        )
-                    } else {
-                        not_opened(path, cipher::wrong_passphrase())
+                (Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt), Some(key))
+                    if kind == FileKind::Encrypted =>
+                {
+                    match diagnose::under_right_key(path, key) {
+                        Some(what) => diagnose::damaged(path, &what),
+                        None => not_opened(path, cipher::wrong_passphrase()),
                     }
                 }
-                (Some(Sql::NotADatabase) | Some(Sql::DatabaseCorrupt), _) => diagnose::damaged(
+                (Some(Sql::NotADatabase), _) => diagnose::damaged(
                     path,
                     diagnose::cut_short(path).unwrap_or("its first page cannot be read"),
                 ),
+                // Page 1 read, but the list of tables it starts does not.
+                (Some(Sql::DatabaseCorrupt), _) => diagnose::damaged(
+                    path,
+                    diagnose::cut_short(path).unwrap_or(
+                        "the list of what it holds cannot be read: part of the file was \
+                         overwritten or lost",
+                    ),
+                ),
                 _ => sqlite_error(e, path),
-            })
+            });
         }
         // Wardbook numbers its schema from the first step; tables without a
         // version are another program's database, which must not be migrated.

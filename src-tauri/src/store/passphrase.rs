@@ -103,15 +103,23 @@ pub fn change(
         let _ = swap::remove_leftover(&staged);
         return Err(ReplaceError::reopen(&path, old_key, error, now));
     }
-    let reopened = DepartmentFile::open(&path, new, None, now)
+    let had_key = old_key.is_some();
+    let mut reopened = DepartmentFile::open(&path, new, None, now)
         .map_err(|error| ReplaceError { error, file: None })?;
+    if let Some(dir) = path.parent() {
+        if let Err(e) = super::settings::set_encrypted(dir, reopened.key().is_some()) {
+            eprintln!("wardbook: {}", e.message);
+        }
+    }
+    let mut encrypted = None;
     // The copies made before the passphrase must not stay readable.
     if let Some(key) = reopened.key().filter(|_| !input.keep_plain_backups) {
-        if let Err(e) = backup::encrypt_plain(&plan.folder, key) {
-            eprintln!(
+        match backup::encrypt_plain(&plan.folder, key) {
+            Ok(n) => encrypted = Some(n),
+            Err(e) => eprintln!(
                 "wardbook: encrypting the older backups failed: {}",
                 e.message
-            );
+            ),
         }
         // So must the copy kept beside the file before an import replaced it.
         if let Some(folder) = path.parent() {
@@ -133,6 +141,31 @@ pub fn change(
                 );
             }
         }
+    }
+    // The change is part of the record (never the passphrase itself).
+    let mut label = match (had_key, reopened.key().is_some()) {
+        (false, _) => "Passphrase set: the department file is now encrypted".to_string(),
+        (true, true) => "Passphrase changed".to_string(),
+        (true, false) => {
+            "Passphrase removed: the department file is no longer encrypted".to_string()
+        }
+    };
+    match encrypted {
+        Some(n) if n > 0 => label.push_str(&format!(
+            "; {n} older backup{} encrypted with it",
+            if n == 1 { "" } else { "s" }
+        )),
+        _ if reopened.key().is_some() && input.keep_plain_backups => {
+            label.push_str("; the older backups were kept readable, at the manager's choice")
+        }
+        _ => {}
+    }
+    match crate::audit::chain::note_event(reopened.conn(), &label) {
+        Ok(()) => reopened.follow_history(),
+        Err(e) => eprintln!(
+            "wardbook: the passphrase change was not written into the history: {}",
+            e.message
+        ),
     }
     if let Err(e) = reopened.backup(plan, BackupReason::Passphrase, now) {
         eprintln!(

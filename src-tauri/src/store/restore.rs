@@ -89,14 +89,27 @@ pub fn restore(
         .and_then(|l| l.into_iter().find(|b| b.name == name))
         .map(|b| b.made_at.chars().take(16).collect::<String>())
         .unwrap_or_default();
+    // What the department holds after the backup's newest entry is undone:
+    // said in the restore's entry, read before the file is replaced.
+    let undone = current
+        .as_ref()
+        .filter(|f| f.damaged().is_none())
+        .and_then(|f| {
+            let end = history_end(&plan.folder, name, given.clone(), f.key())?;
+            crate::audit::undone::describe(f.conn(), end)
+                .map_err(|e| eprintln!("wardbook: {}", e.message))
+                .ok()
+                .flatten()
+        });
     let mut kept_as = None;
     let file = put_in_place(current, db, plan, name, given, now, &mut kept_as)?;
-    let message = match &kept_as {
-        Some(kept) => {
-            format!("Restored the backup of {made_at}; the department as it was is kept as {kept}")
-        }
-        None => format!("Restored the backup of {made_at}"),
-    };
+    let mut message = format!("Restored the backup of {made_at}");
+    if let Some(undone) = undone {
+        message.push_str(&format!("; {undone}"));
+    }
+    if let Some(kept) = &kept_as {
+        message.push_str(&format!("; the department as it was is kept as {kept}"));
+    }
     if file.damaged().is_none() {
         // The restore is part of the record; a failure to note it is logged,
         // the restored department stays open.
@@ -114,6 +127,26 @@ pub fn restore(
             kept_as,
         },
     ))
+}
+
+/// The number of the newest history entry the backup `name` holds (0 for
+/// none); `None` when it cannot be read.
+fn history_end(
+    folder: &Path,
+    name: &str,
+    given: Option<Passphrase>,
+    current: Option<&Passphrase>,
+) -> Option<i64> {
+    let path = backup::path_of(folder, name).ok()?;
+    let key = key_for(&path, given, current).ok()?;
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = rusqlite::Connection::open_with_flags(&path, flags).ok()?;
+    cipher::apply_key(&conn, key.as_ref()).ok()?;
+    conn.query_row("SELECT COALESCE(MAX(id), 0) FROM audit_log", [], |r| {
+        r.get(0)
+    })
+    .ok()
 }
 
 fn put_in_place(
@@ -169,10 +202,15 @@ fn put_in_place(
     let mut staged = db.as_os_str().to_owned();
     staged.push(".restore");
     let staged = PathBuf::from(staged);
+    let source = plan.folder.join(name);
     let copied = swap::remove_leftover(&staged).and_then(|()| {
-        std::fs::copy(plan.folder.join(name), &staged)
+        std::fs::copy(&source, &staged)
             .map(|_| ())
-            .map_err(|e| io_error("copy the backup to", &staged, &e))
+            .map_err(|e| io_error("copy the backup to", &staged, &e))?;
+        // A copy kept by an earlier Wardbook may still have its WAL beside
+        // it: its saves are part of what the copy holds.
+        let [wal, _] = swap::companions(&source);
+        super::wal::fold_into(&wal, &staged).map(|_| ())
     });
     if let Err(e) = copied {
         let _ = swap::remove_leftover(&staged);

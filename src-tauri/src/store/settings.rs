@@ -36,6 +36,12 @@ struct Stored {
     /// department's clock like every other backup.
     #[serde(skip_serializing_if = "Option::is_none")]
     time_zone: Option<String>,
+    /// Whether the department file was last given a passphrase (true) or
+    /// had it removed (false), so an encrypted file is never taken for
+    /// random bytes because its newest backup happens to be plain (the
+    /// backup after the passphrase failed, or the older ones were kept).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encrypted: Option<bool>,
 }
 
 impl Default for Stored {
@@ -46,6 +52,7 @@ impl Default for Stored {
             idle_lock_minutes: DEFAULT_IDLE_MINUTES,
             history_head: None,
             time_zone: None,
+            encrypted: None,
         }
     }
 }
@@ -153,6 +160,7 @@ pub fn save(data_dir: &Path, input: &StorageSettingsInput) -> AppResult<StorageS
         idle_lock_minutes: idle.unwrap_or(DEFAULT_IDLE_MINUTES as i64) as u32,
         history_head: kept.history_head,
         time_zone: kept.time_zone,
+        encrypted: kept.encrypted,
     };
     write(data_dir, &stored)?;
     Ok(view(data_dir, &stored))
@@ -196,6 +204,23 @@ pub fn set_time_zone(data_dir: &Path, zone: &str) -> AppResult<()> {
         return Ok(());
     }
     stored.time_zone = Some(zone.to_string());
+    std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
+    write(data_dir, &stored)
+}
+
+/// Whether the department file was last given a passphrase (`None`: not known).
+pub fn encrypted(data_dir: &Path) -> Option<bool> {
+    read(data_dir).encrypted
+}
+
+/// Records that the department file now has a passphrase, or no longer has one.
+pub fn set_encrypted(data_dir: &Path, encrypted: bool) -> AppResult<()> {
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut stored = read(data_dir);
+    if stored.encrypted == Some(encrypted) {
+        return Ok(());
+    }
+    stored.encrypted = Some(encrypted);
     std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
     write(data_dir, &stored)
 }

@@ -75,7 +75,14 @@ fn imports(path: &std::path::Path, mut seq: u64, file: &std::path::Path) {
         seq += 1;
         if seq.is_multiple_of(2) {
             let (_, staged) = wardbook::department_file::open(file, &conn).expect("the file reads");
-            wardbook::department_file::import_into(&mut conn, &staged, true, &seq.to_string())
+            let plan = wardbook::store::settings::plan(path.parent().expect("a data folder"));
+            let when = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .expect("a date")
+                + chrono::Duration::seconds(seq as i64);
+            let aside = wardbook::store::backup::before_import(&plan, "crash.json", when)
+                .expect("a place for the kept copy");
+            wardbook::department_file::import_into(&mut conn, &staged, true, Some(&aside))
                 .expect("imported");
             writeln!(out, "imported").unwrap();
             out.flush().unwrap();

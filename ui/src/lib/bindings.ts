@@ -996,7 +996,7 @@ carried_over: number,
  */
 message: string, };
 
-export type FileHistoryStatus = "empty" | "verified" | "unverified" | "altered";
+export type FileHistoryStatus = "empty" | "verified" | "unverified" | "altered" | "unchecked";
 
 export type DepartmentImportOutcome = { department: Department, 
 /**
@@ -1281,7 +1281,11 @@ made_at: string, reason: BackupReason, size_bytes: number,
 /**
  * Encrypted (with the passphrase of the day it was made), or readable by anyone.
  */
-encrypted: boolean, };
+encrypted: boolean, 
+/**
+ * For a department kept before an import: the department file imported.
+ */
+imported_file: string | null, };
 
 export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
 

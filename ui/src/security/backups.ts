@@ -1,5 +1,5 @@
 // Words and numbers for the backup list.
-import type { BackupReason } from '../lib/bindings';
+import type { BackupFile, BackupReason } from '../lib/bindings';
 
 export const REASON_LABELS: Record<BackupReason, string> = {
   daily: 'Daily (automatic)',
@@ -16,4 +16,10 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Why a backup was made; a department kept before an import names the file imported. */
+export function reasonText(b: Pick<BackupFile, 'reason' | 'imported_file'>): string {
+  if (b.reason === 'before_import' && b.imported_file) return `Kept before import of ${b.imported_file}`;
+  return REASON_LABELS[b.reason];
 }
