@@ -18,6 +18,10 @@ use crate::staff::Role;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
+/// The per diem hours a pay period may hold (the default rule): three
+/// 12-hour shifts.
+const PER_DIEM_PERIOD_MINUTES: i64 = crate::schedule::Rules::DEFAULT_PER_DIEM_PERIOD_MINUTES;
+
 /// Which shift a person works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Team {
@@ -50,10 +54,12 @@ pub struct Member {
     /// Per diem or agency: paid by the hour, called in only where nobody
     /// with an FTE can work.
     pub hourly: bool,
+    /// Per diem: at most the department's per diem hours in a pay period.
+    pub per_diem: bool,
     pub charge: bool,
     pub team: Team,
     pub hired: NaiveDate,
-    /// Employed before this day (the termination date), if any.
+    /// The last day worked (the termination date), if any.
     pub until: Option<NaiveDate>,
     /// The last day every required credential that blocks scheduling is
     /// valid (one that only warns keeps nobody off the rota).
@@ -100,7 +106,7 @@ impl<'a> Rota<'a> {
         // (34.5 paid hours) or five 8-hour days (37.5).
         let per_week = if team == Team::Weekdays { 5 } else { 3 };
         m.hired <= date
-            && m.until.is_none_or(|u| date < u)
+            && m.until.is_none_or(|u| date <= u)
             && date <= m.valid_through
             && !self.off.contains(&(m.id, date))
             && !worked.contains_key(&date)
@@ -110,6 +116,10 @@ impl<'a> Rota<'a> {
                 && (1..=2).any(|k| worked.get(&(date - Duration::days(k))) == Some(&Team::Nights)))
             && count(time::week_start(self.anchor, date), 7) < per_week
             && count(time::pay_period_start(self.anchor, date), 14) < 2 * per_week
+            && !(m.per_diem
+                && (count(time::pay_period_start(self.anchor, date), 14) as i64 + 1)
+                    * team.paid_minutes()
+                    > PER_DIEM_PERIOD_MINUTES)
             && self.within_share(i, date, team)
     }
 
@@ -216,6 +226,7 @@ mod tests {
             role: Role::Rn,
             fte,
             hourly,
+            per_diem: hourly,
             charge: false,
             team: Team::Days,
             hired: day,
@@ -254,7 +265,9 @@ mod tests {
         // Two RNs a day for six weeks: the 0.9 FTE nurse works three shifts
         // every week (a fourth breaks the 40-hour week), the 0.6 FTE nurse
         // within half a shift of 144 h (not three a week, 207 h), and the
-        // per diem nurse the most the rules allow, as nobody else is there.
+        // per diem nurse the most the per diem limit allows (36 h a pay
+        // period: three 11.5-hour shifts, a fourth would be 46 h), as
+        // nobody else is there.
         let members = [rn(1, 90, false), rn(2, 60, false), rn(3, 0, true)];
         let off = HashSet::new();
         let sunday = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
@@ -278,6 +291,6 @@ mod tests {
             "the 0.6 FTE nurse within half a shift of 144 h: {} shifts",
             shifts[1]
         );
-        assert_eq!(shifts[2], 18, "the per diem nurse takes what is left");
+        assert_eq!(shifts[2], 9, "three shifts in each of three pay periods");
     }
 }

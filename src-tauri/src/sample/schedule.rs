@@ -269,6 +269,7 @@ fn members(tx: &Transaction, today: NaiveDate) -> AppResult<Vec<Member>> {
             role,
             fte,
             hourly: crate::solver::department::hourly(kind, fte),
+            per_diem: kind == EmploymentType::PerDiem,
             charge,
             team: team_for(position, role),
             hired: date(&hired).unwrap_or(today),

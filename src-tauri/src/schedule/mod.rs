@@ -106,6 +106,12 @@ pub struct Rules {
     pub holidays: Vec<NaiveDate>,
 }
 
+impl Rules {
+    /// Per diem hours in a pay period unless the department sets its own:
+    /// three 12-hour shifts (the migration's default too).
+    pub const DEFAULT_PER_DIEM_PERIOD_MINUTES: i64 = 36 * 60;
+}
+
 impl Default for Rules {
     /// 10 h rest, 5 eight-hour or 3 twelve-hour shifts in a row, 40 h a
     /// week and 80 h a pay period (36 h for per diem staff), weekly-40
@@ -118,7 +124,7 @@ impl Default for Rules {
             max_consecutive_12h: 3,
             weekly_hours_limit_minutes: 40 * 60,
             period_hours_limit_minutes: 80 * 60,
-            per_diem_period_hours_limit_minutes: 36 * 60,
+            per_diem_period_hours_limit_minutes: Rules::DEFAULT_PER_DIEM_PERIOD_MINUTES,
             no_day_after_night: true,
             max_weekends_per_4_weeks: None,
             overtime_rule: OvertimeRule::Weekly40,
