@@ -92,6 +92,7 @@ const SOLVER_REACHES_OUT: &[(&str, &str)] = &[
     ("solver/department.rs", "staff"),
     ("solver/limits.rs", "credentials"),
     ("solver/limits.rs", "schedule"),
+    ("solver/limits.rs", "staff"),
     ("solver/staff_requests.rs", "requests"),
     ("solver/staff_requests.rs", "schedule"),
     ("solver/staff_requests.rs", "staff"),

@@ -440,9 +440,21 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         .map(|(i, _)| i)
         .collect();
     let contract = limits::contract(loaded, mapped, facts, &fixed, options.extra_hours * 60);
+    // Days on a lapsed Warn credential pull no hours (see
+    // `WARN_LAPSED_PER_SHIFT`): the target is the share of the days before.
+    let lapse = mapped.period().position(|day| {
+        facts
+            .credentials
+            .iter()
+            .any(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(mapped.dates[day]))
+    });
     let target = (options.fairness > 0)
         .then(|| target_minutes(ctx, mapped, facts, &fixed))
         .flatten()
+        .map(|minutes| match lapse {
+            Some(before) => (u64::from(minutes) * before as u64 / mapped.period_days as u64) as u32,
+            None => minutes,
+        })
         .map(|minutes| Target {
             first: mapped.first_period_day,
             days: mapped.period_days,
@@ -475,12 +487,20 @@ fn needed(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64, date: N
 }
 
 /// A shift on a day a person's Warn credential has lapsed (ACLS expired,
-/// warning only) costs this: a warning never keeps them off the schedule,
-/// but between two people otherwise equal the Fill gives the shift to the
-/// one whose credentials are in order. Small beside an hour short of a
-/// target (12 at the default fairness, 144 a 12-hour shift), so someone
-/// with a lapsed warning is still given the hours nobody else can take.
-pub const WARN_LAPSED_PER_SHIFT: u32 = 20;
+/// warning only) costs this. A warning never keeps them off the schedule,
+/// but a manager chasing the renewal wants them on only where the unit
+/// needs them: their hours target covers only the days before the lapse,
+/// and the penalty outweighs a target line (100) and a 12-hour shift
+/// towards the hours of someone on their target (144 at the default
+/// weights), so the Fill gives them no shift that only staffs above the
+/// minimum, and stays far below a minimum line (1,000), which they still
+/// staff when nobody else can.
+pub const WARN_LAPSED_PER_SHIFT: u32 = 250;
+
+/// An agency shift costs this on top of its hours and pay: more than a
+/// target line (100), so agency staff at agency rates staff only the
+/// minimum (where a person short weighs 1,000), never the target above it.
+pub const AGENCY_PER_SHIFT: u32 = TARGET_WEIGHT + 1;
 
 /// Soft wishes as requests on each open cell: pending time off (asked, not
 /// yet approved), the pay of the shift, a credential lapsed that only warns
@@ -517,7 +537,12 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
             let weight = options.cost * (pay / 10_000) as u32
                 + per_diem_per_hour * mapped.model.shifts[shift].minutes / 60
                 + if asked_off { options.requests * 30 } else { 0 }
-                + if warned { WARN_LAPSED_PER_SHIFT } else { 0 };
+                + if warned { WARN_LAPSED_PER_SHIFT } else { 0 }
+                + if facts.employment_type == EmploymentType::Agency {
+                    AGENCY_PER_SHIFT
+                } else {
+                    0
+                };
             if weight > 0 {
                 out.push(Request {
                     staff: index,

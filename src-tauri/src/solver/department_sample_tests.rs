@@ -108,8 +108,8 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         .collect();
     assert!(added.is_empty(), "no new warning either: {added:#?}");
     let s = summary(&l, &m, &outcome, false, FillOptions::default().fairness);
-    // The draft's zero-rest turnaround (Daniel Osei, a night then a day
-    // the next morning) is mended, not kept; any kept is explained.
+    // The draft's zero-rest turnaround (a night then a day the next
+    // morning) is mended, not kept; any kept is explained.
     let rest = |ctx: &ScheduleContext| -> Vec<String> {
         check_all(ctx)
             .into_iter()
@@ -117,13 +117,10 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
             .map(|v| v.message)
             .collect()
     };
+    let turnaround = rest(&l.ctx);
+    assert!(!turnaround.is_empty(), "the draft holds one");
     assert!(
-        rest(&l.ctx).iter().any(|m| m.contains("Daniel Osei")),
-        "the draft holds it: {:#?}",
-        rest(&l.ctx)
-    );
-    assert!(
-        !rest(&after).iter().any(|m| m.contains("Daniel Osei")),
+        !rest(&after).iter().any(|m| turnaround.contains(m)),
         "{:#?}",
         rest(&after)
     );
@@ -139,7 +136,6 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
     // hours (issue #21): those shifts may open gaps the limits leave open.
     // Beyond them, the Fill closes gaps.
     let over = per_diem_shifts_over_the_limit(&l.ctx);
-    assert!(over > 0, "the sample's draft has per diem staff past 36 h");
     assert!(
         s.short_after < s.short_before + over,
         "fewer gaps than the draft's plus the shifts that must go: {} → {} ({over} must go): {:#?}",

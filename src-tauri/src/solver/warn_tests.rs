@@ -53,7 +53,7 @@ fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::schedule::fil
 }
 
 #[test]
-fn a_shift_on_a_lapsed_warning_costs_a_small_named_penalty() {
+fn a_shift_on_a_lapsed_warning_costs_a_named_penalty() {
     let c = unit_with_a_lapsed_warning();
     let mut clean = c.clone();
     clean.staff[0].credentials.clear();
@@ -80,9 +80,43 @@ fn a_shift_on_a_lapsed_warning_costs_a_small_named_penalty() {
     }
 }
 
-// Smaller than a 12-hour shift short of target at the default fairness
-// (3): a lapsed warning never outweighs hours nobody else can work.
-const _: () = assert!(WARN_LAPSED_PER_SHIFT < 12 * super::department::UNDER_PER_HOUR * 3);
+// At the default fairness (3): more than a 12-hour shift towards a
+// person's own hours plus a target line, far less than a minimum line.
+const _: () = assert!(
+    WARN_LAPSED_PER_SHIFT
+        > 12 * super::department::UNDER_PER_HOUR * 3 + super::department::TARGET_WEIGHT
+);
+const _: () = assert!(WARN_LAPSED_PER_SHIFT < super::department::MINIMUM_WEIGHT / 2);
+
+#[test]
+fn a_lapsed_warning_staffs_the_minimum_but_not_above_it() {
+    // Maria alone, full-time and short of her hours, with the default
+    // weights: on lines whose minimum is 0 and target 1 she works none,
+    // though she would work them all with her ACLS in order.
+    let mut c = unit_with_a_lapsed_warning();
+    c.staff.retain(|p| p.id != ANN);
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 0, 1)
+        .into_iter()
+        .filter(|n| matches!(n.weekday, Weekday::Mon | Weekday::Wed | Weekday::Fri))
+        .collect();
+    let defaults = FillOptions {
+        seconds: 2,
+        ..FillOptions::default()
+    };
+    let count = |c: ScheduleContext| {
+        let l = loaded(c);
+        let m = map(&l, &defaults);
+        let outcome = run(&m, &defaults, 7, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        proposed_assignments(&l.ctx, &m, &outcome.roster)
+            .iter()
+            .filter(|a| a.staff_id == MARIA)
+            .count()
+    };
+    let mut renewed = c.clone();
+    renewed.staff[0].credentials.clear();
+    assert!(count(renewed) > 0, "in order, she takes the target shifts");
+    assert_eq!(count(c), 0, "lapsed, she takes none above the minimum");
+}
 
 #[test]
 fn between_near_equals_the_fill_prefers_the_person_whose_credentials_are_in_order() {

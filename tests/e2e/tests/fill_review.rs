@@ -189,6 +189,13 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
     );
     app.screenshot("fill-review-cost.png");
     app.click(&app.button("Close"));
+    // The CSV and the print hold the saved schedule: not offered over a proposal.
+    for id in ["#schedule-export", "#schedule-print-button"] {
+        assert!(
+            app.attribute(&app.find(id), "disabled").is_some(),
+            "{id} is disabled while a proposal is shown"
+        );
+    }
 
     // i: after Accept the review can be shown again, until the next change.
     app.click(&app.find("#fill-accept"));
@@ -197,6 +204,11 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
             .is_none()
             .then_some(())
     });
+    assert!(
+        app.attribute(&app.find("#schedule-export"), "disabled")
+            .is_none(),
+        "export is back once the proposal is accepted"
+    );
     app.click(&app.find("#schedule-last-fill"));
     let again = app.text_of("#fill-changes");
     assert!(again.starts_with("Accepted: "), "{again}");
