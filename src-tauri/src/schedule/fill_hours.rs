@@ -142,6 +142,22 @@ fn why_short(
             ),
         });
     }
+    // A Warn credential lapsed in the period: the Fill gives only the
+    // shifts nobody else can take (`solver::department::WARN_LAPSED_PER_SHIFT`).
+    let warned = facts
+        .credentials
+        .iter()
+        .filter(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(end))
+        .min_by_key(|c| c.expires_on);
+    if let Some(c) = warned {
+        let when = match c.expires_on {
+            None => format!("no {} on file", c.name),
+            Some(e) => format!("{} expired {}", c.name, format::day(e)),
+        };
+        return Short::Because(format!(
+            "{when} (warning only) — given only shifts nobody else could take until it is renewed"
+        ));
+    }
     let person = &mapped.model.staff[index];
     let mut parts = Vec::new();
     let away = |pred: &dyn Fn(chrono::NaiveDate) -> bool| {
