@@ -284,29 +284,38 @@ impl<'r, 'a> Exact<'r, 'a> {
     /// and the fewest shifts can tell.
     fn open(&self, used: Used) -> bool {
         let c = &self.rules.model.staff[self.staff].contract;
-        used.worked + self.open_after[self.row.len()] >= c.min_shifts
-            && used.minutes + self.most_minutes() >= c.min_minutes
-            && self.most.as_ref().is_none_or(|most| {
-                let day = self.row.len() - 1;
-                let cell = self.row[day].map_or(0, |s| s + 1);
-                let left = c.max_weekends - used.weekends;
-                most.after(day, cell, used.run, used.edge, left)
-                    .is_some_and(|m| used.minutes + m >= c.min_minutes)
-            })
+        if used.worked + self.open_after[self.row.len()] < c.min_shifts {
+            return false;
+        }
+        let mut shifts_left = u32::MAX;
+        if let Some(most) = &self.most {
+            let day = self.row.len() - 1;
+            let cell = self.row[day].map_or(0, |s| s + 1);
+            let left = c.max_weekends - used.weekends;
+            match most.after(day, cell, used.run, used.edge, left) {
+                Some((minutes, shifts)) if used.minutes + minutes >= c.min_minutes => {
+                    shifts_left = shifts;
+                }
+                _ => return false,
+            }
+        }
+        used.minutes + self.most_minutes(shifts_left) >= c.min_minutes
             && self.reach.open(&self.row, used.minutes, used.weekends)
     }
 
     /// The most minutes the rest of the row could add: its workable days
-    /// (one in every `max_consecutive_work + 1` off), filled with the
+    /// (one in every `max_consecutive_work + 1` off, and no more than
+    /// `shifts_left`, the most the runs allow), filled with the
     /// longest types first up to what is left of each type's maximum. The
     /// table may leave those maxima out; this keeps them, loosely.
-    fn most_minutes(&self) -> u32 {
+    fn most_minutes(&self, shifts_left: u32) -> u32 {
         let model = self.rules.model;
         let c = &model.staff[self.staff].contract;
         let day = self.row.len();
         let days_left = model.days - day;
         let spaced = days_left - days_left / (c.max_consecutive_work as usize + 1);
         let mut left = (self.open_after[day] as usize).min(spaced) as u32;
+        left = left.min(shifts_left);
         let mut most = 0;
         for &s in &self.longest_first {
             let take = (c.max_per_shift[s] - self.counts[s]).min(left);

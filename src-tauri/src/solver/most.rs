@@ -22,6 +22,8 @@ pub(crate) struct Most {
     weekends: usize,
     /// `most[((day * states + state) * (weekends + 1)) + left]`.
     most: Vec<u32>,
+    /// The same for the most shifts (not minutes).
+    shifts: Vec<u32>,
 }
 
 impl Most {
@@ -53,19 +55,21 @@ impl Most {
             runs,
             weekends,
             most: vec![NONE; size],
+            shifts: vec![NONE; size],
         };
         let width = weekends + 1;
         let last = days - 1;
         for state in 0..states {
             for left in 0..width {
                 table.most[(last * states + state) * width + left] = 0;
+                table.shifts[(last * states + state) * width + left] = 0;
             }
         }
         for day in (0..last).rev() {
             for state in 0..states {
                 let (before, run, edge) = table.unpack(state);
                 for left in 0..width {
-                    let mut best = NONE;
+                    let (mut best, mut most_shifts) = (NONE, NONE);
                     for cell in 0..cells {
                         let Some((to, weekend)) =
                             table.step(rules, staff, Some((before, run, edge)), day + 1, cell)
@@ -76,9 +80,14 @@ impl Most {
                         if weekend > left {
                             continue;
                         }
-                        let rest = table.most[((day + 1) * states + to) * width + left - weekend];
+                        let at = ((day + 1) * states + to) * width + left - weekend;
+                        let rest = table.most[at];
                         if rest == NONE {
                             continue;
+                        }
+                        let shifts = table.shifts[at] + u32::from(cell > 0);
+                        if most_shifts == NONE || shifts > most_shifts {
+                            most_shifts = shifts;
                         }
                         let minutes = cell.checked_sub(1).map_or(0, |s| model.shifts[s].minutes);
                         let total = rest + minutes;
@@ -87,6 +96,7 @@ impl Most {
                         }
                     }
                     table.most[(day * states + state) * width + left] = best;
+                    table.shifts[(day * states + state) * width + left] = most_shifts;
                 }
             }
         }
@@ -159,11 +169,19 @@ impl Most {
     /// with `cell` (0 for a day off) in a run `run` long (begun on day 0 if
     /// `edge`), with `left` more weekends allowed; none if no remainder is
     /// valid.
-    pub fn after(&self, day: usize, cell: usize, run: usize, edge: bool, left: u32) -> Option<u32> {
+    /// And the most shifts it can hold.
+    pub fn after(
+        &self,
+        day: usize,
+        cell: usize,
+        run: usize,
+        edge: bool,
+        left: u32,
+    ) -> Option<(u32, u32)> {
         let states = self.cells * self.runs * 2;
         let width = self.weekends + 1;
         let left = (left as usize).min(self.weekends);
-        let value = self.most[(day * states + self.state(cell, run, edge)) * width + left];
-        (value != NONE && day < self.days).then_some(value)
+        let at = (day * states + self.state(cell, run, edge)) * width + left;
+        (self.most[at] != NONE && day < self.days).then_some((self.most[at], self.shifts[at]))
     }
 }
