@@ -1,9 +1,10 @@
 //! An exact search for one person's row (issue #23): depth first over the
 //! days, pruned by the table of what the rest of the row can still hold
 //! ([`Reach`], which may leave a limit out when it would not fit in
-//! memory), and complete: it backtracks as far as it must, with no budget
-//! of nodes, and remembers every state whose whole subtree it has found
-//! empty, so that it never searches one twice. The state is everything
+//! memory), and complete: it backtracks as far as it must (restarting in
+//! another order with twice the nodes when an attempt runs long), and
+//! remembers every state whose whole subtree it has found empty, so that
+//! it never searches one twice. The state is everything
 //! the rest of the row depends on: the day, the last cell, the length of
 //! its run and whether the run began on the first day, and the resources
 //! whose limits bind (minutes, shifts, weekends, the count of each type
@@ -31,6 +32,8 @@ pub(crate) enum Unbuilt {
 /// States remembered as empty, at most (about 100 bytes each): past it the
 /// search goes on without remembering more, slower but still exact.
 const MAX_REMEMBERED: usize = 1 << 20;
+/// Nodes of the first attempt (each next one doubles it).
+const FIRST_BUDGET: u64 = 20_000;
 /// Nodes between two looks at the clock.
 const CLOCK_EVERY: u64 = 1024;
 
@@ -55,6 +58,10 @@ pub(crate) struct Exact<'r, 'a> {
     counts: Vec<u32>,
     failed: HashSet<Box<[u32]>>,
     nodes: u64,
+    /// Nodes this attempt may visit before it restarts.
+    budget: u64,
+    /// Whether this attempt ran out of nodes (what it left is not proven empty).
+    cut: bool,
     out_of_time: bool,
     /// Run lengths past this one are all alike to the rules.
     runs: usize,
@@ -117,6 +124,8 @@ impl<'r, 'a> Exact<'r, 'a> {
             counts: vec![0; n],
             failed: HashSet::new(),
             nodes: 0,
+            budget: u64::MAX,
+            cut: false,
             out_of_time: false,
             runs,
             track_minutes: c.min_minutes > 0
@@ -153,14 +162,31 @@ impl<'r, 'a> Exact<'r, 'a> {
             run: 0,
             edge: true,
         };
-        if self.rules.model.days > 0 && self.extend(start, rng, appeal) {
-            return Ok(self.row);
+        if self.rules.model.days == 0 {
+            return Err(Unbuilt::Impossible);
         }
-        if self.out_of_time {
-            Err(Unbuilt::OutOfTime)
-        } else {
-            Err(Unbuilt::Impossible)
+        // Restarts with a growing budget of nodes, each in another random
+        // order and heeding the appeal less: a first choice that leads into
+        // a huge empty subtree is left for another order. What an attempt
+        // proved empty stays remembered, so each one searches less, and the
+        // one that finishes within its budget decides.
+        for attempt in 0u32.. {
+            self.row.clear();
+            self.counts.iter_mut().for_each(|n| *n = 0);
+            (self.nodes, self.cut) = (0, false);
+            self.budget = FIRST_BUDGET.checked_shl(attempt).unwrap_or(u64::MAX);
+            self.heed = 0.5 / f64::from(1 + attempt);
+            if self.extend(start, rng, appeal) {
+                return Ok(self.row);
+            }
+            if self.out_of_time {
+                return Err(Unbuilt::OutOfTime);
+            }
+            if !self.cut {
+                return Err(Unbuilt::Impossible);
+            }
         }
+        unreachable!("the budget grows until an attempt finishes")
     }
 
     fn extend(
@@ -178,7 +204,10 @@ impl<'r, 'a> Exact<'r, 'a> {
         if self.nodes % CLOCK_EVERY == 0 && self.deadline.is_some_and(|d| Instant::now() >= d) {
             self.out_of_time = true;
         }
-        if self.out_of_time {
+        if self.nodes > self.budget {
+            self.cut = true;
+        }
+        if self.out_of_time || self.cut {
             return false;
         }
         let key = (day > 0).then(|| self.key(used));
@@ -199,7 +228,7 @@ impl<'r, 'a> Exact<'r, 'a> {
                 return true;
             }
             self.unplace();
-            if self.out_of_time {
+            if self.out_of_time || self.cut {
                 return false;
             }
         }
