@@ -201,7 +201,9 @@ impl<'r, 'a> Exact<'r, 'a> {
             return self.complete(used);
         }
         self.nodes += 1;
-        if self.nodes % CLOCK_EVERY == 0 && self.deadline.is_some_and(|d| Instant::now() >= d) {
+        if self.nodes.is_multiple_of(CLOCK_EVERY)
+            && self.deadline.is_some_and(|d| Instant::now() >= d)
+        {
             self.out_of_time = true;
         }
         if self.nodes > self.budget {
