@@ -45,6 +45,37 @@ pub fn witnessed(size: Size, seed: u64, limit: Duration) -> Result<Checked, Stri
     })
 }
 
+/// Solves person `person` of the witnessed instance of `seed` alone (no
+/// cover, no requests, so the build alone decides): the shape of a contract
+/// once declared impossible, kept as a regression check without the cost
+/// of solving the whole instance.
+pub fn witnessed_person(
+    size: Size,
+    seed: u64,
+    person: &str,
+    limit: Duration,
+) -> Result<(), String> {
+    let generated = curtois_witness::witnessed(size, seed);
+    let mut model = curtois::parse(&generated.text)
+        .map_err(|e| format!("seed {seed}: the parser refused a generated instance: {e}"))?;
+    let index = model
+        .staff
+        .iter()
+        .position(|p| p.id == person)
+        .ok_or(format!("seed {seed} has no {person}"))?;
+    model.staff = vec![model.staff[index].clone()];
+    model.requests.clear();
+    let witness = Roster {
+        cells: vec![generated.rows[index].clone()],
+    };
+    if !score(&model, &witness).violations.is_empty() {
+        return Err(format!(
+            "seed {seed}: the witness of {person} breaks a rule"
+        ));
+    }
+    solved_cleanly(&model, seed, limit).map(|_| ())
+}
+
 /// Whether the tiny instance of `seed` was solved (true) or rightly
 /// declared impossible (false).
 pub fn tiny(seed: u64, limit: Duration) -> Result<bool, String> {
@@ -78,6 +109,7 @@ pub fn tiny(seed: u64, limit: Duration) -> Result<bool, String> {
             "tiny seed {seed}: solved although no row keeps the contract of {:?}",
             impossible
         )),
+        Err(e @ SolveError::OutOfTime { .. }) => Err(format!("tiny seed {seed}: {e}")),
     }
 }
 

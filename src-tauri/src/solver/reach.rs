@@ -26,6 +26,7 @@
 
 use super::model::Model;
 use super::row::Rules;
+use std::time::Instant;
 
 /// The most words of table built for one person (64 MB); past it the
 /// weekend limit, or a type's maximum, is left out of the table (kept by the
@@ -112,7 +113,8 @@ fn or_shifted(into: &mut [u64], from: &[u64], by: usize) {
 }
 
 impl Reach {
-    pub fn new(rules: &Rules, staff: usize) -> Reach {
+    /// The table for `staff`; none if `deadline` passed while building it.
+    pub fn new(rules: &Rules, staff: usize, deadline: Option<Instant>) -> Option<Reach> {
         let model: &Model = rules.model;
         let c = &model.staff[staff].contract;
         let days = model.days;
@@ -258,6 +260,9 @@ impl Reach {
         let mut scratch = vec![0u64; words];
         let mut masked = vec![0u64; words];
         for day in (0..last).rev() {
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return None;
+            }
             let next = day + 1;
             for state in 0..states {
                 scratch.iter_mut().for_each(|w| *w = 0);
@@ -278,7 +283,7 @@ impl Reach {
             }
         }
         reach.root = root;
-        reach
+        Some(reach)
     }
 
     /// `into |= (the entries at `at`, masked for `cell`) + cell`.

@@ -3,10 +3,11 @@
 //! construction of a row that satisfies them. Every hard rule in the model
 //! concerns one person, so a roster is feasible exactly when each row is.
 
+use super::exact::{Exact, Unbuilt};
 use super::model::Model;
 use super::reach::Reach;
-use super::replan::Planner;
 use super::rng::Rng;
+use std::time::Instant;
 
 /// Precomputed per-model facts the checks need.
 pub(crate) struct Rules<'a> {
@@ -116,7 +117,7 @@ impl<'a> Rules<'a> {
 
     /// Whether the shift on `day` may follow those one and two days before
     /// it. A pair of fixed cells is exempt: it was given, not chosen.
-    fn succession_ok(&self, staff: usize, row: &[Option<usize>], day: usize) -> bool {
+    pub(super) fn succession_ok(&self, staff: usize, row: &[Option<usize>], day: usize) -> bool {
         let Some(s) = row[day] else { return true };
         let n = self.model.shifts.len();
         if !self.extras {
@@ -139,7 +140,7 @@ impl<'a> Rules<'a> {
 
     /// Whether the minutes of `row` (a whole row or a prefix) stay within
     /// each of the contract's windows.
-    fn windows_ok(&self, staff: usize, row: &[Option<usize>]) -> bool {
+    pub(super) fn windows_ok(&self, staff: usize, row: &[Option<usize>]) -> bool {
         let shifts = &self.model.shifts;
         self.model.staff[staff].contract.windows.iter().all(|w| {
             let end = (w.first + w.days).min(row.len());
@@ -205,66 +206,54 @@ impl<'a> Rules<'a> {
     }
 
     /// Builds a feasible row for `staff` into `roster`, preferring cells with
-    /// a high `appeal(day, cell)` (plus noise). None when the node budget ran
-    /// out on every attempt: the contract may be impossible to meet.
+    /// a high `appeal(day, cell)` (plus noise). None only when no row keeps
+    /// the contract (proven, see [`Exact`]).
+    #[cfg(test)]
     pub fn construct(
         &mut self,
         staff: usize,
         rng: &mut Rng,
         appeal: &dyn Fn(usize, Option<usize>) -> f64,
     ) -> Option<Vec<Option<usize>>> {
-        // Later attempts get a larger budget and heed the cost less, in
-        // case the cheap cells lead into dead ends. The first few go
-        // without the table of what the rest of the row can hold: most
-        // contracts need none, and building it costs more than they do.
-        let mut reach = None;
-        for attempt in 0..40u32 {
-            if attempt == PLAIN_ATTEMPTS {
-                let table = Reach::new(self, staff);
-                if !table.possible() {
-                    // Proven: no row keeps the runs, days off and minutes.
-                    return None;
-                }
-                reach = Some(table);
-            }
+        self.construct_by(staff, rng, appeal, None).ok()
+    }
+
+    /// As [`Rules::construct`], giving up at `deadline` (and saying so).
+    pub(crate) fn construct_by(
+        &mut self,
+        staff: usize,
+        rng: &mut Rng,
+        appeal: &dyn Fn(usize, Option<usize>) -> f64,
+        deadline: Option<Instant>,
+    ) -> Result<Vec<Option<usize>>, Unbuilt> {
+        // The first few attempts go without the table of what the rest of
+        // the row can hold: most contracts need none, and building it
+        // costs more than they do. Later ones heed the cost less, in case
+        // the cheap cells lead into dead ends.
+        for attempt in 0..PLAIN_ATTEMPTS {
             let mut dfs = Dfs {
                 rules: self,
                 staff,
                 row: Vec::with_capacity(self.model.days),
                 nodes: 0,
-                budget: NODE_BUDGET << (attempt / 8),
+                budget: NODE_BUDGET,
                 heed: 1.0 / f64::from(1 + attempt),
-                reach: reach.as_ref(),
             };
             if dfs.extend(rng, appeal) {
-                return Some(dfs.row);
+                return Ok(dfs.row);
             }
         }
-        self.labelled(staff, rng)
-    }
-
-    /// A row found by labelling ([`Planner`]) rather than depth first:
-    /// the last resort when the table could not hold every limit that
-    /// binds (a year of several types with binding maxima and a narrow
-    /// minute window) and the planner kept running into dead ends. The
-    /// labels count the types and the minutes exactly, so what the depth
-    /// first search finds only by luck they reach on purpose.
-    fn labelled(&mut self, staff: usize, rng: &mut Rng) -> Option<Vec<Option<usize>>> {
-        let values = self.model.shifts.len() + 1;
-        let mut planner = Planner::new(FALLBACK_LABELS);
-        planner.split = true;
-        for _ in 0..FALLBACK_TRIES {
-            // A little noise per cell, so that each try takes another path.
-            let costs: Vec<i64> = (0..self.model.days * values)
-                .map(|_| rng.below(8) as i64)
-                .collect();
-            for (row, _) in planner.price(self, staff, &costs, i64::MAX / 8, 8) {
-                if self.feasible(staff, &row) {
-                    return Some(row);
-                }
-            }
+        let table = Reach::new(self, staff, deadline).ok_or(Unbuilt::OutOfTime)?;
+        if !table.possible() {
+            // Proven: no row keeps the runs, days off and minutes.
+            return Err(Unbuilt::Impossible);
         }
-        None
+        let row = Exact::new(self, staff, &table, deadline).row(rng, appeal)?;
+        debug_assert!(
+            self.feasible(staff, &row),
+            "the exact search keeps every rule"
+        );
+        Ok(row)
     }
 }
 
@@ -276,14 +265,9 @@ struct Dfs<'r, 'a> {
     budget: u32,
     /// How much the cells' appeal counts against the noise.
     heed: f64,
-    /// What the rest of the row can still hold, once built.
-    reach: Option<&'r Reach>,
 }
 
 const NODE_BUDGET: u32 = 5_000;
-/// Labels kept per key and class in the last-resort labelling, and its tries.
-const FALLBACK_LABELS: usize = 32;
-const FALLBACK_TRIES: usize = 3;
 /// Attempts before the planner builds the [`Reach`] table.
 const PLAIN_ATTEMPTS: u32 = 4;
 
@@ -389,6 +373,5 @@ impl Dfs<'_, '_> {
             && weekends <= c.max_weekends
             && minutes + left * longest >= c.min_minutes
             && worked + left >= c.min_shifts
-            && self.reach.is_none_or(|r| r.open(row, minutes, weekends))
     }
 }

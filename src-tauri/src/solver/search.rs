@@ -32,6 +32,7 @@
 
 use super::anneal::{Annealer, Best, Phase, WATCH_EVERY};
 use super::columns::Diver;
+use super::exact::Unbuilt;
 use super::explain::{shortfalls, Shortfall};
 use super::model::{Model, Roster};
 use super::rng::Rng;
@@ -86,6 +87,10 @@ pub enum SolveError {
     /// contradict each other or the fixed days off.
     #[error("no roster meets the contract of {staff}: check their limits against their days off")]
     Unfillable { staff: String },
+    /// The time ran out before a row keeping this person's contract was
+    /// found or shown not to exist.
+    #[error("no roster for {staff} was found in the time given: allow more time")]
+    OutOfTime { staff: String },
 }
 
 /// What the search tells its watcher while it runs.
@@ -133,6 +138,10 @@ const REPAIR_SHARE: f64 = 0.05;
 /// relaxation it could not finish. Instance 12, the largest benchmark
 /// instance, has 18,480.
 const DIVE_CELLS: usize = 100_000;
+/// The least time the first roster may take, whatever the limit: building
+/// one row is proven possible or not by an exact search, which on a year of
+/// many shift types can take longer than a limit meant for the search.
+const BUILD_FLOOR: Duration = Duration::from_secs(30);
 
 pub fn solve(model: &Model, options: &Options) -> Result<Outcome, SolveError> {
     solve_watched(model, options, &mut |_| true)
@@ -164,14 +173,19 @@ pub fn solve_watched(
     // (per diem staff, who have none) is what they could not take. A
     // stable sort: with no targets (the benchmark) the order is as drawn.
     order.sort_by_key(|&s| model.staff[s].target.is_none());
+    // The build has a deadline of its own: a roster must exist before any
+    // search, so it may take longer than a very short limit, but not for
+    // ever (see [`BUILD_FLOOR`]).
+    let deadline = started + options.time_limit.max(BUILD_FLOOR);
     for staff in order {
         let appeal = |day, cell| -(state.delta(staff, day, cell) as f64) / 10.0;
-        let row =
-            rules
-                .construct(staff, &mut rng, &appeal)
-                .ok_or_else(|| SolveError::Unfillable {
-                    staff: model.staff[staff].id.clone(),
-                })?;
+        let id = || model.staff[staff].id.clone();
+        let row = rules
+            .construct_by(staff, &mut rng, &appeal, Some(deadline))
+            .map_err(|why| match why {
+                Unbuilt::Impossible => SolveError::Unfillable { staff: id() },
+                Unbuilt::OutOfTime => SolveError::OutOfTime { staff: id() },
+            })?;
         for (day, cell) in row.into_iter().enumerate() {
             state.set(staff, day, cell);
         }
