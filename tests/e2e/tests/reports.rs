@@ -36,7 +36,8 @@ fn the_roster_pdf_is_saved_from_the_reports_section() {
             "Credential compliance",
             "Budget variance",
             "Staff roster",
-            "Hours for payroll"
+            "Hours for payroll",
+            "Timecard sign-off"
         ]
     );
     app.screenshot("reports");
