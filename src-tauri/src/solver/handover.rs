@@ -109,9 +109,51 @@ fn counts_for_all(model: &Model, q: usize, p: usize, day: usize, shift: usize) -
         .all(|c| model.qualifies(p, c))
 }
 
+/// Moves one of a person's shifts to a shift still short of a need they
+/// meet, when that lowers the cost under every rule: a part-timer's extra
+/// shift on a night already above its minimum goes to a night below it
+/// (a search cut short leaves such moves, which a manager finds by hand).
+/// Returns whether a move was made.
+fn move_into_short(model: &Model, state: &mut State) -> bool {
+    for c in 0..model.cover.len() {
+        if state.shortfall(c) == 0 {
+            continue;
+        }
+        let line = &model.cover[c];
+        let (to, shift) = (line.day, line.shift);
+        for p in 0..model.staff.len() {
+            let person = &model.staff[p];
+            if !model.qualifies(p, line)
+                || state.roster.cells[p][to].is_some()
+                || person.contract.max_per_shift[shift] == 0
+                || person.days_off.contains(&to)
+                || person.fixed.iter().any(|&(d, _)| d == to)
+            {
+                continue;
+            }
+            for from in 0..model.days {
+                let Some(was) = state.roster.cells[p][from] else {
+                    continue;
+                };
+                if from == to || person.fixed.iter().any(|&(d, _)| d == from) {
+                    continue;
+                }
+                let delta = state.set(p, from, None) + state.set(p, to, Some(shift));
+                if delta < 0 && row_violations(model, &state.roster, p).is_empty() {
+                    return true;
+                }
+                state.set(p, to, None);
+                state.set(p, from, Some(was));
+            }
+        }
+    }
+    false
+}
+
 /// After the search: any single shift added or taken off that lowers the
-/// cost under every rule is made, until none is left (agency staff only
-/// lose shifts). A search cut short by its time leaves such shifts (a
+/// cost under every rule is made, then any shift moved into a shift still
+/// short ([`move_into_short`]), until none is left (agency staff only
+/// lose shifts or move). A search cut short by its time leaves such shifts (a
 /// person short of their hours, a target line one short), and a Fill run
 /// again on the accepted result would otherwise find them then.
 pub(crate) fn polish(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
@@ -144,6 +186,9 @@ pub(crate) fn polish(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
                 }
             }
         }
+        if !improved {
+            improved = move_into_short(model, &mut state);
+        }
         changed |= improved;
         if !improved {
             break;
@@ -155,3 +200,7 @@ pub(crate) fn polish(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
         outcome.roster = state.roster;
     }
 }
+
+#[cfg(test)]
+#[path = "handover_tests.rs"]
+mod tests;
