@@ -292,26 +292,8 @@ fn under_target<'o>(
         })
 }
 
-/// The period as it stands, in the model's terms.
-pub fn current_roster(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
-    let mut roster = Roster::empty(&mapped.model);
-    let index: HashMap<i64, usize> = mapped
-        .staff_ids
-        .iter()
-        .enumerate()
-        .map(|(i, &id)| (id, i))
-        .collect();
-    for a in &ctx.assignments {
-        if let (Some(&s), Some(day), Some(shift)) = (
-            index.get(&a.staff_id),
-            mapped.day_of(a.date),
-            mapped.shift_of(a.shift_type_id),
-        ) {
-            roster.cells[s][day] = Some(shift);
-        }
-    }
-    roster
-}
+/// The period as it stands, in the model's terms (one definition, the solver's).
+pub use crate::solver::department::current_roster;
 
 /// "Night on 12 Dec is 1 RN short of the minimum: every qualified RN
 /// free that day is at a limit (hours, days in a row, rest or weekends)",

@@ -246,12 +246,12 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         requests(loaded, &mut mapped, index, options);
     }
     super::staff_requests::apply(loaded, &mut mapped, options);
-    mapped.current = current(ctx, &mapped);
+    mapped.current = current_roster(ctx, &mapped);
     mapped
 }
 
-/// The horizon's cells as they stand.
-fn current(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
+/// The horizon's cells as they stand, in the model's terms.
+pub fn current_roster(ctx: &ScheduleContext, mapped: &Mapped) -> Roster {
     let mut roster = Roster::empty(&mapped.model);
     let index: HashMap<i64, usize> = mapped
         .staff_ids
