@@ -65,6 +65,9 @@ use crate::department_file::{
 use crate::error::{AppError, ErrorCode, FieldError, RefusedCell};
 use crate::reports::options::{PayPeriod, ReportOptions};
 use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
+use crate::requests::import::{
+    RequestChange, RequestImportOptions, RequestImportOutcome, RequestImportPreview, SheetProblem,
+};
 use crate::requests::rules::{RequestRules, RequestRulesInput};
 use crate::requests::{RequestKind, RequestPriority, StaffRequest, StaffRequestInput};
 use crate::schedule::candidates::{Candidate, Excluded};
@@ -260,6 +263,11 @@ pub fn render() -> String {
     decl::<StaffRequestInput>(&cfg, &mut out);
     decl::<RequestRules>(&cfg, &mut out);
     decl::<RequestRulesInput>(&cfg, &mut out);
+    decl::<RequestImportOptions>(&cfg, &mut out);
+    decl::<SheetProblem>(&cfg, &mut out);
+    decl::<RequestChange>(&cfg, &mut out);
+    decl::<RequestImportPreview>(&cfg, &mut out);
+    decl::<RequestImportOutcome>(&cfg, &mut out);
     decl::<Category>(&cfg, &mut out);
     decl::<Spread>(&cfg, &mut out);
     decl::<MonthInfo>(&cfg, &mut out);

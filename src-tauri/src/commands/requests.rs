@@ -1,12 +1,19 @@
 //! Staff requests: those of a period's days for the grid, add or change
-//! one (one per person per day), remove one, and the department's cap on
-//! strong requests.
+//! one (one per person per day), remove one, the department's cap on
+//! strong requests, and the sign-up sheet (a blank one to hand out, and
+//! importing one filled in).
 
+use super::dialog::{open_csv, save_bytes};
 use super::DbState;
+use crate::csv_file::CsvFile;
 use crate::error::AppResult;
+use crate::requests::import::{
+    self as sheet_import, sheet, RequestImportOptions, RequestImportOutcome, RequestImportPreview,
+};
 use crate::requests::rules::{self, RequestRules, RequestRulesInput};
 use crate::requests::{self, StaffRequest, StaffRequestInput};
 use crate::schedule::store::periods;
+use tauri::Runtime;
 use wardbook_macros::command;
 
 #[command]
@@ -40,4 +47,47 @@ pub async fn request_rules_save(
     input: RequestRulesInput,
 ) -> AppResult<RequestRules> {
     db.run(move |conn| rules::save(conn, &input)).await
+}
+
+/// Writes a blank sign-up sheet of the period where the manager chooses;
+/// the path, or `None` when they cancel.
+#[command]
+pub async fn requests_sheet_save<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    db: DbState<'_>,
+    period_id: i64,
+) -> AppResult<Option<String>> {
+    let file = db.run(move |conn| sheet::blank(conn, period_id)).await?;
+    save_bytes(app, "CSV", &["csv"], file.name, file.bytes).await
+}
+
+/// Asks for a filled-in sign-up sheet and reads it; `None` when cancelled.
+#[command]
+pub async fn requests_csv_open<R: Runtime>(app: tauri::AppHandle<R>) -> AppResult<Option<CsvFile>> {
+    open_csv(app, |path| {
+        crate::csv_file::read(path, "a sign-up sheet has one row per person.")
+    })
+    .await
+}
+
+#[command]
+pub async fn requests_import_preview(
+    db: DbState<'_>,
+    period_id: i64,
+    text: String,
+    options: RequestImportOptions,
+) -> AppResult<RequestImportPreview> {
+    db.run(move |conn| sheet_import::preview(conn, period_id, &text, &options))
+        .await
+}
+
+#[command]
+pub async fn requests_import(
+    db: DbState<'_>,
+    period_id: i64,
+    text: String,
+    options: RequestImportOptions,
+) -> AppResult<RequestImportOutcome> {
+    db.run(move |conn| sheet_import::import(conn, period_id, &text, &options))
+        .await
 }

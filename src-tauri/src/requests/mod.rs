@@ -24,6 +24,7 @@
 //! for — a day, maybe a shift — entered, shown and imported the same way;
 //! only the Fill reads them differently by employment type.
 
+pub mod import;
 pub mod rules;
 pub mod store;
 mod validate;

@@ -484,6 +484,44 @@ export type RequestRulesInput = {
  */
 strong_per_period: string, };
 
+export type RequestImportOptions = { unmarked: RequestPriority, };
+
+export type SheetProblem = { line: number, text: string, };
+
+export type RequestChange = { staff_id: number, name: string, date: string, 
+/**
+ * "Off (strong)", "N (nice to have)"; empty: none.
+ */
+before: string, after: string, };
+
+export type RequestImportPreview = { 
+/**
+ * The first and last day the sheet covers.
+ */
+from: string, to: string, days: number, 
+/**
+ * Rows matched to a person.
+ */
+people: number, 
+/**
+ * Requests the sheet holds for them.
+ */
+requests: number, added: number, changed: number, removed: number, unchanged: number, 
+/**
+ * Every change, by person then day.
+ */
+changes: Array<RequestChange>, refused: Array<SheetProblem>, 
+/**
+ * Rows of people not on the roster, left out.
+ */
+unknown: Array<SheetProblem>, 
+/**
+ * Day headers outside the period, left out.
+ */
+outside: Array<string>, };
+
+export type RequestImportOutcome = { added: number, changed: number, removed: number, unchanged: number, };
+
 export type Category = "productive_salaries" | "overtime" | "agency" | "benefits" | "medical_supplies" | "pharmacy" | "equipment" | "education_travel" | "purchased_services" | "other";
 
 export type Spread = "even" | "days" | "typed";
@@ -1995,6 +2033,10 @@ export interface Commands {
   request_delete: { args: { staff_id: number; date: string }; result: null };
   request_rules: { args: NoArgs; result: RequestRules };
   request_rules_save: { args: { input: RequestRulesInput }; result: RequestRules };
+  requests_sheet_save: { args: { period_id: number }; result: string | null };
+  requests_csv_open: { args: NoArgs; result: CsvFile | null };
+  requests_import_preview: { args: { period_id: number; text: string; options: RequestImportOptions }; result: RequestImportPreview };
+  requests_import: { args: { period_id: number; text: string; options: RequestImportOptions }; result: RequestImportOutcome };
   shift_types_list: { args: NoArgs; result: Array<ShiftType> };
   shift_type_save: { args: { id: number | null; input: ShiftTypeInput }; result: ShiftType };
   shift_type_delete: { args: { id: number }; result: null };
