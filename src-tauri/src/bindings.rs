@@ -84,6 +84,7 @@ use crate::schedule::store::parse::DifferentialKind;
 use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod, Seed};
 use crate::schedule::store::rule_settings::{Holiday, RulesForm, RulesInput};
 use crate::schedule::store::shift_types::ShiftTypeInput;
+use crate::schedule::store::swaps::{ShiftSwap, SwapInput, SwapPerson, SwapPreview};
 use crate::schedule::store::time_off::{TimeOffInput, TimeOffRequest};
 use crate::schedule::store::time_off_approval::OverlappingShift;
 use crate::schedule::view::{
@@ -268,6 +269,10 @@ pub fn render() -> String {
     decl::<RequestChange>(&cfg, &mut out);
     decl::<RequestImportPreview>(&cfg, &mut out);
     decl::<RequestImportOutcome>(&cfg, &mut out);
+    decl::<SwapInput>(&cfg, &mut out);
+    decl::<SwapPerson>(&cfg, &mut out);
+    decl::<SwapPreview>(&cfg, &mut out);
+    decl::<ShiftSwap>(&cfg, &mut out);
     decl::<Category>(&cfg, &mut out);
     decl::<Spread>(&cfg, &mut out);
     decl::<MonthInfo>(&cfg, &mut out);

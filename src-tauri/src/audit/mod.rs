@@ -70,6 +70,7 @@ pub(crate) const TABLES: &[(&str, HistoryKind, &str)] = &[
     ("holiday", HistoryKind::Schedule, "Holiday"),
     ("time_off", HistoryKind::TimeOff, "Time off"),
     ("staff_request", HistoryKind::Schedule, "Staff request"),
+    ("shift_swap", HistoryKind::Schedule, "Shift swap"),
     (
         "staff_request_rules",
         HistoryKind::Schedule,

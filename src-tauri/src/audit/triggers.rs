@@ -77,7 +77,7 @@ fn label_sql(table: &str) -> Option<String> {
             "(SELECT name FROM credential_type WHERE id = {r}.type_id) || ' — ' || {r}.role".into()
         }
         "training" => format!("{person} || ' — ' || {{r}}.name"),
-        "assignment" | "assignment_lock" | "call_out" | "staff_request" => {
+        "assignment" | "assignment_lock" | "call_out" | "staff_request" | "shift_swap" => {
             format!("{person} || ' — ' || {{r}}.date")
         }
         "punch" | "exception_approval" => format!("{person} || ' — ' || {{r}}.workday"),

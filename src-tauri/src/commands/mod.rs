@@ -25,6 +25,7 @@ pub mod requests;
 pub mod schedule;
 pub mod schedule_fill;
 pub mod schedule_grid;
+pub mod schedule_swaps;
 pub mod schedule_time_off;
 pub mod skills;
 pub mod staff;

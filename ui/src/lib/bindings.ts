@@ -490,7 +490,7 @@ export type SheetProblem = { line: number, text: string, };
 
 export type RequestChange = { staff_id: number, name: string, date: string, 
 /**
- * "Off (strong)", "N (nice to have)"; empty: none.
+ * "Off (strong): “wedding”", "N (nice to have)"; empty: none.
  */
 before: string, after: string, };
 
@@ -521,6 +521,34 @@ unknown: Array<SheetProblem>,
 outside: Array<string>, };
 
 export type RequestImportOutcome = { added: number, changed: number, removed: number, unchanged: number, };
+
+export type SwapInput = { period_id: number, staff_id: number, date: string, with_staff_id: number | null, 
+/**
+ * Empty or none: the shift is given away.
+ */
+with_date: string | null, note: string, };
+
+export type SwapPerson = { staff_id: number, name: string, worked_minutes_before: number, worked_minutes_after: number, overtime_minutes_before: number, overtime_minutes_after: number, };
+
+export type SwapPreview = { 
+/**
+ * "Ana Ruiz's Night on Tue 12 Jan goes to Ben Ode."
+ */
+moves: Array<string>, 
+/**
+ * Rule problems the swap would add; a blocking one stops it.
+ */
+added: Array<Violation>, 
+/**
+ * Rule problems it would mend.
+ */
+mended: Array<Violation>, people: Array<SwapPerson>, cost_before_cents: number, cost_after_cents: number, 
+/**
+ * Why it cannot be approved, when a blocking rule would break.
+ */
+blocked: string | null, };
+
+export type ShiftSwap = { id: number, staff_id: number, name: string, date: string, shift_code: string, with_staff_id: number, with_name: string, with_date: string | null, with_shift_code: string | null, approved: boolean, note: string, decided_at: string, };
 
 export type Category = "productive_salaries" | "overtime" | "agency" | "benefits" | "medical_supplies" | "pharmacy" | "equipment" | "education_travel" | "purchased_services" | "other";
 
@@ -2065,6 +2093,10 @@ export interface Commands {
   schedule_csv: { args: { period_id: number }; result: string };
   schedule_export_csv: { args: { period_id: number }; result: string | null };
   window_print: { args: NoArgs; result: null };
+  swap_preview: { args: { input: SwapInput }; result: SwapPreview };
+  swap_approve: { args: { input: SwapInput }; result: ScheduleView };
+  swap_decline: { args: { input: SwapInput }; result: null };
+  swaps_for_period: { args: { period_id: number }; result: Array<ShiftSwap> };
   time_off_list: { args: { status: TimeOffStatus | null }; result: Array<TimeOffRequest> };
   time_off_save: { args: { id: number | null; input: TimeOffInput }; result: TimeOffRequest };
   time_off_decide: { args: { id: number; approve: boolean; remove_shifts: boolean }; result: TimeOffRequest };

@@ -5,7 +5,7 @@
 
 import { call } from '../lib/api';
 import { isBlocked, toAppError } from '../lib/errors';
-import type { AppError, RefusedCell, StaffRequest } from '../lib/bindings';
+import type { AppError, RefusedCell, ShiftSwap, StaffRequest } from '../lib/bindings';
 import type { AssignOutcome, SchedulePeriod, ScheduleView, ShiftType, Violation } from '../lib/scheduleTypes';
 import { defaultPeriod, shortDate } from './grid';
 
@@ -27,6 +27,8 @@ export class ScheduleState {
   requests = $state.raw<StaffRequest[]>([]);
   /** Whether the grid shows the request layer. */
   showRequests = $state(true);
+  /** The open period's decided shift swaps, newest first. */
+  swaps = $state.raw<ShiftSwap[]>([]);
   private queue: Promise<unknown> = Promise.resolve();
   private seq = 0;
 
@@ -59,13 +61,15 @@ export class ScheduleState {
       return;
     }
     try {
-      const [view, requests] = await Promise.all([
+      const [view, requests, swaps] = await Promise.all([
         call('schedule_view', { period_id: id }),
         call('requests_for_period', { period_id: id }),
+        call('swaps_for_period', { period_id: id }),
       ]);
       if (mine === this.seq) {
         this.view = view;
         this.requests = requests;
+        this.swaps = swaps;
         this.loadError = null;
       }
     } catch (raw) {
@@ -160,6 +164,20 @@ export class ScheduleState {
     try {
       const requests = await call('requests_for_period', { period_id: id });
       if (id === this.periodId) this.requests = requests;
+    } catch (raw) {
+      this.notice = { tone: 'bad', text: toAppError(raw).message };
+    }
+  }
+
+  /** After a swap was decided: the view it left (none when declined) and what to say. */
+  async swapDecided(next: ScheduleView | null, said: string): Promise<void> {
+    const id = this.periodId;
+    if (next && id === next.period.id) this.view = next;
+    this.notice = { tone: 'info', text: said };
+    if (id === null) return;
+    try {
+      const swaps = await call('swaps_for_period', { period_id: id });
+      if (id === this.periodId) this.swaps = swaps;
     } catch (raw) {
       this.notice = { tone: 'bad', text: toAppError(raw).message };
     }

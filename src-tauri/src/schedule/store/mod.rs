@@ -14,6 +14,7 @@ pub mod periods;
 pub mod rule_settings;
 mod seed;
 pub mod shift_types;
+pub mod swaps;
 pub mod time_off;
 pub mod time_off_approval;
 
