@@ -223,11 +223,10 @@ fn swapped(loaded: &Loaded, a: &Asked) -> (Vec<Assignment>, Vec<Assignment>) {
         .assignments
         .iter()
         .filter(|x| {
-            !(x.staff_id == a.giver && x.date == a.date)
-                && !a
-                    .back
-                    .as_ref()
-                    .is_some_and(|b| x.staff_id == b.staff_id && x.date == b.date)
+            let given = x.staff_id == a.giver && x.date == a.date;
+            let back = a.back.as_ref();
+            let returned = back.is_some_and(|b| x.staff_id == b.staff_id && x.date == b.date);
+            !given && !returned
         })
         .cloned()
         .collect();
