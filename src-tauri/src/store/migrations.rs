@@ -21,7 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_attendance_approval.sql"),
     include_str!("migrations/0014_staff_requests.sql"),
     include_str!("migrations/0015_per_diem_hours.sql"),
-    include_str!("migrations/0016_shift_swaps.sql"),
+    include_str!("migrations/0017_shift_swaps.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
