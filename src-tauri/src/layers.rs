@@ -41,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "domain",
         &[
             "attendance",
+            "fairness",
             "budget",
             "schedule",
             "solver",

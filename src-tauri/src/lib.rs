@@ -20,6 +20,7 @@ pub mod dashboard;
 pub mod department;
 pub mod department_file;
 pub mod error;
+pub mod fairness;
 pub mod input;
 pub mod instance;
 pub mod reports;

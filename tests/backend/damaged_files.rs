@@ -475,6 +475,7 @@ fn a_damaged_file_open_read_only_can_still_be_exported() {
         pay_period_start: options.pay_periods[0].start.clone(),
         as_of: String::new(),
         paper: Default::default(),
+        window_months: None,
     };
     for &kind in ReportKind::ALL {
         for format in [ReportFormat::Csv, ReportFormat::Pdf] {

@@ -10,6 +10,7 @@
 pub mod budget;
 pub mod coverage;
 pub mod credentials;
+pub mod fairness;
 pub mod fonts;
 pub mod hours;
 pub mod layout;
@@ -39,6 +40,7 @@ text_enum! {
         Roster = ("roster", "Staff roster"),
         Hours = ("hours", "Hours for payroll"),
         Timecards = ("timecards", "Timecard sign-off"),
+        Fairness = ("fairness", "Fairness over time"),
     }
 }
 
@@ -62,7 +64,8 @@ text_enum! {
 /// What to report on. Each kind reads only the parameters it needs:
 /// schedule and coverage a `period_id`; budget variance a `fiscal_year_id`
 /// and `month` (none: the latest month with actuals); hours a
-/// `pay_period_start` (timecards too); credentials and roster an `as_of` date (empty: today).
+/// `pay_period_start` (timecards too); credentials and roster an `as_of` date (empty: today);
+/// fairness an `as_of` (the window's last day) and `window_months`.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct ReportRequest {
     pub period_id: Option<i64>,
@@ -73,6 +76,9 @@ pub struct ReportRequest {
     /// For the PDF; Letter when not given.
     #[serde(default)]
     pub paper: Paper,
+    /// Fairness: the window's months, 6 or 12 (12 when not given).
+    #[serde(default)]
+    pub window_months: Option<i64>,
 }
 
 /// A finished file: its suggested name and its bytes.
@@ -122,6 +128,12 @@ pub fn assemble(
         ReportKind::Roster => roster::report(conn, as_of(&request.as_of, today)?, today),
         ReportKind::Hours => hours::report(conn, &request.pay_period_start, today),
         ReportKind::Timecards => timecards::report(conn, &request.pay_period_start, today),
+        ReportKind::Fairness => fairness::report(
+            conn,
+            as_of(&request.as_of, today)?,
+            request.window_months,
+            today,
+        ),
     }
 }
 

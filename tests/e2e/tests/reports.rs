@@ -37,7 +37,8 @@ fn the_roster_pdf_is_saved_from_the_reports_section() {
             "Budget variance",
             "Staff roster",
             "Hours for payroll",
-            "Timecard sign-off"
+            "Timecard sign-off",
+            "Fairness over time"
         ]
     );
     app.screenshot("reports");
@@ -90,5 +91,28 @@ fn the_roster_pdf_is_saved_from_the_reports_section() {
         "the old error is gone"
     );
     app.screenshot("reports-saved");
+
+    // Fairness over the last 6 months as CSV: a row per person, with shares.
+    app.select("#report-fairness-window", "6");
+    app.click(&app.find("#report-fairness-csv"));
+    app.wait_until("the fairness report saved", || {
+        app.text_of("#report-fairness-status")
+            .starts_with("Saved to")
+            .then_some(())
+    });
+    let csv = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("fairness-")
+        })
+        .expect("the fairness CSV");
+    assert!(csv.to_string_lossy().ends_with("-6m.csv"), "{csv:?}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.contains("Weekends (share)"), "{text}");
+    assert!(text.lines().count() > 40, "a row per person employed");
     app.quit();
 }

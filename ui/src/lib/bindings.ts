@@ -1375,7 +1375,7 @@ export type StorageSettings = { backup_folder: string, default_backup_folder: st
 
 export type StorageSettingsInput = { backup_folder: string, keep: string, idle_lock_minutes: string, };
 
-export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_variance" | "roster" | "hours" | "timecards";
+export type ReportKind = "schedule" | "coverage" | "credentials" | "budget_variance" | "roster" | "hours" | "timecards" | "fairness";
 
 export type ReportFormat = "pdf" | "csv";
 
@@ -1385,7 +1385,11 @@ export type ReportRequest = { period_id: number | null, fiscal_year_id: number |
 /**
  * For the PDF; Letter when not given.
  */
-paper: Paper, };
+paper: Paper, 
+/**
+ * Fairness: the window's months, 6 or 12 (12 when not given).
+ */
+window_months: number | null, };
 
 export type PayPeriod = { start: string, 
 /**
@@ -1964,6 +1968,7 @@ export const REPORT_KINDS: { code: ReportKind; label: string }[] = [
   { code: "roster", label: "Staff roster" },
   { code: "hours", label: "Hours for payroll" },
   { code: "timecards", label: "Timecard sign-off" },
+  { code: "fairness", label: "Fairness over time" },
 ];
 
 export const PAPERS: { code: Paper; label: string }[] = [

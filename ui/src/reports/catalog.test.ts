@@ -41,6 +41,7 @@ describe('report catalog', () => {
       month: 3,
       pay_period_start: '2026-11-15',
       as_of: '2026-10-01',
+      window_months: 12,
     });
     expect(toRequest(defaults(options)).month).toBeNull();
   });

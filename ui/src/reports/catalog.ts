@@ -4,7 +4,7 @@
 import type { Paper, PayPeriod, ReportKind, ReportOptions, ReportRequest } from '../lib/bindings';
 import { periodLabel, periodRange } from '../schedule/grid';
 
-export type Param = 'period' | 'as_of' | 'fiscal_month' | 'pay_period';
+export type Param = 'period' | 'as_of' | 'fiscal_month' | 'pay_period' | 'window';
 
 export interface ReportEntry {
   kind: ReportKind;
@@ -56,6 +56,12 @@ export const REPORTS: ReportEntry[] = [
     description: 'Per person for a pay period, from the time clock: scheduled and worked hours, regular, overtime and time off, open exceptions, and a line for each signature.',
     params: ['pay_period'],
   },
+  {
+    kind: 'fairness',
+    title: 'Fairness over time',
+    description: 'Per person over the last 6 or 12 months: weekends, holidays and nights worked against their share (by role, FTE and days employed), and how many of their requests were granted.',
+    params: ['as_of', 'window'],
+  },
 ];
 
 /** What the fields of one report hold, as typed or chosen (all text). */
@@ -66,6 +72,8 @@ export interface Params {
   /** "" is the latest month with actuals. */
   month: string;
   pay_period_start: string;
+  /** Fairness: "6" or "12" months. */
+  window_months: string;
 }
 
 export function defaults(o: ReportOptions): Params {
@@ -76,6 +84,7 @@ export function defaults(o: ReportOptions): Params {
     fiscal_year_id: o.current_fiscal_year_id === null ? '' : String(o.current_fiscal_year_id),
     month: '',
     pay_period_start: pay?.start ?? '',
+    window_months: '12',
   };
 }
 
@@ -91,6 +100,7 @@ export function toRequest(p: Params, paper: Paper = 'letter'): ReportRequest {
     month: id(p.month),
     pay_period_start: p.pay_period_start,
     as_of: p.as_of.trim(),
+    window_months: id(p.window_months),
   };
 }
 
