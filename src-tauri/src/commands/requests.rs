@@ -4,14 +4,15 @@
 //! importing one filled in).
 
 use super::dialog::{open_csv, save_bytes};
-use super::DbState;
+use super::{today, DbState};
 use crate::csv_file::CsvFile;
 use crate::error::AppResult;
 use crate::requests::import::{
-    self as sheet_import, sheet, RequestImportOptions, RequestImportOutcome, RequestImportPreview,
+    self as sheet_import, RequestImportOptions, RequestImportOutcome, RequestImportPreview,
 };
 use crate::requests::rules::{self, RequestRules, RequestRulesInput};
 use crate::requests::{self, StaffRequest, StaffRequestInput};
+use crate::schedule::sign_up_sheet;
 use crate::schedule::store::periods;
 use tauri::Runtime;
 use wardbook_macros::command;
@@ -57,7 +58,9 @@ pub async fn requests_sheet_save<R: Runtime>(
     db: DbState<'_>,
     period_id: i64,
 ) -> AppResult<Option<String>> {
-    let file = db.run(move |conn| sheet::blank(conn, period_id)).await?;
+    let file = db
+        .run(move |conn| sign_up_sheet::blank(conn, period_id, today(conn)?))
+        .await?;
     save_bytes(app, "CSV", &["csv"], file.name, file.bytes).await
 }
 

@@ -19,6 +19,7 @@ pub mod overtime;
 pub mod period_hours;
 pub mod ratios;
 pub mod rules;
+pub mod sign_up_sheet;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -484,7 +484,17 @@ export type RequestRulesInput = {
  */
 strong_per_period: string, };
 
-export type RequestImportOptions = { unmarked: RequestPriority, };
+export type RequestImportOptions = { 
+/**
+ * What an unmarked cell counts as.
+ */
+unmarked: RequestPriority, 
+/**
+ * The sheet holds sign-ups for open shifts (self-scheduling): each
+ * request to work is a must, and sign-ups are not held to the cap on
+ * strong requests (a nurse may sign up for all their shifts).
+ */
+sign_ups: boolean, };
 
 export type SheetProblem = { line: number, text: string, };
 

@@ -30,10 +30,16 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-/// The import's one choice: what an unmarked cell counts as.
+/// The import's choices.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct RequestImportOptions {
+    /// What an unmarked cell counts as.
     pub unmarked: RequestPriority,
+    /// The sheet holds sign-ups for open shifts (self-scheduling): each
+    /// request to work is a must, and sign-ups are not held to the cap on
+    /// strong requests (a nurse may sign up for all their shifts).
+    #[serde(default)]
+    pub sign_ups: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -172,6 +178,12 @@ fn read(
             .iter()
             .map(|(c, d)| (*d, fields.get(*c).map_or("", String::as_str)))
             .collect();
+        // The blank sheet's own line of open shifts per day.
+        if number.is_empty()
+            && crate::search_text::fold(&name) == sheet::OPEN_SHIFTS_ROW.to_lowercase()
+        {
+            continue;
+        }
         if number.is_empty() && name.is_empty() {
             if day_cells.iter().any(|(_, c)| !c.is_empty()) {
                 out.refused.push(SheetProblem {
@@ -219,7 +231,10 @@ fn read(
         for (day, text) in day_cells {
             match cell::read(text, &shifts, options.unmarked) {
                 Ok(None) => {}
-                Ok(Some(a)) => {
+                Ok(Some(mut a)) => {
+                    if options.sign_ups && a.kind == RequestKind::Work {
+                        a.priority = RequestPriority::Must;
+                    }
                     if let Some(why) = not_employed(person, day) {
                         problems.push(why);
                     } else if let Err(why) = input::multiline_text(&a.note, 500, "note") {
@@ -240,7 +255,12 @@ fn read(
             }
         }
         if problems.is_empty() {
-            if let Some(why) = over_cap(conn, person, &out.covered, &wanted, from, to, cap)? {
+            let capped: BTreeMap<NaiveDate, &Wanted> = wanted
+                .iter()
+                .filter(|(_, w)| !(options.sign_ups && w.kind == RequestKind::Work))
+                .map(|(d, w)| (*d, w))
+                .collect();
+            if let Some(why) = over_cap(conn, person, &out.covered, &capped, from, to, cap)? {
                 problems.push(why);
             }
         }
@@ -287,7 +307,7 @@ fn over_cap(
     conn: &Connection,
     person: &people::Person,
     covered: &[NaiveDate],
-    wanted: &BTreeMap<NaiveDate, Wanted>,
+    wanted: &BTreeMap<NaiveDate, &Wanted>,
     from: NaiveDate,
     to: NaiveDate,
     cap: i64,

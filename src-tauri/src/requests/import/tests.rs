@@ -47,6 +47,7 @@ fn unit() -> Unit {
 fn nice() -> RequestImportOptions {
     RequestImportOptions {
         unmarked: RequestPriority::Nice,
+        sign_ups: false,
     }
 }
 
@@ -243,6 +244,7 @@ fn strong_requests_up_to_the_cap_are_taken_and_one_more_is_refused() {
     let plain = format!("Employee no,{}\n{},off\n", input::format_date(u.from), a.1);
     let strong = RequestImportOptions {
         unmarked: RequestPriority::Strong,
+        sign_ups: false,
     };
     import(&mut u.conn, u.period, &plain, &strong).unwrap();
     assert_eq!(stored(&u, a.0)[0].priority, RequestPriority::Strong);
@@ -281,7 +283,7 @@ fn a_request_after_a_leavers_last_day_is_refused() {
 #[test]
 fn the_blank_sheet_reads_back_and_a_filled_one_imports() {
     let mut u = unit();
-    let file = sheet::blank(&u.conn, u.period).unwrap();
+    let file = sheet::blank(&u.conn, u.period, Some(&["Day · RN 1".to_string()])).unwrap();
     let text = crate::csv_file::decode(&file.bytes).unwrap();
     let p = preview(&u.conn, u.period, &text, &nice()).unwrap();
     assert!(
@@ -320,4 +322,44 @@ fn a_sheet_with_no_day_of_the_period_says_what_it_needs() {
         "{}",
         err.message
     );
+}
+
+#[test]
+fn sign_ups_are_musts_to_work_beyond_the_cap_of_strong_requests() {
+    let mut u = unit();
+    let a = u.rns[0].clone();
+    let cap = rules::load(&u.conn).unwrap().strong_per_period;
+    let days: Vec<String> = (0..cap + 2)
+        .map(|i| input::format_date(u.from + Duration::days(2 * i)))
+        .collect();
+    let mut cells = vec!["D"; (cap + 1) as usize];
+    cells.push("off!");
+    let text = format!(
+        "Employee no,Name,{}\n,Open shifts,{}\n{},,{}\n",
+        days.join(","),
+        vec!["Day · RN 1"; days.len()].join(","),
+        a.1,
+        cells.join(",")
+    );
+    let sign_ups = RequestImportOptions {
+        unmarked: RequestPriority::Nice,
+        sign_ups: true,
+    };
+    let p = preview(&u.conn, u.period, &text, &sign_ups).unwrap();
+    assert!(
+        p.refused.is_empty() && p.unknown.is_empty(),
+        "{:?} {:?}",
+        p.refused,
+        p.unknown
+    );
+    import(&mut u.conn, u.period, &text, &sign_ups).unwrap();
+    let got = stored(&u, a.0);
+    assert_eq!(got.len(), days.len());
+    assert!(got
+        .iter()
+        .filter(|r| r.kind == RequestKind::Work)
+        .all(|r| r.priority == RequestPriority::Must));
+    // As plain requests the same sheet passes the cap and is refused.
+    let p = preview(&u.conn, u.period, &text.replace('D', "D!"), &nice()).unwrap();
+    assert_eq!(p.refused.len(), 1, "{:?}", p.refused);
 }
