@@ -76,7 +76,7 @@ fn hmac(key: &[u8], message: &[u8]) -> Vec<u8> {
 }
 
 /// Each value with its type and length, so no two different entries encode alike.
-fn seal(key: &[u8], values: &[ValueRef<'_>]) -> Vec<u8> {
+pub(crate) fn seal(key: &[u8], values: &[ValueRef<'_>]) -> Vec<u8> {
     let mut message = Vec::new();
     for value in values {
         let (tag, bytes): (u8, Vec<u8>) = match value {

@@ -10,6 +10,7 @@ pub mod chain;
 mod describe;
 pub mod differences;
 mod list;
+pub mod rows;
 pub mod triggers;
 pub mod undone;
 

@@ -96,6 +96,9 @@ pub fn import_into(
         if compare {
             crate::audit::differences::write(&tx)?;
         }
+        // The records as imported are what the history now says they are
+        // (into an empty folder they have no entries of their own).
+        crate::audit::rows::describe_as_they_are(&tx)?;
         history::note_import(&tx, &event(staged, &file_history)?, &file_history)?;
         if let Some(broken) = broken_reference(&tx)? {
             return Err(AppError::new(

@@ -20,6 +20,9 @@ pub struct DepartmentFile {
     damaged: Option<String>,
     /// What is wrong with the change history, when its check at open failed.
     history_warning: Option<String>,
+    /// Records found not as the history says at open (`audit::rows`), in
+    /// the manager's words, until they are added to the history.
+    outside_changes: Option<String>,
     /// The history's newest entry as recorded beside the file (`head`), kept
     /// up after every save; `None` while entries are found cut off its end,
     /// so the record of where it ended stands.
@@ -101,11 +104,18 @@ impl DepartmentFile {
         }
         // Triggers removed outside Wardbook are put back by the migration;
         // which were missing is noted first, so the gap is in the history.
-        let missing = if version == super::LATEST_VERSION {
-            crate::audit::chain::missing_triggers(&conn)?
+        let (missing, outside) = if version == super::LATEST_VERSION {
+            let started = std::time::Instant::now();
+            let outside = crate::audit::rows::find(&conn)?;
+            eprintln!(
+                "wardbook: records checked against the history in {} ms",
+                started.elapsed().as_millis()
+            );
+            (crate::audit::chain::missing_triggers(&conn)?, outside)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
+        let outside_changes = crate::audit::rows::message(&conn, &outside)?;
         super::migrate(&mut conn)?;
         // The history is checked before the note of the restored protection
         // is written: that note would otherwise take the number of an entry
@@ -128,6 +138,7 @@ impl DepartmentFile {
             key,
             damaged: None,
             history_warning,
+            outside_changes,
             head,
         })
     }
@@ -147,6 +158,7 @@ impl DepartmentFile {
             key,
             damaged: Some(detail),
             history_warning: None,
+            outside_changes: None,
             head: None,
         })
     }
@@ -183,6 +195,25 @@ impl DepartmentFile {
     /// What the check of the change history at open found wrong, if anything.
     pub fn history_warning(&self) -> Option<&str> {
         self.history_warning.as_deref()
+    }
+
+    /// Records found changed outside Wardbook at open, not yet added to the history.
+    pub fn outside_changes(&self) -> Option<&str> {
+        self.outside_changes.as_deref()
+    }
+
+    /// Adds the records found changed outside Wardbook to the history, now
+    /// that the manager has seen them; returns how many.
+    pub fn record_outside_changes(&mut self) -> AppResult<usize> {
+        if self.damaged.is_some() {
+            return Err(super::faults::damaged_read_only());
+        }
+        let tx = self.conn.transaction()?;
+        let count = crate::audit::rows::record(&tx)?;
+        tx.commit()?;
+        self.outside_changes = None;
+        self.follow_history();
+        Ok(count)
     }
 
     /// Records the history's newest entry beside the file after a save, so

@@ -37,7 +37,12 @@ read_only: string | null,
  * The change history failed its check at open (named entry), or its
  * protection had been removed: shown as a warning until the next start.
  */
-history_warning: string | null, idle_lock_minutes: number, 
+history_warning: string | null, 
+/**
+ * Records found at open not as the history says (edited around it),
+ * named; shown until the manager adds them to the history.
+ */
+outside_changes: string | null, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -1988,6 +1993,7 @@ export interface Commands {
   department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
   history_verify: { args: NoArgs; result: HistoryCheck };
+  history_record_outside_changes: { args: NoArgs; result: number };
   report_options: { args: NoArgs; result: ReportOptions };
   report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
   requests_for_period: { args: { period_id: number }; result: Array<StaffRequest> };
