@@ -985,7 +985,12 @@ history: FileHistory,
 /**
  * The entries of the department's own history, which are kept.
  */
-kept_history_entries: number, };
+kept_history_entries: number, 
+/**
+ * The file was changed after it was exported (it no longer matches its
+ * checksum): said before importing, and in the import's history entry.
+ */
+edited_after_export: boolean, };
 
 export type FileHistory = { 
 /**
@@ -1017,7 +1022,16 @@ history: FileHistory,
  * The entries of the department's own history that were kept (the
  * import's own entry not counted).
  */
-kept_history_entries: number, };
+kept_history_entries: number, 
+/**
+ * The file was changed after it was exported.
+ */
+edited_after_export: boolean, 
+/**
+ * How many records the import added, changed or removed, each an entry
+ * of the history (0 into an empty folder, where there is nothing to compare).
+ */
+changes: number, };
 
 export type StaffTo = "target" | "minimum";
 
