@@ -1254,6 +1254,11 @@ export type FieldChange = { field: StaffField, label: string, before: string, af
 
 export type HistoryEntry = { id: number, 
 /**
+ * What happened, in a few words ("Ana Ruiz: hourly rate", "Shift added
+ * 12 Jan 2026 N Night", "Backup made by hand").
+ */
+title: string, 
+/**
  * Local date and time in the department's zone, `YYYY-MM-DD HH:MM:SS`.
  */
 at: string, kind: HistoryKind, 
