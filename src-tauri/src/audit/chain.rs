@@ -259,7 +259,7 @@ pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
          VALUES ('department', '1', 'update', ?1, NULL, NULL)",
         [
             "The history's protection had been removed outside Wardbook and is back in place; \
-          changes made meanwhile may be missing from the history",
+          every record was compared with the history, and any changed meanwhile is named at open",
         ],
     )?;
     Ok(())

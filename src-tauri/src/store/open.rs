@@ -121,7 +121,8 @@ impl DepartmentFile {
         // is written: that note would otherwise take the number of an entry
         // removed from the end, and the count of the missing ones be wrong.
         let dir = path.parent().unwrap_or(Path::new("."));
-        let (history_warning, mut head) = history_warning(dir, &conn, key.as_ref(), &missing)?;
+        let (history_warning, mut head) =
+            history_warning(dir, &conn, key.as_ref(), &missing, outside.len())?;
         if !missing.is_empty() {
             eprintln!(
                 "wardbook: history triggers were missing and are restored: {}",
@@ -293,6 +294,7 @@ fn history_warning(
     conn: &Connection,
     key: Option<&Passphrase>,
     missing: &[String],
+    outside: usize,
 ) -> AppResult<(Option<String>, Option<Option<super::head::Head>>)> {
     let check = crate::audit::chain::verify(conn)?;
     let mut parts = Vec::new();
@@ -310,11 +312,23 @@ fn history_warning(
         }
     }
     if !missing.is_empty() {
-        parts.push(
-            "The protection of the change history had been removed outside Wardbook and is now \
-             back in place; changes made meanwhile may be missing from the history."
+        // Every record was compared with the history (`audit::rows`): what
+        // was changed while the protection was off is known, and named in
+        // the warning about those records.
+        let meanwhile = match outside {
+            0 => "Every record is still as the history says, so nothing was changed while it was off."
                 .to_string(),
-        );
+            1 => "One record was changed while it was off; it is named in the warning about records                   changed outside Wardbook."
+                .to_string(),
+            n => format!(
+                "{n} records were changed while it was off; they are named in the warning about \
+                 records changed outside Wardbook."
+            ),
+        };
+        parts.push(format!(
+            "The protection of the change history had been removed outside Wardbook and is now \
+             back in place. {meanwhile}"
+        ));
     }
     Ok(((!parts.is_empty()).then(|| parts.join(" ")), head))
 }
