@@ -337,7 +337,9 @@ fn removed_protection_says_what_changed_while_it_was_off() {
     let file = DepartmentFile::open(&path, None, None, now).unwrap();
     let warning = file.history_warning().expect("told").to_string();
     assert!(
-        warning.contains("Every record is still as the history says, so nothing was changed while it was off."),
+        warning.contains(
+            "Every record is still as the history says, so nothing was changed while it was off."
+        ),
         "{warning}"
     );
     assert_eq!(file.outside_changes(), None);

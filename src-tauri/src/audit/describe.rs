@@ -166,10 +166,7 @@ fn local_instant(conn: &Connection, utc: &str) -> AppResult<String> {
         return Ok(utc.to_string());
     };
     let zone = super::list::zone(conn)?;
-    Ok(at
-        .with_timezone(&zone)
-        .format("%Y-%m-%d %H:%M")
-        .to_string())
+    Ok(at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
 }
 
 fn object(json: Option<&str>) -> Map<String, Value> {
@@ -273,7 +270,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].field, "Clock in");
-        assert_eq!(c[0].before.as_deref(), Some("2026-01-12 07:02"), "UTC−6 in January");
+        assert_eq!(
+            c[0].before.as_deref(),
+            Some("2026-01-12 07:02"),
+            "UTC−6 in January"
+        );
         assert_eq!(c[0].after.as_deref(), Some("2026-01-12 06:55"));
     }
 

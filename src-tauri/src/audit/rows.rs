@@ -39,7 +39,13 @@ fn quoted(table: &str) -> String {
 }
 
 /// The seal of one description: table, record, entry and state under `key`.
-fn baseline_seal(key: &[u8], table: &str, record: &str, entry: i64, state: Option<&str>) -> Vec<u8> {
+fn baseline_seal(
+    key: &[u8],
+    table: &str,
+    record: &str,
+    entry: i64,
+    state: Option<&str>,
+) -> Vec<u8> {
     chain::seal(
         key,
         &[
@@ -235,7 +241,12 @@ fn subject(conn: &Connection, change: &OutsideChange) -> AppResult<String> {
         .and_then(|s| serde_json::from_str(s).ok())
         .unwrap_or_default();
     if change.table == "staff" {
-        let part = |k: &str| json.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let part = |k: &str| {
+            json.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
         let name = format!("{} {}", part("first_name"), part("last_name"));
         if !name.trim().is_empty() {
             return Ok(name.trim().to_string());
@@ -291,13 +302,8 @@ pub fn sentence(conn: &Connection, change: &OutsideChange) -> AppResult<String> 
         (None, _) => format!("{who} was added outside Wardbook; no history entry."),
         (Some(_), None) => format!("{who} was removed outside Wardbook; no history entry."),
         (Some(before), Some(after)) => {
-            let fields = super::describe::changes_at(
-                conn,
-                &change.table,
-                Some(before),
-                Some(after),
-                None,
-            )?;
+            let fields =
+                super::describe::changes_at(conn, &change.table, Some(before), Some(after), None)?;
             let shown = |v: &Option<String>| v.clone().unwrap_or_else(|| "(empty)".into());
             let parts: Vec<String> = fields
                 .iter()
@@ -319,7 +325,9 @@ pub fn sentence(conn: &Connection, change: &OutsideChange) -> AppResult<String> 
                 [] => format!("{who} was changed outside Wardbook; no history entry."),
                 [one] => {
                     let (field, values) = one.split_once(": ").unwrap_or((one, ""));
-                    format!("{whose} {field} was changed outside Wardbook: {values}; no history entry.")
+                    format!(
+                        "{whose} {field} was changed outside Wardbook: {values}; no history entry."
+                    )
                 }
                 many => format!(
                     "{whose} {} were changed outside Wardbook; no history entry.",

@@ -30,7 +30,8 @@ fn around_the_history(conn: &Connection, table: &str, sql: &str) {
         .unwrap();
     assert!(!triggers.is_empty());
     for (name, _) in &triggers {
-        conn.execute_batch(&format!("DROP TRIGGER \"{name}\"")).unwrap();
+        conn.execute_batch(&format!("DROP TRIGGER \"{name}\""))
+            .unwrap();
     }
     conn.execute_batch(sql).unwrap();
     for (_, sql) in &triggers {
@@ -78,7 +79,10 @@ fn a_pay_rate_edited_around_the_history_is_named_with_before_and_after() {
         ),
         "{said}"
     );
-    assert!(!said.contains("staff") && !said.contains("trigger"), "{said}");
+    assert!(
+        !said.contains("staff") && !said.contains("trigger"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -119,7 +123,11 @@ fn once_added_to_the_history_the_change_is_kept_and_no_longer_warned() {
     );
     let before = entries(&conn);
     assert_eq!(record(&conn).unwrap(), 1);
-    assert_eq!(entries(&conn), before + 2, "the event and the record's change");
+    assert_eq!(
+        entries(&conn),
+        before + 2,
+        "the event and the record's change"
+    );
     assert_eq!(find(&conn).unwrap(), vec![], "nothing left to warn about");
     let event: String = conn
         .query_row(
@@ -141,7 +149,10 @@ fn once_added_to_the_history_the_change_is_kept_and_no_longer_warned() {
         .unwrap();
     assert_eq!(label, "Ruiz, Ana", "the person's history shows it");
     assert!(after.contains("5200"));
-    assert!(chain::verify(&conn).unwrap().intact, "sealed like any entry");
+    assert!(
+        chain::verify(&conn).unwrap().intact,
+        "sealed like any entry"
+    );
     assert_eq!(record(&conn).unwrap(), 0, "recording twice adds nothing");
 }
 
@@ -162,7 +173,9 @@ fn rows_from_before_the_history_and_reshaped_by_updates_are_described_not_flagge
     );
     let found = find(&conn).unwrap();
     assert_eq!(found.len(), 1);
-    assert!(sentence(&conn, &found[0]).unwrap().contains("$48.00 → $52.00"));
+    assert!(sentence(&conn, &found[0])
+        .unwrap()
+        .contains("$48.00 → $52.00"));
 }
 
 #[test]
@@ -201,7 +214,10 @@ fn many_changes_name_five_and_count_the_rest() {
     let found = find(&conn).unwrap();
     assert_eq!(found.len(), 8);
     let said = message(&conn, &found).unwrap().unwrap();
-    assert!(said.contains("And 3 more records changed the same way."), "{said}");
+    assert!(
+        said.contains("And 3 more records changed the same way."),
+        "{said}"
+    );
 }
 
 fn plain_file(dir: &std::path::Path) -> std::path::PathBuf {
@@ -226,18 +242,30 @@ fn a_plain_file_edited_with_another_tool_warns_at_open_until_recorded() {
             "UPDATE staff SET hourly_rate_cents = 5200 WHERE id = 7",
         );
     }
-    let open = || DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
+    let open =
+        || DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
     let mut file = open();
     let warning = file.outside_changes().expect("told at open").to_string();
-    assert!(warning.contains("Ana Ruiz's hourly rate was changed outside Wardbook: $48.00 → $52.00"), "{warning}");
+    assert!(
+        warning.contains("Ana Ruiz's hourly rate was changed outside Wardbook: $48.00 → $52.00"),
+        "{warning}"
+    );
     assert_eq!(file.history_warning(), None, "the history itself is whole");
     let check = crate::store::head::verify(dir.path(), file.conn()).unwrap();
     assert!(!check.intact, "“Check the history” finds it too");
-    assert!(check.message.contains("$48.00 → $52.00"), "{}", check.message);
+    assert!(
+        check.message.contains("$48.00 → $52.00"),
+        "{}",
+        check.message
+    );
     assert_eq!(file.record_outside_changes().unwrap(), 1);
     assert_eq!(file.outside_changes(), None);
     file.close().unwrap();
     let again = open();
-    assert_eq!(again.outside_changes(), None, "told once, then kept in the history");
+    assert_eq!(
+        again.outside_changes(),
+        None,
+        "told once, then kept in the history"
+    );
     assert_eq!(again.history_warning(), None);
 }

@@ -55,7 +55,11 @@ fn fields(changes: &[HistoryChange]) -> String {
     match names.len() {
         0 => String::new(),
         n if n <= FIELDS => names.join(", "),
-        n => format!("{} and {} more", names[..FIELDS - 1].join(", "), n - (FIELDS - 1)),
+        n => format!(
+            "{} and {} more",
+            names[..FIELDS - 1].join(", "),
+            n - (FIELDS - 1)
+        ),
     }
 }
 
@@ -63,10 +67,7 @@ pub fn title(e: &Entry<'_>) -> String {
     if e.event {
         // "Backup made by hand: wardbook-….db" → "Backup made by hand"; the
         // whole text is the entry's label, shown under it.
-        let end = e
-            .label
-            .find([':', ';'])
-            .unwrap_or(e.label.len());
+        let end = e.label.find([':', ';']).unwrap_or(e.label.len());
         let head = e.label[..end].trim();
         return if head.is_empty() {
             "Department event".into()

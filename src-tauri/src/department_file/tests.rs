@@ -422,9 +422,11 @@ fn a_file_edited_after_export_is_imported_with_its_edits_named() {
     let good = exported(&live);
     assert!(!parse(good.as_bytes()).unwrap().edited_after_export);
     let (id, first): (i64, String) = live
-        .query_row("SELECT id, first_name FROM staff ORDER BY id LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT id, first_name FROM staff ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     let edited = good.replacen(&format!("\"{first}\""), "\"Zed\"", 1);
     assert_ne!(edited, good);
@@ -436,11 +438,17 @@ fn a_file_edited_after_export_is_imported_with_its_edits_named() {
     assert!(outcome.edited_after_export);
     assert_eq!(outcome.changes, 1, "one record differs");
     let name: String = live
-        .query_row("SELECT first_name FROM staff WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT first_name FROM staff WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(name, "Zed");
     let event: String = live
-        .query_row("SELECT label FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(
         event.contains("the file was changed after it was exported (1 difference from the department, each an entry)"),
@@ -454,5 +462,8 @@ fn a_file_edited_after_export_is_imported_with_its_edits_named() {
         )
         .unwrap();
     assert!(change.contains("\"Zed\""));
-    assert!(crate::audit::rows::find(&live).unwrap().is_empty(), "records as the history says");
+    assert!(
+        crate::audit::rows::find(&live).unwrap().is_empty(),
+        "records as the history says"
+    );
 }
