@@ -22,7 +22,8 @@ pub struct DepartmentFile {
     history_warning: Option<String>,
     /// Records found not as the history says at open (`audit::rows`), in
     /// the manager's words, until they are added to the history.
-    outside_changes: Option<String>,
+    /// Boxed: a file travels by value in the app's state, and stays small.
+    outside_changes: Option<Box<str>>,
     /// The history's newest entry as recorded beside the file (`head`), kept
     /// up after every save; `None` while entries are found cut off its end,
     /// so the record of where it ended stands.
@@ -115,7 +116,7 @@ impl DepartmentFile {
         } else {
             (Vec::new(), Vec::new())
         };
-        let outside_changes = crate::audit::rows::message(&conn, &outside)?;
+        let outside_changes = crate::audit::rows::message(&conn, &outside)?.map(Into::into);
         super::migrate(&mut conn)?;
         // The history is checked before the note of the restored protection
         // is written: that note would otherwise take the number of an entry
