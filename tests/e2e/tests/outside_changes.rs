@@ -23,7 +23,8 @@ fn edit_around_the_history(db: &Path) -> String {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    conn.execute_batch("DROP TRIGGER audit_trg_staff_update").unwrap();
+    conn.execute_batch("DROP TRIGGER audit_trg_staff_update")
+        .unwrap();
     conn.execute(
         "UPDATE staff SET hourly_rate_cents = 5200 WHERE id = ?1",
         [id],
@@ -52,8 +53,9 @@ fn a_record_edited_around_the_history_is_named_and_added_to_it() {
             .filter(|t| !t.is_empty())
     });
     assert!(
-        warning.contains(&format!("{name}'s hourly rate was changed outside Wardbook:"))
-            && warning.contains("→ $52.00; no history entry."),
+        warning.contains(&format!(
+            "{name}'s hourly rate was changed outside Wardbook:"
+        )) && warning.contains("→ $52.00; no history entry."),
         "{warning}"
     );
     app.screenshot("outside-changes-warning.png");
