@@ -529,3 +529,6 @@ fn an_encrypted_file_whose_backup_after_the_passphrase_failed_is_locked_not_dama
     let file = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()).unwrap();
     assert!(file.damaged().is_none());
 }
+
+#[path = "damaged/more.rs"]
+mod more;

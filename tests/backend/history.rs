@@ -109,3 +109,48 @@ fn a_date_typed_another_way_is_refused_beside_its_field() {
         );
     }
 }
+
+/// Every record the app writes (the sample department, grown to 150 staff
+/// with their shifts) is as the history says: no warning at open. Then one
+/// pay rate edited around the history (trigger dropped, edit, trigger put
+/// back) is the one record named.
+#[test]
+fn records_are_checked_against_the_history_at_open_without_false_alarms() {
+    use wardbook::store::DepartmentFile;
+    let dir = DataDir::new();
+    {
+        let mut conn = dir.open();
+        wardbook::sample::create(&mut conn, wardbook_tests::day("2026-11-27")).unwrap();
+        let draft = wardbook::schedule::store::periods::list(&conn).unwrap()[1].clone();
+        wardbook_tests::big_unit::grow_to_150(&mut conn, &draft);
+    }
+    let open = || DepartmentFile::open(&dir.db(), None, None, wardbook_tests::now()).unwrap();
+    let file = open();
+    assert_eq!(file.outside_changes(), None);
+    assert_eq!(file.history_warning(), None);
+    drop(file);
+    {
+        let conn = rusqlite::Connection::open(dir.db()).unwrap();
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'audit_trg_staff_update'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER audit_trg_staff_update;
+             UPDATE staff SET hourly_rate_cents = hourly_rate_cents + 400
+              WHERE id = (SELECT MIN(id) FROM staff WHERE employee_no LIKE 'X%');",
+        )
+        .unwrap();
+        conn.execute_batch(&sql).unwrap();
+    }
+    let file = open();
+    let said = file.outside_changes().expect("the edit is found");
+    assert!(
+        said.contains("Extra0 Nurse000's hourly rate was changed outside Wardbook: $45.00 → $49.00; no history entry."),
+        "{said}"
+    );
+    assert!(!said.contains("more records"), "only that record: {said}");
+}

@@ -76,7 +76,7 @@ fn hmac(key: &[u8], message: &[u8]) -> Vec<u8> {
 }
 
 /// Each value with its type and length, so no two different entries encode alike.
-fn seal(key: &[u8], values: &[ValueRef<'_>]) -> Vec<u8> {
+pub(crate) fn seal(key: &[u8], values: &[ValueRef<'_>]) -> Vec<u8> {
     let mut message = Vec::new();
     for value in values {
         let (tag, bytes): (u8, Vec<u8>) = match value {
@@ -259,7 +259,7 @@ pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
          VALUES ('department', '1', 'update', ?1, NULL, NULL)",
         [
             "The history's protection had been removed outside Wardbook and is back in place; \
-          changes made meanwhile may be missing from the history",
+          every record was compared with the history, and any changed meanwhile is named at open",
         ],
     )?;
     Ok(())

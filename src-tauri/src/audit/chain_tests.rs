@@ -305,3 +305,59 @@ fn a_broken_chain_is_reported_at_open() {
     let warning = file.history_warning().expect("a broken chain is told");
     assert!(warning.contains("entry 1"), "{warning}");
 }
+
+/// The warning about removed protection says what was changed while it was
+/// off: nothing (every record as the history says), or how many records,
+/// each named in the warning about records changed outside Wardbook.
+#[test]
+fn removed_protection_says_what_changed_while_it_was_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wardbook.db");
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    {
+        let file = DepartmentFile::open(&path, None, None, now).unwrap();
+        file.conn()
+            .execute_batch(
+                "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');
+                 INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
+                     fte_hundredths, hourly_rate_cents, hire_date) VALUES (7, 'Ana', 'Ruiz', 'E7', 'RN', 'full_time', 90, 4800, '2020-01-01');",
+            )
+            .unwrap();
+    }
+    let drop_trigger = || {
+        let raw = Connection::open(&path).unwrap();
+        raw.execute_batch("DROP TRIGGER audit_trg_staff_update;")
+            .unwrap();
+        raw
+    };
+    drop(drop_trigger());
+    let file = DepartmentFile::open(&path, None, None, now).unwrap();
+    let warning = file.history_warning().expect("told").to_string();
+    assert!(
+        warning.contains(
+            "Every record is still as the history says, so nothing was changed while it was off."
+        ),
+        "{warning}"
+    );
+    assert_eq!(file.outside_changes(), None);
+    drop(file);
+
+    let raw = drop_trigger();
+    raw.execute_batch("UPDATE staff SET hourly_rate_cents = 5200 WHERE id = 7;")
+        .unwrap();
+    drop(raw);
+    let file = DepartmentFile::open(&path, None, None, now).unwrap();
+    let warning = file.history_warning().expect("told").to_string();
+    assert!(
+        warning.contains("One record was changed while it was off"),
+        "{warning}"
+    );
+    let named = file.outside_changes().expect("and named");
+    assert!(
+        named.contains("Ana Ruiz's hourly rate was changed outside Wardbook: $48.00 → $52.00"),
+        "{named}"
+    );
+}

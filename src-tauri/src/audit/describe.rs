@@ -125,6 +125,8 @@ fn value(
         Value::Null => None,
         Value::String(s) if s.is_empty() => None,
         Value::String(s) => Some(match column {
+            // Punch instants are stored in UTC: shown on the department's clock.
+            "clock_in" | "clock_out" => local_instant(conn, s)?,
             "role" => Role::from_code(s).map_or(s.clone(), |r| r.label().to_string()),
             "employment_type" => {
                 EmploymentType::from_code(s).map_or(s.clone(), |e| e.label().to_string())
@@ -155,6 +157,16 @@ fn value(
         },
         other => Some(other.to_string()),
     })
+}
+
+/// "2026-01-12T15:02:00Z" → "2026-01-12 07:02" in the department's zone;
+/// anything else as it is.
+fn local_instant(conn: &Connection, utc: &str) -> AppResult<String> {
+    let Ok(at) = chrono::DateTime::parse_from_rfc3339(utc) else {
+        return Ok(utc.to_string());
+    };
+    let zone = super::list::zone(conn)?;
+    Ok(at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string())
 }
 
 fn object(json: Option<&str>) -> Map<String, Value> {
@@ -239,6 +251,31 @@ mod tests {
         assert_eq!(money(12_345_678), "$123,456.78");
         assert_eq!(money(-5), "-$0.05");
         assert_eq!(duration(90), "1 h 30 min");
+    }
+
+    #[test]
+    fn punch_times_read_on_the_departments_clock_not_utc() {
+        let conn = crate::store::open_in_memory().unwrap();
+        conn.execute_batch(
+            "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'America/Chicago', 7, 'weekly_40', '2026-01-01');",
+        )
+        .unwrap();
+        let c = changes_at(
+            &conn,
+            "punch",
+            Some(r#"{"clock_in":"2026-01-12T13:02:00Z"}"#),
+            Some(r#"{"clock_in":"2026-01-12T12:55:00Z"}"#),
+            None,
+        )
+        .unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].field, "Clock in");
+        assert_eq!(
+            c[0].before.as_deref(),
+            Some("2026-01-12 07:02"),
+            "UTC−6 in January"
+        );
+        assert_eq!(c[0].after.as_deref(), Some("2026-01-12 06:55"));
     }
 
     #[test]

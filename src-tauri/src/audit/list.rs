@@ -189,21 +189,29 @@ pub fn list(conn: &Connection, query: &super::HistoryQuery) -> AppResult<History
     let mut entries = Vec::with_capacity(raw.len());
     for (id, at, table, record_key, act, staff_id, label, before, after) in raw {
         let (kind, what) = kind_of(&table);
+        let changes =
+            describe::changes_at(conn, &table, before.as_deref(), after.as_deref(), Some(id))?;
+        let act = action(&act);
+        let title = super::title::title(&super::title::Entry {
+            table: &table,
+            what: &what,
+            label: &label,
+            action: act,
+            // A department event (backup, restore, import…) has no "before".
+            event: act == HistoryAction::Changed && before.is_none(),
+            state: after.as_deref().or(before.as_deref()),
+            changes: &changes,
+        });
         entries.push(HistoryEntry {
             id,
+            title,
             at: local_time(tz, &at),
             kind,
             what,
             label,
-            action: action(&act),
+            action: act,
             staff_id,
-            changes: describe::changes_at(
-                conn,
-                &table,
-                before.as_deref(),
-                after.as_deref(),
-                Some(id),
-            )?,
+            changes,
             table,
             record_key,
         });

@@ -10,6 +10,8 @@ pub mod chain;
 mod describe;
 pub mod differences;
 mod list;
+pub mod rows;
+mod title;
 pub mod triggers;
 pub mod undone;
 
@@ -144,6 +146,9 @@ pub struct HistoryChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct HistoryEntry {
     pub id: i64,
+    /// What happened, in a few words ("Ana Ruiz: hourly rate", "Shift added
+    /// 12 Jan 2026 N Night", "Backup made by hand").
+    pub title: String,
     /// Local date and time in the department's zone, `YYYY-MM-DD HH:MM:SS`.
     pub at: String,
     pub kind: HistoryKind,

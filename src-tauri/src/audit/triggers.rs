@@ -19,6 +19,10 @@ pub const NOT_AUDITED: &[(&str, &str)] = &[
         "the key of the seals, guarded by `chain`",
     ),
     (
+        "audit_baseline",
+        "the history's description of records it has no entry for, sealed by `rows`",
+    ),
+    (
         "audit_pending",
         "scratch space of the triggers, empty between statements",
     ),

@@ -19,6 +19,9 @@ pub struct AppStatus {
     /// The change history failed its check at open (named entry), or its
     /// protection had been removed: shown as a warning until the next start.
     pub history_warning: Option<String>,
+    /// Records found at open not as the history says (edited around it),
+    /// named; shown until the manager adds them to the history.
+    pub outside_changes: Option<String>,
     pub idle_lock_minutes: u32,
     /// Why today's automatic backup failed, if it did (told once).
     pub backup_warning: Option<String>,
@@ -53,6 +56,7 @@ pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
         encrypted: snapshot.encrypted,
         read_only: snapshot.damaged.then(crate::store::faults::damaged_banner),
         history_warning: snapshot.history_warning,
+        outside_changes: snapshot.outside_changes,
         idle_lock_minutes,
         backup_warning: db.take_backup_warning(),
         data_dir,

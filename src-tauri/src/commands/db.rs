@@ -30,6 +30,8 @@ pub struct Snapshot {
     pub open_error: Option<AppError>,
     /// What the check of the change history at open found wrong.
     pub history_warning: Option<String>,
+    /// Records found changed outside Wardbook at open, until added to the history.
+    pub outside_changes: Option<String>,
 }
 
 pub struct Db {
@@ -127,6 +129,14 @@ impl Db {
             Ok(file) => {
                 if let Some(warning) = file.history_warning() {
                     crate::applog::write(&crate::applog::path(&self.data_dir), "history", warning);
+                }
+                if file.outside_changes().is_some() {
+                    // Which records is staff data: the log says only that some were.
+                    crate::applog::write(
+                        &crate::applog::path(&self.data_dir),
+                        "history",
+                        "records were found changed outside Wardbook at open",
+                    );
                 }
                 State::Open(file)
             }
@@ -229,6 +239,7 @@ impl Db {
                 encrypted: file.is_encrypted(),
                 damaged: file.damaged().is_some(),
                 history_warning: file.history_warning().map(str::to_string),
+                outside_changes: file.outside_changes().map(str::to_string),
                 ..Default::default()
             },
             State::Failed(e) => Snapshot {

@@ -17,3 +17,11 @@ pub async fn history_verify(db: DbState<'_>) -> AppResult<audit::chain::HistoryC
     db.run(move |conn| crate::store::head::verify(&dir, conn))
         .await
 }
+
+/// Adds the records found changed outside Wardbook at open to the history,
+/// once the manager has read the warning naming them; returns how many.
+#[command]
+pub async fn history_record_outside_changes(db: DbState<'_>) -> AppResult<i64> {
+    db.with_file_mut(|_, file| Ok(file.record_outside_changes()? as i64))
+        .await
+}

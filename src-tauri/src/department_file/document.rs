@@ -13,7 +13,7 @@ pub const FORMAT: &str = "wardbook-department";
 pub const FORMAT_VERSION: i64 = 1;
 
 const ABOUT: &str = "A Wardbook department file: every table of one department's record. \
-Import it in Wardbook (the welcome screen, or Settings). Do not edit it: a checksum guards it.";
+Import it in Wardbook (the welcome screen, or Settings). A checksum shows whether it was changed after it was exported: Wardbook then says so before importing it, and every change it makes is written into the history.";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Table {
@@ -33,6 +33,10 @@ pub struct Document {
     /// history, for a reader of the file: which department's history it is.
     /// The key itself is in the history's tables (see `history`).
     pub history_key: Option<String>,
+    /// The contents no longer match the checksum written at export: the file
+    /// was edited (or damaged) since. Read all the same; every value is still
+    /// held to the forms' rules, and the import says so.
+    pub edited_after_export: bool,
 }
 
 impl AsRef<str> for Table {
@@ -205,12 +209,12 @@ pub fn parse(bytes: &[u8]) -> AppResult<Document> {
             not_ours("its records are not laid out as Wardbook writes them")
         })?
         .ok_or_else(|| not_ours("it holds no records"))?;
-    if field("checksum").and_then(Value::as_str) != Some(checksum(&tables).as_str()) {
-        return Err(refuse(
-            "The file's contents do not match its checksum: it was damaged or edited after it was \
-             exported. Export it again from the original. Nothing was imported.",
-        ));
-    }
+    // Anyone can recompute a checksum, so it proves nothing against a
+    // forger; it tells an honest edit (or damage) after export, which the
+    // import then names rather than refuses (the values still meet the
+    // forms' rules, and each change goes into the history).
+    let edited_after_export =
+        field("checksum").and_then(Value::as_str) != Some(checksum(&tables).as_str());
     Ok(Document {
         schema_version,
         app_version,
@@ -220,5 +224,6 @@ pub fn parse(bytes: &[u8]) -> AppResult<Document> {
         history_key: field("history_key")
             .and_then(Value::as_str)
             .map(str::to_string),
+        edited_after_export,
     })
 }

@@ -69,6 +69,7 @@ pub fn document(conn: &Connection, exported_at: &str) -> AppResult<Document> {
         department: department.name,
         tables,
         history_key: crate::audit::chain::key(conn)?.map(|k| crate::audit::chain::key_id(&k)),
+        edited_after_export: false,
     })
 }
 

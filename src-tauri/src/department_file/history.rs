@@ -29,15 +29,17 @@ pub const TABLES: &[&str] = &[
     "audit_seal",
     "audit_chain_key",
     "audit_pending",
+    "audit_baseline",
 ];
 
 pub fn is_history(table: &str) -> bool {
     TABLES.contains(&table)
 }
 
-/// The table whose rows a department file never carries: the history's key.
+/// The tables whose rows a department file never carries: the history's key,
+/// and the records' description sealed with it (`audit::rows`).
 pub fn stays_home(table: &str) -> bool {
-    table == "audit_chain_key"
+    table == "audit_chain_key" || table == "audit_baseline"
 }
 
 text_enum! {

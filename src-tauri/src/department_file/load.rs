@@ -32,6 +32,9 @@ pub struct DepartmentFileSummary {
     pub history: super::FileHistory,
     /// The entries of the department's own history, which are kept.
     pub kept_history_entries: i64,
+    /// The file was changed after it was exported (it no longer matches its
+    /// checksum): said before importing, and in the import's history entry.
+    pub edited_after_export: bool,
 }
 
 fn refuse(message: String) -> AppError {
@@ -257,5 +260,6 @@ pub fn summary(
         rows: doc.tables.iter().map(|t| t.rows.len() as i64).sum(),
         history,
         kept_history_entries: live.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?,
+        edited_after_export: doc.edited_after_export,
     })
 }

@@ -56,6 +56,8 @@ pub struct Staged {
     /// The name of the key that sealed the file's history
     /// (`audit::chain::key_id`), never the key itself.
     pub history_key: Option<String>,
+    /// The file no longer matches its checksum (see `Document`).
+    pub edited_after_export: bool,
 }
 
 /// Rebuilds and checks a parsed department file.
@@ -68,6 +70,7 @@ pub fn stage(doc: &Document, file_name: &str) -> crate::error::AppResult<Staged>
             .filter(|c| !c.is_control() && !crate::input::is_direction_control(*c))
             .collect(),
         history_key: doc.history_key.clone(),
+        edited_after_export: doc.edited_after_export,
     })
 }
 

@@ -47,6 +47,7 @@ pub fn kind(table: &str) -> String {
         "audit_seal" => "Seal of history entry".into(),
         "audit_chain_key" => "History key".into(),
         "audit_pending" => "Pending history entry".into(),
+        "audit_baseline" => "History's description of a record".into(),
         _ => crate::audit::kind_of(table).1,
     }
 }

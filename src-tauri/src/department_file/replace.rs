@@ -25,6 +25,11 @@ pub struct DepartmentImportOutcome {
     /// The entries of the department's own history that were kept (the
     /// import's own entry not counted).
     pub kept_history_entries: i64,
+    /// The file was changed after it was exported.
+    pub edited_after_export: bool,
+    /// How many records the import added, changed or removed, each an entry
+    /// of the history (0 into an empty folder, where there is nothing to compare).
+    pub changes: i64,
 }
 
 /// Replaces everything in `live` with `staging` (a `load`ed file at the same
@@ -74,6 +79,7 @@ pub fn import_into(
         .collect();
     let kept_history_entries;
     let file_history;
+    let mut changes = 0;
     {
         let _fk = ForeignKeysOff::new(live)?;
         let tx = live.unchecked_transaction()?;
@@ -94,9 +100,19 @@ pub fn import_into(
         restore_triggers(&tx, &triggers)?;
         history::carry_over(&tx, staging, &carry.ids)?;
         if compare {
-            crate::audit::differences::write(&tx)?;
+            changes = crate::audit::differences::write(&tx)?;
         }
-        history::note_import(&tx, &event(staged, &file_history)?, &file_history)?;
+        // The records as imported are what the history now says they are
+        // (into an empty folder they have no entries of their own).
+        crate::audit::rows::describe_as_they_are(&tx)?;
+        let mut label = event(staged, &file_history)?;
+        if staged.edited_after_export {
+            label.push_str(&format!(
+                "; the file was changed after it was exported ({changes} {} from the department, each an entry)",
+                if changes == 1 { "difference" } else { "differences" }
+            ));
+        }
+        history::note_import(&tx, &label, &file_history)?;
         if let Some(broken) = broken_reference(&tx)? {
             return Err(AppError::new(
                 ErrorCode::Internal,
@@ -110,6 +126,8 @@ pub fn import_into(
         set_aside,
         history: file_history,
         kept_history_entries,
+        edited_after_export: staged.edited_after_export,
+        changes,
     })
 }
 

@@ -184,6 +184,13 @@ pub fn verify(data_dir: &Path, conn: &Connection) -> AppResult<chain::HistoryChe
             found.message = cut;
         }
     }
+    if found.intact {
+        let outside = crate::audit::rows::find(conn)?;
+        if let Some(said) = crate::audit::rows::message(conn, &outside)? {
+            found.intact = false;
+            found.message = said;
+        }
+    }
     Ok(found)
 }
 

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_attendance_approval.sql"),
     include_str!("migrations/0014_staff_requests.sql"),
     include_str!("migrations/0015_per_diem_hours.sql"),
+    include_str!("migrations/0016_row_baseline.sql"),
     include_str!("migrations/0017_shift_swaps.sql"),
 ];
 
@@ -67,6 +68,12 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> AppResult<()> {
     let tx = conn.transaction()?;
     crate::audit::triggers::sync(&tx)?;
     crate::audit::chain::protect(&tx)?;
+    // Rows an update reshaped (a column added) or wrote before the history
+    // began are described as they are, so they are not taken for edits made
+    // outside Wardbook (`audit::rows`).
+    if (current as usize) < target {
+        crate::audit::rows::describe_as_they_are(&tx)?;
+    }
     tx.commit()?;
     Ok(())
 }

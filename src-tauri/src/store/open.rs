@@ -20,6 +20,10 @@ pub struct DepartmentFile {
     damaged: Option<String>,
     /// What is wrong with the change history, when its check at open failed.
     history_warning: Option<String>,
+    /// Records found not as the history says at open (`audit::rows`), in
+    /// the manager's words, until they are added to the history.
+    /// Boxed: a file travels by value in the app's state, and stays small.
+    outside_changes: Option<Box<str>>,
     /// The history's newest entry as recorded beside the file (`head`), kept
     /// up after every save; `None` while entries are found cut off its end,
     /// so the record of where it ended stands.
@@ -101,17 +105,25 @@ impl DepartmentFile {
         }
         // Triggers removed outside Wardbook are put back by the migration;
         // which were missing is noted first, so the gap is in the history.
-        let missing = if version == super::LATEST_VERSION {
-            crate::audit::chain::missing_triggers(&conn)?
+        let (missing, outside) = if version == super::LATEST_VERSION {
+            let started = std::time::Instant::now();
+            let outside = crate::audit::rows::find(&conn)?;
+            eprintln!(
+                "wardbook: records checked against the history in {} ms",
+                started.elapsed().as_millis()
+            );
+            (crate::audit::chain::missing_triggers(&conn)?, outside)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
+        let outside_changes = crate::audit::rows::message(&conn, &outside)?.map(Into::into);
         super::migrate(&mut conn)?;
         // The history is checked before the note of the restored protection
         // is written: that note would otherwise take the number of an entry
         // removed from the end, and the count of the missing ones be wrong.
         let dir = path.parent().unwrap_or(Path::new("."));
-        let (history_warning, mut head) = history_warning(dir, &conn, key.as_ref(), &missing)?;
+        let (history_warning, mut head) =
+            history_warning(dir, &conn, key.as_ref(), &missing, outside.len())?;
         if !missing.is_empty() {
             eprintln!(
                 "wardbook: history triggers were missing and are restored: {}",
@@ -128,6 +140,7 @@ impl DepartmentFile {
             key,
             damaged: None,
             history_warning,
+            outside_changes,
             head,
         })
     }
@@ -147,6 +160,7 @@ impl DepartmentFile {
             key,
             damaged: Some(detail),
             history_warning: None,
+            outside_changes: None,
             head: None,
         })
     }
@@ -183,6 +197,25 @@ impl DepartmentFile {
     /// What the check of the change history at open found wrong, if anything.
     pub fn history_warning(&self) -> Option<&str> {
         self.history_warning.as_deref()
+    }
+
+    /// Records found changed outside Wardbook at open, not yet added to the history.
+    pub fn outside_changes(&self) -> Option<&str> {
+        self.outside_changes.as_deref()
+    }
+
+    /// Adds the records found changed outside Wardbook to the history, now
+    /// that the manager has seen them; returns how many.
+    pub fn record_outside_changes(&mut self) -> AppResult<usize> {
+        if self.damaged.is_some() {
+            return Err(super::faults::damaged_read_only());
+        }
+        let tx = self.conn.transaction()?;
+        let count = crate::audit::rows::record(&tx)?;
+        tx.commit()?;
+        self.outside_changes = None;
+        self.follow_history();
+        Ok(count)
     }
 
     /// Records the history's newest entry beside the file after a save, so
@@ -262,6 +295,7 @@ fn history_warning(
     conn: &Connection,
     key: Option<&Passphrase>,
     missing: &[String],
+    outside: usize,
 ) -> AppResult<(Option<String>, Option<Option<super::head::Head>>)> {
     let check = crate::audit::chain::verify(conn)?;
     let mut parts = Vec::new();
@@ -279,11 +313,23 @@ fn history_warning(
         }
     }
     if !missing.is_empty() {
-        parts.push(
-            "The protection of the change history had been removed outside Wardbook and is now \
-             back in place; changes made meanwhile may be missing from the history."
+        // Every record was compared with the history (`audit::rows`): what
+        // was changed while the protection was off is known, and named in
+        // the warning about those records.
+        let meanwhile = match outside {
+            0 => "Every record is still as the history says, so nothing was changed while it was off."
                 .to_string(),
-        );
+            1 => "One record was changed while it was off; it is named in the warning about records                   changed outside Wardbook."
+                .to_string(),
+            n => format!(
+                "{n} records were changed while it was off; they are named in the warning about \
+                 records changed outside Wardbook."
+            ),
+        };
+        parts.push(format!(
+            "The protection of the change history had been removed outside Wardbook and is now \
+             back in place. {meanwhile}"
+        ));
     }
     Ok(((!parts.is_empty()).then(|| parts.join(" ")), head))
 }

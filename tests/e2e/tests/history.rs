@@ -46,8 +46,8 @@ fn a_saved_change_shows_before_and_after_in_the_history() {
             .find(|r| r.contains(&expected))
     });
     assert!(
-        row.contains("Staff record changed"),
-        "the row says what changed: {row}"
+        row.contains(&format!("{name}: hourly rate")),
+        "the row's title says whose record and which field: {row}"
     );
 
     // The department's history, filtered to staff records and the person's name.

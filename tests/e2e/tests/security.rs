@@ -12,6 +12,23 @@ fn set_passphrase(app: &App) {
     app.find("#passphrase-form");
     app.type_into("#pass-new", PASSPHRASE);
     app.type_into("#pass-confirm", PASSPHRASE);
+    // The choice about the older backups is offered plainly, with what each
+    // way costs; encrypting them is the default.
+    let choice = app.text(&app.find("#pass-backups-choice"));
+    assert!(
+        choice.contains("Encrypt them with the passphrase too")
+            && choice.contains("Keep them readable")
+            && choice.contains("forgotten"),
+        "{choice}"
+    );
+    assert_eq!(
+        app.execute(
+            "return document.getElementById('pass-encrypt-backups').checked;",
+            vec![]
+        ),
+        serde_json::json!(true)
+    );
+    app.screenshot("security-passphrase-choice.png");
     app.click_button("Set passphrase");
     // Once the file is encrypted the form asks for the current passphrase to change it.
     app.find("#pass-current");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, changeText, dateTyped } from './history';
+import { changeText, dateTyped } from './history';
 
 describe('change history words', () => {
   it('shows before → after for a change', () => {
@@ -10,9 +10,6 @@ describe('change history words', () => {
   });
   it('says a cleared field has no value now', () => {
     expect(changeText({ field: 'Expires on', before: '2026-05-01', after: null })).toBe('2026-05-01 → (none)');
-  });
-  it('names the action', () => {
-    expect(actionLabel('removed')).toBe('removed');
   });
 });
 

@@ -1,9 +1,5 @@
 // Words for the change history.
-import type { HistoryChange, HistoryAction } from '../lib/bindings';
-
-export function actionLabel(action: HistoryAction): string {
-  return { added: 'added', changed: 'changed', removed: 'removed' }[action];
-}
+import type { HistoryChange } from '../lib/bindings';
 
 /** "$45.00 → $47.50", "set to 0.90", "cleared (was BLS)". */
 export function changeText(c: HistoryChange): string {

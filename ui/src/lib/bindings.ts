@@ -37,7 +37,12 @@ read_only: string | null,
  * The change history failed its check at open (named entry), or its
  * protection had been removed: shown as a warning until the next start.
  */
-history_warning: string | null, idle_lock_minutes: number, 
+history_warning: string | null, 
+/**
+ * Records found at open not as the history says (edited around it),
+ * named; shown until the manager adds them to the history.
+ */
+outside_changes: string | null, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -1056,7 +1061,12 @@ history: FileHistory,
 /**
  * The entries of the department's own history, which are kept.
  */
-kept_history_entries: number, };
+kept_history_entries: number, 
+/**
+ * The file was changed after it was exported (it no longer matches its
+ * checksum): said before importing, and in the import's history entry.
+ */
+edited_after_export: boolean, };
 
 export type FileHistory = { 
 /**
@@ -1088,7 +1098,16 @@ history: FileHistory,
  * The entries of the department's own history that were kept (the
  * import's own entry not counted).
  */
-kept_history_entries: number, };
+kept_history_entries: number, 
+/**
+ * The file was changed after it was exported.
+ */
+edited_after_export: boolean, 
+/**
+ * How many records the import added, changed or removed, each an entry
+ * of the history (0 into an empty folder, where there is nothing to compare).
+ */
+changes: number, };
 
 export type StaffTo = "target" | "minimum";
 
@@ -1310,6 +1329,11 @@ text: string, offset: number, limit: number, };
 export type FieldChange = { field: StaffField, label: string, before: string, after: string, };
 
 export type HistoryEntry = { id: number, 
+/**
+ * What happened, in a few words ("Ana Ruiz: hourly rate", "Shift added
+ * 12 Jan 2026 N Night", "Backup made by hand").
+ */
+title: string, 
 /**
  * Local date and time in the department's zone, `YYYY-MM-DD HH:MM:SS`.
  */
@@ -2069,6 +2093,7 @@ export interface Commands {
   department_file_import: { args: { replace: boolean }; result: DepartmentImportOutcome };
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
   history_verify: { args: NoArgs; result: HistoryCheck };
+  history_record_outside_changes: { args: NoArgs; result: number };
   report_options: { args: NoArgs; result: ReportOptions };
   report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
   requests_for_period: { args: { period_id: number }; result: Array<StaffRequest> };

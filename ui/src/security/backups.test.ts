@@ -12,12 +12,19 @@ describe('fileSize', () => {
 
 describe('reasonText', () => {
   it('names the file a department was kept before', () => {
-    expect(reasonText({ reason: 'before_import', imported_file: '4 West 2026-12-01.wardbook.json' })).toBe(
+    expect(reasonText({ reason: 'before_import', imported_file: '4 West 2026-12-01.wardbook.json', encrypted: false })).toBe(
       'Kept before import of 4 West 2026-12-01.wardbook.json',
     );
   });
   it('falls back to the reason alone', () => {
-    expect(reasonText({ reason: 'before_import', imported_file: null })).toBe('Before a department-file import');
-    expect(reasonText({ reason: 'manual', imported_file: null })).toBe('Made by hand');
+    expect(reasonText({ reason: 'before_import', imported_file: null, encrypted: false })).toBe('Before a department-file import');
+    expect(reasonText({ reason: 'manual', imported_file: null, encrypted: true })).toBe('Made by hand');
+  });
+  it('tells a backup after a passphrase was set or changed from one after it was removed', () => {
+    const set = reasonText({ reason: 'passphrase', imported_file: null, encrypted: true });
+    const removed = reasonText({ reason: 'passphrase', imported_file: null, encrypted: false });
+    expect(set).toBe('Right after the passphrase was set or changed (encrypted with the new one)');
+    expect(removed).toBe('Right after the passphrase was removed (not encrypted)');
+    expect(set).not.toBe(removed);
   });
 });
