@@ -153,6 +153,10 @@ pub struct CoverMeaning {
     pub requirement: Requirement,
     /// The minimum line (else the target line above it).
     pub minimum: bool,
+    /// The need's target as the grid's coverage row reads it (a cell
+    /// under it, its minimum met, is amber), even when the Fill staffs to
+    /// the minimum only and so has no target line for it.
+    pub target: u32,
 }
 
 /// The model with the way back to the department's ids and dates.
@@ -319,6 +323,7 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: Staff
                 continue;
             };
             let skill = mapped.skills.iter().position(|r| *r == need.requirement);
+            let need_target = need.target;
             let mut line = |requirement: u32, under_weight: u32, over_weight: u32, minimum| {
                 mapped.model.cover.push(Cover {
                     day,
@@ -333,6 +338,7 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: Staff
                     shift_type_id: need.shift_type_id,
                     requirement: need.requirement,
                     minimum,
+                    target: need_target,
                 });
             };
             let target = match staff_to {
@@ -590,8 +596,11 @@ fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
     mapped.model.requests.extend(out);
 }
 
-/// How many people short of each day's minimum and target the roster
-/// leaves, over the whole period: `(below minimum, below target)`.
+/// The period's coverage cells (a shift × need × day, as the coverage
+/// rows under the grid show them) below their minimum (red) and, minimum
+/// met, under their target (amber): `(below minimum, under target)`. One
+/// definition for the progress bar, the review and the grid (see
+/// `schedule::view_coverage::status`).
 pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
     let model = &mapped.model;
     let mut count: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -604,14 +613,16 @@ pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
     }
     let (mut minimum, mut target) = (0, 0);
     for (c, meaning) in model.cover.iter().zip(&mapped.covers) {
+        if !meaning.minimum {
+            continue;
+        }
         let on = count.get(&(c.day, c.shift)).map_or(0, |people| {
             people.iter().filter(|&&s| model.qualifies(s, c)).count() as u32
         });
-        let short = c.requirement.saturating_sub(on);
-        if meaning.minimum {
-            minimum += short;
-        } else {
-            target += short;
+        if on < c.requirement {
+            minimum += 1;
+        } else if on < meaning.target {
+            target += 1;
         }
     }
     (minimum, target)

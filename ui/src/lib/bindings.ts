@@ -1118,11 +1118,22 @@ total: number, met: number,
  */
 not_met: Array<string>, };
 
-export type FillSummary = { added: number, 
+export type FillSummary = { 
+/**
+ * The changes fall in exactly one of four kinds, so that `added +
+ * changed + removed + 2 × moved` is the number of `changes` (each a
+ * marked cell on the grid). Shifts given to an empty cell, not part of
+ * a move.
+ */
+added: number, 
 /**
  * A shift changed to another type in the same cell.
  */
-changed: number, removed: number, 
+changed: number, 
+/**
+ * Shifts taken off, not part of a move.
+ */
+removed: number, 
 /**
  * Of those removed, shifts that broke a blocking rule (approved time
  * off, a lapsed credential that blocks): they had to come off, which
@@ -1130,12 +1141,12 @@ changed: number, removed: number,
  */
 removed_blocked: number, 
 /**
- * Of those removed, per diem and agency shifts moved to the
- * department's own staff short of their hours: the same day and shift
- * now theirs (kept only when locked). Each is a struck-out cell in a
- * per diem or agency row with a new shift in the same column.
+ * Per diem and agency shifts moved to the department's own staff
+ * short of their hours: the same day and shift taken off a per diem or
+ * agency row (struck out) and given to someone with an FTE whose cell
+ * was empty. Each move is two changed cells, counted here only.
  */
-removed_hourly: number, 
+moved: number, 
 /**
  * People short of the days' minimums, before and with the proposal.
  */
