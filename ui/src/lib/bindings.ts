@@ -307,7 +307,13 @@ locked: boolean,
  * Who called out of this cell's shift and when: "Maria Lopez called out
  * of the Day shift (D); recorded Tue 8 Dec at 06:12".
  */
-called_out: string | null, };
+called_out: string | null, 
+/**
+ * A day the person is not employed, in words: "Left: last day
+ * worked 12 Dec", "Not yet employed: starts 3 Jan". The grid greys
+ * and hatches the cell; the Fill gives it no shift.
+ */
+not_employed: string | null, };
 
 export type RowTotals = { 
 /**
@@ -1220,6 +1226,8 @@ export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_
  */
 staffing: FillStaffing, view: ScheduleView, } | { "kind": "failed", message: string, };
 
+export type FillLast = { summary: FillSummary, staffing: FillStaffing, };
+
 export type HistoryKind = "staff" | "credentials" | "trainings" | "schedule" | "time_off" | "budget" | "department" | "other";
 
 export type HistoryAction = "added" | "changed" | "removed";
@@ -2020,6 +2028,7 @@ export interface Commands {
   schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };
   schedule_fill_stop: { args: { period_id: number }; result: null };
   schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
+  schedule_fill_last: { args: { period_id: number }; result: FillLast | null };
   schedule_fill_discard: { args: { period_id: number }; result: null };
   assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
   periods_list: { args: NoArgs; result: Array<SchedulePeriod> };

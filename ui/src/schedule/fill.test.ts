@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FillSummary, ScheduleView } from '../lib/scheduleTypes';
-import { changeText, changesText, summaryGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, lastFillFor, progressShare, proposedCells, removedWhy } from './fill';
+import { changeText, changesText, summaryGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells, removedWhy } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
@@ -35,16 +34,6 @@ describe('fill words', () => {
       before: { short: 6, under: 118 },
       after: { short: 0, under: 93 },
     });
-  });
-
-  it('offers the last review only while the grid shows what the fill left', () => {
-    const accepted = { coverage: [] } as unknown as ScheduleView;
-    const last = { summary: {} as FillSummary, gaps: { before: { short: 1, under: 2 }, after: { short: 0, under: 1 } }, staffing: null, view: accepted };
-    expect(lastFillFor(last, accepted)).toBe(last);
-    const edited = { coverage: [] } as unknown as ScheduleView;
-    expect(lastFillFor(last, edited), 'a change by hand replaces the view: the review is gone').toBeNull();
-    expect(lastFillFor(null, accepted)).toBeNull();
-    expect(lastFillFor(last, null)).toBeNull();
   });
 
   it('shows a change from and to an empty cell as off', () => {

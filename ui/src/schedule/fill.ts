@@ -1,7 +1,7 @@
 // Fill schedule, the words and figures: what a proposal would change, how a
 // running fill is doing, and which grid cells to mark as proposed.
 
-import type { FillChange, FillHours, FillOptions, FillProgress, FillStaffing, FillSummary, ScheduleView } from '../lib/scheduleTypes';
+import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
@@ -112,20 +112,4 @@ export function hourlyAdded(hours: readonly FillHours[]): FillHours[] {
   return hours
     .filter((h) => h.reason !== null && h.target_minutes === null)
     .sort((a, b) => b.after_minutes - a.after_minutes || a.name.localeCompare(b.name));
-}
-
-/** An accepted fill's review, kept to be shown again until the period changes. */
-export interface LastFill {
-  summary: FillSummary;
-  gaps: FillGaps;
-  staffing: FillStaffing | null;
-  /** The view the accept returned: any later change replaces it. */
-  view: ScheduleView;
-}
-
-/** The last fill's review while the grid still shows what the fill left
- * (the same view object: every change, by hand or another fill, and
- * opening another period replace it); else null. */
-export function lastFillFor(last: LastFill | null, view: ScheduleView | null): LastFill | null {
-  return last !== null && view !== null && last.view === view ? last : null;
 }

@@ -102,6 +102,7 @@ export function cellText(c: GridCell): string {
 export function cellTitle(name: string, c: GridCell): string {
   const parts = [`${name}, ${shortDate(c.date)}`];
   parts.push(c.shift_code ? `shift ${c.shift_code}` : 'off');
+  if (c.not_employed) parts.push(c.not_employed);
   if (c.time_off) {
     parts.push(`${c.time_off_status === 'approved' ? 'approved' : 'requested'} ${TIME_OFF_SHORT[c.time_off]}`);
   }
