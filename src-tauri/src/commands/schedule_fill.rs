@@ -369,6 +369,7 @@ mod tests {
                 hours: Vec::new(),
                 requests: Default::default(),
                 warned: Vec::new(),
+                weekends: Vec::new(),
                 changes: Vec::new(),
             },
             staffing: FillStaffing {

@@ -75,6 +75,9 @@ pub struct FillSummary {
     /// with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
     /// 6 shifts"): a warning keeps nobody off, so the manager chases it.
     pub warned: Vec<String>,
+    /// People with an FTE whose weekends are far from their share (the
+    /// proposal's weekends in proportion to FTE), with the reason.
+    pub weekends: Vec<String>,
     pub changes: Vec<FillChange>,
 }
 
@@ -196,6 +199,7 @@ pub fn summary(
         ),
         requests: requests(loaded, mapped, &outcome.roster),
         warned: warned(ctx, &proposed),
+        weekends: super::fill_weekends::far(ctx, mapped, &outcome.roster),
         changes,
     }
 }

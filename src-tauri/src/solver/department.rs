@@ -114,6 +114,16 @@ pub const OVER_PER_HOUR: u32 = 1;
 /// beyond their target past this cost more than a per diem hour and no
 /// more than an agency hour (see [`hourly_weights`]).
 pub const OVER_NEAR_MINUTES: u32 = 12 * 60;
+/// Weekends are shared in proportion to FTE: a person's `k` weekends cost
+/// this times the fairness weight times `k² / FTE` (see
+/// [`Target::weekend_weight`]). At the default fairness (3) a full-timer's
+/// eighth weekend costs 90 more than their seventh, against 6 for
+/// someone's first: trading it for a weekday shift of a colleague with
+/// none saves 84, more than the pay differences between two nurses and
+/// less than a person short of a day's target (100), so weekends never
+/// leave a shift short.
+pub const WEEKEND_PER_FAIRNESS: u32 = 2;
+
 /// Per diem hours cost this plus the fairness weight, at most the maximum
 /// (6 an hour, 72 a 12-hour shift, below a person short of a day's
 /// target): they fill what people with an FTE cannot.
@@ -469,6 +479,8 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
             over_per_hour: hourly_weights(options.fairness).0,
             over_near_minutes: OVER_NEAR_MINUTES,
             over_far_per_hour: hourly_weights(options.fairness).2,
+            weekend_weight: WEEKEND_PER_FAIRNESS * options.fairness,
+            fte_hundredths: facts.fte_hundredths.clamp(1, 200) as u32,
         });
     Staff {
         id: facts.name.clone(),

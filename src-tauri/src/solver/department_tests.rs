@@ -366,9 +366,13 @@ fn a_fill_of_the_small_unit_keeps_every_rule() {
             // A shift appeals more than a day off, each cell by the seed.
             let salt = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ s as u64;
             let appeal = |day: usize, cell: Option<usize>| {
-                let mix = Rng::new(salt ^ (day as u64) << 8 ^ cell.map_or(0, |c| c as u64 + 1))
-                    .unit();
-                if cell.is_some() { 1.0 + mix } else { mix }
+                let mix =
+                    Rng::new(salt ^ (day as u64) << 8 ^ cell.map_or(0, |c| c as u64 + 1)).unit();
+                if cell.is_some() {
+                    1.0 + mix
+                } else {
+                    mix
+                }
             };
             roster.cells[s] = rules.construct_by(s, &mut rng, &appeal, None).unwrap();
         }
@@ -398,7 +402,10 @@ fn a_fill_of_the_small_unit_keeps_every_rule() {
         );
         nights_after += u32::from(next.is_some());
     }
-    assert!(nights_after > 0, "a night after a night is among the rosters checked");
+    assert!(
+        nights_after > 0,
+        "a night after a night is among the rosters checked"
+    );
 }
 
 #[test]
@@ -437,7 +444,10 @@ fn what_could_not_be_met_is_explained_per_shift() {
     assert_eq!(s.unmet.len(), 28, "every night is short: {:#?}", s.unmet);
     let first = &s.unmet[0];
     assert!(first.starts_with("Night 12 on 6 Dec is "), "{first}");
-    assert!(first.contains("RN short of the minimum"), "{first}");
+    assert!(
+        first.contains("RN short of the minimum") || first.contains("RNs short of the minimum"),
+        "{first}"
+    );
     assert!(
         s.unmet.iter().all(|u| {
             u.contains("already on it")
@@ -547,4 +557,3 @@ fn a_period_with_nobody_to_roster_fills_to_no_change() {
         s.unmet[0]
     );
 }
-

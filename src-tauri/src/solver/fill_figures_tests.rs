@@ -106,7 +106,10 @@ fn the_review_lines_add_up_to_its_headline_and_each_change_is_counted_once() {
         s.moved
     );
     assert!(s.removed_blocked <= s.removed);
-    assert!(s.moved > 0, "the sample's per diem shifts go to staff short of their hours");
+    assert!(
+        s.moved > 0,
+        "the sample's per diem shifts go to staff short of their hours"
+    );
 }
 
 #[test]
@@ -124,18 +127,21 @@ fn a_move_is_a_per_diem_shift_given_to_an_empty_cell_of_own_staff_and_a_change_i
         .find(|f| f.employment_type == crate::staff::EmploymentType::FullTime)
         .unwrap();
     let date = ctx.period_start + chrono::Duration::days(3);
-    let change = |staff: &crate::schedule::StaffFacts, from: Option<&str>, to: Option<&str>| {
-        FillChange {
+    let change =
+        |staff: &crate::schedule::StaffFacts, from: Option<&str>, to: Option<&str>| FillChange {
             staff_id: staff.id,
             name: staff.name.clone(),
             date,
             from: from.map(String::from),
             to: to.map(String::from),
-        }
-    };
+        };
     let taken_off = change(per_diem, Some("D"), None);
     let moved = [taken_off.clone(), change(own, None, Some("D"))];
-    assert_eq!(moved_to_staff_with_a_target(ctx, &moved).len(), 2, "one move, two cells");
+    assert_eq!(
+        moved_to_staff_with_a_target(ctx, &moved).len(),
+        2,
+        "one move, two cells"
+    );
     let changed = [taken_off.clone(), change(own, Some("N"), Some("D"))];
     assert!(
         moved_to_staff_with_a_target(ctx, &changed).is_empty(),

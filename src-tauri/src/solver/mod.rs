@@ -51,13 +51,13 @@ mod department_sample_tests;
 #[cfg(test)]
 mod department_tests;
 #[cfg(test)]
+mod fill_figures_tests;
+#[cfg(test)]
 mod inrc2_tests;
 #[cfg(test)]
 mod leave_tests;
 #[cfg(test)]
 mod pair_tests;
-#[cfg(test)]
-mod fill_figures_tests;
 #[cfg(test)]
 mod publish_tests;
 #[cfg(test)]
@@ -70,3 +70,5 @@ mod target_tests;
 mod threads_tests;
 #[cfg(test)]
 mod warn_tests;
+#[cfg(test)]
+mod weekend_tests;

@@ -230,7 +230,9 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
     // kept with the period's shifts, not with the page).
     app.click(&app.wait_for(By::XPath("//nav//button[normalize-space()='Staff']")));
     app.wait_until("the schedule to be left", || {
-        app.try_find(By::Css("#schedule-grid")).is_none().then_some(())
+        app.try_find(By::Css("#schedule-grid"))
+            .is_none()
+            .then_some(())
     });
     open_schedule(&app);
     open_draft(&app);

@@ -61,13 +61,20 @@ fn a_click_does_not_scroll_the_grid_so_a_double_click_opens_that_day() {
         before,
         "the click left the grid where it was"
     );
-    let cursor = app.attribute(&app.find(&format!("#{id}")), "class").unwrap_or_default();
+    let cursor = app
+        .attribute(&app.find(&format!("#{id}")), "class")
+        .unwrap_or_default();
     assert!(cursor.split_whitespace().any(|c| c == "cursor"), "{cursor}");
 
     let hit = app.execute(DOUBLE_CLICK_AT, vec![Value::String(id.clone())]);
-    assert_eq!(hit.as_str(), Some(date.as_str()), "the second click is on the same day");
+    assert_eq!(
+        hit.as_str(),
+        Some(date.as_str()),
+        "the second click is on the same day"
+    );
     let title = app.wait_until("the cell menu", || {
-        app.try_find(By::Css("dialog[open] h2")).map(|h| app.text(&h))
+        app.try_find(By::Css("dialog[open] h2"))
+            .map(|h| app.text(&h))
     });
     let day: u32 = date[8..].parse().unwrap();
     assert!(

@@ -1195,7 +1195,12 @@ requests: FillRequests,
  * with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
  * 6 shifts"): a warning keeps nobody off, so the manager chases it.
  */
-warned: Array<string>, changes: Array<FillChange>, };
+warned: Array<string>, 
+/**
+ * People with an FTE whose weekends are far from their share (the
+ * proposal's weekends in proportion to FTE), with the reason.
+ */
+weekends: Array<string>, changes: Array<FillChange>, };
 
 export type FillStaffing = { 
 /**
