@@ -63,6 +63,8 @@ mod publish_tests;
 #[cfg(test)]
 mod replan_tests;
 #[cfg(test)]
+mod role_capacity_tests;
+#[cfg(test)]
 mod staff_requests_tests;
 #[cfg(test)]
 mod target_tests;
