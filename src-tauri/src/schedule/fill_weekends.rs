@@ -74,8 +74,23 @@ pub fn far(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster) -> Vec<Strin
                 }
             };
             let off = weekends_off(mapped, w.staff);
-            let why = if f64::from(w.weekends) < w.share && off > 0 {
+            let kept = weekends_kept(mapped, w.staff);
+            let person = &mapped.model.staff[w.staff];
+            let full = person.target.as_ref().is_some_and(|t| {
+                let worked = t.worked(&mapped.model, &roster.cells[w.staff]);
+                let shortest = mapped.model.shifts.iter().map(|s| s.minutes).min().unwrap_or(0);
+                worked + shortest > t.minutes
+            });
+            let why = if f64::from(w.weekends) > w.share && kept >= w.weekends {
+                format!(
+                    " — {} already on the schedule and kept; move them by hand, or run the Fill without keeping existing shifts, to share them",
+                    if kept == 1 { "it was".to_string() } else { format!("all {kept} were") }
+                )
+            } else if f64::from(w.weekends) < w.share && off > 0 {
                 format!(" — off (time off, leave or not employed) on {}", n(off))
+            } else if f64::from(w.weekends) < w.share && full {
+                " — their hours are already full with the weekday shifts kept on the schedule"
+                    .to_string()
             } else {
                 String::new()
             };
@@ -88,6 +103,21 @@ pub fn far(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster) -> Vec<Strin
             )
         })
         .collect()
+}
+
+/// The period's weekends on which the person has a shift the Fill keeps.
+fn weekends_kept(mapped: &Mapped, staff: usize) -> u32 {
+    let period = mapped.period();
+    let mut weeks: Vec<usize> = mapped.model.staff[staff]
+        .fixed
+        .iter()
+        .map(|&(d, _)| d)
+        .filter(|&d| period.contains(&d) && crate::solver::Model::is_weekend(d))
+        .map(|d| d / 7)
+        .collect();
+    weeks.sort_unstable();
+    weeks.dedup();
+    weeks.len() as u32
 }
 
 /// The period's weekends on which the person may not work at all (both

@@ -30,13 +30,18 @@ fn clerks_short_because_coverage_asks_for_fewer_hours_are_told_why() {
     let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
     let s = summary(&l, &m, &outcome, false, options.fairness);
     let after: i64 = s.hours.iter().map(|h| h.after_minutes).sum();
-    assert_eq!(after, 28 * 8 * 60, "every day's clerk shift is staffed, once");
+    assert_eq!(
+        after,
+        28 * 8 * 60,
+        "every day's clerk shift is staffed, once"
+    );
     let reasons: Vec<&str> = s.hours.iter().filter_map(|h| h.reason.as_deref()).collect();
     assert!(!reasons.is_empty(), "someone is far from their hours");
     for r in &reasons {
         assert!(
-            r.contains("the unit's UC coverage asks for 224 h in the period, its UCs' FTE adds up to")
-                && r.contains("Settings → Coverage"),
+            r.contains(
+                "the unit's UC coverage asks for 224 h in the period, its UCs' FTE adds up to"
+            ) && r.contains("Settings → Coverage"),
             "{r}"
         );
     }
