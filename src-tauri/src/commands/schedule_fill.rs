@@ -37,7 +37,7 @@ pub enum FillEvent {
     },
     /// The proposal: what would change, and the grid as it would be.
     Done {
-        summary: FillSummary,
+        summary: Box<FillSummary>,
         /// Above-minimum cost, shifts left open at the hours limit, and
         /// changes to existing shifts.
         staffing: Box<FillStaffing>,
@@ -257,7 +257,7 @@ pub async fn schedule_fill_start(
                         return; // discarded while it ran
                     }
                     FillEvent::Done {
-                        summary,
+                        summary: Box::new(summary),
                         staffing: Box::new(staffing),
                         view: Box::new(view),
                     }
