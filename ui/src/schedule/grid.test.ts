@@ -108,6 +108,10 @@ describe('texts', () => {
     // Over means over: half an hour past the target is over, the target itself is not.
     expect(rowHours(240 * 60, 240 * 60).over).toBe(false);
     expect(rowHours(240 * 60 + 30, 240 * 60).over).toBe(true);
+    // Issue 21 item 4: a 0.6 FTE's 13 shifts of 11.5 h (149.5 h of 144 h) is
+    // as near as whole shifts come; a fourteenth (161 h) is over.
+    expect(rowHours(149.5 * 60, 144 * 60, null, 13).over).toBe(false);
+    expect(rowHours(161 * 60, 144 * 60, null, 14).over).toBe(true);
     expect(rowHours(143.75 * 60, 144 * 60).text).toBe('143.75/144');
   });
   it('shows only the hours where there is no target, never "180/—", and never calls them over', () => {
