@@ -47,7 +47,7 @@ use crate::budget::variance::{
 use crate::budget::years::FiscalYears;
 use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
-use crate::commands::schedule_fill::FillEvent;
+use crate::commands::schedule_fill::{FillEvent, FillLast};
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
@@ -350,6 +350,7 @@ pub fn render() -> String {
     decl::<FillSummary>(&cfg, &mut out);
     decl::<FillStaffing>(&cfg, &mut out);
     decl::<FillEvent>(&cfg, &mut out);
+    decl::<FillLast>(&cfg, &mut out);
     decl::<HistoryKind>(&cfg, &mut out);
     decl::<HistoryAction>(&cfg, &mut out);
     decl::<HistoryQuery>(&cfg, &mut out);

@@ -37,7 +37,7 @@ pub enum FillEvent {
     },
     /// The proposal: what would change, and the grid as it would be.
     Done {
-        summary: FillSummary,
+        summary: Box<FillSummary>,
         /// Above-minimum cost, shifts left open at the hours limit, and
         /// changes to existing shifts.
         staffing: Box<FillStaffing>,
@@ -56,14 +56,26 @@ enum Run {
     Ready {
         base: Vec<Assignment>,
         proposed: Vec<Assignment>,
+        review: Box<FillLast>,
     },
 }
 
-/// The fills of each period: running, or done and awaiting a decision.
+/// An accepted fill's review, as it was proposed: shown again ("Show last
+/// Fill review") for its period, after leaving the schedule and coming
+/// back too, until the period's shifts change.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FillLast {
+    pub summary: FillSummary,
+    pub staffing: FillStaffing,
+}
+
+/// The fills of each period: running, or done and awaiting a decision;
+/// and the last accepted one's review with the shifts it left.
 #[derive(Default)]
 pub struct FillRuns {
     runs: Mutex<HashMap<i64, Run>>,
     next: AtomicU64,
+    accepted: Mutex<HashMap<i64, (Vec<Assignment>, FillLast)>>,
 }
 
 pub type RunsState<'a> = tauri::State<'a, Arc<FillRuns>>;
@@ -116,11 +128,16 @@ impl FillRuns {
         }
     }
 
-    /// The proposal to accept, taken out: (what it started from, the period after it).
-    fn take(&self, period_id: i64) -> AppResult<(Vec<Assignment>, Vec<Assignment>)> {
+    /// The proposal to accept, taken out: (what it started from, the period
+    /// after it, its review).
+    fn take(&self, period_id: i64) -> AppResult<(Vec<Assignment>, Vec<Assignment>, FillLast)> {
         let mut runs = self.lock();
         match runs.remove(&period_id) {
-            Some(Run::Ready { base, proposed }) => Ok((base, proposed)),
+            Some(Run::Ready {
+                base,
+                proposed,
+                review,
+            }) => Ok((base, proposed, *review)),
             Some(running) => {
                 runs.insert(period_id, running);
                 Err(AppError::new(
@@ -132,6 +149,26 @@ impl FillRuns {
                 ErrorCode::NotFound,
                 "There is no fill proposal for this period to accept.",
             )),
+        }
+    }
+
+    /// Keeps an accepted fill's review with the period's shifts it left.
+    fn accepted(&self, period_id: i64, shifts: Vec<Assignment>, review: FillLast) {
+        let mut accepted = self.accepted.lock().unwrap_or_else(|p| p.into_inner());
+        accepted.insert(period_id, (shifts, review));
+    }
+
+    /// The last accepted fill's review while the period holds `shifts`,
+    /// the shifts it left; forgotten once they differ.
+    fn last(&self, period_id: i64, shifts: &[Assignment]) -> Option<FillLast> {
+        let mut accepted = self.accepted.lock().unwrap_or_else(|p| p.into_inner());
+        match accepted.get(&period_id) {
+            Some((left, review)) if left.as_slice() == shifts => Some(review.clone()),
+            Some(_) => {
+                accepted.remove(&period_id);
+                None
+            }
+            None => None,
         }
     }
 
@@ -207,6 +244,10 @@ pub async fn schedule_fill_start(
                 let ready = Run::Ready {
                     base: store::in_period(&loaded),
                     proposed,
+                    review: Box::new(FillLast {
+                        summary: summary.clone(),
+                        staffing: staffing.clone(),
+                    }),
                 };
                 Ok::<_, String>((summary, staffing, view, ready))
             }));
@@ -216,7 +257,7 @@ pub async fn schedule_fill_start(
                         return; // discarded while it ran
                     }
                     FillEvent::Done {
-                        summary,
+                        summary: Box::new(summary),
                         staffing: Box::new(staffing),
                         view: Box::new(view),
                     }
@@ -255,12 +296,30 @@ pub async fn schedule_fill_accept(
     runs: RunsState<'_>,
     period_id: i64,
 ) -> AppResult<ScheduleView> {
-    let taken = runs.take(period_id)?;
-    db.run(move |conn| {
-        let today = today(conn)?;
-        store::accept(conn, period_id, &taken.0, &taken.1, today)
-    })
-    .await
+    let (base, proposed, review) = runs.take(period_id)?;
+    let (view, left) = db
+        .run(move |conn| {
+            let today = today(conn)?;
+            let view = store::accept(conn, period_id, &base, &proposed, today)?;
+            Ok((view, store::shifts_of(conn, period_id)?))
+        })
+        .await?;
+    runs.accepted(period_id, left, review);
+    Ok(view)
+}
+
+/// The last accepted fill's review of the period while its shifts are
+/// those the fill left; none once anything changed them.
+#[command]
+pub async fn schedule_fill_last(
+    db: DbState<'_>,
+    runs: RunsState<'_>,
+    period_id: i64,
+) -> AppResult<Option<FillLast>> {
+    let shifts = db
+        .run(move |conn| store::shifts_of(conn, period_id))
+        .await?;
+    Ok(runs.last(period_id, &shifts))
 }
 
 /// Drops the proposal (stopping the fill if it still runs); the period
@@ -291,11 +350,71 @@ pub async fn assignment_lock(
 mod tests {
     use super::*;
 
+    fn review() -> FillLast {
+        FillLast {
+            summary: FillSummary {
+                added: 1,
+                changed: 0,
+                removed: 0,
+                removed_blocked: 0,
+                moved: 0,
+                short_before: 1,
+                short_after: 0,
+                under_target_before: 0,
+                under_target_after: 0,
+                stopped: false,
+                unmet: Vec::new(),
+                under_target: Vec::new(),
+                rest_kept: Vec::new(),
+                hours: Vec::new(),
+                requests: Default::default(),
+                warned: Vec::new(),
+                weekends: Vec::new(),
+                changes: Vec::new(),
+            },
+            staffing: FillStaffing {
+                staff_to: department::StaffTo::Target,
+                above_minimum_shifts: 0,
+                above_minimum_cents: 0,
+                left_open: Vec::new(),
+                existing_changed: None,
+            },
+        }
+    }
+
     fn ready() -> Run {
         Run::Ready {
             base: Vec::new(),
             proposed: Vec::new(),
+            review: Box::new(review()),
         }
+    }
+
+    #[test]
+    fn the_last_review_is_kept_for_its_period_until_its_shifts_change() {
+        let runs = FillRuns::default();
+        let shift = |date: &str| Assignment {
+            staff_id: 1,
+            date: crate::schedule::testing::day(date),
+            shift_type_id: 1,
+            published_change: false,
+        };
+        let left = vec![shift("2026-12-07")];
+        assert!(runs.last(1, &left).is_none(), "no fill accepted yet");
+        runs.accepted(1, left.clone(), review());
+        assert!(runs.last(2, &left).is_none(), "another period has none");
+        assert_eq!(
+            runs.last(1, &left).map(|r| r.summary.added),
+            Some(1),
+            "asked again (the schedule left and opened again): still there"
+        );
+        assert!(runs.last(1, &left).is_some());
+        let edited = vec![shift("2026-12-08")];
+        assert!(runs.last(1, &edited).is_none(), "a change by hand ends it");
+        assert!(
+            runs.last(1, &left).is_none(),
+            "and it stays gone, even if the cell is put back"
+        );
     }
 
     #[test]

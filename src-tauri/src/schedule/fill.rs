@@ -30,19 +30,24 @@ pub struct FillChange {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FillSummary {
+    /// The changes fall in exactly one of four kinds, so that `added +
+    /// changed + removed + 2 × moved` is the number of `changes` (each a
+    /// marked cell on the grid). Shifts given to an empty cell, not part of
+    /// a move.
     pub added: u32,
     /// A shift changed to another type in the same cell.
     pub changed: u32,
+    /// Shifts taken off, not part of a move.
     pub removed: u32,
     /// Of those removed, shifts that broke a blocking rule (approved time
     /// off, a lapsed credential that blocks): they had to come off, which
     /// is why a gap can open where the period looked covered.
     pub removed_blocked: u32,
-    /// Of those removed, per diem and agency shifts moved to the
-    /// department's own staff short of their hours: the same day and shift
-    /// now theirs (kept only when locked). Each is a struck-out cell in a
-    /// per diem or agency row with a new shift in the same column.
-    pub removed_hourly: u32,
+    /// Per diem and agency shifts moved to the department's own staff
+    /// short of their hours: the same day and shift taken off a per diem or
+    /// agency row (struck out) and given to someone with an FTE whose cell
+    /// was empty. Each move is two changed cells, counted here only.
+    pub moved: u32,
     /// People short of the days' minimums, before and with the proposal.
     pub short_before: u32,
     pub short_after: u32,
@@ -70,6 +75,9 @@ pub struct FillSummary {
     /// with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
     /// 6 shifts"): a warning keeps nobody off, so the manager chases it.
     pub warned: Vec<String>,
+    /// People with an FTE whose weekends are far from their share (the
+    /// proposal's weekends in proportion to FTE), with the reason.
+    pub weekends: Vec<String>,
     pub changes: Vec<FillChange>,
 }
 
@@ -143,25 +151,30 @@ pub fn summary(
     let ctx = &loaded.ctx;
     let proposed = proposed_assignments(ctx, mapped, &outcome.roster);
     let changes = changes(ctx, &proposed);
-    let count = |f: fn(&FillChange) -> bool| changes.iter().filter(|c| f(c)).count() as u32;
+    let moved = moved_to_staff_with_a_target(ctx, &changes);
+    let count = |f: &dyn Fn(&FillChange) -> bool| {
+        changes
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !moved.contains(i) && f(c))
+            .count() as u32
+    };
     let before = current_roster(ctx, mapped);
     let (short_before, under_target_before) = gaps(mapped, &before);
     let (short_after, under_target_after) = gaps(mapped, &outcome.roster);
     FillSummary {
-        added: count(|c| c.from.is_none()),
-        changed: count(|c| c.from.is_some() && c.to.is_some()),
-        removed: count(|c| c.to.is_none()),
-        removed_blocked: changes
-            .iter()
-            .filter(|c| c.from.is_some() && c.to.is_none())
-            .filter(|c| {
-                ctx.staff
+        added: count(&|c| c.from.is_none()),
+        changed: count(&|c| c.from.is_some() && c.to.is_some()),
+        removed: count(&|c| c.to.is_none()),
+        removed_blocked: count(&|c| {
+            c.to.is_none()
+                && ctx
+                    .staff
                     .iter()
                     .find(|f| f.id == c.staff_id)
                     .is_some_and(|f| blocked(ctx, f, c.date))
-            })
-            .count() as u32,
-        removed_hourly: given_to_staff_with_a_target(ctx, &changes),
+        }),
+        moved: (moved.len() / 2) as u32,
         short_before,
         short_after,
         under_target_before,
@@ -186,6 +199,7 @@ pub fn summary(
         ),
         requests: requests(loaded, mapped, &outcome.roster),
         warned: warned(ctx, &proposed),
+        weekends: super::fill_weekends::far(ctx, mapped, &outcome.roster),
         changes,
     }
 }
@@ -236,37 +250,43 @@ fn rest_kept(ctx: &ScheduleContext, mapped: &Mapped, proposed: &[Assignment]) ->
         .collect()
 }
 
-/// Per diem and agency shifts taken off (not for breaking a rule) whose
-/// cell, the same day and shift, a person with a target takes on: the
-/// shifts given to staff short of their hours. One moved to another day
-/// of the same per diem nurse is not counted.
-fn given_to_staff_with_a_target(ctx: &ScheduleContext, changes: &[FillChange]) -> u32 {
+/// The changes that are moves: a per diem or agency shift taken off (not
+/// for breaking a rule) paired with the same day and shift given to a
+/// person with a target whose cell was empty (a changed shift is not a
+/// move). Indices into `changes`, both cells of each pair.
+pub(crate) fn moved_to_staff_with_a_target(
+    ctx: &ScheduleContext,
+    changes: &[FillChange],
+) -> std::collections::HashSet<usize> {
     let facts = |id: i64| ctx.staff.iter().find(|f| f.id == id);
     let is_hourly =
         |id: i64| facts(id).is_some_and(|f| hourly(f.employment_type, f.fte_hundredths));
-    let mut taken: HashMap<(NaiveDate, &str), u32> = HashMap::new();
-    for c in changes.iter().filter(|c| !is_hourly(c.staff_id)) {
-        if let Some(to) = c.to.as_deref().filter(|&to| c.from.as_deref() != Some(to)) {
-            *taken.entry((c.date, to)).or_default() += 1;
+    let mut taken: HashMap<(NaiveDate, &str), Vec<usize>> = HashMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        if c.from.is_some() || is_hourly(c.staff_id) {
+            continue;
+        }
+        if let Some(to) = c.to.as_deref() {
+            taken.entry((c.date, to)).or_default().push(i);
         }
     }
-    let mut given = 0;
-    for c in changes
-        .iter()
-        .filter(|c| c.to.is_none() && is_hourly(c.staff_id))
-    {
+    let mut moved = std::collections::HashSet::new();
+    for (i, c) in changes.iter().enumerate() {
+        if c.to.is_some() || !is_hourly(c.staff_id) {
+            continue;
+        }
         let Some(from) = c.from.as_deref() else {
             continue;
         };
         if facts(c.staff_id).is_some_and(|f| blocked(ctx, f, c.date)) {
             continue;
         }
-        if let Some(n) = taken.get_mut(&(c.date, from)).filter(|n| **n > 0) {
-            *n -= 1;
-            given += 1;
+        if let Some(taker) = taken.get_mut(&(c.date, from)).and_then(|t| t.pop()) {
+            moved.insert(i);
+            moved.insert(taker);
         }
     }
-    given
+    moved
 }
 
 /// The target lines left short whose minimum is met (a shift below its

@@ -198,8 +198,18 @@ fn why_short(
     let rest = match room {
         Room::NoCell => "no other day they can work".to_string(),
         Room::Full => {
-            "every shift they can work on their free days is already staffed to its target"
-                .to_string()
+            let mut why =
+                "every shift they can work on their free days is already staffed to its target"
+                    .to_string();
+            if let Some((need, supply)) = role_capacity(mapped, facts.role) {
+                let code = facts.role.code();
+                why.push_str(&format!(
+                    " (the unit's {code} coverage asks for {} h in the period, its {code}s' FTE adds up to {} h: raise the {code} target in Settings → Coverage, or expect them short)",
+                    need / 60,
+                    supply / 60
+                ));
+            }
+            why
         }
         Room::AtLimit { limits, every } => {
             let broken: Vec<String> = limits
@@ -229,6 +239,35 @@ fn why_short(
     };
     parts.push(rest);
     Short::Because(parts.join("; "))
+}
+
+/// The hours `role`'s coverage asks for over the period (each day's
+/// target, or minimum, times the shift's length) and the hours its people
+/// with a target should work, when the first is less: why a 1.0 FTE unit
+/// clerk ends at half their hours where the unit needs one clerk a day
+/// and has two.
+fn role_capacity(mapped: &Mapped, role: crate::staff::Role) -> Option<(i64, i64)> {
+    let model = &mapped.model;
+    let need: i64 = model
+        .cover
+        .iter()
+        .zip(&mapped.covers)
+        .filter(|(_, m)| m.minimum && m.requirement == crate::schedule::Requirement::Role(role))
+        .map(|(c, m)| {
+            i64::from(c.requirement.max(m.target)) * i64::from(model.shifts[c.shift].minutes)
+        })
+        .sum();
+    let of_role = mapped
+        .skills
+        .iter()
+        .position(|r| *r == crate::schedule::Requirement::Role(role))?;
+    let supply: i64 = model
+        .staff
+        .iter()
+        .filter(|p| p.skills.contains(&of_role))
+        .filter_map(|p| p.target.as_ref().map(|t| i64::from(t.minutes)))
+        .sum();
+    (need > 0 && need < supply).then_some((need, supply))
 }
 
 /// A limit of the department's rules in the manager's words.

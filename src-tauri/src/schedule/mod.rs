@@ -14,6 +14,7 @@ pub mod fill_hours;
 pub mod fill_requests;
 pub mod fill_staffing;
 pub mod fill_warned;
+pub mod fill_weekends;
 mod format;
 pub mod overtime;
 pub mod period_hours;

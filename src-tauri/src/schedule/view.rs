@@ -52,6 +52,10 @@ pub struct GridCell {
     /// Who called out of this cell's shift and when: "Maria Lopez called out
     /// of the Day shift (D); recorded Tue 8 Dec at 06:12".
     pub called_out: Option<String>,
+    /// A day the person is not employed, in words: "Left: last day
+    /// worked 12 Dec", "Not yet employed: starts 3 Jan". The grid greys
+    /// and hatches the cell; the Fill gives it no shift.
+    pub not_employed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -202,6 +206,7 @@ pub fn build_checked(
                     violation: severity.get(&(p.id, *d)).copied(),
                     locked: loaded.locked.contains(&(p.id, *d)),
                     called_out: loaded.call_outs.get(&(p.id, *d)).cloned(),
+                    not_employed: not_employed(p, *d),
                 }
             })
             .collect();
@@ -324,5 +329,23 @@ fn saturday_of(d: NaiveDate) -> Option<NaiveDate> {
         Weekday::Sat => Some(d),
         Weekday::Sun => Some(d - Duration::days(1)),
         _ => None,
+    }
+}
+
+/// Why `person` is not employed on `date`, or none when they are.
+fn not_employed(person: &Person, date: NaiveDate) -> Option<String> {
+    if person.employed_on(date) {
+        return None;
+    }
+    let on = |text: &str| crate::input::date(text).ok().map(super::format::day);
+    match person.termination_date.as_deref() {
+        Some(last) if format_date(date).as_str() > last => Some(match on(last) {
+            Some(day) => format!("Left: last day worked {day}"),
+            None => "Left".to_string(),
+        }),
+        _ => Some(match on(&person.hire_date) {
+            Some(day) => format!("Not yet employed: starts {day}"),
+            None => "Not yet employed".to_string(),
+        }),
     }
 }

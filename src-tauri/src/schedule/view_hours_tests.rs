@@ -118,3 +118,37 @@ fn once_coverage_asks_for_the_role_the_note_goes_and_the_target_comes() {
     assert_eq!(cna.rows[0].totals.no_target, None);
     assert_eq!(cna.rows[0].totals.target_minutes, Some(160 * 60));
 }
+
+/// Days after a leaver's last day worked, and before a starter's first,
+/// are marked on the grid with why; the last day itself is a working day.
+#[test]
+fn days_a_person_is_not_employed_are_marked_with_why() {
+    let mut l = loaded(unit());
+    l.people[0].termination_date = Some("2026-12-12".into());
+    l.people[1].hire_date = "2026-12-20".into();
+    let view = build(&l, day("2026-12-01"));
+    let cell = |id: i64, date: &str| {
+        view.groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.staff_id == id)
+            .unwrap()
+            .cells
+            .iter()
+            .find(|c| c.date == date)
+            .unwrap()
+            .not_employed
+            .clone()
+    };
+    assert_eq!(cell(MARIA, "2026-12-12"), None, "the last day is worked");
+    assert_eq!(
+        cell(MARIA, "2026-12-13").as_deref(),
+        Some("Left: last day worked 12 Dec")
+    );
+    assert_eq!(
+        cell(ANN, "2026-12-19").as_deref(),
+        Some("Not yet employed: starts 20 Dec")
+    );
+    assert_eq!(cell(ANN, "2026-12-20"), None, "the first day is theirs");
+    assert_eq!(cell(BO, "2026-12-31"), None);
+}

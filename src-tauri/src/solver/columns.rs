@@ -119,7 +119,7 @@ impl<'m> Master<'m> {
             }
         }
         if let Some(target) = &model.staff[staff].target {
-            cost += target.penalty(target.worked(model, &row));
+            cost += target.row_penalty(model, &row);
         }
         self.columns.push(Column {
             staff,

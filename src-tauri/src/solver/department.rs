@@ -114,6 +114,16 @@ pub const OVER_PER_HOUR: u32 = 1;
 /// beyond their target past this cost more than a per diem hour and no
 /// more than an agency hour (see [`hourly_weights`]).
 pub const OVER_NEAR_MINUTES: u32 = 12 * 60;
+/// Weekends are shared in proportion to FTE: a person's `k` weekends cost
+/// this times the fairness weight times `k² / FTE` (see
+/// [`Target::weekend_weight`]). At the default fairness (3) a full-timer's
+/// eighth weekend costs 90 more than their seventh, against 6 for
+/// someone's first: trading it for a weekday shift of a colleague with
+/// none saves 84, more than the pay differences between two nurses and
+/// less than a person short of a day's target (100), so weekends never
+/// leave a shift short.
+pub const WEEKEND_PER_FAIRNESS: u32 = 2;
+
 /// Per diem hours cost this plus the fairness weight, at most the maximum
 /// (6 an hour, 72 a 12-hour shift, below a person short of a day's
 /// target): they fill what people with an FTE cannot.
@@ -153,6 +163,10 @@ pub struct CoverMeaning {
     pub requirement: Requirement,
     /// The minimum line (else the target line above it).
     pub minimum: bool,
+    /// The need's target as the grid's coverage row reads it (a cell
+    /// under it, its minimum met, is amber), even when the Fill staffs to
+    /// the minimum only and so has no target line for it.
+    pub target: u32,
 }
 
 /// The model with the way back to the department's ids and dates.
@@ -319,6 +333,7 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: Staff
                 continue;
             };
             let skill = mapped.skills.iter().position(|r| *r == need.requirement);
+            let need_target = need.target;
             let mut line = |requirement: u32, under_weight: u32, over_weight: u32, minimum| {
                 mapped.model.cover.push(Cover {
                     day,
@@ -333,6 +348,7 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: Staff
                     shift_type_id: need.shift_type_id,
                     requirement: need.requirement,
                     minimum,
+                    target: need_target,
                 });
             };
             let target = match staff_to {
@@ -463,6 +479,8 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
             over_per_hour: hourly_weights(options.fairness).0,
             over_near_minutes: OVER_NEAR_MINUTES,
             over_far_per_hour: hourly_weights(options.fairness).2,
+            weekend_weight: WEEKEND_PER_FAIRNESS * options.fairness,
+            fte_hundredths: facts.fte_hundredths.clamp(1, 200) as u32,
         });
     Staff {
         id: facts.name.clone(),
@@ -590,8 +608,11 @@ fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
     mapped.model.requests.extend(out);
 }
 
-/// How many people short of each day's minimum and target the roster
-/// leaves, over the whole period: `(below minimum, below target)`.
+/// The period's coverage cells (a shift × need × day, as the coverage
+/// rows under the grid show them) below their minimum (red) and, minimum
+/// met, under their target (amber): `(below minimum, under target)`. One
+/// definition for the progress bar, the review and the grid (see
+/// `schedule::view_coverage::status`).
 pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
     let model = &mapped.model;
     let mut count: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
@@ -604,14 +625,16 @@ pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
     }
     let (mut minimum, mut target) = (0, 0);
     for (c, meaning) in model.cover.iter().zip(&mapped.covers) {
+        if !meaning.minimum {
+            continue;
+        }
         let on = count.get(&(c.day, c.shift)).map_or(0, |people| {
             people.iter().filter(|&&s| model.qualifies(s, c)).count() as u32
         });
-        let short = c.requirement.saturating_sub(on);
-        if meaning.minimum {
-            minimum += short;
-        } else {
-            target += short;
+        if on < c.requirement {
+            minimum += 1;
+        } else if on < meaning.target {
+            target += 1;
         }
     }
     (minimum, target)

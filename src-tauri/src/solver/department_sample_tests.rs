@@ -174,13 +174,13 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         .count() as u32;
     assert!(rest_removed <= 2, "the turnaround's two at most");
     assert_eq!(
-        s.removed,
+        s.removed + s.moved,
         2 + hourly_removed + rest_removed,
         "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
         s.changes
     );
     assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
-    assert!(s.removed_hourly <= hourly_removed);
+    assert!(s.moved <= hourly_removed);
     assert_eq!(
         s.unmet.len() as u32,
         s.short_after.min(s.unmet.len() as u32)

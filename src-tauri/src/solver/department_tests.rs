@@ -343,40 +343,68 @@ fn history_is_fixed_and_kept_shifts_are_fixed_unless_they_break_a_blocking_rule(
     );
 }
 
+/// Every roster the model allows keeps the schedule's rules, warnings
+/// included: checked on rosters built row by row from the model's own
+/// rules with seeded choices (greedy for more shifts, so the limits are
+/// met), with no time limit, so that what is asserted does not depend on
+/// how far a search got in its seconds on a busy machine (a timed run of
+/// one second here failed once under load).
 #[test]
 fn a_fill_of_the_small_unit_keeps_every_rule() {
+    use super::model::Roster;
+    use super::rng::Rng;
+    use super::row::Rules;
     let c = with(unit(), &[(MARIA, "2026-12-05", NIGHT12)]);
     let l = loaded(c);
     let m = map(&l, &FillOptions::default());
-    let stop = AtomicBool::new(false);
-    let outcome = run(
-        &m,
-        &FillOptions {
-            seconds: 1,
-            ..FillOptions::default()
-        },
-        7,
-        &stop,
-        &mut |_| {},
-    )
-    .unwrap();
-    assert!(super::score(&m.model, &outcome.roster).is_feasible());
-    let mut after = l.ctx.clone();
-    after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
-    let broken: Vec<_> = check_all(&after)
-        .into_iter()
-        .filter(|v| v.rule != crate::schedule::RuleCode::Coverage)
-        .collect();
-    assert!(
-        broken.is_empty(),
-        "the fill breaks no rule, warnings included: {broken:#?}"
-    );
-    assert!(
-        !after
+    let mut rules = Rules::new(&m.model);
+    let mut nights_after = 0;
+    for seed in 0..24u64 {
+        let mut rng = Rng::new(seed);
+        let mut roster = Roster::empty(&m.model);
+        for s in 0..m.model.staff.len() {
+            // A shift appeals more than a day off, each cell by the seed.
+            let salt = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ s as u64;
+            let appeal = |day: usize, cell: Option<usize>| {
+                let mix =
+                    Rng::new(salt ^ (day as u64) << 8 ^ cell.map_or(0, |c| c as u64 + 1)).unit();
+                if cell.is_some() {
+                    1.0 + mix
+                } else {
+                    mix
+                }
+            };
+            roster.cells[s] = rules.construct_by(s, &mut rng, &appeal, None).unwrap();
+        }
+        assert!(super::score(&m.model, &roster).is_feasible(), "seed {seed}");
+        let mut after = l.ctx.clone();
+        after.assignments = proposed_assignments(&l.ctx, &m, &roster);
+        let broken: Vec<_> = check_all(&after)
+            .into_iter()
+            .filter(|v| v.rule != crate::schedule::RuleCode::Coverage)
+            .collect();
+        assert!(
+            broken.is_empty(),
+            "seed {seed}: a roster the model allows breaks no rule, warnings included: {broken:#?}"
+        );
+        // After her night on 5 Dec (ending on the 6th's morning) another
+        // night is allowed, a day shift is not. (The timed test this
+        // replaces asserted no shift at all on the 6th, true only when the
+        // search happened to leave her off: its flake.)
+        let next = after
             .assignments
             .iter()
-            .any(|a| a.staff_id == MARIA && a.date == day("2026-12-06")),
-        "no shift right after her night on 5 Dec"
+            .find(|a| a.staff_id == MARIA && a.date == day("2026-12-06"))
+            .map(|a| a.shift_type_id);
+        assert!(
+            next.is_none_or(|id| id == NIGHT12),
+            "seed {seed}: no day shift right after her night on 5 Dec: {next:?}"
+        );
+        nights_after += u32::from(next.is_some());
+    }
+    assert!(
+        nights_after > 0,
+        "a night after a night is among the rosters checked"
     );
 }
 
@@ -416,7 +444,10 @@ fn what_could_not_be_met_is_explained_per_shift() {
     assert_eq!(s.unmet.len(), 28, "every night is short: {:#?}", s.unmet);
     let first = &s.unmet[0];
     assert!(first.starts_with("Night 12 on 6 Dec is "), "{first}");
-    assert!(first.contains("RN short of the minimum"), "{first}");
+    assert!(
+        first.contains("RN short of the minimum") || first.contains("RNs short of the minimum"),
+        "{first}"
+    );
     assert!(
         s.unmet.iter().all(|u| {
             u.contains("already on it")

@@ -29,6 +29,7 @@ pub mod run;
 pub mod score;
 pub mod search;
 pub mod staff_requests;
+mod start;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -37,8 +38,10 @@ pub mod threads;
 pub use explain::{room, Room, Shortfall};
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};
-pub use search::{solve, solve_watched, Options, Outcome, Progress, SolveError, Timing};
-pub use threads::{default_threads, solve_threads};
+pub use search::{
+    solve, solve_watched, solve_watched_from, Options, Outcome, Progress, SolveError, Timing,
+};
+pub use threads::{default_threads, solve_threads, solve_threads_from};
 #[cfg(test)]
 mod app_rules_tests;
 #[cfg(test)]
@@ -47,6 +50,8 @@ mod columns_tests;
 mod department_sample_tests;
 #[cfg(test)]
 mod department_tests;
+#[cfg(test)]
+mod fill_figures_tests;
 #[cfg(test)]
 mod inrc2_tests;
 #[cfg(test)]
@@ -58,6 +63,8 @@ mod publish_tests;
 #[cfg(test)]
 mod replan_tests;
 #[cfg(test)]
+mod role_capacity_tests;
+#[cfg(test)]
 mod staff_requests_tests;
 #[cfg(test)]
 mod target_tests;
@@ -65,3 +72,5 @@ mod target_tests;
 mod threads_tests;
 #[cfg(test)]
 mod warn_tests;
+#[cfg(test)]
+mod weekend_tests;

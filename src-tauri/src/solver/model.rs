@@ -85,6 +85,13 @@ pub struct Target {
     pub over_per_hour: u32,
     pub over_near_minutes: u32,
     pub over_far_per_hour: u32,
+    /// Weekends worked on the target's days cost `weekend_weight × k² ×
+    /// 100 / fte_hundredths` (k weekends): the least total is when each
+    /// person's weekends are in proportion to their FTE, so the weekends
+    /// are shared rather than piled on a few (issue #21: full-timers with 0
+    /// weekends beside others with 8). 0: weekends are not balanced.
+    pub weekend_weight: u32,
+    pub fte_hundredths: u32,
 }
 
 impl Target {
@@ -107,6 +114,35 @@ impl Target {
         let over = near * i64::from(self.over_per_hour)
             + (over - near) * i64::from(self.over_far_per_hour);
         (under + over) / 60
+    }
+
+    /// Weekends (Saturday or Sunday, day 0 a Monday) with a shift on the
+    /// target's days.
+    pub fn weekends(&self, row: &[Option<usize>]) -> u32 {
+        let mut worked = 0;
+        let mut last_week = usize::MAX;
+        for (day, cell) in row.iter().enumerate() {
+            if cell.is_some() && Model::is_weekend(day) && self.covers(day) && day / 7 != last_week
+            {
+                last_week = day / 7;
+                worked += 1;
+            }
+        }
+        worked
+    }
+
+    /// The cost of working `weekends` weekends (see `weekend_weight`).
+    pub fn weekend_penalty(&self, weekends: u32) -> i64 {
+        if self.weekend_weight == 0 {
+            return 0;
+        }
+        let k = i64::from(weekends);
+        i64::from(self.weekend_weight) * k * k * 100 / i64::from(self.fte_hundredths.max(10))
+    }
+
+    /// What `row` costs against the target: its hours and its weekends.
+    pub fn row_penalty(&self, model: &Model, row: &[Option<usize>]) -> i64 {
+        self.penalty(self.worked(model, row)) + self.weekend_penalty(self.weekends(row))
     }
 
     /// The minutes of `row` on the target's days.

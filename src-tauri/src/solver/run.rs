@@ -9,7 +9,7 @@ use super::row::Rules;
 use super::score::score;
 use super::search::{Options, Outcome, SolveError};
 use super::state::State;
-use super::threads::{default_threads, solve_threads};
+use super::threads::{default_threads, solve_threads_from};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -43,17 +43,26 @@ pub fn run(
         seed,
     };
     let threads = default_threads();
-    let mut outcome = solve_threads(&mapped.model, &solve_options, threads, &mut |p| {
-        let (short_of_minimum, short_of_target) = gaps(mapped, p.best);
-        report(FillProgress {
-            penalty: p.penalty,
-            short_of_minimum,
-            short_of_target,
-            elapsed_ms: p.elapsed.as_millis() as u64,
-            limit_ms: limit.as_millis() as u64,
-        });
-        !stop.load(Ordering::Relaxed)
-    })?;
+    // The schedule as it stands is the first incumbent: the best so far
+    // shown, and what a Stop returns, is never worse than the start.
+    let start = super::start::repaired(&mapped.model, &mapped.current);
+    let mut outcome = solve_threads_from(
+        &mapped.model,
+        &solve_options,
+        threads,
+        start.as_ref(),
+        &mut |p| {
+            let (short_of_minimum, short_of_target) = gaps(mapped, p.best);
+            report(FillProgress {
+                penalty: p.penalty,
+                short_of_minimum,
+                short_of_target,
+                elapsed_ms: p.elapsed.as_millis() as u64,
+                limit_ms: limit.as_millis() as u64,
+            });
+            !stop.load(Ordering::Relaxed)
+        },
+    )?;
     // Per diem and agency last: what the search left to them that someone
     // short of their hours can take goes to that person. (Stopped, the
     // manager gets the best roster shown, as it was.)
@@ -64,7 +73,23 @@ pub fn run(
     if options.keep_existing {
         keep_if_no_better(mapped, &mut outcome);
     }
+    if let Some(start) = start {
+        no_more_gaps_than(mapped, start, &mut outcome);
+    }
     Ok(outcome)
+}
+
+/// The start (repaired) in place of an outcome with more shifts below
+/// their minimum: the cost weighs a gap heavily but not without limit, and
+/// a manager never wants a Fill to open a gap the schedule did not have.
+fn no_more_gaps_than(mapped: &Mapped, start: super::model::Roster, outcome: &mut Outcome) {
+    if gaps(mapped, &outcome.roster).0 <= gaps(mapped, &start).0 {
+        return;
+    }
+    let state = State::new(&mapped.model, start);
+    outcome.shortfalls = shortfalls(&state, &mut Rules::new(&mapped.model));
+    outcome.penalty = state.cost as u64;
+    outcome.roster = state.roster;
 }
 
 /// With "keep existing", the schedule as it stands unless the Fill's

@@ -92,8 +92,7 @@ pub fn score(model: &Model, roster: &Roster) -> Score {
     }
     for (staff, person) in model.staff.iter().enumerate() {
         if let Some(target) = &person.target {
-            let minutes = target.worked(model, &roster.cells[staff]);
-            score.target_penalty += target.penalty(minutes) as u64;
+            score.target_penalty += target.row_penalty(model, &roster.cells[staff]) as u64;
         }
     }
     for cover in &model.cover {

@@ -155,6 +155,19 @@ pub fn solve_watched(
     options: &Options,
     watch: &mut dyn FnMut(&Progress) -> bool,
 ) -> Result<Outcome, SolveError> {
+    solve_watched_from(model, options, None, watch)
+}
+
+/// As [`solve_watched`], with `start` (the schedule as it stands) as the
+/// first incumbent once repaired for the hard rules ([`super::start`]):
+/// the best roster reported, and the one returned, never cost more than
+/// it. The search goes on from it when it costs less than the roster built.
+pub fn solve_watched_from(
+    model: &Model,
+    options: &Options,
+    start: Option<&Roster>,
+    watch: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Outcome, SolveError> {
     let started = Instant::now();
     let mut timing = Timing::default();
     let mut rng = Rng::new(options.seed);
@@ -200,6 +213,10 @@ pub fn solve_watched(
     // The best roster in true cost so far, and the state that prices the
     // stretches on cover in true cost (see `on_cover`).
     let mut overall = (state.roster.clone(), state.cost);
+    if let Some(start) = start.and_then(|r| super::start::repaired(model, r)) {
+        let incumbent = State::new(model, start);
+        offer(&incumbent.roster, incumbent.cost, &mut overall);
+    }
     let mut truth = State::new(model, state.roster.clone());
     let mut first = State::new(&emphasised, state.roster.clone());
     let first_until = limit.mul_f64(FIRST_PHASE_SHARE);

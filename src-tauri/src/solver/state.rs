@@ -27,6 +27,11 @@ pub(crate) struct State<'a> {
     request_cost: Vec<u32>,
     /// Minutes each person works on their target's days (0 without one).
     minutes: Vec<u32>,
+    /// Shifts each person works on each week's weekend on their target's
+    /// days (`weekend_cells[staff * weeks + week]`), and the weekends so
+    /// worked (see [`super::model::Target::weekends`]).
+    weekend_cells: Vec<u8>,
+    weekends: Vec<u32>,
 }
 
 impl<'a> State<'a> {
@@ -57,6 +62,8 @@ impl<'a> State<'a> {
             cover_at,
             request_cost,
             minutes: vec![0; model.staff.len()],
+            weekend_cells: vec![0; model.staff.len() * model.days.div_ceil(7)],
+            weekends: vec![0; model.staff.len()],
         };
         state.cost = state.full_cost();
         state.load(&roster);
@@ -72,7 +79,7 @@ impl<'a> State<'a> {
             .map(|(s, d)| self.request(s, d, self.roster.cells[s][d]))
             .sum();
         let targets: i64 = (0..self.model.staff.len())
-            .map(|s| self.target_cost(s, self.minutes[s]))
+            .map(|s| self.target_cost(s, self.minutes[s]) + self.weekend_cost(s, self.weekends[s]))
             .sum();
         cover + requests + targets
     }
@@ -83,6 +90,44 @@ impl<'a> State<'a> {
             .target
             .as_ref()
             .map_or(0, |t| t.penalty(minutes))
+    }
+
+    /// What `staff` working `weekends` weekends on their target's days costs.
+    fn weekend_cost(&self, staff: usize, weekends: u32) -> i64 {
+        self.model.staff[staff]
+            .target
+            .as_ref()
+            .map_or(0, |t| t.weekend_penalty(weekends))
+    }
+
+    /// The change in `staff`'s weekends worked if `day` held `cell` instead
+    /// of `old`: -1, 0 or 1.
+    fn weekend_step(
+        &self,
+        staff: usize,
+        day: usize,
+        old: Option<usize>,
+        cell: Option<usize>,
+    ) -> i64 {
+        match &self.model.staff[staff].target {
+            Some(t) if t.weekend_weight > 0 && t.covers(day) && Model::is_weekend(day) => {
+                let weeks = self.model.days.div_ceil(7);
+                let now = i64::from(self.weekend_cells[staff * weeks + day / 7]);
+                let next = now + i64::from(cell.is_some()) - i64::from(old.is_some());
+                i64::from(next > 0) - i64::from(now > 0)
+            }
+            _ => 0,
+        }
+    }
+
+    /// The cost of `staff`'s weekends when they move by `step`.
+    fn weekend_delta(&self, staff: usize, step: i64) -> i64 {
+        if step == 0 {
+            return 0;
+        }
+        let now = self.weekends[staff];
+        let next = (i64::from(now) + step).max(0) as u32;
+        self.weekend_cost(staff, next) - self.weekend_cost(staff, now)
     }
 
     /// The change in `staff`'s target minutes if `day` held `cell` instead
@@ -141,7 +186,8 @@ impl<'a> State<'a> {
             return 0;
         }
         let mut delta = self.request(staff, day, cell) - self.request(staff, day, old)
-            + self.target_delta(staff, self.target_step(staff, day, old, cell));
+            + self.target_delta(staff, self.target_step(staff, day, old, cell))
+            + self.weekend_delta(staff, self.weekend_step(staff, day, old, cell));
         let shifts = self.model.shifts.len();
         for (shift, step) in [(old, -1i64), (cell, 1)] {
             let Some(shift) = shift else { continue };
@@ -178,6 +224,19 @@ impl<'a> State<'a> {
         }
         let step = self.target_step(staff, day, old, cell);
         self.minutes[staff] = (i64::from(self.minutes[staff]) + step) as u32;
+        let weekend = self.weekend_step(staff, day, old, cell);
+        self.weekends[staff] = (i64::from(self.weekends[staff]) + weekend) as u32;
+        if self.model.staff[staff]
+            .target
+            .as_ref()
+            .is_some_and(|t| t.weekend_weight > 0 && t.covers(day))
+            && Model::is_weekend(day)
+        {
+            let at = staff * self.model.days.div_ceil(7) + day / 7;
+            let next = i64::from(self.weekend_cells[at]) + i64::from(cell.is_some())
+                - i64::from(old.is_some());
+            self.weekend_cells[at] = next as u8;
+        }
         self.roster.cells[staff][day] = cell;
         self.cost += delta;
         delta
@@ -200,7 +259,9 @@ impl<'a> State<'a> {
                 let cell = value.checked_sub(1);
                 let mut cost = self.request(staff, day, cell)
                     + self.target_delta(staff, self.target_step(staff, day, current, cell))
-                    - self.target_delta(staff, self.target_step(staff, day, current, None));
+                    - self.target_delta(staff, self.target_step(staff, day, current, None))
+                    + self.weekend_delta(staff, self.weekend_step(staff, day, current, cell))
+                    - self.weekend_delta(staff, self.weekend_step(staff, day, current, None));
                 if let Some(shift) = cell {
                     for &c in &self.cover_at[day * shifts + shift] {
                         if model.qualifies(staff, &model.cover[c]) {

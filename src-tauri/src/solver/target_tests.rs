@@ -440,7 +440,7 @@ fn keep_existing_releases_a_per_diem_shift_staff_short_of_target_can_take_but_no
     );
     let s = summary(&l, &m, &outcome, false, 3);
     assert_eq!(s.short_after, 0, "every weekday covered");
-    assert_eq!((s.removed_hourly, s.removed_blocked), (1, 0));
+    assert_eq!((s.moved, s.removed_blocked), (1, 0));
     assert!(proposed
         .iter()
         .any(|a| a.staff_id == MARIA && a.date == day("2026-12-07")));

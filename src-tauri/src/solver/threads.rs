@@ -11,7 +11,7 @@ use super::explain::shortfalls;
 use super::model::{Model, Roster};
 use super::rng::Rng;
 use super::row::Rules;
-use super::search::{solve_watched, Options, Outcome, Progress, SolveError};
+use super::search::{solve_watched_from, Options, Outcome, Progress, SolveError};
 use super::state::State;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -46,9 +46,21 @@ pub fn solve_threads(
     threads: usize,
     watch: &mut dyn FnMut(&Progress) -> bool,
 ) -> Result<Outcome, SolveError> {
+    solve_threads_from(model, options, threads, None, watch)
+}
+
+/// As [`solve_threads`], each search starting from `start` as its first
+/// incumbent (see [`solve_watched_from`]).
+pub fn solve_threads_from(
+    model: &Model,
+    options: &Options,
+    threads: usize,
+    start: Option<&Roster>,
+    watch: &mut dyn FnMut(&Progress) -> bool,
+) -> Result<Outcome, SolveError> {
     let threads = threads.max(1);
     if threads == 1 {
-        return solve_watched(model, options, watch);
+        return solve_watched_from(model, options, start, watch);
     }
     let started = Instant::now();
     let shared: Mutex<Option<(u64, Roster)>> = Mutex::new(None);
@@ -66,7 +78,7 @@ pub fn solve_threads(
                     seed: thread_seed(options.seed, index),
                 };
                 scope.spawn(move || {
-                    solve_watched(model, &options, &mut |p| {
+                    solve_watched_from(model, &options, start, &mut |p| {
                         iterations[index].store(p.iterations, Ordering::Relaxed);
                         let mut best = shared.lock().unwrap_or_else(|e| e.into_inner());
                         if best.as_ref().is_none_or(|b| p.penalty < b.0) {

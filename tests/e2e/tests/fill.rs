@@ -75,13 +75,18 @@ fn wait_for_review(app: &App) -> String {
     })
 }
 
-/// "Proposed: 42 shifts added, 3 changed, 5 taken off" → 50 (why shifts
-/// came off is said beside it, in `#fill-why`).
+/// "Proposed: 42 shifts added, 4 moved from per diem/agency to your own
+/// staff, 3 changed, 5 taken off" → 58 marked cells: a move is two, the
+/// shift struck out of a per diem row and added to a row of your own staff
+/// (why shifts came off is said beside it, in `#fill-why`).
 fn changes_in(text: &str) -> usize {
     let list = text.strip_prefix("Proposed: ").unwrap_or(text);
     let list = list.split(" (").next().unwrap_or(list);
     list.split(", ")
-        .filter_map(|part| part.split_whitespace().next()?.parse::<usize>().ok())
+        .filter_map(|part| {
+            let n = part.split_whitespace().next()?.parse::<usize>().ok()?;
+            Some(if part.contains(" moved ") { 2 * n } else { n })
+        })
         .sum()
 }
 

@@ -312,7 +312,13 @@ locked: boolean,
  * Who called out of this cell's shift and when: "Maria Lopez called out
  * of the Day shift (D); recorded Tue 8 Dec at 06:12".
  */
-called_out: string | null, };
+called_out: string | null, 
+/**
+ * A day the person is not employed, in words: "Left: last day
+ * worked 12 Dec", "Not yet employed: starts 3 Jan". The grid greys
+ * and hatches the cell; the Fill gives it no shift.
+ */
+not_employed: string | null, };
 
 export type RowTotals = { 
 /**
@@ -1213,11 +1219,22 @@ total: number, met: number,
  */
 not_met: Array<string>, };
 
-export type FillSummary = { added: number, 
+export type FillSummary = { 
+/**
+ * The changes fall in exactly one of four kinds, so that `added +
+ * changed + removed + 2 × moved` is the number of `changes` (each a
+ * marked cell on the grid). Shifts given to an empty cell, not part of
+ * a move.
+ */
+added: number, 
 /**
  * A shift changed to another type in the same cell.
  */
-changed: number, removed: number, 
+changed: number, 
+/**
+ * Shifts taken off, not part of a move.
+ */
+removed: number, 
 /**
  * Of those removed, shifts that broke a blocking rule (approved time
  * off, a lapsed credential that blocks): they had to come off, which
@@ -1225,12 +1242,12 @@ changed: number, removed: number,
  */
 removed_blocked: number, 
 /**
- * Of those removed, per diem and agency shifts moved to the
- * department's own staff short of their hours: the same day and shift
- * now theirs (kept only when locked). Each is a struck-out cell in a
- * per diem or agency row with a new shift in the same column.
+ * Per diem and agency shifts moved to the department's own staff
+ * short of their hours: the same day and shift taken off a per diem or
+ * agency row (struck out) and given to someone with an FTE whose cell
+ * was empty. Each move is two changed cells, counted here only.
  */
-removed_hourly: number, 
+moved: number, 
 /**
  * People short of the days' minimums, before and with the proposal.
  */
@@ -1273,7 +1290,12 @@ requests: FillRequests,
  * with their shifts ("Ben Ortiz: ACLS expired 3 Dec (warning only) —
  * 6 shifts"): a warning keeps nobody off, so the manager chases it.
  */
-warned: Array<string>, changes: Array<FillChange>, };
+warned: Array<string>, 
+/**
+ * People with an FTE whose weekends are far from their share (the
+ * proposal's weekends in proportion to FTE), with the reason.
+ */
+weekends: Array<string>, changes: Array<FillChange>, };
 
 export type FillStaffing = { 
 /**
@@ -1303,6 +1325,8 @@ export type FillEvent = { "kind": "started", short_of_minimum: number, short_of_
  * changes to existing shifts.
  */
 staffing: FillStaffing, view: ScheduleView, } | { "kind": "failed", message: string, };
+
+export type FillLast = { summary: FillSummary, staffing: FillStaffing, };
 
 export type HistoryKind = "staff" | "credentials" | "trainings" | "schedule" | "time_off" | "budget" | "department" | "other";
 
@@ -2119,6 +2143,7 @@ export interface Commands {
   schedule_fill_start: { args: { period_id: number; options: FillOptions; on_event: Channel<FillEvent> }; result: null };
   schedule_fill_stop: { args: { period_id: number }; result: null };
   schedule_fill_accept: { args: { period_id: number }; result: ScheduleView };
+  schedule_fill_last: { args: { period_id: number }; result: FillLast | null };
   schedule_fill_discard: { args: { period_id: number }; result: null };
   assignment_lock: { args: { period_id: number; staff_id: number; date: string; locked: boolean }; result: ScheduleView };
   periods_list: { args: NoArgs; result: Array<SchedulePeriod> };

@@ -30,11 +30,11 @@ export function fte(hundredths: number): string {
   return `${Math.floor(h / 100)}.${(h % 100).toString().padStart(2, '0')}`;
 }
 
-/** An FTE as every list shows it: agency staff have none ("—"), whatever
- * their record holds (the sample's and many HR files' agency nurses carry
- * one). */
+/** An FTE as every list shows it: per diem and agency staff, paid by the
+ * hour, have none ("—"), whatever their record holds (the sample's and many
+ * HR files' agency nurses carry one, per diem records 0). */
 export function fteText(hundredths: number, kind?: Staff['employment_type']): string {
-  return kind === 'agency' ? '—' : fte(hundredths);
+  return kind === 'agency' || kind === 'per_diem' ? '—' : fte(hundredths);
 }
 
 /** "Last, First" for lists. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FillSummary, ScheduleView } from '../lib/scheduleTypes';
-import { changeText, changesText, coverageGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, lastFillFor, progressShare, proposedCells, removedWhy } from './fill';
+import { changeText, changesText, summaryGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells, removedWhy } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
@@ -12,43 +11,29 @@ describe('fill words', () => {
     expect(changesText({ added: 0, changed: 0, removed: 0 })).toBe('No changes');
   });
 
-  it('says in plain words why shifts came off: moved to own staff, or a blocking rule', () => {
-    // Issue 21 d: "44 per diem or agency shifts given to staff short of their
-    // hours" read as if shifts were taken from someone.
-    expect(removedWhy({ removed_blocked: 0, removed_hourly: 44 })).toEqual([
-      '44 shifts moved from per diem/agency to your own staff who were short of their hours',
-    ]);
-    expect(removedWhy({ removed_blocked: 2, removed_hourly: 1 })).toEqual([
-      '1 shift moved from per diem/agency to your own staff who were short of their hours',
+  it('counts a move once, apart from shifts added and taken off', () => {
+    // Issue 21 item 6.1: "19 moved" beside "11 added" read as more moved than added.
+    expect(changesText({ added: 11, moved: 19, changed: 2, removed: 3 })).toBe(
+      '11 shifts added, 19 moved from per diem/agency to your own staff, 2 changed, 3 taken off',
+    );
+    expect(changesText({ added: 0, moved: 1, changed: 0, removed: 0 })).toBe('1 shift moved from per diem/agency to your own staff');
+  });
+
+  it('says in plain words why shifts came off: a blocking rule', () => {
+    expect(removedWhy({ removed_blocked: 2 })).toEqual([
       '2 taken off because they broke a blocking rule (approved time off, a credential that blocks)',
     ]);
     expect(removedWhy({ removed_blocked: 1 })).toEqual([
       '1 taken off because it broke a blocking rule (approved time off, a credential that blocks)',
     ]);
-    expect(removedWhy({ removed_blocked: 0, removed_hourly: 0 })).toEqual([]);
-    for (const line of removedWhy({ removed_blocked: 3, removed_hourly: 5 })) expect(line).not.toMatch(/given to/);
+    expect(removedWhy({ removed_blocked: 0 })).toEqual([]);
   });
 
-  it('counts the gap figures as the coverage rows colour them, so they can be checked on the grid', () => {
-    const count = (status: 'short' | 'under_target' | 'ok' | 'none') => ({ scheduled: 0, minimum: 0, target: 0, status });
-    const view = {
-      coverage: [
-        { shift_type_id: 1, shift_code: 'D', requirement: { kind: 'role' as const, value: 'RN' as const }, label: 'Day · RN', days: [count('short'), count('under_target'), count('ok')] },
-        { shift_type_id: 2, shift_code: 'N', requirement: { kind: 'skill' as const, value: 3 }, label: 'Night · Charge', days: [count('short'), count('none'), count('under_target')] },
-      ],
-    };
-    expect(coverageGaps(view)).toEqual({ short: 2, under: 2 });
-    expect(coverageGaps({ coverage: [] })).toEqual({ short: 0, under: 0 });
-  });
-
-  it('offers the last review only while the grid shows what the fill left', () => {
-    const accepted = { coverage: [] } as unknown as ScheduleView;
-    const last = { summary: {} as FillSummary, gaps: { before: { short: 1, under: 2 }, after: { short: 0, under: 1 } }, staffing: null, view: accepted };
-    expect(lastFillFor(last, accepted)).toBe(last);
-    const edited = { coverage: [] } as unknown as ScheduleView;
-    expect(lastFillFor(last, edited), 'a change by hand replaces the view: the review is gone').toBeNull();
-    expect(lastFillFor(null, accepted)).toBeNull();
-    expect(lastFillFor(last, null)).toBeNull();
+  it('takes the gap figures from the summary, counted once by the backend', () => {
+    expect(summaryGaps({ short_before: 6, short_after: 0, under_target_before: 118, under_target_after: 93 })).toEqual({
+      before: { short: 6, under: 118 },
+      after: { short: 0, under: 93 },
+    });
   });
 
   it('shows a change from and to an empty cell as off', () => {

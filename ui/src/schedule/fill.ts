@@ -1,7 +1,7 @@
 // Fill schedule, the words and figures: what a proposal would change, how a
 // running fill is doing, and which grid cells to mark as proposed.
 
-import type { FillChange, FillHours, FillOptions, FillProgress, FillStaffing, FillSummary, ScheduleView } from '../lib/scheduleTypes';
+import type { FillChange, FillHours, FillOptions, FillProgress, FillSummary } from '../lib/scheduleTypes';
 import { plural } from '../lib/format';
 import { cellKey, shortDate } from './grid';
 
@@ -16,26 +16,24 @@ export const DEFAULT_OPTIONS: FillOptions = {
   staff_to: 'target',
 };
 
-/** "42 shifts added, 3 changed, 5 taken off": each a cell the grid marks
- * (green with a code, green with the code it replaces in its title, struck
- * out), so every figure can be counted on the grid. */
-export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'>): string {
+/** "11 shifts added, 19 moved from per diem/agency to your own staff, 3
+ * changed, 5 taken off": each change is of one kind only, so the figures add
+ * up to the cells the grid marks (a move is two: struck out in a per diem or
+ * agency row, added in a row of your own staff). */
+export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'> & Partial<Pick<FillSummary, 'moved'>>): string {
   const parts: string[] = [];
   if (s.added) parts.push(`${plural(s.added, 'shift')} added`);
+  if (s.moved) parts.push(`${s.added ? s.moved : plural(s.moved, 'shift')} moved from per diem/agency to your own staff`);
   if (s.changed) parts.push(`${s.changed} changed`);
   if (s.removed) parts.push(`${s.removed} taken off`);
   return parts.length ? parts.join(', ') : 'No changes';
 }
 
-/** Why shifts came off, in plain words: "44 shifts moved from per
- * diem/agency to your own staff who were short of their hours", "2 taken
- * off because they broke a blocking rule (approved time off, a credential
- * that blocks)". Empty when none did. */
-export function removedWhy(s: Pick<FillSummary, 'removed_blocked'> & Partial<Pick<FillSummary, 'removed_hourly'>>): string[] {
+/** Why shifts came off, in plain words: "2 of those taken off broke a
+ * blocking rule (approved time off, a credential that blocks)". Empty when
+ * none did. */
+export function removedWhy(s: Pick<FillSummary, 'removed_blocked'>): string[] {
   const out: string[] = [];
-  if (s.removed_hourly) {
-    out.push(`${plural(s.removed_hourly, 'shift')} moved from per diem/agency to your own staff who were short of their hours`);
-  }
   if (s.removed_blocked) {
     out.push(`${s.removed_blocked} taken off because ${s.removed_blocked === 1 ? 'it broke' : 'they broke'} a blocking rule (approved time off, a credential that blocks)`);
   }
@@ -48,18 +46,14 @@ export interface FillGaps {
   after: { short: number; under: number };
 }
 
-/** Coverage cells below their minimum (red) and under their target
- * (amber), counted as the coverage rows under the grid colour them. */
-export function coverageGaps(view: Pick<ScheduleView, 'coverage'>): { short: number; under: number } {
-  let short = 0;
-  let under = 0;
-  for (const line of view.coverage) {
-    for (const c of line.days) {
-      if (c.status === 'short') short++;
-      else if (c.status === 'under_target') under++;
-    }
-  }
-  return { short, under };
+/** The review's gap figures, as the backend counts them once for the
+ * progress bar, the review and the grid: coverage cells below their minimum
+ * (red) and, minimum met, under their target (amber). */
+export function summaryGaps(s: Pick<FillSummary, 'short_before' | 'short_after' | 'under_target_before' | 'under_target_after'>): FillGaps {
+  return {
+    before: { short: s.short_before, under: s.under_target_before },
+    after: { short: s.short_after, under: s.under_target_after },
+  };
 }
 
 /** "Gaps below minimum: 5 → 0". */
@@ -118,20 +112,4 @@ export function hourlyAdded(hours: readonly FillHours[]): FillHours[] {
   return hours
     .filter((h) => h.reason !== null && h.target_minutes === null)
     .sort((a, b) => b.after_minutes - a.after_minutes || a.name.localeCompare(b.name));
-}
-
-/** An accepted fill's review, kept to be shown again until the period changes. */
-export interface LastFill {
-  summary: FillSummary;
-  gaps: FillGaps;
-  staffing: FillStaffing | null;
-  /** The view the accept returned: any later change replaces it. */
-  view: ScheduleView;
-}
-
-/** The last fill's review while the grid still shows what the fill left
- * (the same view object: every change, by hand or another fill, and
- * opening another period replace it); else null. */
-export function lastFillFor(last: LastFill | null, view: ScheduleView | null): LastFill | null {
-  return last !== null && view !== null && last.view === view ? last : null;
 }

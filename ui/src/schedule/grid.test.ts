@@ -11,7 +11,7 @@ function period(id: number, start: string, end: string): SchedulePeriod {
 
 const cell = (over: Partial<GridCell> = {}): GridCell => ({
   date: '2026-03-02', shift_code: null, shift_type_id: null, time_off: null, time_off_status: null,
-  changed_after_publish: false, violation: null, locked: false, called_out: null, ...over,
+  changed_after_publish: false, violation: null, locked: false, called_out: null, not_employed: null, ...over,
 });
 
 describe('defaultPeriod', () => {
@@ -73,6 +73,7 @@ describe('texts', () => {
     expect(cellTitle('Lopez, Maria', cell({ shift_code: 'D', changed_after_publish: true, violation: 'block' })))
       .toBe('Lopez, Maria, 2 Mar 2026 · shift D · changed after publishing · rule broken');
     expect(cellTitle('Lopez, Maria', cell({ locked: true }))).toBe('Lopez, Maria, 2 Mar 2026 · off · locked');
+    expect(cellTitle('Lopez, Maria', cell({ not_employed: 'Left: last day worked 1 Mar' }))).toBe('Lopez, Maria, 2 Mar 2026 · off · Left: last day worked 1 Mar');
   });
   it('marks a called-out cell and says who called out and when', () => {
     const text = 'Maria Lopez called out of the Day shift (D); recorded Tue 8 Dec at 06:12';
@@ -107,6 +108,10 @@ describe('texts', () => {
     // Over means over: half an hour past the target is over, the target itself is not.
     expect(rowHours(240 * 60, 240 * 60).over).toBe(false);
     expect(rowHours(240 * 60 + 30, 240 * 60).over).toBe(true);
+    // Issue 21 item 4: a 0.6 FTE's 13 shifts of 11.5 h (149.5 h of 144 h) is
+    // as near as whole shifts come; a fourteenth (161 h) is over.
+    expect(rowHours(149.5 * 60, 144 * 60, null, 13).over).toBe(false);
+    expect(rowHours(161 * 60, 144 * 60, null, 14).over).toBe(true);
     expect(rowHours(143.75 * 60, 144 * 60).text).toBe('143.75/144');
   });
   it('shows only the hours where there is no target, never "180/—", and never calls them over', () => {
@@ -120,8 +125,10 @@ describe('texts', () => {
     expect(rowHoursTitle({ ...t, no_target: 'agency, paid by the hour' }, 'agency')).toBe('180 paid hours · no target: agency, paid by the hour');
     expect(rowHoursTitle({ ...t, target_minutes: 216 * 60 }, 'full_time')).toBe('180 of 216 paid hours for FTE 0.90');
   });
-  it('shows no FTE for agency staff and labels rows paid by the hour', () => {
+  it('shows no FTE for agency or per diem staff and labels rows paid by the hour', () => {
     expect(fteText(90, 'agency')).toBe('—');
+    // Issue 21, the tester's item 5: per diem read "0.00" beside agency's "—".
+    expect(fteText(0, 'per_diem')).toBe('—');
     expect(fteText(90, 'full_time')).toBe('0.90');
     expect(fteText(0)).toBe('0.00');
     expect(hourlyBadge('per_diem')?.text).toBe('PRN');

@@ -102,6 +102,7 @@ export function cellText(c: GridCell): string {
 export function cellTitle(name: string, c: GridCell): string {
   const parts = [`${name}, ${shortDate(c.date)}`];
   parts.push(c.shift_code ? `shift ${c.shift_code}` : 'off');
+  if (c.not_employed) parts.push(c.not_employed);
   if (c.time_off) {
     parts.push(`${c.time_off_status === 'approved' ? 'approved' : 'requested'} ${TIME_OFF_SHORT[c.time_off]}`);
   }
@@ -246,10 +247,16 @@ export function rowHours(
   paidMinutes: number,
   targetMinutes: number | null,
   why: string | null = null,
+  shifts = 0,
 ): { text: string; goal: string | null; over: boolean; why: string | null } {
   if (targetMinutes === null) return { text: `${hours(paidMinutes)} h`, goal: null, over: false, why };
   const goal = hours(targetMinutes);
-  return { text: `${hours(paidMinutes)}/${goal}`, goal, over: paidMinutes > targetMinutes, why: null };
+  // Whole shifts rarely add up to an FTE's hours exactly (0.6 FTE of 240 h
+  // is 144 h: 12 shifts of 11.5 paid hours are 138 h, 13 are 149.5 h), so a
+  // total within half of the person's average shift of the target is as near
+  // as whole shifts come, and not marked over.
+  const slack = shifts > 0 ? paidMinutes / shifts / 2 : 0;
+  return { text: `${hours(paidMinutes)}/${goal}`, goal, over: paidMinutes - targetMinutes > slack, why: null };
 }
 
 /** The hours figure's title: "180 paid hours · no target: no LPN coverage set". */

@@ -55,6 +55,12 @@ pub fn in_period(loaded: &Loaded) -> Vec<Assignment> {
     list
 }
 
+/// The period's own assignments as they stand (a draft or published), in
+/// the order of [`in_period`].
+pub fn shifts_of(conn: &Connection, period_id: i64) -> AppResult<Vec<Assignment>> {
+    Ok(in_period(&loaded_period::load(conn, period_id)?))
+}
+
 /// Writes `proposed` (the period's assignments after the fill) in place of
 /// the period's own, provided the period still holds `base`, the
 /// assignments the fill started from.

@@ -1,0 +1,147 @@
+//! Weekends shared in proportion to FTE (issue #21, the tester's item 3:
+//! full-timers with 0 weekends beside others with 8), on a generated unit
+//! of ten RNs, with and without the department's weekend rule, and the
+//! review naming whoever is still far from their share.
+
+use super::department::{map, FillOptions};
+use super::department_tests::{loaded, need};
+use super::run::run;
+use crate::schedule::fill::{proposed_assignments, summary};
+use crate::schedule::fill_weekends::shares;
+use crate::schedule::testing::*;
+use crate::schedule::{Requirement, ScheduleContext};
+use crate::staff::{EmploymentType, Role};
+use std::sync::atomic::AtomicBool;
+
+/// Seven full-time and three 0.6 FTE RNs; two RNs on every day and night.
+fn generated() -> ScheduleContext {
+    let mut c = ctx();
+    c.staff = (1..=10)
+        .map(|id| {
+            let mut p = person(id, &format!("Nurse {id:02}"), Role::Rn);
+            if id > 7 {
+                p.fte_hundredths = 60;
+                p.employment_type = EmploymentType::PartTime;
+            }
+            p
+        })
+        .collect();
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 2, 2);
+    c.coverage
+        .extend(need(NIGHT12, Requirement::Role(Role::Rn), 2, 2));
+    c
+}
+
+/// Weekends per person (by staff index) and their shares.
+fn fill(c: ScheduleContext, seed: u64) -> (Vec<(u32, f64)>, Vec<String>, ScheduleContext) {
+    let l = loaded(c);
+    let options = FillOptions {
+        seconds: 4,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let mut per = vec![(0, 0.0); l.ctx.staff.len()];
+    for w in shares(&m, &outcome.roster) {
+        per[w.staff] = (w.weekends, w.share);
+    }
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let mut after = l.ctx.clone();
+    after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    (per, s.weekends, after)
+}
+
+/// Without the weekend term (measured, 4 s, seeds 1–3) full-timers got
+/// [4, 4, 1, 0, 3, 3, 2] weekends and the 0.6 FTEs [4, 4, 4]; with it the
+/// full-timers are within one of each other when the search has its time.
+/// The bounds here leave room for a busy machine (a spread of two, seen
+/// once under the whole suite), so what is asserted is the sharing, not
+/// how far the search got.
+#[test]
+fn weekends_are_shared_in_proportion_to_fte() {
+    for seed in [1, 2] {
+        let (per, far, _) = fill(generated(), seed);
+        let full: Vec<u32> = per[..7].iter().map(|w| w.0).collect();
+        let spread = full.iter().max().unwrap() - full.iter().min().unwrap();
+        assert!(
+            spread <= 2,
+            "seed {seed}: full-timers' weekends differ by at most two: {full:?}"
+        );
+        for (i, &(k, share)) in per.iter().enumerate() {
+            assert!(
+                (f64::from(k) - share).abs() < 2.0,
+                "seed {seed}: nurse {} works {k} weekends against a share of {share:.1}: {per:?}",
+                i + 1
+            );
+        }
+        let mean =
+            |ws: &[(u32, f64)]| ws.iter().map(|w| f64::from(w.0)).sum::<f64>() / ws.len() as f64;
+        assert!(
+            mean(&per[7..]) <= mean(&per[..7]),
+            "seed {seed}: a 0.6 FTE works fewer weekends than a full-timer on average: {per:?}"
+        );
+        assert!(far.is_empty(), "nobody far from their share: {far:?}");
+    }
+}
+
+/// The department's rule (2 weekends in 4 weeks) is a hard cap in the
+/// model over the horizon (2 × weeks / 4), and sharing keeps everyone
+/// under it. (The grid checks every rolling 4 weeks, which the model's
+/// single cap does not: a known gap, reported to the lead.)
+#[test]
+fn the_weekend_rule_stays_hard_while_weekends_are_shared() {
+    let mut c = generated();
+    c.rules.max_weekends_per_4_weeks = Some(2);
+    let l = loaded(c.clone());
+    let m = map(&l, &FillOptions::default());
+    let cap = m.model.staff[0].contract.max_weekends;
+    let (per, _, after) = fill(c, 3);
+    let full: Vec<u32> = per[..7].iter().map(|w| w.0).collect();
+    assert!(
+        full.iter().max().unwrap() - full.iter().min().unwrap() <= 2,
+        "{full:?}"
+    );
+    assert!(per.iter().all(|w| w.0 <= cap), "cap {cap}: {per:?}");
+    assert!(!after.assignments.is_empty());
+}
+
+#[test]
+fn someone_far_from_their_share_is_named_in_the_review() {
+    // Nurse 01 is locked on every weekend day: 4 weekends where the share
+    // is about 2.
+    let mut c = generated();
+    let weekend_days: Vec<String> = (0..28)
+        .map(|i| day("2026-12-06") + chrono::Duration::days(i))
+        .filter(|d| {
+            matches!(
+                chrono::Datelike::weekday(d),
+                chrono::Weekday::Sat | chrono::Weekday::Sun
+            )
+        })
+        .map(|d| d.to_string())
+        .collect();
+    let mut l = loaded({
+        for d in &weekend_days {
+            c.assignments.push(assignment(1, d, DAY12));
+        }
+        c
+    });
+    for d in &weekend_days {
+        l.locked.insert((1, day(d)));
+    }
+    let options = FillOptions {
+        seconds: 3,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 4, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    assert!(
+        s.weekends
+            .iter()
+            .any(|line| line.starts_with("Nurse 01: 5 weekends against a share of about")
+                && line.ends_with("all 5 were already on the schedule and kept; move them by hand, or run the Fill without keeping existing shifts, to share them")),
+        "{:#?}",
+        s.weekends
+    );
+}
