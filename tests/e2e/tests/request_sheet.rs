@@ -26,8 +26,9 @@ fn us_day(header: &str) -> String {
 /// Waits until the element's text holds `part`; returns the text.
 fn contains(app: &wardbook_e2e::App, css: &str, part: &str) -> String {
     app.wait_until(&format!("css `{css}` to hold {part:?}"), || {
+        // The element may be re-rendered between finding and reading it.
         let el = app.try_find(By::Css(css))?;
-        let text = app.text(&el);
+        let text = app.session().text(&el).ok()?;
         text.contains(part).then_some(text)
     })
 }

@@ -55,7 +55,8 @@ fn a_shift_given_away_moves_to_the_person_who_takes_it() {
             let full = format!("{first} {last}");
             app.wait_until("the swap to be tried", || {
                 let p = app.try_find(By::Css("#swap-preview"))?;
-                app.text(&p).contains(&full).then_some(())
+                let text = app.session().text(&p).ok()?;
+                text.contains(&full).then_some(())
             });
             app.try_find(By::Css("#swap-blocked"))
                 .is_none()
