@@ -3,6 +3,7 @@
 //! - a click selects a cell without scrolling the grid, so the second
 //!   click of a double-click lands on the same day and its menu is that
 //!   day's (it scrolled by the cell's scroll margin, up to 210 px, before).
+//!
 //! (The days a person is not employed are marked from the view's
 //! `not_employed`, tested in `schedule::view_hours_tests`.)
 //!
