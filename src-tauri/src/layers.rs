@@ -64,6 +64,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "cli",
             "instance",
             "startup_probe",
+            "units",
         ],
     ),
 ];

@@ -32,6 +32,7 @@ pub mod solver;
 pub mod staff;
 pub mod store;
 pub mod trainings;
+pub mod units;
 
 mod app;
 mod cli;

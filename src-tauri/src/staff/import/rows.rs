@@ -3,7 +3,7 @@
 use super::cells;
 use super::dates::DateOrder;
 use super::employment::Rule;
-use super::person::{changes, form_of, hundredths, kept_value, money, Write};
+use super::person::{changes, form_of, kept_value, Write};
 use super::plan::Plan;
 use super::roles;
 use super::scope;
@@ -13,6 +13,7 @@ use crate::error::AppResult;
 use crate::input;
 use crate::staff::validate::validate;
 use crate::staff::Staff;
+use crate::units::{Cents, Fte};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
@@ -420,13 +421,13 @@ pub(super) fn check(
                             valid.employment_type.label(),
                             if type_from_fte { " (from FTE)" } else { "" }
                         ),
-                        format!("FTE {}", hundredths(valid.fte_hundredths)),
+                        format!("FTE {}", Fte(valid.fte_hundredths).text()),
                         format!("hired {}", input::format_date(valid.hire_date)),
                     ];
                     if new_rate.is_some() && !has(StaffField::HourlyRate) {
                         parts.push(format!(
-                            "{}/h for new people",
-                            money(valid.hourly_rate_cents)
+                            "{} for new people",
+                            Cents(valid.hourly_rate_cents).rate()
                         ));
                     }
                     if !valid.skill_ids.is_empty() {
