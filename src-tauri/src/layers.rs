@@ -50,6 +50,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "trainings",
             "skills",
             "department",
+            "records",
         ],
     ),
     (
@@ -65,6 +66,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "instance",
             "startup_probe",
             "units",
+            "splitmix",
         ],
     ),
 ];

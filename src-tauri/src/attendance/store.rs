@@ -271,12 +271,10 @@ mod tests {
 
     fn conn() -> Connection {
         let conn = crate::store::open_in_memory().unwrap();
-        conn.execute_batch(
-            "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-                 fte_hundredths, hourly_rate_cents, hire_date)
-             VALUES (7, 'Ann', 'Lee', 'E7', 'RN', 'full_time', 90, 4500, '2020-01-01');",
-        )
-        .unwrap();
+        crate::records::NewStaff::new("Ann", "Lee", "E7")
+            .id(7)
+            .insert(&conn)
+            .unwrap();
         conn
     }
 
