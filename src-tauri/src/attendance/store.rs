@@ -301,49 +301,43 @@ mod tests {
         crate::input::date(s).unwrap()
     }
 
+    /// The two weeks of the tests' pay period, and one day outside it.
+    const PERIOD: (&str, &str) = ("2026-10-25", "2026-11-07");
+    const LATER: (&str, &str) = ("2026-11-20", "2026-11-20");
+
+    /// Replaces the punches of `days`: (added, removed, unchanged).
+    fn put(
+        c: &mut Connection,
+        days: (&str, &str),
+        punches: &[Punch],
+    ) -> AppResult<(i64, i64, i64)> {
+        replace(c, day(days.0), day(days.1), punches).map(|r| (r.added, r.removed, r.unchanged))
+    }
+
+    /// The punches held for `days`.
+    fn held(c: &Connection, days: (&str, &str)) -> Vec<Punch> {
+        load(c, day(days.0), day(days.1)).unwrap()
+    }
+
     #[test]
     fn a_reimport_replaces_its_days_and_says_what_changed() {
         let mut c = conn();
         let night = punch(7, "2026-10-31 18:52", "2026-11-01 07:09");
         let day_shift = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
         let outside = punch(7, "2026-11-20 07:00", "2026-11-20 15:00");
-        replace(
-            &mut c,
-            day("2026-11-20"),
-            day("2026-11-20"),
-            std::slice::from_ref(&outside),
-        )
-        .unwrap();
-        let first = replace(
-            &mut c,
-            day("2026-10-25"),
-            day("2026-11-07"),
-            &[night.clone(), day_shift.clone()],
-        )
-        .unwrap();
-        assert_eq!((first.added, first.removed, first.unchanged), (2, 0, 0));
-        assert_eq!(
-            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
-            vec![night.clone(), day_shift.clone()]
-        );
+        put(&mut c, LATER, std::slice::from_ref(&outside)).unwrap();
+        let first = put(&mut c, PERIOD, &[night.clone(), day_shift.clone()]).unwrap();
+        assert_eq!(first, (2, 0, 0));
+        assert_eq!(held(&c, PERIOD), vec![night.clone(), day_shift.clone()]);
         let mut corrected = day_shift.clone();
         corrected.clock_out = corrected
             .clock_out
             .map(|t| t - chrono::Duration::minutes(4));
-        let again = replace(
-            &mut c,
-            day("2026-10-25"),
-            day("2026-11-07"),
-            &[night.clone(), corrected.clone()],
-        )
-        .unwrap();
-        assert_eq!((again.added, again.removed, again.unchanged), (1, 1, 1));
+        let again = put(&mut c, PERIOD, &[night.clone(), corrected.clone()]).unwrap();
+        assert_eq!(again, (1, 1, 1));
+        assert_eq!(held(&c, PERIOD), vec![night, corrected]);
         assert_eq!(
-            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
-            vec![night, corrected]
-        );
-        assert_eq!(
-            load(&c, day("2026-11-20"), day("2026-11-20")).unwrap(),
+            held(&c, LATER),
             vec![outside],
             "days outside the range are untouched"
         );
@@ -363,23 +357,15 @@ mod tests {
     #[test]
     fn a_failed_save_changes_nothing() {
         let mut c = conn();
+        let pay_period = ("2026-11-01", "2026-11-14");
         let good = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
-        replace(
-            &mut c,
-            day("2026-11-01"),
-            day("2026-11-14"),
-            std::slice::from_ref(&good),
-        )
-        .unwrap();
+        put(&mut c, pay_period, std::slice::from_ref(&good)).unwrap();
         // The second punch names a person the department does not have.
         let new = [
             punch(7, "2026-11-03 07:00", "2026-11-03 19:00"),
             punch(99, "2026-11-04 07:00", "2026-11-04 19:00"),
         ];
-        assert!(replace(&mut c, day("2026-11-01"), day("2026-11-14"), &new).is_err());
-        assert_eq!(
-            load(&c, day("2026-11-01"), day("2026-11-14")).unwrap(),
-            vec![good]
-        );
+        assert!(put(&mut c, pay_period, &new).is_err());
+        assert_eq!(held(&c, pay_period), vec![good]);
     }
 }
