@@ -220,24 +220,25 @@ pub fn write(
         instant(punch.clock_in),
         instant(punch.clock_out),
     );
+    // The same nine values, in the same order, for a correction and an addition.
+    let values: [&dyn rusqlite::ToSql; 9] = [
+        &punch.staff_id,
+        &workday,
+        &clock_in,
+        &clock_out,
+        &punch.meal_minutes,
+        &punch.pay_code,
+        &punch.cost_centre,
+        &reason,
+        &now,
+    ];
     match id {
         Some(id) => {
             conn.execute(
                 "UPDATE punch SET staff_id = ?1, workday = ?2, clock_in = ?3, clock_out = ?4,
                      meal_minutes = ?5, pay_code = ?6, cost_centre = ?7, correction = ?8, corrected_at = ?9
                  WHERE id = ?10",
-                params![
-                    punch.staff_id,
-                    workday,
-                    clock_in,
-                    clock_out,
-                    punch.meal_minutes,
-                    punch.pay_code,
-                    punch.cost_centre,
-                    reason,
-                    now,
-                    id
-                ],
+                rusqlite::params_from_iter(values.iter().chain([&id as &dyn rusqlite::ToSql].iter())),
             )?;
             Ok(id)
         }
@@ -246,17 +247,7 @@ pub fn write(
                 "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code,
                      cost_centre, correction, corrected_at, source_line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
-                params![
-                    punch.staff_id,
-                    workday,
-                    clock_in,
-                    clock_out,
-                    punch.meal_minutes,
-                    punch.pay_code,
-                    punch.cost_centre,
-                    reason,
-                    now
-                ],
+                &values[..],
             )?;
             Ok(conn.last_insert_rowid())
         }
