@@ -51,6 +51,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "trainings",
             "skills",
             "department",
+            "records",
         ],
     ),
     (
@@ -65,6 +66,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "cli",
             "instance",
             "startup_probe",
+            "units",
+            "splitmix",
         ],
     ),
 ];

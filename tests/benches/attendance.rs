@@ -7,6 +7,7 @@
 use rusqlite::{params, Connection};
 use wardbook::attendance::import::run;
 use wardbook::attendance::{period, timecards};
+use wardbook::records::NewStaff;
 use wardbook_tests::day;
 use wardbook_tests::timing::measure;
 
@@ -33,14 +34,11 @@ fn department() -> Connection {
         .unwrap();
     let tx = c.transaction().unwrap();
     for i in have as usize..STAFF {
-        tx.execute(
-            "INSERT INTO staff (first_name, last_name, employee_no, role, employment_type,
-                 fte_hundredths, hourly_rate_cents, hire_date)
-             VALUES (?1, 'Bench', ?2, 'RN', 'full_time', 100, 4800, '2020-01-01')",
-            params![format!("Nurse {i}"), format!("B{i:04}")],
-        )
-        .unwrap();
-        let id = tx.last_insert_rowid();
+        let id = NewStaff::new(&format!("Nurse {i}"), "Bench", &format!("B{i:04}"))
+            .fte(100)
+            .rate(4800)
+            .insert(&tx)
+            .unwrap();
         let start = day(START);
         for k in 0..14_i64 {
             if (k + i as i64) % 7 == 6 {

@@ -18,7 +18,6 @@
 use std::sync::atomic::AtomicBool;
 use wardbook::credentials::ExpiredAction;
 use wardbook::schedule::cost::period_cost;
-use wardbook::schedule::cost::FTE_MINUTES_PER_14_DAYS;
 use wardbook::schedule::fill::{proposed_assignments, summary};
 use wardbook::schedule::fill_staffing::staffing;
 use wardbook::schedule::period_hours::period_hours;
@@ -28,6 +27,7 @@ use wardbook::schedule::{time, TimeOffStatus};
 use wardbook::solver::department::{gaps, hourly, map, FillOptions};
 use wardbook::solver::run::run;
 use wardbook::staff::EmploymentType;
+use wardbook::units::Fte;
 use wardbook_tests::{day, DataDir};
 
 struct Line {
@@ -108,7 +108,7 @@ fn measure(name: &str, loaded: &Loaded, seconds: u32) -> Line {
         if !can_work || !counted {
             continue;
         }
-        let target = facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100);
+        let target = Fte(facts.fte_hundredths).period_target_minutes(days);
         let short = target - worked;
         largest = largest.max(short);
         largest_over = largest_over.max(-short);

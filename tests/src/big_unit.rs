@@ -40,15 +40,13 @@ pub fn grow_to_150(conn: &mut Connection, period: &SchedulePeriod) {
         };
         let id = staff::create(conn, &form).unwrap().id;
         for k in (0..42_usize).filter(|k| (k + i) % 7 < 3) {
-            conn.execute(
-                "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",
-                rusqlite::params![
-                    id,
-                    wardbook::input::format_date(period.start() + chrono::Duration::days(k as i64)),
-                    period.id,
-                    day_shift
-                ],
-            )
+            wardbook::records::NewAssignment {
+                staff_id: id,
+                date: period.start() + chrono::Duration::days(k as i64),
+                period_id: period.id,
+                shift_type_id: day_shift,
+            }
+            .insert(conn)
             .unwrap();
         }
     }

@@ -6,41 +6,13 @@
 //! minimum and maximum minutes, runs and weekends, a few fixed days off,
 //! on/off requests, and cover close to what the staff can give.
 
-/// A small seedable generator (SplitMix64), so that the same arguments give
+/// The one seeded generator (SplitMix64), so that the same arguments give
 /// the same file on every machine.
-pub struct Rng(pub u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            return 0;
-        }
-        (self.next() % n as u64) as usize
-    }
-
-    /// A number in `low..=high`.
-    pub fn between(&mut self, low: usize, high: usize) -> usize {
-        low + self.below(high.saturating_sub(low) + 1)
-    }
-
-    /// True once in `n` times.
-    pub fn one_in(&mut self, n: usize) -> bool {
-        self.below(n) == 0
-    }
-}
+pub use wardbook::splitmix::SplitMix64 as Rng;
 
 /// The instance text: `weeks` weeks, `staff` people, `shifts` shift types.
 pub fn instance(weeks: usize, staff: usize, shifts: usize, seed: u64) -> String {
-    let mut rng = Rng(seed ^ 0xC0FF_EE00_D15E_A5E5);
+    let mut rng = Rng::new(seed ^ 0xC0FF_EE00_D15E_A5E5);
     let days = weeks * 7;
     let lengths = [360, 420, 480, 480, 480, 540, 600, 720];
     // Shift i starts at a time spread over the day, in minutes after midnight.

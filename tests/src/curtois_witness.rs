@@ -47,7 +47,7 @@ fn count(rng: &mut Rng, n: usize) -> String {
 }
 
 pub fn witnessed(size: Size, seed: u64) -> Witnessed {
-    let mut rng = Rng(seed ^ 0x5EED_0F00_2323_4567);
+    let mut rng = Rng::new(seed ^ 0x5EED_0F00_2323_4567);
     let weeks = rng.between(1, size.max_weeks.max(1));
     let mut days = weeks * 7;
     // The format starts on a Monday but may end on any day.
@@ -309,7 +309,7 @@ fn days_off(rng: &mut Rng, row: &[Option<usize>]) -> Vec<usize> {
 /// contracts are drawn freely, so some cannot be met: small enough to try
 /// every row of every person.
 pub fn tiny(seed: u64) -> String {
-    let mut rng = Rng(seed ^ 0x7111_7111_0000_0001);
+    let mut rng = Rng::new(seed ^ 0x7111_7111_0000_0001);
     let days = if rng.one_in(3) {
         rng.between(1, 6)
     } else {

@@ -12,10 +12,10 @@ use super::matching::{self, Scheduled};
 use super::pay_codes;
 use super::rounding::Rounding;
 use super::Punch;
-use crate::schedule::cost::round_half_up;
 use crate::schedule::overtime::{self, WorkedMinutes};
 use crate::schedule::{time, Rules, TimeOff, TimeOffStatus};
 use crate::text_enum::text_enum;
+use crate::units::Cents;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -82,10 +82,6 @@ pub fn duration(minutes: i64) -> String {
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m:02} min"),
     }
-}
-
-fn dollars(cents: i64) -> String {
-    format!("${}.{:02}", cents / 100, cents % 100)
 }
 
 /// Every exception of the period, by person then day.
@@ -284,7 +280,7 @@ fn incidental_overtime(period: &Period, shifts: &[Scheduled], punches: &[Punch])
             })
             .map_or(period.start, |(w, _)| w.workday);
         let rate = period.rates.get(&staff_id).copied().unwrap_or(0);
-        let cost = round_half_up(extra * rate * 3, 2 * 60);
+        let cost = Cents(rate).scaled(extra as i128 * 3, 2 * 60).0;
         out.push(Exception {
             staff_id,
             workday: day,
@@ -294,7 +290,7 @@ fn incidental_overtime(period: &Period, shifts: &[Scheduled], punches: &[Punch])
             reason: format!(
                 "{} of overtime the schedule did not have ({} at time and a half).",
                 duration(extra),
-                dollars(cost)
+                Cents(cost).dollars()
             ),
         });
     }

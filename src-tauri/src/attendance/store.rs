@@ -220,24 +220,25 @@ pub fn write(
         instant(punch.clock_in),
         instant(punch.clock_out),
     );
+    // The same nine values, in the same order, for a correction and an addition.
+    let values: [&dyn rusqlite::ToSql; 9] = [
+        &punch.staff_id,
+        &workday,
+        &clock_in,
+        &clock_out,
+        &punch.meal_minutes,
+        &punch.pay_code,
+        &punch.cost_centre,
+        &reason,
+        &now,
+    ];
     match id {
         Some(id) => {
             conn.execute(
                 "UPDATE punch SET staff_id = ?1, workday = ?2, clock_in = ?3, clock_out = ?4,
                      meal_minutes = ?5, pay_code = ?6, cost_centre = ?7, correction = ?8, corrected_at = ?9
                  WHERE id = ?10",
-                params![
-                    punch.staff_id,
-                    workday,
-                    clock_in,
-                    clock_out,
-                    punch.meal_minutes,
-                    punch.pay_code,
-                    punch.cost_centre,
-                    reason,
-                    now,
-                    id
-                ],
+                rusqlite::params_from_iter(values.iter().chain([&id as &dyn rusqlite::ToSql].iter())),
             )?;
             Ok(id)
         }
@@ -246,17 +247,7 @@ pub fn write(
                 "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code,
                      cost_centre, correction, corrected_at, source_line)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
-                params![
-                    punch.staff_id,
-                    workday,
-                    clock_in,
-                    clock_out,
-                    punch.meal_minutes,
-                    punch.pay_code,
-                    punch.cost_centre,
-                    reason,
-                    now
-                ],
+                &values[..],
             )?;
             Ok(conn.last_insert_rowid())
         }
@@ -271,12 +262,10 @@ mod tests {
 
     fn conn() -> Connection {
         let conn = crate::store::open_in_memory().unwrap();
-        conn.execute_batch(
-            "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-                 fte_hundredths, hourly_rate_cents, hire_date)
-             VALUES (7, 'Ann', 'Lee', 'E7', 'RN', 'full_time', 90, 4500, '2020-01-01');",
-        )
-        .unwrap();
+        crate::records::NewStaff::new("Ann", "Lee", "E7")
+            .id(7)
+            .insert(&conn)
+            .unwrap();
         conn
     }
 
@@ -303,49 +292,43 @@ mod tests {
         crate::input::date(s).unwrap()
     }
 
+    /// The two weeks of the tests' pay period, and one day outside it.
+    const PERIOD: (&str, &str) = ("2026-10-25", "2026-11-07");
+    const LATER: (&str, &str) = ("2026-11-20", "2026-11-20");
+
+    /// Replaces the punches of `days`: (added, removed, unchanged).
+    fn put(
+        c: &mut Connection,
+        days: (&str, &str),
+        punches: &[Punch],
+    ) -> AppResult<(i64, i64, i64)> {
+        replace(c, day(days.0), day(days.1), punches).map(|r| (r.added, r.removed, r.unchanged))
+    }
+
+    /// The punches held for `days`.
+    fn held(c: &Connection, days: (&str, &str)) -> Vec<Punch> {
+        load(c, day(days.0), day(days.1)).unwrap()
+    }
+
     #[test]
     fn a_reimport_replaces_its_days_and_says_what_changed() {
         let mut c = conn();
         let night = punch(7, "2026-10-31 18:52", "2026-11-01 07:09");
         let day_shift = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
         let outside = punch(7, "2026-11-20 07:00", "2026-11-20 15:00");
-        replace(
-            &mut c,
-            day("2026-11-20"),
-            day("2026-11-20"),
-            std::slice::from_ref(&outside),
-        )
-        .unwrap();
-        let first = replace(
-            &mut c,
-            day("2026-10-25"),
-            day("2026-11-07"),
-            &[night.clone(), day_shift.clone()],
-        )
-        .unwrap();
-        assert_eq!((first.added, first.removed, first.unchanged), (2, 0, 0));
-        assert_eq!(
-            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
-            vec![night.clone(), day_shift.clone()]
-        );
+        put(&mut c, LATER, std::slice::from_ref(&outside)).unwrap();
+        let first = put(&mut c, PERIOD, &[night.clone(), day_shift.clone()]).unwrap();
+        assert_eq!(first, (2, 0, 0));
+        assert_eq!(held(&c, PERIOD), vec![night.clone(), day_shift.clone()]);
         let mut corrected = day_shift.clone();
         corrected.clock_out = corrected
             .clock_out
             .map(|t| t - chrono::Duration::minutes(4));
-        let again = replace(
-            &mut c,
-            day("2026-10-25"),
-            day("2026-11-07"),
-            &[night.clone(), corrected.clone()],
-        )
-        .unwrap();
-        assert_eq!((again.added, again.removed, again.unchanged), (1, 1, 1));
+        let again = put(&mut c, PERIOD, &[night.clone(), corrected.clone()]).unwrap();
+        assert_eq!(again, (1, 1, 1));
+        assert_eq!(held(&c, PERIOD), vec![night, corrected]);
         assert_eq!(
-            load(&c, day("2026-10-25"), day("2026-11-07")).unwrap(),
-            vec![night, corrected]
-        );
-        assert_eq!(
-            load(&c, day("2026-11-20"), day("2026-11-20")).unwrap(),
+            held(&c, LATER),
             vec![outside],
             "days outside the range are untouched"
         );
@@ -365,23 +348,15 @@ mod tests {
     #[test]
     fn a_failed_save_changes_nothing() {
         let mut c = conn();
+        let pay_period = ("2026-11-01", "2026-11-14");
         let good = punch(7, "2026-11-02 06:58", "2026-11-02 19:04");
-        replace(
-            &mut c,
-            day("2026-11-01"),
-            day("2026-11-14"),
-            std::slice::from_ref(&good),
-        )
-        .unwrap();
+        put(&mut c, pay_period, std::slice::from_ref(&good)).unwrap();
         // The second punch names a person the department does not have.
         let new = [
             punch(7, "2026-11-03 07:00", "2026-11-03 19:00"),
             punch(99, "2026-11-04 07:00", "2026-11-04 19:00"),
         ];
-        assert!(replace(&mut c, day("2026-11-01"), day("2026-11-14"), &new).is_err());
-        assert_eq!(
-            load(&c, day("2026-11-01"), day("2026-11-14")).unwrap(),
-            vec![good]
-        );
+        assert!(put(&mut c, pay_period, &new).is_err());
+        assert_eq!(held(&c, pay_period), vec![good]);
     }
 }

@@ -8,6 +8,7 @@ use crate::error::AppResult;
 use crate::schedule::{TimeOffKind, TimeOffStatus};
 use crate::staff::{EmploymentType, Role};
 use crate::trainings::TrainingKind;
+use crate::units::Cents;
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{Map, Value};
 
@@ -47,20 +48,6 @@ pub(crate) fn humanize(column: &str) -> String {
         Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
         None => String::new(),
     }
-}
-
-fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let dollars = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in dollars.chars().enumerate() {
-        if i > 0 && (dollars.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    format!("{sign}${grouped}.{:02}", abs % 100)
 }
 
 fn duration(minutes: i64) -> String {
@@ -145,7 +132,7 @@ fn value(
             _ => s.clone(),
         }),
         Value::Number(n) => match n.as_i64() {
-            Some(i) if column.ends_with("_cents") => Some(money(i)),
+            Some(i) if column.ends_with("_cents") => Some(Cents(i).dollars()),
             Some(i) if column.ends_with("_hundredths") => {
                 Some(format!("{}.{:02}", i / 100, (i % 100).abs()))
             }
@@ -248,8 +235,8 @@ mod tests {
 
     #[test]
     fn values_read_in_their_units() {
-        assert_eq!(money(12_345_678), "$123,456.78");
-        assert_eq!(money(-5), "-$0.05");
+        assert_eq!(Cents(12_345_678).dollars(), "$123,456.78");
+        assert_eq!(Cents(-5).dollars(), "-$0.05");
         assert_eq!(duration(90), "1 h 30 min");
     }
 

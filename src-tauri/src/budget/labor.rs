@@ -16,10 +16,11 @@
 
 use super::calendar::Year;
 use crate::error::AppResult;
-use crate::schedule::cost::{period_cost, round_half_up, PAID_TIME_OFF_DAY_MINUTES};
+use crate::schedule::cost::{period_cost, PAID_TIME_OFF_DAY_MINUTES};
 use crate::schedule::store::{loaded_period, periods};
 use crate::schedule::TimeOffStatus;
 use crate::staff::EmploymentType;
+use crate::units::Cents;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{HashMap, HashSet};
 
@@ -84,7 +85,9 @@ pub fn by_month_outside(
                 m.agency_minutes += line.paid_minutes;
                 m.agency_cents += line.total_cents;
             } else {
-                let overtime = round_half_up(person.hourly_rate_cents * line.overtime_minutes, 60)
+                let overtime = Cents(person.hourly_rate_cents)
+                    .for_minutes(line.overtime_minutes)
+                    .0
                     + line.overtime_premium_cents;
                 m.overtime_cents += overtime;
                 m.salaries_cents += line.total_cents - overtime;

@@ -11,17 +11,7 @@
 /// The largest amount accepted anywhere in the budget: $1 billion.
 pub const MAX_CENTS: i64 = 100_000_000_000;
 
-/// `numerator / denominator` rounded half away from zero; `denominator > 0`.
-pub fn div_round(numerator: i128, denominator: i128) -> i64 {
-    debug_assert!(denominator > 0);
-    let half = denominator / 2;
-    let q = if numerator >= 0 {
-        (numerator + half) / denominator
-    } else {
-        -((-numerator + half) / denominator)
-    };
-    q as i64
-}
+pub use crate::units::div_round;
 
 /// `part` as basis points of `whole` (10 000 = 100 %), or `None` when `whole` is 0.
 pub fn basis_points(part: i64, whole: i64) -> Option<i64> {

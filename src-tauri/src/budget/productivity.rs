@@ -27,28 +27,23 @@ use super::{money, years, Category, FiscalYear};
 use crate::error::AppResult;
 use crate::staff::Role;
 use crate::text_enum::text_enum;
+use crate::units::Fte;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use ts_rs::TS;
 
-/// Paid hours of 1.0 FTE in a year.
-pub const FTE_HOURS_PER_YEAR: i64 = 2_080;
+pub use crate::units::FTE_HOURS_PER_YEAR;
 
 pub fn hppd_hundredths(worked_minutes: i64, patient_days: i64) -> Option<i64> {
     (patient_days > 0)
         .then(|| money::div_round(worked_minutes as i128 * 100, 60 * patient_days as i128))
 }
 
+/// A month's FTE at 2,080 h a year (see `crate::units::Fte`).
 pub fn fte_hundredths(minutes: i64, days_in_month: i64) -> i64 {
-    if days_in_month <= 0 {
-        return 0;
-    }
-    money::div_round(
-        minutes as i128 * 100 * 365,
-        60 * FTE_HOURS_PER_YEAR as i128 * days_in_month as i128,
-    )
+    Fte::from_month_minutes(minutes, days_in_month).0
 }
 
 text_enum! {

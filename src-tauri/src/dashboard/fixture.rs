@@ -5,6 +5,9 @@
 //! 2026: 22 Nov – 5 Dec, then 6 – 19 Dec).
 
 use crate::input::date;
+use crate::records::{NewAssignment, NewStaff, NewTimeOff};
+use crate::schedule::TimeOffStatus;
+use crate::staff::Role;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
@@ -61,24 +64,23 @@ impl Fixture {
                 .unwrap();
             }
         }
-        let person = |first: &str, last: &str, role: &str, gone: Option<&str>| -> i64 {
-            conn.execute(
-                "INSERT INTO staff (first_name, last_name, employee_no, role, employment_type,
-                     fte_hundredths, hourly_rate_cents, hire_date, termination_date)
-                 VALUES (?1, ?2, ?1, ?3, 'full_time', 90, 5000, '2020-01-06', ?4)",
-                params![first, last, role, gone],
-            )
-            .unwrap();
-            conn.last_insert_rowid()
+        let person = |first: &str, last: &str, role: Role, gone: Option<&str>| -> i64 {
+            NewStaff::new(first, last, first)
+                .role(role)
+                .rate(5000)
+                .hired(day("2020-01-06"))
+                .leaves(gone.map(day))
+                .insert(&conn)
+                .unwrap()
         };
         let rns = [
-            person("Ann", "Avery", "RN", None),
-            person("Bea", "Brown", "RN", None),
-            person("Cal", "Cole", "RN", None),
-            person("Dee", "Dunn", "RN", None),
+            person("Ann", "Avery", Role::Rn, None),
+            person("Bea", "Brown", Role::Rn, None),
+            person("Cal", "Cole", Role::Rn, None),
+            person("Dee", "Dunn", Role::Rn, None),
         ];
-        let cna = person("Eli", "Eaton", "CNA", None);
-        let gone = person("Fay", "Ford", "RN", Some("2026-11-01"));
+        let cna = person("Eli", "Eaton", Role::Cna, None);
+        let gone = person("Fay", "Ford", Role::Rn, Some("2026-11-01"));
         conn.execute(
             "INSERT INTO schedule_period (start_date, end_date, weeks, status, published_at)
              VALUES (?1, ?2, 4, 'published', '2026-11-10T15:00:00Z')",
@@ -114,12 +116,14 @@ impl Fixture {
     }
 
     pub fn assign(&self, staff: i64, date: &str, shift: i64) {
-        self.conn
-            .execute(
-                "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",
-                params![staff, date, self.period, shift],
-            )
-            .unwrap();
+        NewAssignment {
+            staff_id: staff,
+            date: day(date),
+            period_id: self.period,
+            shift_type_id: shift,
+        }
+        .insert(&self.conn)
+        .unwrap();
     }
 
     pub fn unassign(&self, staff: i64, date: &str) {
@@ -172,11 +176,9 @@ impl Fixture {
     }
 
     pub fn time_off(&self, staff: i64, from: &str, to: &str, status: &str) {
-        self.conn
-            .execute(
-                "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid) VALUES (?1, ?2, ?3, 'pto', ?4, 1)",
-                params![staff, from, to, status],
-            )
+        NewTimeOff::new(staff, day(from), day(to))
+            .status(TimeOffStatus::from_code(status).unwrap())
+            .insert(&self.conn)
             .unwrap();
     }
 

@@ -85,7 +85,7 @@ fn differential_text(d: Differential) -> Option<String> {
                 .trim_end_matches('%')
                 .trim_end_matches(".0")
         )),
-        Differential::PerHour(cents) => Some(format!("${}/h", super::table::money(cents).text)),
+        Differential::PerHour(cents) => Some(crate::units::Cents(cents).rate()),
     }
 }
 

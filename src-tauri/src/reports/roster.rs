@@ -7,14 +7,10 @@ use super::table::{Cell, Column, Orientation, Report, Row};
 use crate::error::AppResult;
 use crate::input::format_date;
 use crate::staff::{EmploymentType, Role};
+use crate::units::Fte;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 use std::collections::{BTreeMap, HashMap};
-
-/// "0.90" from hundredths.
-pub fn fte(hundredths: i64) -> String {
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
-}
 
 struct Person {
     name: String,
@@ -91,7 +87,7 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
                 "people"
             },
             format_date(as_of),
-            fte(total_fte)
+            Fte(total_fte).text()
         ),
         if roles.is_empty() {
             String::new()
@@ -123,7 +119,7 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
                 if p.employment_type == EmploymentType::Agency {
                     "—".into()
                 } else {
-                    fte(p.fte_hundredths).into()
+                    Fte(p.fte_hundredths).text().into()
                 },
                 p.hire_date.into(),
                 p.skills.join(", ").into(),
@@ -134,7 +130,7 @@ pub fn report(conn: &Connection, as_of: NaiveDate, today: NaiveDate) -> AppResul
         .collect();
     let mut total = vec![Cell::text("Total"); 1];
     total.extend((1..10).map(|_| Cell::default()));
-    total[5] = fte(total_fte).into();
+    total[5] = Fte(total_fte).text().into();
     rows.push(Row::total(total));
     Ok(Report {
         title: "Staff roster".into(),

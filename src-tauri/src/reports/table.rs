@@ -3,6 +3,7 @@
 //! assembles one of these from the domain; `pdf` and `table_csv` render it,
 //! so the two formats always hold the same figures.
 
+use crate::units::Cents;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,19 +185,9 @@ pub fn hours_cell(minutes: i64) -> Cell {
 
 /// "1,234.56" / "-1,234.56" for the PDF, "1234.56" for the CSV.
 pub fn money(cents: i64) -> Cell {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let whole = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
     Cell {
-        text: format!("{sign}{grouped}.{:02}", abs % 100),
-        csv: Some(format!("{sign}{}.{:02}", abs / 100, abs % 100)),
+        text: Cents(cents).grouped(),
+        csv: Some(Cents(cents).plain()),
         alert: false,
     }
 }

@@ -121,7 +121,7 @@ const EQUIPMENT_MONTHS: [i64; 12] = [
 ];
 
 pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
-    let mut rng = Rng(0x4255_4447_4554_2121); // "BUDGET!!"
+    let mut rng = Rng::new(0x4255_4447_4554_2121); // "BUDGET!!"
     let year = Year {
         first: YearMonth::of(today).plus(-MONTHS_WITH_ACTUALS),
     };

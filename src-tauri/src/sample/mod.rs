@@ -16,27 +16,13 @@ mod schedule;
 use crate::department::{self, Department, OvertimeRule, UnitType};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input::format_date;
+use crate::records::NewStaff;
 use crate::staff::{EmploymentType, Role};
 use chrono::{Days, Months, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 
-/// SplitMix64: tiny, fixed forever, so the sample never changes with a crate upgrade.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `lo..=hi`.
-    fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + (self.next() % (hi - lo + 1) as u64) as i64
-    }
-}
+/// The one seeded generator, fixed forever, so the sample never changes.
+use crate::splitmix::SplitMix64 as Rng;
 
 pub fn department() -> Department {
     Department {
@@ -188,7 +174,7 @@ fn add_days(day: NaiveDate, days: i64) -> NaiveDate {
 }
 
 fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
-    let mut rng = Rng(0x5741_5244_424F_4F4B); // "WARDBOOK"
+    let mut rng = Rng::new(0x5741_5244_424F_4F4B); // "WARDBOOK"
     for name in ["Charge", "Preceptor", "Telemetry", "Wound care"] {
         tx.execute("INSERT INTO skill (name) VALUES (?1)", [name])?;
     }
@@ -259,27 +245,16 @@ fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
                 first.to_lowercase(),
                 last.to_lowercase().replace([' ', '\''], "")
             );
-            tx.execute(
-                "INSERT INTO staff (first_name, last_name, employee_no, role, job_code, employment_type, fte_hundredths,
-                     hourly_rate_cents, hire_date, seniority_date, termination_date, phone, email, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, '')",
-                params![
-                    first,
-                    last,
-                    employee_no,
-                    plan.role,
-                    job_code(plan.role),
-                    plan.kind,
-                    plan.fte,
-                    rate,
-                    format_date(hire),
-                    format_date(hire),
-                    termination.map(format_date),
-                    format!("(312) 555-{:04}", 100 + person),
-                    email,
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
+            let id = NewStaff::new(first, last, &employee_no)
+                .role(plan.role)
+                .job_code(job_code(plan.role))
+                .employment(plan.kind, plan.fte)
+                .rate(rate)
+                .hired(hire)
+                .seniority(hire)
+                .leaves(termination)
+                .contact(&format!("(312) 555-{:04}", 100 + person), &email)
+                .insert(tx)?;
 
             let senior_rn = plan.role == Role::Rn && plan.kind == EmploymentType::FullTime;
             let mut skills = Vec::new();
@@ -446,13 +421,11 @@ pub(crate) mod tests_support {
     /// A department with one RN; returns the RN's id.
     pub fn one_staff(conn: &Connection) -> i64 {
         crate::department::insert(conn, &super::department()).unwrap();
-        conn.execute(
-            "INSERT INTO staff (first_name, last_name, employee_no, role, employment_type, fte_hundredths, hourly_rate_cents, hire_date)
-             VALUES ('Ann', 'Lee', 'E1', 'RN', 'full_time', 90, 5000, '2020-01-06')",
-            [],
-        )
-        .unwrap();
-        conn.last_insert_rowid()
+        crate::records::NewStaff::new("Ann", "Lee", "E1")
+            .rate(5000)
+            .hired(crate::input::date("2020-01-06").unwrap())
+            .insert(conn)
+            .unwrap()
     }
 }
 

@@ -46,7 +46,7 @@ pub fn clock_export(
         .collect();
     let mut cells = loaded_period::assignments_between(conn, from, to)?;
     cells.sort_by_key(|a| (a.date, a.staff_id));
-    let mut rng = Rng(0x434C_4F43_4B00_0000 ^ from.num_days_from_ce() as u64);
+    let mut rng = Rng::new(0x434C_4F43_4B00_0000 ^ from.num_days_from_ce() as u64);
     let mut rows: Vec<Row> = Vec::new();
     for a in &cells {
         let Some(shift) = types.get(&a.shift_type_id) else {

@@ -12,9 +12,9 @@
 //! the shift is left short — the coverage rows then show the gap, as they
 //! would for a real unit.
 
-use crate::schedule::cost::FTE_MINUTES_PER_14_DAYS;
 use crate::schedule::time;
 use crate::staff::Role;
+use crate::units::Fte;
 use chrono::{Duration, NaiveDate};
 use std::collections::{BTreeMap, HashSet};
 
@@ -136,7 +136,7 @@ impl<'a> Rota<'a> {
         let paid = team.paid_minutes();
         let week_end = time::week_start(self.anchor, date) + Duration::days(7);
         let days = (week_end - self.anchor).num_days();
-        let share = m.fte * FTE_MINUTES_PER_14_DAYS * days / (14 * 100);
+        let share = Fte(m.fte).period_target_minutes(days);
         (self.worked[i].len() as i64 + 1) * paid <= share + paid / 2
     }
 

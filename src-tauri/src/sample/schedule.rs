@@ -8,7 +8,8 @@ use super::add_days;
 use super::rota::{team_for, Member, Need, Rota, Team};
 use crate::error::AppResult;
 use crate::input::{date, format_date};
-use crate::schedule::{time, Rules};
+use crate::records::{NewAssignment, NewTimeOff};
+use crate::schedule::{time, Rules, TimeOffKind, TimeOffStatus};
 use crate::staff::{EmploymentType, Role};
 use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{params, Transaction};
@@ -95,32 +96,35 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
     let mut time_off = |who: usize,
                         from: i64,
                         to: i64,
-                        kind: &str,
-                        status: &str,
+                        kind: TimeOffKind,
+                        status: TimeOffStatus,
                         paid: bool,
                         note: &str|
      -> AppResult<()> {
-        tx.execute(
-            "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id_of(who), format_date(add_days(today, from)), format_date(add_days(today, to)), kind, status, paid, note],
-        )?;
-        if status == "approved" {
+        NewTimeOff::new(id_of(who), add_days(today, from), add_days(today, to))
+            .kind(kind)
+            .status(status)
+            .paid(paid)
+            .note(note)
+            .insert(tx)?;
+        if status == TimeOffStatus::Approved {
             for d in from..=to {
                 off.insert((id_of(who), add_days(today, d)));
             }
         }
         Ok(())
     };
-    time_off(5, 2, 4, "pto", "approved", true, "Family visit")?;
-    time_off(12, -5, -4, "sick", "approved", true, "")?;
-    time_off(39, 7, 7, "other", "denied", false, "Concert")?;
-    time_off(6, 38, 40, "pto", "requested", true, "Wedding")?;
+    use {TimeOffKind as K, TimeOffStatus as S};
+    time_off(5, 2, 4, K::Pto, S::Approved, true, "Family visit")?;
+    time_off(12, -5, -4, K::Sick, S::Approved, true, "")?;
+    time_off(39, 7, 7, K::Other, S::Denied, false, "Concert")?;
+    time_off(6, 38, 40, K::Pto, S::Requested, true, "Wedding")?;
     time_off(
         22,
         50,
         51,
-        "education",
-        "requested",
+        K::Education,
+        S::Requested,
         true,
         "Wound care course",
     )?;
@@ -197,17 +201,20 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
     cells.push((lapsed, draft(3), day, next));
     // ...and education approved after the draft was made, on a scheduled day.
     if let Some(&(who, d, _, _)) = cells.iter().find(|c| c.3 == next && c.0 == id_of(3)) {
-        tx.execute(
-            "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
-             VALUES (?1, ?2, ?2, 'education', 'approved', 1, 'ACLS renewal class')",
-            params![who, format_date(d)],
-        )?;
+        NewTimeOff::new(who, d, d)
+            .kind(TimeOffKind::Education)
+            .status(TimeOffStatus::Approved)
+            .note("ACLS renewal class")
+            .insert(tx)?;
     }
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (who, d, shift_id, period_id) in cells {
-        insert.execute(params![who, format_date(d), period_id, shift_id])?;
+    for (staff_id, date, shift_type_id, period_id) in cells {
+        NewAssignment {
+            staff_id,
+            date,
+            period_id,
+            shift_type_id,
+        }
+        .insert(tx)?;
     }
     Ok(())
 }

@@ -20,6 +20,7 @@ use super::rules::{check_assignment, RuleCode, ScheduleContext, Timeline};
 use super::time::{self, Span};
 use super::{format, Assignment, Requirement, StaffFacts};
 use crate::staff::EmploymentType;
+use crate::units::{Cents, Fte};
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -157,17 +158,14 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             if super::period_hours::hourly(person.employment_type, person.fte_hundredths) {
                 0
             } else {
-                ctx.rules.weekly_hours_limit_minutes * person.fte_hundredths / 100
+                Fte(person.fte_hundredths)
+                    .weekly_limit_minutes(ctx.rules.weekly_hours_limit_minutes)
             };
         let lacks_skill = needed
             .iter()
             .find(|s| !person.skills.contains(s))
             .map(|s| ctx.skill_name(*s));
-        let hourly_cents = if paid > 0 {
-            super::cost::round_half_up(cost_cents * 60, paid)
-        } else {
-            0
-        };
+        let hourly_cents = Cents(cost_cents).per_hour(paid).0;
         let rest_minutes = rest_before(&theirs, person.id, &span);
         // Straight on from another shift is no rest at all: a second shift
         // back to back, which no manager would ask of a nurse on the day.
@@ -231,7 +229,7 @@ pub fn call_out_candidates(ctx: &ScheduleContext, staff_id: i64, date: NaiveDate
             0 => "no overtime".to_string(),
             m => format!("{} overtime", format::duration(m)),
         });
-        parts.push(format!("{}/h", format::money(hourly_cents)));
+        parts.push(Cents(hourly_cents).rate());
         result.ranked.push(Candidate {
             staff_id: person.id,
             name: person.list_name.clone(),

@@ -17,13 +17,13 @@
 use super::overtime::{self, WorkedMinutes};
 use super::rules::{ScheduleContext, Timeline, Worked};
 use super::{Differential, Rules, ShiftType, StaffFacts, TimeOffStatus};
+use crate::units::{Cents, Fte};
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 use std::collections::HashSet;
 use ts_rs::TS;
 
-/// 1.0 FTE is 80 paid hours in 14 days (2,080 a year).
-pub const FTE_MINUTES_PER_14_DAYS: i64 = 80 * 60;
+pub use crate::units::FTE_MINUTES_PER_14_DAYS;
 /// A day of paid time off counts this many paid minutes, Monday to Friday.
 pub const PAID_TIME_OFF_DAY_MINUTES: i64 = 8 * 60;
 
@@ -65,7 +65,8 @@ pub struct PeriodCost {
     pub overtime_minutes: i64,
 }
 
-/// `numerator / denominator` rounded half up (both non-negative).
+/// `numerator / denominator` rounded half up (both non-negative): minutes
+/// as hundredths of an hour. Money and FTE round in `crate::units`.
 pub fn round_half_up(numerator: i64, denominator: i64) -> i64 {
     (2 * numerator + denominator) / (2 * denominator)
 }
@@ -90,9 +91,11 @@ pub fn shift_cost(
     if holiday {
         differential += per_hour_scaled(rules.holiday_differential, rate);
     }
-    let straight_cents = round_half_up(rate * paid_minutes, 60);
-    let differential_cents = round_half_up(differential * paid_minutes, 60 * 10_000);
-    let overtime_premium_cents = round_half_up(rate * overtime_minutes, 120);
+    let straight_cents = Cents(rate).for_minutes(paid_minutes).0;
+    let differential_cents = Cents(differential)
+        .scaled(paid_minutes as i128, 60 * 10_000)
+        .0;
+    let overtime_premium_cents = Cents(rate).scaled(overtime_minutes as i128, 120).0;
     ShiftCost {
         staff_id: staff.id,
         date,
@@ -162,10 +165,7 @@ pub fn period_cost(ctx: &ScheduleContext) -> PeriodCost {
             overtime_minutes: mine.iter().map(|l| l.overtime_minutes).sum(),
             total_cents: mine.iter().map(|l| l.total_cents).sum(),
             fte_hundredths: facts.fte_hundredths,
-            scheduled_fte_hundredths: round_half_up(
-                paid * 100 * 14,
-                FTE_MINUTES_PER_14_DAYS * period_days,
-            ),
+            scheduled_fte_hundredths: Fte::scheduled(paid, period_days).0,
         });
         lines.extend(mine);
     }

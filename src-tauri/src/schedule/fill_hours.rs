@@ -3,7 +3,6 @@
 //! manager checks before publishing ("Aisha Zhang: BLS expired 15 Dec —
 //! cannot be scheduled").
 
-use super::cost::FTE_MINUTES_PER_14_DAYS;
 use super::period_hours::{hourly, no_target, period_hours};
 use super::store::loaded_period::Loaded;
 use super::{format, Assignment, ScheduleContext, TimeOffStatus};
@@ -12,6 +11,7 @@ use crate::solver::department::{Mapped, OVER_NEAR_MINUTES};
 use crate::solver::score::row_violations;
 use crate::solver::{room, Room, Roster, Rule};
 use crate::staff::EmploymentType;
+use crate::units::Fte;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -523,16 +523,11 @@ fn why_hourly(
     }
     let kind = if agency { "agency" } else { "per diem" };
     let days = ctx.days().count() as i64;
-    let full_time = FTE_MINUTES_PER_14_DAYS * days / 14;
-    let share = after_minutes * 100 / full_time.max(1);
-    let size = if share >= 90 {
-        format!(
-            ", full-time hours (the hours of a {}.{:02} FTE)",
-            share / 100,
-            share % 100
-        )
+    let share = Fte::share_of_full_time(after_minutes, days);
+    let size = if share.0 >= 90 {
+        format!(", full-time hours (the hours of a {} FTE)", share.text())
     } else {
-        format!(", the hours of a {}.{:02} FTE", share / 100, share % 100)
+        format!(", the hours of a {} FTE", share.text())
     };
     Some(format!(
         "{} ({kind}), {}{size}: {} added — {}",

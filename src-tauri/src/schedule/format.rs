@@ -1,5 +1,6 @@
-//! How schedule messages write dates, durations and money, so every rule
-//! speaks the same plain language ("9 h 30 min", "12 Dec", "$48.50").
+//! How schedule messages write dates and durations, so every rule speaks
+//! the same plain language ("9 h 30 min", "12 Dec"); money reads as
+//! `crate::units::Cents` writes it ("$48.50").
 
 use chrono::NaiveDate;
 
@@ -29,12 +30,6 @@ pub fn duration(minutes: i64) -> String {
     }
 }
 
-/// "$48.50".
-pub fn money(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    format!("{sign}${}.{:02}", cents.abs() / 100, cents.abs() % 100)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,7 +47,5 @@ mod tests {
         assert_eq!(duration(600), "10 h");
         assert_eq!(duration(45), "45 min");
         assert_eq!(duration(-90), "-1 h 30 min");
-        assert_eq!(money(4850), "$48.50");
-        assert_eq!(money(7), "$0.07");
     }
 }

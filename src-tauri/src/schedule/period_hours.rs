@@ -4,9 +4,10 @@
 //! shifts worked plus paid time off (a day of it on a weekday with no
 //! shift), as pay, the reports and the FTE count them.
 
-use super::cost::{paid_time_off, FTE_MINUTES_PER_14_DAYS};
+use super::cost::paid_time_off;
 use super::{time, Assignment, ScheduleContext, StaffFacts};
 use crate::staff::EmploymentType;
+use crate::units::Fte;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
@@ -54,7 +55,7 @@ pub fn target_minutes(ctx: &ScheduleContext, facts: &StaffFacts) -> Option<i64> 
         return None;
     }
     let days = ctx.days().filter(|d| facts.at_work_on(*d)).count() as i64;
-    Some(facts.fte_hundredths * FTE_MINUTES_PER_14_DAYS * days / (14 * 100))
+    Some(Fte(facts.fte_hundredths).period_target_minutes(days))
 }
 
 /// Why a person's hours have no target, in the words every place that

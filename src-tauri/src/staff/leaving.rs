@@ -89,21 +89,25 @@ pub fn reactivate(conn: &Connection, id: i64) -> AppResult<Staff> {
 
 #[cfg(test)]
 mod tests {
+    use crate::records::{NewAssignment, NewStaff};
     use crate::staff::import::{columns, import};
-    use rusqlite::{params, Connection};
+    use rusqlite::Connection;
 
     /// Maria (E1001, hired 2019) on Day shifts 28 Nov – 3 Dec 2026 in a
     /// published period, one of them locked.
     fn department() -> Connection {
         let conn = crate::store::open_in_memory().unwrap();
         crate::department::insert(&conn, &crate::sample::department()).unwrap();
+        NewStaff::new("Maria", "Lopez", "E1001")
+            .id(1)
+            .rate(5000)
+            .hired(crate::input::date("2019-06-03").unwrap())
+            .insert(&conn)
+            .unwrap();
         conn.execute_batch(
             "INSERT INTO shift_type (id, code, name, start, length_minutes, unpaid_break_minutes,
                  evening, night, differential_kind, differential_value)
                VALUES (1, 'D', 'Day', '07:00', 720, 30, 0, 0, 'none', 0);
-             INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-                 fte_hundredths, hourly_rate_cents, hire_date)
-               VALUES (1, 'Maria', 'Lopez', 'E1001', 'RN', 'full_time', 90, 5000, '2019-06-03');
              INSERT INTO schedule_period (id, start_date, end_date, weeks, status, published_at)
                VALUES (1, '2026-11-22', '2026-12-19', 4, 'published', '2026-11-01T09:00:00Z');
              INSERT INTO assignment_lock (staff_id, date, period_id) VALUES (1, '2026-12-03', 1);",
@@ -116,10 +120,13 @@ mod tests {
             "2026-12-02",
             "2026-12-03",
         ] {
-            conn.execute(
-                "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (1, ?1, 1, 1)",
-                params![date],
-            )
+            NewAssignment {
+                staff_id: 1,
+                date: crate::input::date(date).unwrap(),
+                period_id: 1,
+                shift_type_id: 1,
+            }
+            .insert(&conn)
             .unwrap();
         }
         conn

@@ -107,10 +107,13 @@ fn unit(rule: OvertimeRule) -> (DataDir, Connection) {
     rule_settings::holiday_save(&conn, "2026-12-10", "Unit holiday").unwrap();
     let period = periods::create(&mut conn, 4, Seed::Empty, day("2026-12-02")).unwrap();
     let work = |staff: i64, date: &str, shift: i64| {
-        conn.execute(
-            "INSERT INTO assignment (staff_id, date, period_id, shift_type_id) VALUES (?1, ?2, ?3, ?4)",
-            rusqlite::params![staff, date, period.id, shift],
-        )
+        wardbook::records::NewAssignment {
+            staff_id: staff,
+            date: day(date),
+            period_id: period.id,
+            shift_type_id: shift,
+        }
+        .insert(&conn)
         .unwrap();
     };
     for date in [

@@ -2,54 +2,10 @@
 // hundredths and minutes. Only integer arithmetic touches the amounts, so a
 // figure on screen is never off by a float's rounding.
 
-import { hoursText, money } from '../lib/format';
+import { hoursText } from '../lib/format';
+import { divRound, money } from '../lib/units';
 
-function groups(n: number): string {
-  return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** Divides and rounds half away from zero: (250, 100) → 3, (-250, 100) → -3. */
-export function divRound(n: number, d: number): number {
-  const q = Math.trunc(Math.abs(n) / d);
-  const r = Math.abs(n) % d;
-  const m = r * 2 >= d ? q + 1 : q;
-  return n < 0 ? -m : m;
-}
-
-/** Whole dollars for the wide tables: 123450 → "$1,235"; -50 → "-$1". */
-export function dollars(cents: number): string {
-  const d = divRound(Math.trunc(cents), 100);
-  return `${d < 0 ? '-' : ''}$${groups(Math.abs(d))}`;
-}
-
-/** Whole dollars without the $ sign, for the month columns of a wide table: 35671200 → "356,712". */
-export function plainDollars(cents: number): string {
-  const d = divRound(Math.trunc(cents), 100);
-  return `${d < 0 ? '-' : ''}${groups(Math.abs(d))}`;
-}
-
-/** With a sign always: +$1,235 / -$1,235 / $0. */
-export function signedDollars(cents: number): string {
-  const d = divRound(Math.trunc(cents), 100);
-  return d === 0 ? '$0' : `${d > 0 ? '+' : '-'}$${groups(Math.abs(d))}`;
-}
-
-/** For a chart axis: 1_250_000_00 → "$1.3M", 45_600_00 → "$46k", 950_00 → "$950". */
-export function shortMoney(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const d = divRound(Math.abs(Math.trunc(cents)), 100);
-  if (d >= 1_000_000) {
-    const tenths = divRound(d, 100_000);
-    return `${sign}$${Math.trunc(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}M`;
-  }
-  // Under $10k a tenth is kept, so an axis of $1,000, $1,200, $1,400 does not read "$1k" three times.
-  if (d >= 1_000 && d < 9_950) {
-    const tenths = divRound(d, 100);
-    return `${sign}$${Math.trunc(tenths / 10)}${tenths % 10 ? `.${tenths % 10}` : ''}k`;
-  }
-  if (d >= 1_000) return `${sign}$${groups(divRound(d, 1_000))}k`;
-  return `${sign}$${d}`;
-}
+export { divRound, dollars, hundredths, plainDollars, shortMoney, signedDollars } from '../lib/units';
 
 /** Basis points to one decimal: 425 → "4.3%", -1000 → "-10.0%"; null → "—". */
 export function percent(bp: number | null): string {
@@ -64,13 +20,6 @@ export function signedPercent(bp: number | null): string {
   if (bp === null) return '—';
   const text = percent(bp);
   return divRound(Math.trunc(bp), 10) > 0 ? `+${text}` : text;
-}
-
-/** Hundredths to two decimals: 725 → "7.25". */
-export function hundredths(h: number | null): string {
-  if (h === null) return '—';
-  const abs = Math.abs(Math.trunc(h));
-  return `${h < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
 }
 
 /** Minutes as hours for reading, as everywhere (`hoursText`): 123_456 → "2,057.6". */

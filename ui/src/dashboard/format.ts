@@ -2,7 +2,8 @@
 // basis points, hours from minutes, variance as over/under budget.
 
 import type { CredentialsDue, Gaps, TrainingsDue } from '../lib/bindings';
-import { MONTHS, hoursText, money } from '../lib/format';
+import { MONTHS, hoursText } from '../lib/format';
+import { dollars } from '../lib/units';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
@@ -45,11 +46,7 @@ export function hours(minutes: number): string {
   return `${hoursText(minutes)} h`;
 }
 
-/** Whole dollars for the large figures: 136_049 → "$1,360". */
-export function dollars(cents: number): string {
-  const text = money(Math.round(cents / 100) * 100);
-  return text.slice(0, -3);
-}
+export { dollars };
 
 /** A variance (budget − actual) as a manager says it. */
 export function varianceText(varianceCents: number): string {

@@ -1,41 +1,10 @@
-// How stored values read on screen: money from cents, FTE from hundredths,
-// dates as YYYY-MM-DD with "in 9 days", and the short status texts.
+// How stored values read on screen: dates as YYYY-MM-DD with "in 9 days",
+// hours, and the short status texts. Money and FTE are `./units`' (re-exported here).
 
 import type { CredentialSummary, DueSummary, Staff } from './bindings';
 import { EMPLOYMENT_TYPES, ROLES, UNIT_TYPES } from './bindings';
 
-/** 4550 → "$45.50"; 123456 → "$1,234.56"; negative amounts get a leading minus. */
-export function money(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.trunc(cents));
-  const dollars = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const rest = (abs % 100).toString().padStart(2, '0');
-  return `${sign}$${dollars}.${rest}`;
-}
-
-/** An hourly rate: "$52.75/h". */
-export function rate(cents: number): string {
-  return `${money(cents)}/h`;
-}
-
-/** Cents as a form would want them typed: 5275 → "52.75" (no $ or separators). */
-export function centsInput(cents: number): string {
-  const abs = Math.abs(Math.trunc(cents));
-  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
-}
-
-/** FTE hundredths: 90 → "0.90", 100 → "1.00", 0 → "0.00". */
-export function fte(hundredths: number): string {
-  const h = Math.trunc(hundredths);
-  return `${Math.floor(h / 100)}.${(h % 100).toString().padStart(2, '0')}`;
-}
-
-/** An FTE as every list shows it: per diem and agency staff, paid by the
- * hour, have none ("—"), whatever their record holds (the sample's and many
- * HR files' agency nurses carry one, per diem records 0). */
-export function fteText(hundredths: number, kind?: Staff['employment_type']): string {
-  return kind === 'agency' || kind === 'per_diem' ? '—' : fte(hundredths);
-}
+export { centsInput, fte, fteText, money, rate } from './units';
 
 /** "Last, First" for lists. */
 export function sortName(p: { first_name: string; last_name: string }): string {

@@ -5,6 +5,7 @@
 use crate::input;
 use crate::schedule::Differential;
 use crate::text_enum::text_enum;
+use crate::units::Cents;
 use chrono::NaiveTime;
 
 text_enum! {
@@ -107,10 +108,7 @@ pub fn differential_fields(d: Differential) -> (DifferentialKind, String) {
     match d {
         Differential::None => (DifferentialKind::None, String::new()),
         Differential::Percent(bp) => (DifferentialKind::Percent, hundredths_text(bp)),
-        Differential::PerHour(cents) => (
-            DifferentialKind::PerHour,
-            format!("{}.{:02}", cents / 100, cents % 100),
-        ),
+        Differential::PerHour(cents) => (DifferentialKind::PerHour, Cents(cents).plain()),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::input;
 use crate::staff::store::{insert_row, set_skills, staff_from_row, update_row, STAFF_COLUMNS};
 use crate::staff::validate::{validate, ValidStaff};
 use crate::staff::{Staff, StaffInput};
+use crate::units::{self, Cents};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -58,14 +59,6 @@ pub(super) fn roster(conn: &Connection) -> AppResult<HashMap<String, Staff>> {
         .collect())
 }
 
-pub(super) fn hundredths(h: i64) -> String {
-    format!("{}.{:02}", h / 100, h % 100)
-}
-
-pub(super) fn money(cents: i64) -> String {
-    format!("${}.{:02}", cents / 100, cents % 100)
-}
-
 /// An existing person as the staff form would show them.
 pub(super) fn form_of(s: &Staff) -> StaffInput {
     StaffInput {
@@ -76,8 +69,8 @@ pub(super) fn form_of(s: &Staff) -> StaffInput {
         job_code: s.job_code.clone(),
         job_title: s.job_title.clone(),
         employment_type: Some(s.employment_type),
-        fte: hundredths(s.fte_hundredths),
-        hourly_rate: hundredths(s.hourly_rate_cents),
+        fte: units::Fte(s.fte_hundredths).text(),
+        hourly_rate: Cents(s.hourly_rate_cents).plain(),
         hire_date: s.hire_date.clone(),
         seniority_date: s.seniority_date.clone().unwrap_or_default(),
         on_leave: s.on_leave,
@@ -100,8 +93,8 @@ pub(super) fn shown(valid: &ValidStaff, termination: Option<&str>) -> Vec<(Staff
         (JobCode, valid.job_code.clone()),
         (JobTitle, valid.job_title.clone()),
         (EmploymentType, valid.employment_type.label().to_string()),
-        (Fte, hundredths(valid.fte_hundredths)),
-        (HourlyRate, money(valid.hourly_rate_cents)),
+        (Fte, units::Fte(valid.fte_hundredths).text()),
+        (HourlyRate, Cents(valid.hourly_rate_cents).dollars()),
         (HireDate, input::format_date(valid.hire_date)),
         (
             SeniorityDate,

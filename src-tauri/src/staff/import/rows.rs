@@ -3,7 +3,7 @@
 use super::cells;
 use super::dates::DateOrder;
 use super::employment::Rule;
-use super::person::{changes, form_of, hundredths, kept_value, money, Write};
+use super::person::{changes, form_of, kept_value, Write};
 use super::plan::Plan;
 use super::roles;
 use super::scope;
@@ -13,6 +13,7 @@ use crate::error::AppResult;
 use crate::input;
 use crate::staff::validate::validate;
 use crate::staff::Staff;
+use crate::units::{Cents, Fte};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::collections::{HashMap, HashSet};
@@ -30,39 +31,20 @@ pub(super) fn check(
     text: &str,
     mapping: &StaffImportMapping,
 ) -> AppResult<Checked> {
-    let Plan {
-        people,
-        today,
-        role_map,
-        remembered_statuses,
-        status_choices,
-        headers,
-        data,
-        mapped,
-        role_source,
-        rule,
-        new_rate,
-        missing_for_new,
-        dept_column,
-        departments,
-        chosen_department,
-        asked_order,
-        date_question,
-        orders,
-    } = Plan::new(conn, text, mapping)?;
+    let plan = Plan::new(conn, text, mapping)?;
     // Read here rather than through `skills`, which sits above `staff`.
     let skill_names: std::collections::HashMap<i64, String> = conn
         .prepare("SELECT id, name FROM skill")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let column = |f: StaffField| mapped.iter().find(|(_, m)| *m == f).map(|(i, _)| *i);
+    let column = |f: StaffField| plan.mapped.iter().find(|(_, m)| *m == f).map(|(i, _)| *i);
     let has = |f: StaffField| column(f).is_some();
     let mut rate_question = false;
     let no_order = Ok(DateOrder::MonthFirst);
     // Excel drops an employee number's leading zeros (00045781 → 45781):
     // such a number still finds its person, and the preview says so.
     let by_digits: HashMap<String, Vec<&Staff>> =
-        people.values().fold(HashMap::new(), |mut m, s| {
+        plan.people.values().fold(HashMap::new(), |mut m, s| {
             if let Some(k) = digits_key(&s.employee_no) {
                 m.entry(k).or_default().push(s);
             }
@@ -79,7 +61,7 @@ pub(super) fn check(
     // not be read (with the first): a field every row fails is a wrong column.
     let mut judged = 0usize;
     let mut failures: HashMap<StaffField, (usize, i64, String)> = HashMap::new();
-    for (line_number, record) in data {
+    for (line_number, record) in plan.data {
         let mut row = StaffImportRow {
             line_number,
             employee_no: String::new(),
@@ -100,10 +82,11 @@ pub(super) fn check(
             }
         };
         let width = cells_of_row.len();
-        let needed = mapped
+        let needed = plan
+            .mapped
             .iter()
             .map(|(i, _)| i + 1)
-            .chain(role_source.map(|i| i + 1))
+            .chain(plan.role_source.map(|i| i + 1))
             .max()
             .unwrap_or(0);
         if width < needed {
@@ -120,7 +103,7 @@ pub(super) fn check(
         let employee_no = column(StaffField::EmployeeNo).map_or("", cell).to_string();
         row.employee_no = employee_no.clone();
         let mut zeros_note = None;
-        let existing = people.get(&employee_no.to_lowercase()).or_else(|| {
+        let existing = plan.people.get(&employee_no.to_lowercase()).or_else(|| {
             let found = digits_key(&employee_no).and_then(|k| by_digits.get(&k))?;
             let [person] = found.as_slice() else {
                 return None;
@@ -141,8 +124,8 @@ pub(super) fn check(
         }
         let mut form = existing.map(form_of).unwrap_or_default();
         let mut termination: Option<Option<String>> = None;
-        for (i, field) in &mapped {
-            let order = orders.get(field).unwrap_or(&no_order);
+        for (i, field) in &plan.mapped {
+            let order = plan.orders.get(field).unwrap_or(&no_order);
             cells::apply(
                 &mut form,
                 &mut termination,
@@ -160,7 +143,7 @@ pub(super) fn check(
         row.name = format!("{}, {}", form.last_name, form.first_name)
             .trim_matches([',', ' '])
             .to_string();
-        if let (Some(c), Some(ours)) = (dept_column, &chosen_department) {
+        if let (Some(c), Some(ours)) = (plan.dept_column, &plan.chosen_department) {
             if !scope::same_department(cell(c), ours) {
                 row.action = ImportAction::Skipped;
                 row.summary = match cell(c) {
@@ -173,10 +156,10 @@ pub(super) fn check(
         }
         let status = column(StaffField::Status).and_then(|c| {
             let value = cell(c);
-            let chosen = status_choices
+            let chosen = plan.status_choices
                 .iter()
                 .any(|s| s.value.trim().eq_ignore_ascii_case(value));
-            let read = statuses::resolve(value, &status_choices);
+            let read = statuses::resolve(value, &plan.status_choices);
             if (chosen || read.is_none()) && !value.is_empty() {
                 status_cells.push(value.to_string());
             }
@@ -199,20 +182,20 @@ pub(super) fn check(
         }
         if existing.is_none() && !has(StaffField::HourlyRate) {
             rate_question = true;
-            if let Some(rate) = &new_rate {
+            if let Some(rate) = &plan.new_rate {
                 form.hourly_rate = rate.clone();
             }
         }
-        if let Some(c) = role_source {
+        if let Some(c) = plan.role_source {
             let value = cell(c);
-            match role_map.resolve(value) {
+            match plan.role_map.resolve(value) {
                 _ if value.is_empty() => form.role = None,
                 (Some(r), _) => {
                     form.role = Some(r);
                     // New people start with their title's skills; people on
                     // the roster keep the ones the manager gave them.
                     if existing.is_none() {
-                        form.skill_ids = role_map
+                        form.skill_ids = plan.role_map
                             .skills(value)
                             .into_iter()
                             .filter(|id| skill_names.contains_key(id))
@@ -245,7 +228,7 @@ pub(super) fn check(
         // New people's type from the rule; a bad FTE is explained by the FTE's own reason.
         let mut type_from_fte = false;
         let mut type_waits_for_fte = false;
-        if let (Some(rule), None) = (rule, existing) {
+        if let (Some(rule), None) = (plan.rule, existing) {
             match (rule, input::fte(&form.fte)) {
                 (Rule::One(t), _) => form.employment_type = Some(t),
                 (_, Ok(h)) => {
@@ -275,8 +258,9 @@ pub(super) fn check(
                 seen.insert(key, line_number);
             }
         }
-        if existing.is_none() && !employee_no.is_empty() && !missing_for_new.is_empty() {
-            let names: Vec<String> = missing_for_new
+        if existing.is_none() && !employee_no.is_empty() && !plan.missing_for_new.is_empty() {
+            let names: Vec<String> = plan
+                .missing_for_new
                 .iter()
                 .map(|f| scope::with_article(f.label()))
                 .collect();
@@ -285,7 +269,7 @@ pub(super) fn check(
                 scope::listed(&names),
                 if names.len() == 1 { "it" } else { "them" }
             ));
-            if missing_for_new.contains(&StaffField::HourlyRate) {
+            if plan.missing_for_new.contains(&StaffField::HourlyRate) {
                 reasons.push("Type one hourly rate for new people below the refused rows.".into());
             }
         }
@@ -296,7 +280,7 @@ pub(super) fn check(
             Some(HrStatus::Terminated) => {
                 let date = from_file.or(stored_termination.clone()).unwrap_or_else(|| {
                     notes.push("the file gives no termination date, so today's is used".into());
-                    input::format_date(today)
+                    input::format_date(plan.today)
                 });
                 termination = Some(Some(date));
             }
@@ -304,7 +288,7 @@ pub(super) fn check(
                 // A past date beside an active status is an old one (a rehire);
                 // a coming one is a last day already known — in the file, or
                 // entered in Wardbook before HR has processed it.
-                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d >= today);
+                let to_come = |d: &String| input::date(d).is_ok_and(|d: NaiveDate| d >= plan.today);
                 let coming = from_file
                     .filter(to_come)
                     .or(stored_termination.clone().filter(to_come));
@@ -321,7 +305,7 @@ pub(super) fn check(
                     // worked. One Wardbook already holds, dated or not, stays.
                     let newly = existing.is_none_or(|p| !p.on_leave);
                     if newly && form.leave_since.trim().is_empty() {
-                        form.leave_since = input::format_date(today);
+                        form.leave_since = input::format_date(plan.today);
                         notes.push(
                             "on leave, kept active (from today: the file gives no first day)"
                                 .into(),
@@ -363,7 +347,7 @@ pub(super) fn check(
                 // A required field left empty reads better as such.
                 let label = field.map_or(f.field.as_str(), |f| f.label());
                 let source_of = |field: StaffField| {
-                    column(field).or(role_source.filter(|_| field == StaffField::Role))
+                    column(field).or(plan.role_source.filter(|_| field == StaffField::Role))
                 };
                 let empty = field
                     .and_then(source_of)
@@ -420,13 +404,13 @@ pub(super) fn check(
                             valid.employment_type.label(),
                             if type_from_fte { " (from FTE)" } else { "" }
                         ),
-                        format!("FTE {}", hundredths(valid.fte_hundredths)),
+                        format!("FTE {}", Fte(valid.fte_hundredths).text()),
                         format!("hired {}", input::format_date(valid.hire_date)),
                     ];
-                    if new_rate.is_some() && !has(StaffField::HourlyRate) {
+                    if plan.new_rate.is_some() && !has(StaffField::HourlyRate) {
                         parts.push(format!(
-                            "{}/h for new people",
-                            money(valid.hourly_rate_cents)
+                            "{} for new people",
+                            Cents(valid.hourly_rate_cents).rate()
                         ));
                     }
                     if !valid.skill_ids.is_empty() {
@@ -444,7 +428,7 @@ pub(super) fn check(
                     row.summary = parts.join(" · ");
                     // Another number for the same person (a re-keyed export)
                     // would add them twice: the manager checks.
-                    let twin = people.values().find(|s| {
+                    let twin = plan.people.values().find(|s| {
                         s.first_name.eq_ignore_ascii_case(&valid.first_name)
                             && s.last_name.eq_ignore_ascii_case(&valid.last_name)
                             && input::date(&s.hire_date).ok() == Some(valid.hire_date)
@@ -468,7 +452,7 @@ pub(super) fn check(
         }
         rows.push(row);
     }
-    let notices = super::notices::notices(failures, judged, &zero_matches, &people, &in_file);
+    let notices = super::notices::notices(failures, judged, &zero_matches, &plan.people, &in_file);
     let count = |a: ImportAction| rows.iter().filter(|r| r.action == a).count() as i64;
     let preview = StaffImportPreview {
         adds: count(ImportAction::Add),
@@ -477,20 +461,20 @@ pub(super) fn check(
         skipped: count(ImportAction::Skipped),
         errors: count(ImportAction::Error),
         rows,
-        roles: roles::values(role_cells.iter().map(String::as_str), &role_map),
-        departments,
-        department: chosen_department,
-        employment_note: rule.map(scope::employment_note),
-        date_question,
-        date_order: asked_order,
+        roles: roles::values(role_cells.iter().map(String::as_str), &plan.role_map),
+        departments: plan.departments,
+        department: plan.chosen_department,
+        employment_note: plan.rule.map(scope::employment_note),
+        date_question: plan.date_question,
+        date_order: plan.asked_order,
         notices,
         rate_question,
-        statuses: statuses::values(&status_cells, &mapping.statuses, &remembered_statuses),
+        statuses: statuses::values(&status_cells, &mapping.statuses, &plan.remembered_statuses),
     };
     Ok(Checked {
         preview,
         writes,
-        headers,
+        headers: plan.headers,
     })
 }
 

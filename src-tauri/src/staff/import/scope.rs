@@ -5,6 +5,7 @@ use super::employment::Rule;
 use super::roles::key;
 use super::ValueCount;
 use crate::staff::EmploymentType;
+use crate::units::Fte;
 use std::collections::HashMap;
 
 /// The distinct values of the department column, in file order, counted.
@@ -70,10 +71,6 @@ pub fn same_department(value: &str, chosen: &str) -> bool {
     key(value) == key(chosen)
 }
 
-fn fte(h: i64) -> String {
-    format!("{}.{:02}", h / 100, h % 100)
-}
-
 /// How new people's employment type is decided, in a sentence.
 pub fn employment_note(rule: Rule) -> String {
     match rule {
@@ -82,9 +79,9 @@ pub fn employment_note(rule: Rule) -> String {
             per_diem_max,
         } => format!(
             "The file has no employment type: new people get one from their FTE — {} or more is {}, {} or less is {}, anything between is {}. People already on the roster keep theirs.",
-            fte(full_time_min),
+            Fte(full_time_min).text(),
             EmploymentType::FullTime.label().to_lowercase(),
-            fte(per_diem_max),
+            Fte(per_diem_max).text(),
             EmploymentType::PerDiem.label().to_lowercase(),
             EmploymentType::PartTime.label().to_lowercase(),
         ),
