@@ -30,6 +30,7 @@ pub mod score;
 pub mod search;
 pub mod staff_requests;
 mod state;
+mod sums;
 #[cfg(test)]
 mod tests;
 pub mod threads;
