@@ -169,11 +169,11 @@ mod tests {
             "no 360s at all"
         );
         assert!(
-            !sums.reachable(&[2, 106], 51_240, 51_240, 200),
-            "29 taken: 51,240 needs a 360 more than the two left or a 480 short"
+            !sums.reachable(&[2, 130], 51_960, 51_960, 200),
+            "29 taken: the 51,960 left needs a third 360"
         );
         assert!(
-            sums.reachable(&[2, 106], 51_000, 51_240, 200),
+            sums.reachable(&[2, 130], 51_840, 51_960, 200),
             "a window of 240"
         );
     }
