@@ -8,7 +8,9 @@
 
 use crate::curtois_witness::{self, Size};
 use std::time::Duration;
-use wardbook::solver::{curtois, score, solve, Model, Options, Roster, SolveError, Timing};
+use wardbook::solver::{
+    curtois, lower_bound, score, solve, Model, Options, Roster, SolveError, Timing,
+};
 
 /// What a checked instance was, for the bench's summary.
 #[derive(Debug, Clone)]
@@ -132,6 +134,13 @@ fn verify(model: &Model, roster: &Roster, penalty: u64, seed: u64) -> Result<(),
         return Err(format!(
             "seed {seed}: the solver's roster breaks {:?}",
             scored.violations
+        ));
+    }
+    let bound = lower_bound(model);
+    if bound > scored.penalty() {
+        return Err(format!(
+            "seed {seed}: the lower bound {bound} is above a roster found, {}",
+            scored.penalty()
         ));
     }
     if scored.penalty() != penalty {

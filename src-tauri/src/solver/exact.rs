@@ -1,7 +1,8 @@
 //! An exact search for one person's row (issue #23): depth first over the
 //! days, pruned by the table of what the rest of the row can still hold
 //! ([`Reach`], which may leave a limit out when it would not fit in
-//! memory), and complete: it backtracks as far as it must (restarting in
+//! memory) and by the totals what is left of each type's maximum can make
+//! in the shifts the row still has room for ([`Sums`]), and complete: it backtracks as far as it must (restarting in
 //! another order with twice the nodes when an attempt runs long), and
 //! remembers every state whose whole subtree it has found empty, so that
 //! it never searches one twice. The state is everything
@@ -17,6 +18,7 @@ use super::most::Most;
 use super::reach::Reach;
 use super::rng::Rng;
 use super::row::Rules;
+use super::sums::Sums;
 use std::collections::HashSet;
 use std::time::Instant;
 
@@ -80,6 +82,10 @@ pub(crate) struct Exact<'r, 'a> {
     longest_first: Vec<usize>,
     /// The most minutes the rest can add, by weekends still allowed.
     most: Option<Most>,
+    /// The totals what is left of each type's maximum can still make.
+    sums: Sums,
+    /// Scratch: what is left of each type's maximum.
+    left: Vec<u32>,
 }
 
 impl<'r, 'a> Exact<'r, 'a> {
@@ -140,6 +146,11 @@ impl<'r, 'a> Exact<'r, 'a> {
             open_after,
             heed: 0.5,
             most: Most::new(rules, staff),
+            sums: Sums::new(
+                &model.shifts.iter().map(|s| s.minutes).collect::<Vec<_>>(),
+                &c.max_per_shift,
+            ),
+            left: vec![0; n],
             longest_first: {
                 let mut types: Vec<usize> = (0..n).filter(|&s| c.max_per_shift[s] > 0).collect();
                 types.sort_by_key(|&s| std::cmp::Reverse(model.shifts[s].minutes));
@@ -313,7 +324,7 @@ impl<'r, 'a> Exact<'r, 'a> {
 
     /// Whether the row so far may still be completed, as far as the table
     /// and the fewest shifts can tell.
-    fn open(&self, used: Used) -> bool {
+    fn open(&mut self, used: Used) -> bool {
         let c = &self.rules.model.staff[self.staff].contract;
         if used.worked + self.open_after[self.row.len()] < c.min_shifts {
             return false;
@@ -330,23 +341,47 @@ impl<'r, 'a> Exact<'r, 'a> {
                 _ => return false,
             }
         }
-        used.minutes + self.most_minutes(shifts_left) >= c.min_minutes
-            && self.reach.open(&self.row, used.minutes, used.weekends)
+        let room = self.room(shifts_left, used.worked);
+        if used.minutes + self.most_minutes(room) < c.min_minutes
+            || !self.reach.open(&self.row, used.minutes, used.weekends)
+        {
+            return false;
+        }
+        // The totals the types' maxima leave, in as many shifts as the
+        // row has room for (what the table may leave out).
+        for ((left, &max), &count) in self.left.iter_mut().zip(&c.max_per_shift).zip(&self.counts) {
+            *left = max - count;
+        }
+        self.sums.reachable(
+            &self.left,
+            c.min_minutes.saturating_sub(used.minutes),
+            c.max_minutes - used.minutes,
+            room,
+        )
     }
 
-    /// The most minutes the rest of the row could add: its workable days
-    /// (one in every `max_consecutive_work + 1` off, and no more than
-    /// `shifts_left`, the most the runs allow), filled with the
-    /// longest types first up to what is left of each type's maximum. The
-    /// table may leave those maxima out; this keeps them, loosely.
-    fn most_minutes(&self, shifts_left: u32) -> u32 {
+    /// The most shifts the rest of the row could hold: its workable days,
+    /// one in every `max_consecutive_work + 1` off, no more than
+    /// `shifts_left` (the most the runs allow) nor the contract's most
+    /// shifts less the `worked` ones.
+    fn room(&self, shifts_left: u32, worked: u32) -> u32 {
         let model = self.rules.model;
         let c = &model.staff[self.staff].contract;
         let day = self.row.len();
         let days_left = model.days - day;
         let spaced = days_left - days_left / (c.max_consecutive_work as usize + 1);
-        let mut left = (self.open_after[day] as usize).min(spaced) as u32;
-        left = left.min(shifts_left);
+        let open = (self.open_after[day] as usize).min(spaced) as u32;
+        open.min(shifts_left)
+            .min(c.max_shifts.saturating_sub(worked))
+    }
+
+    /// The most minutes `room` more shifts could add, filled with the
+    /// longest types first up to what is left of each type's maximum. The
+    /// table may leave those maxima out; this keeps them, loosely.
+    fn most_minutes(&self, room: u32) -> u32 {
+        let model = self.rules.model;
+        let c = &model.staff[self.staff].contract;
+        let mut left = room;
         let mut most = 0;
         for &s in &self.longest_first {
             let take = (c.max_per_shift[s] - self.counts[s]).min(left);

@@ -9,6 +9,7 @@
 //! rules independently of the search, and [`search`] solves.
 
 mod anneal;
+pub mod bound;
 mod columns;
 pub mod curtois;
 pub mod department;
@@ -31,10 +32,12 @@ pub mod search;
 pub mod staff_requests;
 mod start;
 mod state;
+mod sums;
 #[cfg(test)]
 mod tests;
 pub mod threads;
 
+pub use bound::{gap_percent, lower_bound};
 pub use explain::{room, Room, Shortfall};
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};

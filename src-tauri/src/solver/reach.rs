@@ -86,7 +86,7 @@ fn gcd(a: u32, b: u32) -> u32 {
 }
 
 /// Whether any bit in `low..=high` is set.
-fn any_in(bits: &[u64], low: usize, high: usize) -> bool {
+pub(super) fn any_in(bits: &[u64], low: usize, high: usize) -> bool {
     let high = high.min(bits.len() * 64 - 1);
     let mut i = low;
     while i <= high {
@@ -100,7 +100,7 @@ fn any_in(bits: &[u64], low: usize, high: usize) -> bool {
 }
 
 /// `into |= from << by`, dropping what passes the end.
-fn or_shifted(into: &mut [u64], from: &[u64], by: usize) {
+pub(super) fn or_shifted(into: &mut [u64], from: &[u64], by: usize) {
     let (words, bits) = (by / 64, by % 64);
     for i in (words..into.len()).rev() {
         let j = i - words;
