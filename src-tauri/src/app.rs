@@ -24,12 +24,19 @@ pub fn run() {
 
 /// Generic over the runtime so a test could drive it with Tauri's mock runtime.
 pub fn run_app<R: Runtime>(builder: tauri::Builder<R>, options: Options) {
-    configure(builder, options)
-        .run(context())
+    let app = configure(builder, options)
+        .build(context())
         .unwrap_or_else(|e| {
             eprintln!("wardbook: could not start: {e}");
             std::process::exit(1);
         });
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            if let Some(db) = handle.try_state::<Arc<Db>>() {
+                db.close_at_exit();
+            }
+        }
+    });
 }
 
 /// The invoke handler of every `#[command]` (see `commands`).

@@ -298,9 +298,13 @@ pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> A
             )
         }
     };
+    // Deleted entries and an older copy of the file (or of its `-wal`) put
+    // back look alike from inside; say both, and promise no backup that may
+    // be older still.
     Ok(format!(
-        "The history was changed outside Wardbook: {what}. \
-         A backup holds the history as it was."
+        "The history was changed outside Wardbook, or an older copy of the department file \
+         (or of its “-wal” file) was put in its place: {what}. The changes recorded after that \
+         are not in this file; a backup made after them still holds them."
     ))
 }
 

@@ -216,6 +216,18 @@ impl Db {
         matches!(state, State::Locked)
     }
 
+    /// Closes the file as the app exits: the WAL is written into the file
+    /// first, so `wardbook.db` on its own holds every save (a copy of the
+    /// folder taken later, or of the file alone, loses nothing).
+    pub fn close_at_exit(&self) {
+        let mut state = self.ready();
+        if let State::Open(file) = std::mem::replace(&mut *state, State::Locked) {
+            if let Err(e) = file.close() {
+                eprintln!("wardbook: closing at exit: {}", e.message);
+            }
+        }
+    }
+
     fn close_into_locked(state: &mut State) {
         if let State::Open(file) = std::mem::replace(state, State::Locked) {
             if let Err(e) = file.close() {

@@ -381,3 +381,37 @@ fn a_damaged_file_refuses_saves_but_an_export_says_what_failed() {
         "an export's own failure is not blamed on the damaged file"
     );
 }
+
+#[test]
+fn closing_at_exit_leaves_every_save_in_the_file_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::store::db_path(dir.path());
+    let db = Arc::new(Db::new(dir.path().to_path_buf()));
+    db.set(DepartmentFile::open(&path, None, None, now()));
+    block_on(db.run(|c| {
+        crate::sample::create(c, chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())?;
+        Ok(())
+    }))
+    .unwrap();
+    let wal = path.with_file_name(format!(
+        "{}-wal",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    assert!(
+        std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0),
+        "the saves sit in the WAL"
+    );
+    db.close_at_exit();
+    assert!(
+        std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
+        "the WAL was written into the file"
+    );
+    // The file alone, copied without its WAL, holds the department.
+    let copy = dir.path().join("copy.db");
+    std::fs::copy(&path, &copy).unwrap();
+    let alone = rusqlite::Connection::open(&copy).unwrap();
+    let staff: i64 = alone
+        .query_row("SELECT COUNT(*) FROM staff", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(staff, crate::sample::STAFF_COUNT as i64);
+}

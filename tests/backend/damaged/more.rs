@@ -119,7 +119,7 @@ fn a_stale_wal_that_undoes_a_save_is_told_and_a_backup_restores() {
     let told = file.history_warning().expect("the manager is told");
     assert!(
         told.contains("the last entry of the history is missing")
-            && told.contains("A backup holds the history as it was."),
+            && told.contains("an older copy of the department file (or of its “-wal” file)"),
         "{told}"
     );
     assert!(
