@@ -109,7 +109,7 @@ pub fn report(
                 if no_fte {
                     p.employment_type.label().into()
                 } else {
-                    super::roster::fte(p.fte_hundredths).into()
+                    crate::units::Fte(p.fte_hundredths).text().into()
                 },
                 p.shifts.to_string().into(),
                 against(p.weekends, p.weekends_share),
