@@ -155,6 +155,33 @@ fn an_empty_file_beside_backups_is_a_damaged_department_not_a_new_one() {
 }
 
 #[test]
+fn a_file_copied_without_its_wal_beside_backups_is_a_lost_department_not_a_new_one() {
+    let (dir, plan, name) = department(false);
+    // What a copy of the file alone holds when every save sat in its WAL:
+    // a database of one page and no schema.
+    fs::remove_file(dir.db()).unwrap();
+    {
+        let shell = rusqlite::Connection::open(dir.db()).unwrap();
+        shell
+            .execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (a); DROP TABLE t;")
+            .unwrap();
+    }
+    let [wal, shm] = store::swap::companions(&dir.db());
+    let _ = fs::remove_file(&wal);
+    let _ = fs::remove_file(&shm);
+    let before = fs::read(dir.db()).unwrap();
+    assert!(!before.is_empty());
+    let said = refused(&dir, None, "holds no department, but 1 backup of it exists");
+    assert!(said.contains("put the “-wal” file back"), "{said}");
+    assert_eq!(
+        fs::read(dir.db()).unwrap(),
+        before,
+        "the file is left as it was"
+    );
+    restore_works(&dir, &plan, &name, None);
+}
+
+#[test]
 fn an_empty_file_whose_wal_holds_the_data_is_a_damaged_department() {
     // No backups here: the WAL alone shows a department lived in this file.
     let dir = DataDir::new();

@@ -62,6 +62,24 @@ pub fn lost(path: &Path, empty: bool, traces: &str) -> AppError {
     )
 }
 
+/// The error for a department file that is a database without a schema
+/// although `traces` show a department lived there: typically the file was
+/// copied without its journal (`-wal`), where the saves were.
+pub fn lost_schema(path: &Path, traces: &str) -> AppError {
+    eprintln!("wardbook: {} holds no schema: {traces}", path.display());
+    AppError::new(
+        ErrorCode::Corrupt,
+        format!(
+            "The department file {} holds no department, but {traces}: its saves were probably in \
+             its journal (the “-wal” file beside it), which is not there, perhaps because the \
+             file was copied without it. Wardbook has not changed anything and has not started \
+             a new department in its place: put the “-wal” file back beside it, or restore one \
+             of the backups.",
+            path.display()
+        ),
+    )
+}
+
 fn backup_folder(db: &Path) -> PathBuf {
     super::settings::plan(db.parent().unwrap_or(Path::new("."))).folder
 }

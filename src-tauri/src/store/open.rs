@@ -83,6 +83,14 @@ impl DepartmentFile {
         }
         let mut conn = Connection::open(path).map_err(|e| sqlite_error(e, path))?;
         cipher::apply_key(&conn, key.as_ref())?;
+        // A database without a schema where a department lived (its saves
+        // were in a journal left behind by a copy) is a lost department,
+        // like an empty file: asked before `configure` writes to it.
+        if kind == FileKind::Plain && super::schema_version(&conn)? == 0 {
+            if let Some(traces) = diagnose::traces(path) {
+                return Err(diagnose::lost_schema(path, &traces));
+            }
+        }
         configure(&conn).map_err(|e| match e.code {
             ErrorCode::Internal => e,
             _ => storage_error_for(path, e),
