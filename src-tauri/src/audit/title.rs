@@ -67,7 +67,12 @@ pub fn title(e: &Entry<'_>) -> String {
     if e.event {
         // "Backup made by hand: wardbook-….db" → "Backup made by hand"; the
         // whole text is the entry's label, shown under it.
-        let end = e.label.find([':', ';']).unwrap_or(e.label.len());
+        // A colon inside a time ("09:43") is not the end of the head.
+        let end = [": ", "; "]
+            .iter()
+            .filter_map(|sep| e.label.find(sep))
+            .min()
+            .unwrap_or(e.label.len());
         let head = e.label[..end].trim();
         return if head.is_empty() {
             "Department event".into()
@@ -204,5 +209,25 @@ mod tests {
             changes: &[],
         });
         assert_eq!(t, "New Year (2026-01-01) changed");
+    }
+
+    #[test]
+    fn an_event_title_keeps_the_time_in_its_head() {
+        let e = Entry {
+            table: "",
+            what: "",
+            label:
+                "Restored the backup of 2026-12-07 09:43; the department as it was is kept as x.db",
+            action: HistoryAction::Added,
+            event: true,
+            state: None,
+            changes: &[],
+        };
+        assert_eq!(title(&e), "Restored the backup of 2026-12-07 09:43");
+        let e = Entry {
+            label: "Backup made by hand: wardbook-20261207-0943.db",
+            ..e
+        };
+        assert_eq!(title(&e), "Backup made by hand");
     }
 }
