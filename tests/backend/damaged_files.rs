@@ -312,7 +312,11 @@ fn an_encrypted_file_with_a_damaged_salt_is_known_by_its_backup() {
     let mut bytes = fs::read(dir.db()).unwrap();
     bytes[..16].copy_from_slice(&random_bytes(16, 7));
     fs::write(dir.db(), &bytes).unwrap();
-    refused_as_damaged(&dir, Some(KEY), "the passphrase is right");
+    refused_as_damaged(
+        &dir,
+        Some(KEY),
+        "the passphrase opens a backup but not this file: either the start of the file is damaged",
+    );
     restore_works(&dir, &plan, &name, Some(KEY));
 }
 

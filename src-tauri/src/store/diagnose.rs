@@ -147,8 +147,14 @@ pub fn under_right_key(db: &Path, key: &Passphrase) -> Option<String> {
             ),
         });
     }
+    // No page of the file verifies, yet a backup opens: the start of the
+    // file (where the key's salt is) is damaged, or the file is under
+    // another passphrase — a backup restored since brings back the one it
+    // was made under. From the bytes the two look alike; say both.
     opens_a_backup(db, key).then(|| {
-        "the passphrase is right (it opens a backup), but the start of the file is damaged"
+        "the passphrase opens a backup but not this file: either the start of the file is \
+         damaged, or the file was restored from a backup made under an earlier passphrase \
+         (try that one first)"
             .to_string()
     })
 }

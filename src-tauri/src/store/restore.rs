@@ -101,11 +101,36 @@ pub fn restore(
                 .ok()
                 .flatten()
         });
+    // Whether the department had a passphrase, and which, before the
+    // restore: a backup brings its own (or none), which the manager must hear.
+    let dir = db.parent().unwrap_or(Path::new("."));
+    let before_key = current.as_ref().and_then(|f| f.key().cloned());
+    let was_encrypted = before_key.is_some() || super::settings::encrypted(dir) == Some(true);
     let mut kept_as = None;
     let file = put_in_place(current, db, plan, name, given, now, &mut kept_as)?;
     let mut message = format!("Restored the backup of {made_at}");
     if let Some(undone) = undone {
         message.push_str(&format!("; {undone}"));
+    }
+    let passphrase = match (was_encrypted, file.key()) {
+        (true, None) => Some(
+            "this backup has no passphrase, so the department file is no longer encrypted: \
+             set one again in Settings → Security",
+        ),
+        (false, Some(_)) => {
+            Some("this backup has a passphrase, and the department file now opens with it")
+        }
+        (true, Some(k)) if before_key.as_ref().is_some_and(|b| b != k) => Some(
+            "the department file now opens with the passphrase this backup was made under, \
+             not the one in use before the restore",
+        ),
+        _ => None,
+    };
+    if let Some(said) = passphrase {
+        message.push_str(&format!("; {said}"));
+    }
+    if let Err(e) = super::settings::set_encrypted(dir, file.key().is_some()) {
+        eprintln!("wardbook: {}", e.message);
     }
     if let Some(kept) = &kept_as {
         message.push_str(&format!("; the department as it was is kept as {kept}"));

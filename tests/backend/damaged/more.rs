@@ -176,6 +176,61 @@ fn a_forgotten_passphrase_has_a_way_out_through_a_backup_kept_readable() {
     restore_works(&dir, &plan, &name, None);
 }
 
+/// The restore through a readable backup says the department is no longer
+/// encrypted, and the folder's record of it agrees, so the next start does
+/// not ask for a passphrase the file no longer has.
+#[test]
+fn a_restore_of_a_backup_without_a_passphrase_says_the_file_is_no_longer_encrypted() {
+    let (dir, plan, name) = department(false);
+    set_passphrase(&dir, &plan, true);
+    assert_eq!(store::settings::encrypted(dir.path()), Some(true));
+    let (file, outcome) = store::restore::restore(None, &dir.db(), &plan, &name, None, now())
+        .unwrap_or_else(|e| panic!("restore: {:?}", e.error));
+    assert!(!file.is_encrypted());
+    assert!(
+        outcome.message.contains("no longer encrypted"),
+        "{}",
+        outcome.message
+    );
+    assert_eq!(store::settings::encrypted(dir.path()), Some(false));
+}
+
+/// A backup made under an earlier passphrase brings that passphrase back
+/// with it: the restore says so, so the manager is not left with a file the
+/// current passphrase no longer opens and no word of why.
+#[test]
+fn a_restore_of_a_backup_under_an_earlier_passphrase_says_which_opens_it_now() {
+    let (dir, plan, _) = department(true);
+    let file = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()).unwrap();
+    let made = backup::create(file.conn(), file.key(), &plan, BackupReason::Manual, now()).unwrap();
+    let input = PassphraseInput {
+        current_passphrase: KEY.into(),
+        new_passphrase: "a newer passphrase 2".into(),
+        confirm_passphrase: "a newer passphrase 2".into(),
+        keep_plain_backups: false,
+    };
+    let changed = passphrase::change(file, &input, false, &plan, now())
+        .map_err(|e| e.error)
+        .unwrap();
+    let (file, outcome) = store::restore::restore(
+        Some(changed),
+        &dir.db(),
+        &plan,
+        &made.name,
+        Some(Passphrase::new(KEY)),
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("restore: {:?}", e.error));
+    assert_eq!(file.key().map(Passphrase::as_str), Some(KEY));
+    assert!(
+        outcome
+            .message
+            .contains("now opens with the passphrase this backup was made under"),
+        "{}",
+        outcome.message
+    );
+}
+
 /// With the older backups encrypted too (the default), a forgotten
 /// passphrase leaves no readable copy: the lock screen's restore refuses
 /// each without it, plainly, and changes nothing.
