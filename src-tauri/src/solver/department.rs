@@ -187,6 +187,10 @@ pub struct Mapped {
     pub covers: Vec<CoverMeaning>,
     /// Model staff index → whether they are agency staff (used last).
     pub agency: Vec<bool>,
+    /// Model staff index, then day → whether a credential that only warns
+    /// has lapsed by then: nobody hands them another's shift (see
+    /// [`WARN_LAPSED_PER_SHIFT`]).
+    pub warned: Vec<Vec<bool>>,
     /// The horizon as it stands, in the model's terms: the Fill keeps it
     /// when it finds nothing better (see [`super::run`]).
     pub current: Roster,
@@ -251,8 +255,24 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
             .iter()
             .map(|f| f.employment_type == EmploymentType::Agency)
             .collect(),
+        warned: Vec::new(),
         current: Roster { cells: Vec::new() },
     };
+    mapped.warned = ctx
+        .staff
+        .iter()
+        .map(|f| {
+            mapped
+                .dates
+                .iter()
+                .map(|&date| {
+                    f.credentials
+                        .iter()
+                        .any(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(date))
+                })
+                .collect()
+        })
+        .collect();
     cover(loaded, &mut mapped, over_weight(options), options.staff_to);
     for (index, facts) in ctx.staff.iter().enumerate() {
         let person = staff(loaded, &mapped, facts, options);

@@ -443,3 +443,46 @@ fn every_shift_the_fill_gives_a_per_diem_or_agency_nurse_is_explained_and_nobody
         }
     }
 }
+
+/// A nurse whose credential only warns (ACLS lapsed) takes no agency
+/// nurse's shift: the hand-over after the search gives agency shifts to
+/// anyone else who qualifies, but not to them (the tester's Marcus Wright).
+#[test]
+fn a_nurse_with_a_lapsed_warning_credential_takes_no_agency_shift() {
+    let today = day("2026-12-07");
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, today).unwrap();
+    let draft = periods::list(&conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.status == PeriodStatus::Draft)
+        .unwrap();
+    let l = store::load_draft(&conn, draft.id).unwrap();
+    let options = FillOptions {
+        seconds: 3,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let warned: Vec<usize> = (0..m.warned.len())
+        .filter(|&s| m.warned[s].iter().any(|&w| w))
+        .collect();
+    assert!(!warned.is_empty(), "the sample has a lapsed ACLS");
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let agency: Vec<usize> = (0..m.agency.len()).filter(|&s| m.agency[s]).collect();
+    for &w in &warned {
+        for day in m.period() {
+            let (before, after) = (m.current.cells[w][day], outcome.roster.cells[w][day]);
+            let Some(shift) = after.filter(|_| before.is_none() && m.warned[w][day]) else {
+                continue;
+            };
+            let from_agency = agency.iter().any(|&a| {
+                m.current.cells[a][day] == Some(shift) && outcome.roster.cells[a][day].is_none()
+            });
+            assert!(
+                !from_agency,
+                "{} took an agency shift on {}",
+                l.ctx.staff[w].name, m.dates[day]
+            );
+        }
+    }
+}
