@@ -187,6 +187,10 @@ pub struct Mapped {
     pub covers: Vec<CoverMeaning>,
     /// Model staff index → whether they are agency staff (used last).
     pub agency: Vec<bool>,
+    /// Model staff index, then day → whether a credential that only warns
+    /// has lapsed by then: nobody hands them another's shift (see
+    /// [`WARN_LAPSED_PER_SHIFT`]).
+    pub warned: Vec<Vec<bool>>,
     /// The horizon as it stands, in the model's terms: the Fill keeps it
     /// when it finds nothing better (see [`super::run`]).
     pub current: Roster,
@@ -251,8 +255,24 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
             .iter()
             .map(|f| f.employment_type == EmploymentType::Agency)
             .collect(),
+        warned: Vec::new(),
         current: Roster { cells: Vec::new() },
     };
+    mapped.warned = ctx
+        .staff
+        .iter()
+        .map(|f| {
+            mapped
+                .dates
+                .iter()
+                .map(|&date| {
+                    f.credentials
+                        .iter()
+                        .any(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(date))
+                })
+                .collect()
+        })
+        .collect();
     cover(loaded, &mut mapped, over_weight(options), options.staff_to);
     for (index, facts) in ctx.staff.iter().enumerate() {
         let person = staff(loaded, &mapped, facts, options);
@@ -505,14 +525,16 @@ fn needed(ctx: &ScheduleContext, facts: &StaffFacts, shift_type_id: i64, date: N
 }
 
 /// A shift on a day a person's Warn credential has lapsed (ACLS expired,
-/// warning only) costs this. A warning never keeps them off the schedule,
-/// but a manager chasing the renewal wants them on only where the unit
-/// needs them: their hours target covers only the days before the lapse,
-/// and the penalty outweighs a target line (100) and a 12-hour shift
-/// towards the hours of someone on their target (144 at the default
-/// weights), so the Fill gives them no shift that only staffs above the
-/// minimum, and stays far below a minimum line (1,000), which they still
-/// staff when nobody else can.
+/// warning only) costs this, plus what the shift's hours would bring
+/// towards their target and what an agency nurse's hours cost. A warning
+/// never keeps them off the schedule, but a manager chasing the renewal
+/// wants them on only where the unit needs them and nobody valid can:
+/// their hours target covers only the days before the lapse, and the
+/// penalty outweighs a target line (100), the shift's hours towards their
+/// target, and an agency shift (its 101 and hours), so the Fill gives them
+/// no shift that only staffs above the minimum nor one an agency nurse
+/// could take, and stays far below a minimum line (1,000), which they
+/// still staff when nobody else can.
 pub const WARN_LAPSED_PER_SHIFT: u32 = 250;
 
 /// An agency shift costs this on top of its hours and pay: more than a
@@ -555,7 +577,16 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
             let weight = options.cost * (pay / 10_000) as u32
                 + per_diem_per_hour * mapped.model.shifts[shift].minutes / 60
                 + if asked_off { options.requests * 30 } else { 0 }
-                + if warned { WARN_LAPSED_PER_SHIFT } else { 0 }
+                + if warned {
+                    // Above what the shift brings their hours and what an
+                    // agency nurse would cost: a valid agency nurse comes first.
+                    WARN_LAPSED_PER_SHIFT
+                        + (UNDER_PER_HOUR * options.fairness + hourly_weights(options.fairness).3)
+                            * mapped.model.shifts[shift].minutes
+                            / 60
+                } else {
+                    0
+                }
                 + if facts.employment_type == EmploymentType::Agency {
                     AGENCY_PER_SHIFT
                 } else {

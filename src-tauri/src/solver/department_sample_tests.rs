@@ -447,3 +447,53 @@ fn every_shift_the_fill_gives_a_per_diem_or_agency_nurse_is_explained_and_nobody
         }
     }
 }
+
+/// A nurse whose credential only warns (ACLS lapsed) is handed no agency
+/// nurse's shift: after the search, agency shifts go to anyone else who
+/// qualifies, but not to them (the tester's Marcus Wright took three). The
+/// hand-over is tried on the draft as it stands, so no search time decides it.
+#[test]
+fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
+    let today = day("2026-12-07");
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, today).unwrap();
+    let draft = periods::list(&conn)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.status == PeriodStatus::Draft)
+        .unwrap();
+    let l = store::load_draft(&conn, draft.id).unwrap();
+    let m = map(&l, &FillOptions::default());
+    let warned: Vec<usize> = (0..m.warned.len())
+        .filter(|&s| m.warned[s].iter().any(|&w| w))
+        .collect();
+    assert!(!warned.is_empty(), "the sample has a lapsed ACLS");
+    let start = super::start::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
+    let mut outcome = super::search::Outcome {
+        roster: start.clone(),
+        penalty: 0,
+        iterations: 0,
+        shortfalls: Vec::new(),
+        timing: Default::default(),
+    };
+    super::handover::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
+    let moved_away = (0..m.agency.len())
+        .filter(|&a| m.agency[a])
+        .flat_map(|a| m.period().map(move |d| (a, d)))
+        .filter(|&(a, d)| start.cells[a][d].is_some() && outcome.roster.cells[a][d].is_none())
+        .count();
+    assert!(
+        moved_away > 0,
+        "agency shifts are handed to staff who qualify"
+    );
+    for &w in &warned {
+        for day in m.period().filter(|&d| m.warned[w][d]) {
+            assert!(
+                start.cells[w][day].is_some() || outcome.roster.cells[w][day].is_none(),
+                "{} was handed a shift on {}",
+                l.ctx.staff[w].name,
+                m.dates[day]
+            );
+        }
+    }
+}

@@ -22,8 +22,15 @@ use super::state::State;
 /// `agency[s]` marks agency staff: their shifts go to anyone else who
 /// counts for every need the shift meets and may take it under every rule
 /// (their hours limits included), cheaper or not — agency is used only
-/// where nobody else within their limits qualifies.
-pub(crate) fn hand_over(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
+/// where nobody else within their limits qualifies. `warned[s][day]` marks
+/// a lapsed credential that only warns: such a person is handed no agency
+/// shift (the cost decides their other trades, and weighs the lapse).
+pub(crate) fn hand_over(
+    model: &Model,
+    outcome: &mut Outcome,
+    agency: &[bool],
+    warned: &[Vec<bool>],
+) {
     let mut state = State::new(model, outcome.roster.clone());
     let short = |state: &State, s: usize| {
         model.staff[s].target.as_ref().map_or(0, |t| {
@@ -73,7 +80,13 @@ pub(crate) fn hand_over(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
                         traded = true;
                         break;
                     }
+                    let lapsed = warned
+                        .get(p)
+                        .and_then(|w| w.get(day))
+                        .copied()
+                        .unwrap_or(false);
                     if is_agency
+                        && !lapsed
                         && counts_for_all(model, q, p, day, shift)
                         && best.is_none_or(|(d, _)| delta < d)
                     {

@@ -149,7 +149,9 @@ fn agency_works_only_shifts_nobody_else_within_their_limits_qualifies_for() {
                 .iter()
                 .filter(|c| c.day == day && c.shift == shift && model.qualifies(q, c))
                 .collect();
-            for p in (0..model.staff.len()).filter(|&p| !m.agency[p]) {
+            // Nor someone whose warning-only credential has lapsed: a valid
+            // agency nurse comes before them.
+            for p in (0..model.staff.len()).filter(|&p| !m.agency[p] && !m.warned[p][day]) {
                 if roster.cells[p][day].is_some() || !lines.iter().all(|c| model.qualifies(p, c)) {
                     continue;
                 }

@@ -68,7 +68,7 @@ pub fn run(
     // manager gets the best roster shown, as it was.)
     if !stop.load(Ordering::Relaxed) {
         super::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
-        super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency);
+        super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency, &mapped.warned);
     }
     if options.keep_existing {
         keep_if_no_better(mapped, &mut outcome);

@@ -3,7 +3,7 @@
 //! gives the shift to the one whose credentials are in order, and the
 //! review names whoever it still schedules.
 
-use super::department::{map, FillOptions, WARN_LAPSED_PER_SHIFT};
+use super::department::{hourly_weights, map, FillOptions, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT};
 use super::department_tests::{loaded, need, unit};
 use super::run::run;
 use crate::credentials::ExpiredAction;
@@ -71,10 +71,17 @@ fn a_shift_on_a_lapsed_warning_costs_a_named_penalty() {
     };
     let (warned, clean) = (weights(c), weights(clean));
     assert_eq!(warned.len(), clean.len(), "the same open cells");
+    let m = map(&loaded(unit_with_a_lapsed_warning()), &options());
+    let fairness = options().fairness;
     for ((day, shift, w), (_, _, base)) in warned.iter().zip(&clean) {
+        // The penalty, plus what the shift's hours bring towards a target
+        // and what an agency nurse's hours cost: above any agency shift.
+        let hours = (UNDER_PER_HOUR * fairness + hourly_weights(fairness).3)
+            * m.model.shifts[*shift].minutes
+            / 60;
         assert_eq!(
             *w,
-            base + WARN_LAPSED_PER_SHIFT,
+            base + WARN_LAPSED_PER_SHIFT + hours,
             "day {day} shift {shift}: the lapsed ACLS adds its penalty to every open cell"
         );
     }
