@@ -416,7 +416,22 @@ fn add_trainings(
 /// Helpers for tests elsewhere in the crate.
 #[cfg(test)]
 pub(crate) mod tests_support {
+    use crate::schedule::store::periods::{self, PeriodStatus, SchedulePeriod};
+    use chrono::NaiveDate;
     use rusqlite::Connection;
+
+    /// The sample department as of `today` (a file in memory) and its
+    /// draft period, as the schedule tests start from.
+    pub fn sample_with_draft(today: NaiveDate) -> (Connection, SchedulePeriod) {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        super::create(&mut conn, today).unwrap();
+        let draft = periods::list(&conn)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.status == PeriodStatus::Draft)
+            .expect("the sample has a draft period");
+        (conn, draft)
+    }
 
     /// A department with one RN; returns the RN's id.
     pub fn one_staff(conn: &Connection) -> i64 {

@@ -40,15 +40,8 @@ mod tests {
     #[test]
     fn the_sheet_lists_what_coverage_still_needs_each_day() {
         let today = input::date("2026-11-27").unwrap();
-        let mut conn = crate::store::open_in_memory().unwrap();
-        crate::sample::create(&mut conn, today).unwrap();
-        let draft: i64 = conn
-            .query_row(
-                "SELECT id FROM schedule_period WHERE status = 'draft'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let (conn, period) = crate::sample::tests_support::sample_with_draft(today);
+        let draft = period.id;
         let view = store::view(&conn, draft, today).unwrap();
         let open = open_shifts(&conn, draft, today).unwrap();
         assert_eq!(open.len(), view.days.len());

@@ -8,22 +8,19 @@ use super::department::{map, FillOptions};
 use super::run::run;
 use crate::schedule::fill::{proposed_assignments, summary};
 use crate::schedule::rules::{check_all, Severity};
+use crate::schedule::store::fill as store;
 use crate::schedule::store::loaded_period::Loaded;
-use crate::schedule::store::periods::PeriodStatus;
-use crate::schedule::store::{fill as store, periods};
 use crate::schedule::testing::day;
 use crate::schedule::{RuleCode, ScheduleContext};
 use std::sync::atomic::AtomicBool;
 
 fn draft() -> Loaded {
-    let today = day("2026-11-27");
-    let mut conn = crate::store::open_in_memory().unwrap();
-    crate::sample::create(&mut conn, today).unwrap();
-    let draft = periods::list(&conn)
-        .unwrap()
-        .into_iter()
-        .find(|p| p.status == PeriodStatus::Draft)
-        .unwrap();
+    draft_on(day("2026-11-27"))
+}
+
+/// The sample's draft period as the Fill loads it, the sample made as of `today`.
+fn draft_on(today: chrono::NaiveDate) -> Loaded {
+    let (conn, draft) = crate::sample::tests_support::sample_with_draft(today);
     store::load_draft(&conn, draft.id).unwrap()
 }
 
@@ -454,15 +451,7 @@ fn every_shift_the_fill_gives_a_per_diem_or_agency_nurse_is_explained_and_nobody
 /// hand-over is tried on the draft as it stands, so no search time decides it.
 #[test]
 fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
-    let today = day("2026-12-07");
-    let mut conn = crate::store::open_in_memory().unwrap();
-    crate::sample::create(&mut conn, today).unwrap();
-    let draft = periods::list(&conn)
-        .unwrap()
-        .into_iter()
-        .find(|p| p.status == PeriodStatus::Draft)
-        .unwrap();
-    let l = store::load_draft(&conn, draft.id).unwrap();
+    let l = draft_on(day("2026-12-07"));
     let m = map(&l, &FillOptions::default());
     let warned: Vec<usize> = (0..m.warned.len())
         .filter(|&s| m.warned[s].iter().any(|&w| w))

@@ -15,15 +15,9 @@ struct Unit {
 }
 
 fn unit() -> Unit {
-    let mut conn = crate::store::open_in_memory().unwrap();
-    crate::sample::create(&mut conn, NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()).unwrap();
-    let (period, from, to): (i64, String, String) = conn
-        .query_row(
-            "SELECT id, start_date, end_date FROM schedule_period WHERE status = 'draft' ORDER BY start_date LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let (conn, draft) = crate::sample::tests_support::sample_with_draft(today);
+    let (period, from, to) = (draft.id, draft.start_date, draft.end_date);
     let rns = conn
         .prepare(
             "SELECT id, employee_no, first_name, last_name FROM staff

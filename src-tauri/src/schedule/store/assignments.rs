@@ -167,17 +167,11 @@ mod tests {
     use super::*;
     use crate::error::ErrorCode;
     use crate::schedule::rules::CHECKS;
-    use crate::schedule::store::periods::{self, SchedulePeriod};
+    use crate::schedule::store::periods::SchedulePeriod;
 
     fn sample() -> (Connection, SchedulePeriod, NaiveDate) {
         let today = input::date("2026-11-27").unwrap();
-        let mut conn = crate::store::open_in_memory().unwrap();
-        crate::sample::create(&mut conn, today).unwrap();
-        let draft = periods::list(&conn)
-            .unwrap()
-            .into_iter()
-            .find(|p| p.status == PeriodStatus::Draft)
-            .unwrap();
+        let (conn, draft) = crate::sample::tests_support::sample_with_draft(today);
         (conn, draft, today)
     }
 
