@@ -216,7 +216,10 @@ fn code(text: &str) -> String {
         }
         if t == "#[cfg(test)]" {
             let inline_mod = lines.peek().is_some_and(|n| {
-                let n = n.trim().trim_start_matches("pub ");
+                let n = n
+                    .trim()
+                    .trim_start_matches("pub(crate) ")
+                    .trim_start_matches("pub ");
                 n.starts_with("mod ") && n.ends_with('{')
             });
             if inline_mod {
@@ -412,6 +415,8 @@ fn the_reader_sees_grouped_imports_super_and_skips_tests_and_comments() {
          fn f() { crate::error::AppError::new(); super::super::input::date(); }\n\
          #[cfg(test)]\n\
          mod tests {\n    use crate::solver::x;\n    fn g() { if true { } }\n}\n\
+         #[cfg(test)]\n\
+         pub(crate) mod support {\n    use crate::solver::y;\n}\n\
          fn h() { crate::csv_file::read(); }\n",
     );
     let refs = references(&["schedule".into(), "store".into()], &code);
@@ -426,7 +431,7 @@ fn the_reader_sees_grouped_imports_super_and_skips_tests_and_comments() {
             "sample",
             "store"
         ],
-        "comments and the test module are not imports; code after the test module is"
+        "comments and the test modules are not imports; code after them is"
     );
     let mut tests = BTreeSet::new();
     test_only(
