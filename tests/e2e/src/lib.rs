@@ -261,10 +261,11 @@ impl App {
     /// Chooses the option with `value` in a `<select>` by clicking it, and
     /// checks that the select took it.
     pub fn select(&self, css: &str, value: &str) {
-        let select = self.find(css);
-        let option = self.find_in(&select, &format!("option[value={}]", css_string(value)));
+        // Found afresh, select and option both: the page may re-render the
+        // select (its options reloaded) between two lookups.
+        let option = self.find(&format!("{css} option[value={}]", css_string(value)));
         self.click(&option);
-        let seen = self.value(&select);
+        let seen = self.value(&self.find(css));
         assert_eq!(
             seen, value,
             "css `{css}`: choosing option {value:?} left the select at {seen:?}"
