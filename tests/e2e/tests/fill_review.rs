@@ -167,6 +167,7 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         "{warned}"
     );
     app.click(&app.find("#fill-review button[aria-controls=fill-details]"));
+    app.screenshot("fill-review-details.png");
     let lines: Vec<String> = app
         .find_all("#fill-warned-list li")
         .iter()
@@ -235,7 +236,14 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
             .then_some(())
     });
     open_schedule(&app);
-    open_draft(&app);
+    // Back on the period last worked on (the draft), not the one holding today.
+    app.wait_until("the schedule to reopen on the draft", || {
+        let status = app.try_find(By::Css("#schedule-status"))?;
+        app.session()
+            .text(&status)
+            .ok()
+            .filter(|t| t.contains("Draft"))
+    });
     app.wait_until("the last review to be offered again", || {
         app.try_find(By::Css("#schedule-last-fill"))
     });

@@ -60,3 +60,31 @@ fn export_csv_saves_the_open_period_one_row_per_person() {
     }
     app.quit();
 }
+
+#[test]
+fn export_csv_right_after_switching_period_saves_the_new_period() {
+    let dir = wardbook_e2e::data_dir();
+    let out = tempfile::tempdir().expect("a folder for the export");
+    std::env::set_var("WARDBOOK_TEST_SAVE_DIR", out.path());
+    let app = launch_sample(dir.path());
+    open_schedule(&app);
+    let (first, _) = grid_period(&app);
+    let (start, _) = open_draft(&app);
+    assert_ne!(
+        first, start,
+        "the draft is another period than the one opened first"
+    );
+
+    // The first click after the switch saves (a fresh-eyes tester saw it do nothing).
+    app.click(&app.find("#schedule-export"));
+    let path = out.path().join(format!("schedule-{start}.csv"));
+    app.wait_until("the switched-to period saved on the first click", || {
+        std::fs::metadata(&path).ok().filter(|m| m.len() > 0)
+    });
+    app.wait_until("the saved place to be said", || {
+        app.try_find(wardbook_e2e::By::XPath(
+            "//*[contains(normalize-space(), 'Schedule saved to')]",
+        ))
+    });
+    app.quit();
+}

@@ -133,8 +133,8 @@ describe('due summary', () => {
 
 describe('employment end', () => {
   it('says terminated once the last day has come, leaving before', () => {
-    expect(leavingText('2026-10-03', false)).toBe('Terminated 2026-10-03');
-    expect(leavingText('2026-12-15', true)).toBe('Leaving 2026-12-15');
+    expect(leavingText('2026-10-03', false)).toBe('Left after 2026-10-03');
+    expect(leavingText('2026-12-15', true)).toBe('Last day of work 2026-12-15');
     expect(leavingText(null, true)).toBeNull();
   });
 });

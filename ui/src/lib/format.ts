@@ -121,10 +121,12 @@ export function leaveText(s: { on_leave: boolean; leave_since: string | null }, 
   return s.leave_since ? `On leave since ${s.leave_since}` : 'On leave';
 }
 
-/** The employment status line: null while employed with no end date. */
+/** The employment status line: null while employed with no end date. The
+ *  stored date is the last day worked (the Terminate dialog and HR's files
+ *  give that), so it says so: "leaving on" read as the first day gone. */
 export function leavingText(termination_date: string | null, active: boolean): string | null {
   if (!termination_date) return null;
-  return active ? `Leaving ${termination_date}` : `Terminated ${termination_date}`;
+  return active ? `Last day of work ${termination_date}` : `Left after ${termination_date}`;
 }
 
 /**

@@ -16,6 +16,11 @@ export interface Notice {
   cells?: RefusedCell[];
 }
 
+// The period last opened, kept while the app runs: coming back to the
+// Schedule (after the Dashboard or a staff page) reopens the draft being
+// worked on, not the period holding today.
+let lastOpened: number | null = null;
+
 export class ScheduleState {
   periods = $state<SchedulePeriod[] | null>(null);
   shiftTypes = $state<ShiftType[] | null>(null);
@@ -38,8 +43,9 @@ export class ScheduleState {
     return this.periods?.find((p) => p.id === this.periodId) ?? null;
   }
 
-  /** Loads the periods and shift types, and opens `keep` or the default period. */
-  async load(keep: number | null = this.periodId): Promise<void> {
+  /** Loads the periods and shift types, and opens `keep` (else the period last
+   *  opened) or the default period. */
+  async load(keep: number | null = this.periodId ?? lastOpened): Promise<void> {
     try {
       const [periods, shiftTypes] = await Promise.all([call('periods_list'), call('shift_types_list')]);
       this.periods = periods;
@@ -54,6 +60,7 @@ export class ScheduleState {
 
   async open(id: number | null): Promise<void> {
     this.periodId = id;
+    if (id !== null) lastOpened = id;
     this.notice = null;
     const mine = ++this.seq;
     if (id === null) {
