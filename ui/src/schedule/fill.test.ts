@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, changesText, summaryGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells, removedWhy } from './fill';
+import { changeText, changesText, summaryGaps, elapsedText, farFromTarget, gapsText, hourlyAdded, hoursOf, hoursText, progressShare, proposedCells, removedWhy, reviewChoice } from './fill';
 
 const change = (from: string | null, to: string | null) => ({ staff_id: 7, name: 'Maria Lopez', date: '2026-12-12', from, to });
 const progress = (elapsed_ms: number, limit_ms: number) => ({ penalty: 0, short_of_minimum: 0, short_of_target: 0, elapsed_ms, limit_ms });
@@ -65,6 +65,18 @@ const hours = (name: string, before: number, after: number, target: number | nul
   no_target: target === null ? (no_target ?? 'per diem, paid by the hour') : null,
   reason,
   at_limit: false,
+});
+
+describe('review choice', () => {
+  it('a proposal with changes is decided; without changes it only closes', () => {
+    expect(reviewChoice(3, false)).toBe('decide');
+    expect(reviewChoice(1, false)).toBe('decide');
+    expect(reviewChoice(0, false)).toBe('nothing');
+  });
+  it('an accepted review shown again only closes, changes or not', () => {
+    expect(reviewChoice(3, true)).toBe('accepted');
+    expect(reviewChoice(0, true)).toBe('accepted');
+  });
 });
 
 describe('hours against target', () => {

@@ -29,6 +29,16 @@ export function changesText(s: Pick<FillSummary, 'added' | 'changed' | 'removed'
   return parts.length ? parts.join(', ') : 'No changes';
 }
 
+/** What the review offers: a proposal with changes is accepted or discarded;
+ *  one without changes only closes (nothing would change either way); an
+ *  accepted review shown again only closes. */
+export type ReviewChoice = 'decide' | 'nothing' | 'accepted';
+
+export function reviewChoice(changes: number, accepted: boolean): ReviewChoice {
+  if (accepted) return 'accepted';
+  return changes === 0 ? 'nothing' : 'decide';
+}
+
 /** Why shifts came off, in plain words: "2 of those taken off broke a
  * blocking rule (approved time off, a credential that blocks)". Empty when
  * none did. */
