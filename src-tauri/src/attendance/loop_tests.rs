@@ -448,3 +448,68 @@ fn a_no_show_becomes_a_call_out_or_time_off_and_leaves_the_list() {
         }
     }
 }
+
+/// A night whose in punch is lost: Kronos dates the row by the night's start
+/// (its apply date) and gives only "7:09 AM" out. The out is the morning
+/// after: one missed punch on that night, not a no-show on it and a second
+/// out on the night before (the fresh-eyes try of #26 saw that).
+#[test]
+fn a_night_row_with_only_its_out_time_is_that_nights_missed_punch() {
+    let (mut conn, start, csv) = sample();
+    let mut rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    let night = rows
+        .iter()
+        .position(|r| r[3].ends_with("PM") && r[4].ends_with("AM") && &r[0] != "88017")
+        .expect("the sample has a night");
+    let (employee_no, apply_date) = (rows[night][0].to_string(), rows[night][2].to_string());
+    let mut fields: Vec<String> = rows[night].iter().map(str::to_string).collect();
+    fields[3].clear();
+    rows[night] = csv::StringRecord::from(fields);
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "Person Number",
+        "Employee Name",
+        "Apply Date",
+        "In Punch",
+        "Out Punch",
+        "Pay Code",
+        "Meal",
+    ])
+    .unwrap();
+    for r in &rows {
+        out.write_record(r).unwrap();
+    }
+    let csv = String::from_utf8(out.into_inner().unwrap()).unwrap();
+
+    let cols = run::columns(&conn, &csv).unwrap();
+    run::import_file(&mut conn, &csv, &cols.mapping).unwrap();
+    let v = view(&conn, start);
+    let staff_id: i64 = conn
+        .query_row(
+            "SELECT id FROM staff WHERE employee_no = ?1",
+            [&employee_no],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let workday = NaiveDate::parse_from_str(&apply_date, "%m/%d/%Y").unwrap();
+    let theirs: Vec<_> = v
+        .exceptions
+        .iter()
+        .filter(|e| e.staff_id == staff_id && e.workday == workday.to_string())
+        .map(|e| e.kind)
+        .collect();
+    assert!(
+        theirs.contains(&ExceptionKind::MissedPunch),
+        "the night of {workday} has its missed in punch: {theirs:?}"
+    );
+    assert!(!theirs.contains(&ExceptionKind::NoShow), "{theirs:?}");
+    assert_eq!(
+        count(&v, ExceptionKind::MissedPunch),
+        4,
+        "the sample's 3 and this one"
+    );
+    assert_eq!(count(&v, ExceptionKind::NoShow), 1, "the sample's one only");
+}

@@ -16,12 +16,14 @@
 pub mod clock;
 mod columns;
 pub mod memory;
+pub mod overnight;
 mod pairs;
 pub mod run;
 #[cfg(test)]
 mod tests;
 
 pub use columns::{guess, PunchField, PunchMapping};
+pub use overnight::Overnight;
 
 use super::Punch;
 use crate::csv_file;
@@ -113,6 +115,7 @@ pub fn preview(
     mapping: &PunchMapping,
     staff: &HashMap<String, i64>,
     tz: Tz,
+    overnight: &Overnight,
 ) -> AppResult<PunchPreview> {
     mapping.check()?;
     let mut records = csv_file::records(text);
@@ -136,7 +139,7 @@ pub fn preview(
             _ => {}
         }
     }
-    Ok(pairs::read(&records, mapping, order, staff, tz))
+    Ok(pairs::read(&records, mapping, order, staff, tz, overnight))
 }
 
 fn values_have_slashes(records: &[(i64, csv_file::Record)], i: usize) -> bool {
@@ -153,8 +156,9 @@ pub fn import(
     mapping: &PunchMapping,
     staff: &HashMap<String, i64>,
     tz: Tz,
+    overnight: &Overnight,
 ) -> AppResult<PunchPreview> {
-    let preview = preview(text, mapping, staff, tz)?;
+    let preview = preview(text, mapping, staff, tz, overnight)?;
     if preview.refused().next().is_some() {
         return Err(csv_file::refusal(preview.refused()));
     }

@@ -4,6 +4,7 @@
 //! with its other half missing, for the exceptions to show.
 
 use super::clock;
+use super::overnight::Overnight;
 use super::{employee_key, PreviewRow, PunchField, PunchMapping, PunchPreview, RowOutcome};
 use crate::attendance::Punch;
 use crate::csv_file::Record;
@@ -52,6 +53,7 @@ pub fn read(
     order: DateOrder,
     staff: &HashMap<String, i64>,
     tz: Tz,
+    overnight: &Overnight,
 ) -> PunchPreview {
     let mut rows = Vec::new();
     let mut punches = Vec::new();
@@ -71,7 +73,7 @@ pub fn read(
                         let read = if per_punch {
                             single(&cells, line, c, order, tz).map(|s| singles.push(s))
                         } else {
-                            pair(&cells, line, c, order, tz).map(|p| punches.push(p))
+                            pair(&cells, line, c, order, tz, overnight).map(|p| punches.push(p))
                         };
                         read.map(|()| Ok(staff_id))
                     }
@@ -132,7 +134,14 @@ fn local(text: &str, date: Option<NaiveDate>, order: DateOrder) -> Result<NaiveD
     Ok(clock::at(day, time))
 }
 
-fn pair(cells: &Cells, line: i64, c: Common, order: DateOrder, tz: Tz) -> Result<Punch, String> {
+fn pair(
+    cells: &Cells,
+    line: i64,
+    c: Common,
+    order: DateOrder,
+    tz: Tz,
+    overnight: &Overnight,
+) -> Result<Punch, String> {
     let (time_in, time_out) = (
         cells.get(PunchField::TimeIn),
         cells.get(PunchField::TimeOut),
@@ -152,10 +161,19 @@ fn pair(cells: &Cells, line: i64, c: Common, order: DateOrder, tz: Tz) -> Result
             *e += Duration::days(1);
         }
     }
+    // A lone out time of a night, on the row's (apply) date: see `overnight`.
+    let mut applied = None;
+    if let (None, Some(e), Some(t), Some(day)) = (start, end.as_mut(), time_out, c.date) {
+        let own_date = clock::time(t, order).is_ok_and(|(d, _)| d.is_some());
+        if !own_date {
+            *e = clock::at(overnight.out_day(c.staff_id, day, e.time()), e.time());
+            applied = Some(day);
+        }
+    }
     let (clock_in, clock_out) = (start.map(|s| instant(tz, s)), end.map(|e| instant(tz, e)));
     let workday = match (start, end) {
         (Some(s), _) => s.date(),
-        (None, Some(e)) => e.date(),
+        (None, Some(e)) => applied.unwrap_or(e.date()),
         (None, None) => return Err("The row has neither a time in nor a time out.".into()),
     };
     if let (Some(i), Some(o)) = (clock_in, clock_out) {

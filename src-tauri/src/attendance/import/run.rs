@@ -3,7 +3,9 @@
 //! preview with each row's person, and the import itself, all or nothing,
 //! replacing the punches of the days the file covers.
 
-use super::{import, memory, preview, PunchField, PunchMapping, PunchPreview, RowOutcome};
+use super::{
+    import, memory, preview, Overnight, PunchField, PunchMapping, PunchPreview, RowOutcome,
+};
 use crate::attendance::corrections::refuse_if_approved;
 use crate::attendance::period::{self, zone};
 use crate::attendance::store::{self, PunchReplace};
@@ -117,6 +119,28 @@ fn span(p: &PunchPreview) -> Option<(NaiveDate, NaiveDate)> {
     Some((from, to))
 }
 
+/// Reads the file twice when it holds lone out times: once for the days it
+/// covers, then with the nights scheduled on them, so a night's lone out
+/// time lands on the morning after its start (`overnight`).
+fn read_against_schedule(
+    conn: &Connection,
+    read: impl Fn(&Overnight) -> AppResult<PunchPreview>,
+) -> AppResult<PunchPreview> {
+    let first = read(&Overnight::none())?;
+    let lone_outs = first
+        .punches
+        .iter()
+        .any(|p| p.clock_in.is_none() && p.clock_out.is_some());
+    let Some((from, to)) = span(&first).filter(|_| lone_outs) else {
+        return Ok(first);
+    };
+    let nights = Overnight::load(conn, from - chrono::Duration::days(1), to)?;
+    if nights.is_empty() {
+        return Ok(first);
+    }
+    read(&nights)
+}
+
 pub fn preview_file(
     conn: &Connection,
     text: &str,
@@ -124,7 +148,7 @@ pub fn preview_file(
 ) -> AppResult<PunchImportPreview> {
     let tz = zone(conn)?;
     let (by_no, names) = staff_map(conn)?;
-    let p = preview(text, mapping, &by_no, tz)?;
+    let p = read_against_schedule(conn, |nights| preview(text, mapping, &by_no, tz, nights))?;
     let mut people: BTreeMap<i64, PersonPunches> = BTreeMap::new();
     for punch in &p.punches {
         let e = people
@@ -189,7 +213,7 @@ pub fn import_file(
 ) -> AppResult<PunchImportOutcome> {
     let tz = zone(conn)?;
     let (by_no, _) = staff_map(conn)?;
-    let p = import(text, mapping, &by_no, tz)?;
+    let p = read_against_schedule(conn, |nights| import(text, mapping, &by_no, tz, nights))?;
     let (from, to) = span(&p).unwrap_or_default();
     refuse_if_approved(conn, from, to)?;
     let replaced = store::replace(conn, from, to, &p.punches)?;

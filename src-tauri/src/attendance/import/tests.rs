@@ -58,7 +58,7 @@ fn a_kronos_pair_export_is_read_with_nights_across_both_clock_changes() {
         ],
         "“Labor Level Transfer” is not a known header: left for the manager"
     );
-    let got = import(&text, &mapping, &staff(), CHICAGO).unwrap();
+    let got = import(&text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     assert_eq!(
         shown(&got),
         vec![
@@ -110,7 +110,7 @@ fn one_bad_row_refuses_the_file_by_line_and_imports_nothing() {
     bytes.extend_from_slice(b"1002,\"Chen, Li\",03/09/2026,07:00,07:00,REG,4410,\r\n");
     let text = decode(&bytes).unwrap();
     let mapping = guess_text(&text, "America/Chicago");
-    let preview = preview(&text, &mapping, &staff(), CHICAGO).unwrap();
+    let preview = preview(&text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     let refused: Vec<(i64, &str)> = preview.refused().collect();
     assert_eq!(
         refused,
@@ -122,7 +122,7 @@ fn one_bad_row_refuses_the_file_by_line_and_imports_nothing() {
             (8, "The time out (07:00) is the same as the time in."),
         ]
     );
-    let err = import(&text, &mapping, &staff(), CHICAGO).unwrap_err();
+    let err = import(&text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap_err();
     assert!(
         err.message
             .starts_with("2 rows of the file cannot be imported"),
@@ -158,7 +158,7 @@ fn row_refusals_say_why() {
         ),
     ];
     for (row, why) in cases {
-        let got = preview(row, &mapping, &staff(), CHICAGO).unwrap();
+        let got = preview(row, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
         let reason = got
             .refused()
             .next()
@@ -172,6 +172,7 @@ fn row_refusals_say_why() {
         &mapping,
         &staff(),
         CHICAGO,
+        &Overnight::none(),
     )
     .unwrap();
     assert_eq!(day.punches[0].worked_minutes(), Some(24 * 60));
@@ -201,7 +202,7 @@ fn a_per_punch_export_is_paired_per_person_in_time_order() {
             Some(CostCentre)
         ]
     );
-    let got = import(DAYFORCE, &mapping, &staff(), CHICAGO).unwrap();
+    let got = import(DAYFORCE, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     assert_eq!(
         shown(&got),
         vec![
@@ -241,7 +242,7 @@ fn columns_without_known_headers_are_guessed_from_their_values() {
         "“Worker” names nothing; the manager maps it"
     );
     assert_eq!(
-        preview(text, &mapping, &staff(), CHICAGO)
+        preview(text, &mapping, &staff(), CHICAGO, &Overnight::none())
             .unwrap_err()
             .fields[0]
             .message,
@@ -301,13 +302,13 @@ fn a_day_first_date_column_is_read_day_first_and_a_mixed_one_refused() {
         date_order: crate::staff::import::DateOrder::MonthFirst,
     };
     let uk = "1001,03/11/2026,07:00,15:00\n1001,25/11/2026,07:00,15:00\n";
-    let got = preview(uk, &mapping, &staff(), CHICAGO).unwrap();
+    let got = preview(uk, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     assert_eq!(
         got.punches[0].workday,
         NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
     );
     let mixed = "1001,25/11/2026,07:00,15:00\n1001,11/25/2026,07:00,15:00\n";
-    let err = preview(mixed, &mapping, &staff(), CHICAGO).unwrap_err();
+    let err = preview(mixed, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap_err();
     assert_eq!(err.fields[0].field, "date_order");
 }
 
@@ -318,7 +319,14 @@ fn a_night_in_the_repeated_hour_is_one_shift_of_its_real_length() {
         columns: vec![Some(EmployeeNo), Some(Date), Some(TimeIn), Some(TimeOut)],
         date_order: crate::staff::import::DateOrder::MonthFirst,
     };
-    let got = import("1001,2026-10-31,23:00,03:00\n", &mapping, &staff(), CHICAGO).unwrap();
+    let got = import(
+        "1001,2026-10-31,23:00,03:00\n",
+        &mapping,
+        &staff(),
+        CHICAGO,
+        &Overnight::none(),
+    )
+    .unwrap();
     let start = NaiveDateTime::parse_from_str("2026-10-31 23:00", "%Y-%m-%d %H:%M").unwrap();
     assert_eq!(
         got.punches[0].clock_in,
@@ -336,9 +344,9 @@ fn a_file_of_only_other_departments_staff_imports_nothing_and_says_so() {
     let text =
         "Employee ID,Date,In,Out\r\n5001,2026-11-02,07:00,19:00\r\n5002,2026-11-02,19:00,07:00\r\n";
     let mapping = guess_text(text, "America/Chicago");
-    let preview = preview(text, &mapping, &staff(), CHICAGO).unwrap();
+    let preview = preview(text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     assert_eq!(preview.unmatched(), 2);
-    let err = import(text, &mapping, &staff(), CHICAGO).unwrap_err();
+    let err = import(text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap_err();
     assert_eq!(
         err.fields[0].message,
         "No row of the file is a punch of this department's staff; nothing was imported."
@@ -346,7 +354,7 @@ fn a_file_of_only_other_departments_staff_imports_nothing_and_says_so() {
     // One of ours among them is enough.
     let ours = format!("{text}1001,2026-11-02,07:00,19:00\r\n");
     assert_eq!(
-        import(&ours, &mapping, &staff(), CHICAGO)
+        import(&ours, &mapping, &staff(), CHICAGO, &Overnight::none())
             .unwrap()
             .punches
             .len(),
@@ -371,6 +379,132 @@ fn a_meal_column_named_with_its_unit_is_the_meal() {
             Some(MealMinutes)
         ]
     );
-    let p = preview(text, &mapping, &staff(), CHICAGO).unwrap();
+    let p = preview(text, &mapping, &staff(), CHICAGO, &Overnight::none()).unwrap();
     assert_eq!(p.punches[0].worked_minutes(), Some(12 * 60 + 5 - 30));
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn at(text: &str) -> chrono::NaiveTime {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").unwrap()
+}
+
+/// Ana (1) has a night 19:00 on 31 Oct; Li (2) a day shift 07:00 that day.
+fn nights() -> Overnight {
+    Overnight::from_shifts([(1, date("2026-10-31"), at("19:00"))])
+}
+
+const LONE_OUTS: &str = "1001,10/31/2026,,7:09 AM\n1002,10/31/2026,,3:30 PM\n";
+
+fn pairs_mapping() -> PunchMapping {
+    PunchMapping {
+        has_header: false,
+        columns: vec![Some(EmployeeNo), Some(Date), Some(TimeIn), Some(TimeOut)],
+        date_order: crate::staff::import::DateOrder::MonthFirst,
+    }
+}
+
+#[test]
+fn a_nights_lone_out_time_is_the_morning_after_its_apply_date() {
+    let got = preview(LONE_OUTS, &pairs_mapping(), &staff(), CHICAGO, &nights()).unwrap();
+    let ana = &got.punches.iter().find(|p| p.staff_id == 1).unwrap();
+    assert_eq!(
+        local(ana.clock_out),
+        "11-01 07:09",
+        "the night's out is the next morning"
+    );
+    assert_eq!(
+        ana.workday,
+        date("2026-10-31"),
+        "the shift is still applied to its start day"
+    );
+    assert_eq!(
+        ana.clock_in, None,
+        "the missed in stays missed, for the exceptions"
+    );
+}
+
+#[test]
+fn a_lone_out_time_stays_on_its_date_without_a_night_or_after_the_nights_start() {
+    let got = preview(LONE_OUTS, &pairs_mapping(), &staff(), CHICAGO, &nights()).unwrap();
+    let li = got.punches.iter().find(|p| p.staff_id == 2).unwrap();
+    assert_eq!(
+        local(li.clock_out),
+        "10-31 15:30",
+        "a day shift's out is that day"
+    );
+    // Unknown schedule: nothing to go on, so the row's date.
+    let blind = preview(
+        LONE_OUTS,
+        &pairs_mapping(),
+        &staff(),
+        CHICAGO,
+        &Overnight::none(),
+    )
+    .unwrap();
+    let ana = blind.punches.iter().find(|p| p.staff_id == 1).unwrap();
+    assert_eq!(local(ana.clock_out), "10-31 07:09");
+    // Boundary: an out at or after the night's start is that evening, not the next morning.
+    let evening = preview(
+        "1001,10/31/2026,,19:00\n1001,10/31/2026,,23:10\n",
+        &pairs_mapping(),
+        &staff(),
+        CHICAGO,
+        &nights(),
+    )
+    .unwrap();
+    let outs: Vec<String> = evening.punches.iter().map(|p| local(p.clock_out)).collect();
+    assert_eq!(outs, ["10-31 19:00", "10-31 23:10"]);
+    // A time out carrying its own date is taken as written.
+    let dated = preview(
+        "1001,10/31/2026,,10/31/2026 07:09\n",
+        &pairs_mapping(),
+        &staff(),
+        CHICAGO,
+        &nights(),
+    )
+    .unwrap();
+    assert_eq!(local(dated.punches[0].clock_out), "10-31 07:09");
+}
+
+#[test]
+fn overnight_shifts_are_those_ending_the_next_day_midnight_included() {
+    use crate::schedule::testing::{assignment, shift};
+    let types = [
+        shift(1, "D", "Day", "07:00", 720),
+        shift(2, "N", "Night", "19:00", 720),
+        shift(3, "E", "Evening", "16:00", 480),
+        shift(4, "L", "Late", "15:00", 539),
+    ];
+    let schedule = [
+        assignment(1, "2026-10-31", 1),
+        assignment(2, "2026-10-31", 2),
+        assignment(3, "2026-10-31", 3),
+        assignment(4, "2026-10-31", 4),
+    ];
+    let nights = Overnight::of_schedule(&schedule, &types);
+    let day = date("2026-10-31");
+    let next = date("2026-11-01");
+    assert_eq!(
+        nights.out_day(1, day, at("06:00")),
+        day,
+        "07:00–19:00 ends the same day"
+    );
+    assert_eq!(
+        nights.out_day(2, day, at("07:05")),
+        next,
+        "19:00–07:00 ends the next day"
+    );
+    assert_eq!(
+        nights.out_day(3, day, at("00:00")),
+        next,
+        "16:00–24:00 ends at midnight, the next day"
+    );
+    assert_eq!(
+        nights.out_day(4, day, at("23:59")),
+        day,
+        "15:00 for 539 min ends 23:59, the same day"
+    );
 }
