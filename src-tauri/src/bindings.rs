@@ -22,6 +22,7 @@ use crate::attendance::store::PunchReplace;
 use crate::attendance::timecards::{
     ExceptionRow, PayCodeMinutes, PayPeriodView, PeriodSummary, PersonChoice, PunchLine, Timecard,
 };
+use crate::attendance::worked::{WorkedCell, WorkedMark};
 use crate::audit::chain::HistoryCheck;
 use crate::audit::{
     HistoryAction, HistoryChange, HistoryEntry, HistoryKind, HistoryPage, HistoryQuery,
@@ -405,6 +406,8 @@ pub fn render() -> String {
     decl::<PeriodSummary>(&cfg, &mut out);
     decl::<PersonChoice>(&cfg, &mut out);
     decl::<PayPeriodView>(&cfg, &mut out);
+    decl::<WorkedMark>(&cfg, &mut out);
+    decl::<WorkedCell>(&cfg, &mut out);
     decl::<PunchInput>(&cfg, &mut out);
     decl::<NoShowAs>(&cfg, &mut out);
     decl::<PayrollLayout>(&cfg, &mut out);

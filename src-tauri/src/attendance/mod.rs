@@ -13,6 +13,7 @@
 //! - `approval`: exceptions accepted, the pay period approved and locked.
 //! - `payroll`: the approved period as a payroll CSV.
 //! - `settings`: grace minutes and rounding.
+//! - `worked`: the grid's worked-vs-scheduled marks, per person and day.
 //!
 //! Nothing here touches Tauri; the matching, exceptions, rounding and pay
 //! codes touch no database either. Times are instants (UTC),
@@ -33,6 +34,7 @@ pub mod rounding;
 pub mod settings;
 pub mod store;
 pub mod timecards;
+pub mod worked;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -43,7 +45,8 @@ use ts_rs::TS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Punch {
     pub staff_id: i64,
-    /// The local date of the in punch (of the out punch when the in is missing).
+    /// The local date of the in punch; when the in is missing, the row's
+    /// (apply) date, else the out punch's date.
     #[ts(type = "string")]
     pub workday: NaiveDate,
     #[ts(type = "string | null")]

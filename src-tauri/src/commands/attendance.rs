@@ -16,6 +16,7 @@ use crate::attendance::payroll::{self, PayrollLayout};
 use crate::attendance::period::{self, PeriodChoices};
 use crate::attendance::settings::{self, AttendanceSettings, AttendanceSettingsInput};
 use crate::attendance::timecards::{self, PayPeriodView};
+use crate::attendance::worked::{self, WorkedCell};
 use crate::csv_file::CsvFile;
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::schedule::store::now;
@@ -32,6 +33,13 @@ pub async fn attendance_periods(db: DbState<'_>) -> AppResult<PeriodChoices> {
 #[command]
 pub async fn attendance_period(db: DbState<'_>, start: String) -> AppResult<PayPeriodView> {
     db.run(move |conn| timecards::view(conn, &period::load(conn, &start)?))
+        .await
+}
+
+/// The grid's worked-vs-scheduled marks for a schedule period's days.
+#[command]
+pub async fn schedule_worked(db: DbState<'_>, period_id: i64) -> AppResult<Vec<WorkedCell>> {
+    db.run(move |conn| worked::for_period(conn, period_id, chrono::Utc::now()))
         .await
 }
 

@@ -1778,6 +1778,14 @@ export type PayPeriodView = { start: string, end: string,
  */
 approved_at: string | null, grace_minutes: number, rounding_label: string, exceptions: Array<ExceptionRow>, timecards: Array<Timecard>, summary: PeriodSummary, people: Array<PersonChoice>, punch_count: number, };
 
+export type WorkedMark = "as_scheduled" | "exception" | "no_show" | "unscheduled";
+
+export type WorkedCell = { staff_id: number, date: string, mark: WorkedMark, 
+/**
+ * "Clock 18:52–07:09, worked 11 h 47 min · Late out 39 min: …".
+ */
+text: string, };
+
 export type PunchInput = { 
 /**
  * Whose punch (for a new one; a correction keeps the person).
@@ -2060,6 +2068,7 @@ export interface Commands {
   app_ready: { args: { screen: string }; result: null };
   attendance_periods: { args: NoArgs; result: PeriodChoices };
   attendance_period: { args: { start: string }; result: PayPeriodView };
+  schedule_worked: { args: { period_id: number }; result: Array<WorkedCell> };
   attendance_csv_open: { args: NoArgs; result: CsvFile | null };
   attendance_import_columns: { args: { text: string }; result: PunchImportColumns };
   attendance_import_preview: { args: { text: string; mapping: PunchMapping }; result: PunchImportPreview };

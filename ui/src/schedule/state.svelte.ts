@@ -5,7 +5,7 @@
 
 import { call } from '../lib/api';
 import { isBlocked, toAppError } from '../lib/errors';
-import type { AppError, RefusedCell, ShiftSwap, StaffRequest } from '../lib/bindings';
+import type { AppError, RefusedCell, ShiftSwap, StaffRequest, WorkedCell } from '../lib/bindings';
 import type { AssignOutcome, SchedulePeriod, ScheduleView, ShiftType, Violation } from '../lib/scheduleTypes';
 import { defaultPeriod, shortDate } from './grid';
 
@@ -32,6 +32,10 @@ export class ScheduleState {
   requests = $state.raw<StaffRequest[]>([]);
   /** Whether the grid shows the request layer. */
   showRequests = $state(true);
+  /** What the time clock shows on the open period's days so far. */
+  worked = $state.raw<WorkedCell[]>([]);
+  /** Whether the grid shows the worked-vs-scheduled layer. */
+  showWorked = $state(true);
   /** The open period's decided shift swaps, newest first. */
   swaps = $state.raw<ShiftSwap[]>([]);
   private queue: Promise<unknown> = Promise.resolve();
@@ -68,15 +72,17 @@ export class ScheduleState {
       return;
     }
     try {
-      const [view, requests, swaps] = await Promise.all([
+      const [view, requests, swaps, worked] = await Promise.all([
         call('schedule_view', { period_id: id }),
         call('requests_for_period', { period_id: id }),
         call('swaps_for_period', { period_id: id }),
+        call('schedule_worked', { period_id: id }),
       ]);
       if (mine === this.seq) {
         this.view = view;
         this.requests = requests;
         this.swaps = swaps;
+        this.worked = worked;
         this.loadError = null;
       }
     } catch (raw) {
