@@ -127,7 +127,7 @@ fn an_import_keeps_the_departments_history_and_adds_one_sealed_entry() {
     );
     let label = &after.last().unwrap().1;
     assert!(
-        label.starts_with("Department file imported: handover.wardbook.json, 55 staff, 2 schedule periods, 1 fiscal year;"),
+        label.starts_with("Department file imported: handover.wardbook.json, 55 staff, 3 schedule periods, 1 fiscal year;"),
         "{label}"
     );
     assert!(

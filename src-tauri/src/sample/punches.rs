@@ -213,7 +213,9 @@ pub fn fill(conn: &mut Connection, today: NaiveDate) -> AppResult<()> {
         tz,
         today.and_time(chrono::NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default()),
     );
+    // The last two closed pay periods, and the running one up to this morning.
     for (from, to) in [
+        (current - Duration::days(28), current - Duration::days(15)),
         (current - Duration::days(14), current - Duration::days(1)),
         (current, today),
     ] {

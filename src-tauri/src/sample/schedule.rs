@@ -1,6 +1,7 @@
-//! The sample department's schedule: shift types, rules, coverage, a
-//! published 6-week period holding today (covered and legal but for a few
-//! short shifts) and a draft next period with a few gaps, a rest violation,
+//! The sample department's schedule: shift types, rules, coverage, the
+//! published 6-week period before (worked: the time clock's punches cover
+//! its last pay period), a published 6-week period holding today (covered
+//! and legal but for a few short shifts) and a draft next period with a few gaps, a rest violation,
 //! a time-off conflict and an expired-credential assignment; and time-off
 //! requests pending, approved and denied. All relative to today.
 
@@ -131,36 +132,15 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
 
     let current = period(tx, anchor, "published", Some(anchor - Duration::days(10)))?;
     let next = period(tx, anchor + Duration::days(42), "draft", None)?;
+    let shifts = Shifts { day, night, day8 };
     let mut rota = Rota::new(anchor, &members, &off);
-    let mut cells: Vec<(i64, NaiveDate, i64, i64)> = Vec::new();
-    for offset in 0..84 {
-        let d = anchor + Duration::days(offset);
-        let period_id = if offset < 42 { current } else { next };
-        let weekend = matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
-        let (rn_min, _) = if weekend { RN_WEEKEND } else { RN_WEEKDAY };
-        let (cna_min, _) = if weekend {
-            CNA_DAY_WEEKEND
+    let mut cells = rota_days(&mut rota, &shifts, anchor, 84, |offset| {
+        if offset < 42 {
+            current
         } else {
-            CNA_DAY_WEEKDAY
-        };
-        let need = |cna: u32, uc: u32| Need {
-            charge: 1,
-            rn: rn_min as u32,
-            cna,
-            uc,
-        };
-        for id in rota.staff_shift(d, Team::Days, need(cna_min as u32, 1)) {
-            cells.push((id, d, day, period_id));
+            next
         }
-        for id in rota.staff_shift(d, Team::Nights, need(1, 0)) {
-            cells.push((id, d, night, period_id));
-        }
-        if !weekend {
-            for id in rota.weekday_staff(d) {
-                cells.push((id, d, day8, period_id));
-            }
-        }
-    }
+    });
     let draft = |k: i64| anchor + Duration::days(42 + k);
     let role_of = |id: i64| members.iter().find(|m| m.id == id).map(|m| m.role);
     let mut remove_rn = |d: NaiveDate, shift_id: i64| {
@@ -207,7 +187,20 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
             .note("ACLS renewal class")
             .insert(tx)?;
     }
-    for (staff_id, date, shift_type_id, period_id) in cells {
+    // The period before, published and worked: the time clock's last two
+    // closed pay periods fall in it and the current one (see `punches`).
+    // Made after the others so their ids stay as they were.
+    let earlier_start = anchor - Duration::days(42);
+    let earlier = period(
+        tx,
+        earlier_start,
+        "published",
+        Some(earlier_start - Duration::days(10)),
+    )?;
+    let mut before = Rota::new(earlier_start, &members, &off);
+    let mut past = rota_days(&mut before, &shifts, earlier_start, 42, |_| earlier);
+    join_at(&mut past, &cells, anchor, night);
+    for (staff_id, date, shift_type_id, period_id) in past.into_iter().chain(cells) {
         NewAssignment {
             staff_id,
             date,
@@ -217,6 +210,82 @@ pub fn fill(tx: &Transaction, today: NaiveDate) -> AppResult<()> {
         .insert(tx)?;
     }
     Ok(())
+}
+
+/// A cell of the rota: (person, day, shift type, period).
+type Cell = (i64, NaiveDate, i64, i64);
+
+struct Shifts {
+    day: i64,
+    night: i64,
+    day8: i64,
+}
+
+/// `days` days of the rota from `from`, each up to its coverage minimum.
+fn rota_days(
+    rota: &mut Rota,
+    shifts: &Shifts,
+    from: NaiveDate,
+    days: i64,
+    period_of: impl Fn(i64) -> i64,
+) -> Vec<Cell> {
+    let mut cells = Vec::new();
+    for offset in 0..days {
+        let d = from + Duration::days(offset);
+        let period_id = period_of(offset);
+        let weekend = matches!(d.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+        let (rn_min, _) = if weekend { RN_WEEKEND } else { RN_WEEKDAY };
+        let (cna_min, _) = if weekend {
+            CNA_DAY_WEEKEND
+        } else {
+            CNA_DAY_WEEKDAY
+        };
+        let need = |cna: u32, uc: u32| Need {
+            charge: 1,
+            rn: rn_min as u32,
+            cna,
+            uc,
+        };
+        for id in rota.staff_shift(d, Team::Days, need(cna_min as u32, 1)) {
+            cells.push((id, d, shifts.day, period_id));
+        }
+        for id in rota.staff_shift(d, Team::Nights, need(1, 0)) {
+            cells.push((id, d, shifts.night, period_id));
+        }
+        if !weekend {
+            for id in rota.weekday_staff(d) {
+                cells.push((id, d, shifts.day8, period_id));
+            }
+        }
+    }
+    cells
+}
+
+/// Makes the earlier period's last days legal beside the rota that follows
+/// from `start` (made on its own): nobody works more than 3 days in a row
+/// across the seam, and nobody works a day within two days after a night.
+fn join_at(past: &mut Vec<Cell>, next: &[Cell], start: NaiveDate, night: i64) {
+    let works =
+        |cells: &[Cell], who: i64, d: NaiveDate| cells.iter().any(|c| c.0 == who && c.1 == d);
+    let day_after = |who: i64, d: NaiveDate| {
+        next.iter()
+            .any(|c| c.0 == who && c.2 != night && c.1 > d && c.1 <= d + Duration::days(2))
+    };
+    let people: HashSet<i64> = past.iter().map(|c| c.0).collect();
+    for who in people {
+        let ahead = (0..3)
+            .take_while(|k| works(next, who, start + Duration::days(*k)))
+            .count();
+        let behind = (1..=3)
+            .take_while(|k| works(past, who, start - Duration::days(*k)))
+            .count();
+        let last = start - Duration::days(1);
+        past.retain(|c| {
+            let too_long = c.0 == who && c.1 == last && ahead + behind > 3;
+            let night_then_day = c.0 == who && c.2 == night && day_after(who, c.1);
+            !(too_long || night_then_day)
+        });
+    }
 }
 
 fn period(

@@ -1,5 +1,5 @@
 //! The sample schedule holds whatever today is: a legal published period
-//! with today in it, and a flawed draft after it.
+//! before, one with today in it, and a flawed draft after it.
 
 use crate::schedule::store::{self, periods::PeriodStatus};
 use crate::schedule::view::CoverageStatus;
@@ -21,8 +21,14 @@ fn sample_has_a_published_period_holding_today_and_a_draft_next_with_flaws() {
         let mut conn = crate::store::open_in_memory().unwrap();
         super::super::create(&mut conn, today).unwrap();
         let periods = store::periods::list(&conn).unwrap();
-        assert_eq!(periods.len(), 2, "a current and a next period");
-        let (current, next) = (&periods[0], &periods[1]);
+        assert_eq!(periods.len(), 3, "an earlier, a current and a next period");
+        let (earlier, current, next) = (&periods[0], &periods[1], &periods[2]);
+        assert_eq!(earlier.status, PeriodStatus::Published);
+        assert_eq!(
+            earlier.end() + chrono::Duration::days(1),
+            current.start(),
+            "the earlier period runs up to the current one"
+        );
         assert_eq!(current.status, PeriodStatus::Published);
         assert!(
             current.contains(today),
@@ -34,6 +40,17 @@ fn sample_has_a_published_period_holding_today_and_a_draft_next_with_flaws() {
             current.end() + chrono::Duration::days(1),
             "back to back"
         );
+
+        // The earlier period is as legal as the current one, its seam with
+        // the current one included (each was rostered on its own).
+        let v = store::view(&conn, earlier.id, today).unwrap();
+        assert!(
+            v.violations.iter().all(|x| x.rule == RuleCode::Coverage
+                || (x.rule == RuleCode::Credential && x.severity == Severity::Warn)),
+            "the earlier period is legal but for coverage: {:?}",
+            v.violations
+        );
+        assert!(short(&v) <= 8, "a few short shifts at most: {}", short(&v));
 
         let v = store::view(&conn, current.id, today).unwrap();
         // A credential that only warns (ACLS) keeps nobody off the rota:

@@ -59,7 +59,7 @@ fn a_new_period_starts_where_the_manager_says_and_never_overlaps() {
     let (current_start, _) = grid_period(&app);
     let (draft_start, draft_end) = open_draft(&app);
     let before = period_options(&app);
-    assert_eq!(before.len(), 2, "the sample has two periods: {before:?}");
+    assert_eq!(before.len(), 3, "the sample has three periods: {before:?}");
 
     // The start is asked for, and offered as the day after the latest period.
     open_new_period(&app);
@@ -151,7 +151,7 @@ fn a_new_period_starts_where_the_manager_says_and_never_overlaps() {
     );
     app.wait_for_text("#schedule-status", "Draft");
     let after = period_options(&app);
-    assert_eq!(after.len(), 3, "three periods now: {after:?}");
+    assert_eq!(after.len(), 4, "four periods now: {after:?}");
     assert!(
         after
             .iter()

@@ -18,7 +18,10 @@ fn the_grid_shows_what_the_clock_shows_and_the_layer_hides() {
     let app = launch_sample(dir.path());
     open_schedule(&app);
     let toggle = app.wait_for(By::Css("#worked-toggle"));
-    assert_eq!(app.attribute(&toggle, "aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        app.attribute(&toggle, "aria-pressed").as_deref(),
+        Some("true")
+    );
     let summary = app.attribute(&toggle, "title").unwrap_or_default();
     assert!(summary.contains("worked as scheduled"), "{summary}");
 
@@ -38,7 +41,10 @@ fn the_grid_shows_what_the_clock_shows_and_the_layer_hides() {
         let kind = app.attribute(&mark, "data-worked").unwrap_or_default();
         let title = app.attribute(&cell, "title").unwrap_or_default();
         match kind.as_str() {
-            "as_scheduled" => assert!(title.contains("· Clock ") && title.contains("worked "), "{title}"),
+            "as_scheduled" => assert!(
+                title.contains("· Clock ") && title.contains("worked "),
+                "{title}"
+            ),
             "no_show" => assert!(title.contains("No-show"), "{title}"),
             "unscheduled" => assert!(title.contains("Unscheduled shift"), "{title}"),
             "exception" => assert!(title.contains("· Clock "), "{title}"),
@@ -46,12 +52,17 @@ fn the_grid_shows_what_the_clock_shows_and_the_layer_hides() {
         }
         kinds.insert(kind);
     }
-    assert!(kinds.contains("as_scheduled") && kinds.contains("no_show"), "{kinds:?}");
+    assert!(
+        kinds.contains("as_scheduled") && kinds.contains("no_show"),
+        "{kinds:?}"
+    );
     app.screenshot("worked-layer.png");
 
     app.click(&toggle);
     app.wait_until("the marks to be hidden", || {
-        app.find_all("#schedule-grid [data-worked]").is_empty().then_some(())
+        app.find_all("#schedule-grid [data-worked]")
+            .is_empty()
+            .then_some(())
     });
     app.quit();
 }
