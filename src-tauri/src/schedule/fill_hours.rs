@@ -289,6 +289,10 @@ pub(crate) fn limit_words(ctx: &ScheduleContext, rule: Rule) -> String {
         ),
         Rule::MaxConsecutiveWork => "the limit on days in a row".to_string(),
         Rule::MaxWeekends => "the limit on weekends worked".to_string(),
+        Rule::MaxWeekendsInWindow => match r.max_weekends_per_4_weeks {
+            Some(n) => format!("the limit on weekends ({n} in any 4 weeks)"),
+            None => "the limit on weekends worked".to_string(),
+        },
         _ => "a shift kept as it is".to_string(),
     }
 }
