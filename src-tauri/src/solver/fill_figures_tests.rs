@@ -191,7 +191,12 @@ fn an_early_stop_never_shows_or_returns_more_gaps_than_the_start() {
 /// The sample's draft with one full-time RN leaving halfway through the
 /// period (the tester's unit: a resignation mid-period).
 pub(super) fn draft_with_a_resignation() -> Loaded {
-    let (conn, draft) = crate::sample::tests_support::sample_with_draft(day("2026-11-27"));
+    draft_with_a_resignation_on(day("2026-11-27"))
+}
+
+/// As [`draft_with_a_resignation`], the sample made as of `today`.
+pub(super) fn draft_with_a_resignation_on(today: chrono::NaiveDate) -> Loaded {
+    let (conn, draft) = crate::sample::tests_support::sample_with_draft(today);
     let leaves = draft.start() + chrono::Duration::days(20);
     let changed = conn
         .execute(

@@ -234,3 +234,29 @@ fn the_rolling_window_is_the_department_s_only() {
         .iter()
         .all(|p| !p.contract.weekend_windows.is_empty()));
 }
+
+/// The tester's sample (issue #21, fresh eyes): after a default Fill with
+/// an RN leaving mid-period, Haddad had 0 weekends against a share of
+/// about 4 and no reason. Everyone named far from their share is told why.
+#[test]
+fn everyone_far_from_their_share_of_weekends_is_told_why() {
+    let l = super::fill_figures_tests::draft_with_a_resignation();
+    let options = FillOptions {
+        seconds: 4,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let far = shares(&m, &outcome.roster)
+        .into_iter()
+        .filter(|w| (f64::from(w.weekends) - w.share).abs() >= 2.0)
+        .count();
+    assert_eq!(s.weekends.len(), far, "{:#?}", s.weekends);
+    for line in &s.weekends {
+        let (_, why) = line
+            .split_once(") — ")
+            .unwrap_or_else(|| panic!("no reason: {line}"));
+        assert!(!why.trim().is_empty(), "{line}");
+    }
+}
