@@ -221,7 +221,11 @@ fn check_row(model: &Model, roster: &Roster, staff: usize, out: &mut Vec<Violati
     }
     for window in &contract.weekend_windows {
         if window.worked(row) > window.max {
-            push(Rule::MaxWeekendsInWindow, Some(window.first_week * 7 + 5));
+            // The window's last weekend day worked: what a repair takes off.
+            let last = (window.first_week * 7..(window.first_week + window.weeks) * 7)
+                .rev()
+                .find(|&d| Model::is_weekend(d) && row.get(d).is_some_and(Option::is_some));
+            push(Rule::MaxWeekendsInWindow, last);
         }
     }
 }
