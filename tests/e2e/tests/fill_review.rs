@@ -186,10 +186,16 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         told, under_after,
         "the needs add up to the figure: {headline:#?}"
     );
+    // The totals sit right of the days, scrolled out of view: read as text.
     let totals: usize = app
-        .find_all("#coverage td[data-gaps]")
+        .execute(
+            "return [...document.querySelectorAll('#coverage td[data-gaps]')].map((td) => td.textContent.trim());",
+            vec![],
+        )
+        .as_array()
+        .expect("the coverage lines' totals")
         .iter()
-        .map(|td| app.text(td))
+        .map(|t| t.as_str().unwrap_or_default().to_string())
         .filter_map(|t| {
             t.split(" · ").find_map(|p| {
                 p.strip_suffix(" under target")
