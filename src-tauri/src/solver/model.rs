@@ -51,9 +51,10 @@ pub struct Contract {
     pub weekend_windows: Vec<WeekendWindow>,
 }
 
-/// At most `max` weekends worked in the model weeks `first_week..first_week
-/// + weeks` (a weekend is a week's Saturday and Sunday, days 5 and 6 of it;
-/// worked when either holds a shift); weeks past the horizon hold none.
+/// At most `max` weekends worked in the `weeks` model weeks from
+/// `first_week` (a weekend is a week's Saturday and Sunday, days 5 and 6
+/// of it, worked when either holds a shift); weeks past the horizon hold
+/// none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeekendWindow {
     pub first_week: usize,
