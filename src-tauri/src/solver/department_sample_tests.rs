@@ -570,3 +570,50 @@ fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_
         }
     }
 }
+
+/// The sample with the department's weekend rule set (2 in any 4 weeks):
+/// the Fill flags nobody for weekends whom the draft did not (its history
+/// and kept shifts may already break the rule; the Fill adds no weekend to
+/// a window over it, though a shift on a weekend already worked may come).
+#[test]
+fn with_a_weekend_rule_the_fill_flags_nobody_new_in_any_four_weeks() {
+    for seed in [1, 2] {
+        let mut l = super::fill_figures_tests::draft_with_a_resignation();
+        l.ctx.rules.max_weekends_per_4_weeks = Some(2);
+        // Named in the message: a window wholly before the period has no
+        // cell in it to mark.
+        let flagged = |ctx: &ScheduleContext| -> Vec<String> {
+            let messages: Vec<String> = check_all(ctx)
+                .into_iter()
+                .filter(|v| v.rule == RuleCode::Weekends)
+                .map(|v| v.message)
+                .collect();
+            ctx.staff
+                .iter()
+                .filter(|f| {
+                    messages
+                        .iter()
+                        .any(|m| m.starts_with(&format!("{} works ", f.name)))
+                })
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        let before = flagged(&l.ctx);
+        let options = FillOptions {
+            seconds: 4,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let outcome = run(&m, &options, seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let mut after = l.ctx.clone();
+        after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
+        let new: Vec<String> = flagged(&after)
+            .into_iter()
+            .filter(|name| !before.contains(name))
+            .collect();
+        assert!(
+            new.is_empty(),
+            "seed {seed}: flagged for weekends by the Fill: {new:?}"
+        );
+    }
+}
