@@ -59,8 +59,9 @@ pub struct FillSummary {
     /// Why each remaining gap below a minimum was left, one line each.
     pub unmet: Vec<String>,
     /// Why each shift left under its target was, one line each ("Night
-    /// 12 Jan under target by 1 RN: …"); gaps below a minimum are in
-    /// `unmet` instead.
+    /// 12 Jan under target by 1 RN: …"), one for each of
+    /// `under_target_after`, each cause worded as in the headline (see
+    /// [`super::fill_under`]); gaps below a minimum are in `unmet` instead.
     pub under_target: Vec<String>,
     /// Each break of the rest rules (too little rest, a day shift after a
     /// night, an overlap) the proposal still holds, with why the Fill kept
@@ -186,8 +187,9 @@ pub fn summary(
             .filter(|s| mapped.covers[s.cover].minimum)
             .map(|s| explain(ctx, mapped, s))
             .collect(),
-        under_target: under_target(mapped, outcome)
-            .map(|s| explain(ctx, mapped, s))
+        under_target: super::fill_under::cells(ctx, mapped, outcome)
+            .iter()
+            .map(|u| super::fill_under::detail(ctx, mapped, u))
             .collect(),
         rest_kept: rest_kept(ctx, mapped, &proposed),
         hours: hours(
@@ -287,29 +289,6 @@ pub(crate) fn moved_to_staff_with_a_target(
         }
     }
     moved
-}
-
-/// The target lines left short whose minimum is met (a shift below its
-/// minimum is told once, as that).
-fn under_target<'o>(
-    mapped: &'o Mapped,
-    outcome: &'o Outcome,
-) -> impl Iterator<Item = &'o Shortfall> {
-    let short_of_minimum: Vec<usize> = outcome
-        .shortfalls
-        .iter()
-        .filter(|s| mapped.covers[s.cover].minimum)
-        .map(|s| s.cover)
-        .collect();
-    outcome
-        .shortfalls
-        .iter()
-        .filter(|s| !mapped.covers[s.cover].minimum)
-        .filter(move |s| {
-            // The minimum line of the same need comes just before its
-            // target line (see `department::cover`).
-            !short_of_minimum.contains(&(s.cover - 1))
-        })
 }
 
 /// The period as it stands, in the model's terms (one definition, the solver's).

@@ -154,8 +154,13 @@ fn why_short(
             None => format!("no {} on file", c.name),
             Some(e) => format!("{} expired {}", c.name, format::day(e)),
         };
-        return Short::Because(format!(
-            "{when} (warning only) — given only shifts nobody else could take until it is renewed"
+        return Short::Because(warned_words(
+            mapped,
+            roster,
+            index,
+            &when,
+            c.expires_on,
+            start,
         ));
     }
     let person = &mapped.model.staff[index];
@@ -289,6 +294,10 @@ pub(crate) fn limit_words(ctx: &ScheduleContext, rule: Rule) -> String {
         ),
         Rule::MaxConsecutiveWork => "the limit on days in a row".to_string(),
         Rule::MaxWeekends => "the limit on weekends worked".to_string(),
+        Rule::MaxWeekendsInWindow => match r.max_weekends_per_4_weeks {
+            Some(n) => format!("the limit on weekends ({n} in any 4 weeks)"),
+            None => "the limit on weekends worked".to_string(),
+        },
         _ => "a shift kept as it is".to_string(),
     }
 }
@@ -296,7 +305,13 @@ pub(crate) fn limit_words(ctx: &ScheduleContext, rule: Rule) -> String {
 /// Whether `staff` on `shift` on `day` would close a gap without taking
 /// any line of that shift past its target: some line they count for is
 /// short, and none that charges for extra people is full.
-fn under_target(mapped: &Mapped, roster: &Roster, staff: usize, day: usize, shift: usize) -> bool {
+pub(crate) fn under_target(
+    mapped: &Mapped,
+    roster: &Roster,
+    staff: usize,
+    day: usize,
+    shift: usize,
+) -> bool {
     let model = &mapped.model;
     let mut short = false;
     for c in model
@@ -316,10 +331,67 @@ fn under_target(mapped: &Mapped, roster: &Roster, staff: usize, day: usize, shif
     short
 }
 
+/// What the Fill did with a person whose warning-only credential lapsed,
+/// as the facts are (issue #21: the review said "given only shifts nobody
+/// else could take" of a nurse who had taken three agency shifts): the
+/// shifts it gave them from the lapse, whether anyone with valid
+/// credentials could have taken any, and those kept from the schedule.
+fn warned_words(
+    mapped: &Mapped,
+    roster: &Roster,
+    index: usize,
+    when: &str,
+    expires_on: Option<chrono::NaiveDate>,
+    start: chrono::NaiveDate,
+) -> String {
+    let person = &mapped.model.staff[index];
+    let fixed = |d: usize| person.fixed.iter().any(|&(f, _)| f == d);
+    let lapsed: Vec<(usize, usize)> = mapped
+        .period()
+        .filter(|&d| mapped.warned[index][d])
+        .filter_map(|d| roster.cells[index][d].map(|s| (d, s)))
+        .collect();
+    let kept = lapsed.iter().filter(|&&(d, _)| fixed(d)).count();
+    let given: Vec<(usize, usize)> = lapsed.into_iter().filter(|&(d, _)| !fixed(d)).collect();
+    let others = given
+        .iter()
+        .filter(|&&(d, s)| {
+            takers(mapped, roster, index, d, s)
+                .iter()
+                .any(|&h| !mapped.warned[h][d])
+        })
+        .count();
+    let from = match expires_on {
+        Some(e) if e > start => format!("from {}", format::day(e)),
+        _ => "in the period".to_string(),
+    };
+    let mut out = if others > 0 {
+        format!(
+            "{when} (warning only) — {} the Fill gave them {from} could go to someone with valid credentials; move them by hand",
+            if others == 1 { "1 shift".to_string() } else { format!("{others} shifts") }
+        )
+    } else {
+        format!("{when} (warning only) — {from} the Fill gives them only shifts nobody with valid credentials could take, until it is renewed")
+    };
+    if kept > 0 {
+        out.push_str(&format!(
+            "; {} {from} already on the schedule and kept",
+            shifts_text(kept)
+        ));
+    }
+    out
+}
+
 /// Who else could work `index`'s shift on `day`: people free that day who
 /// count for every need of it that `index` counts for and whom it takes
 /// past no rule.
-fn takers(mapped: &Mapped, roster: &Roster, index: usize, day: usize, shift: usize) -> Vec<usize> {
+pub(crate) fn takers(
+    mapped: &Mapped,
+    roster: &Roster,
+    index: usize,
+    day: usize,
+    shift: usize,
+) -> Vec<usize> {
     let model = &mapped.model;
     let mut trial = roster.clone();
     trial.cells[index][day] = None;

@@ -21,9 +21,11 @@ pub struct FillStaffing {
     /// of the dearest of those on each (the ones a manager would drop).
     pub above_minimum_shifts: u32,
     pub above_minimum_cents: i64,
-    /// One line per role and kind of gap left because every qualified
-    /// person free that day is at their FTE hours plus the extra hours
-    /// (or at another limit): "3 RN shifts left open: …".
+    /// One line per role of gaps below the minimum left because every
+    /// qualified person free that day is at their FTE hours plus the extra
+    /// hours (or at another limit): "3 RN shifts left open: …"; then one
+    /// line per need of the shifts left under target, each cause with its
+    /// count, adding up to the review's figure ([`super::fill_under`]).
     pub left_open: Vec<String>,
     /// With "keep existing": how many shifts already on the schedule the
     /// proposal moves, changes or takes off (none otherwise).
@@ -103,7 +105,7 @@ fn left_open(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, extra_hours: u
     };
     let mut groups: BTreeMap<(bool, String), u32> = BTreeMap::new();
     for s in &outcome.shortfalls {
-        if s.available > 0 {
+        if s.available > 0 || !mapped.covers[s.cover].minimum {
             continue;
         }
         let c = &model.cover[s.cover];
@@ -133,6 +135,7 @@ fn left_open(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, extra_hours: u
             format::duration(i64::from(extra_hours) * 60)
         )
     };
+    let under = super::fill_under::cells(ctx, mapped, outcome);
     groups
         .into_iter()
         .map(|((target, who), n)| {
@@ -147,5 +150,6 @@ fn left_open(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, extra_hours: u
                 "{n} {who} {shifts} {left}: every qualified {who} free that day is at {extra} or at another limit. More extra hours in the Fill's options could staff {them}."
             )
         })
+        .chain(super::fill_under::headline(ctx, mapped, &under))
         .collect()
 }

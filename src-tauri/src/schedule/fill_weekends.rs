@@ -6,7 +6,8 @@
 
 use super::rules::ScheduleContext;
 use crate::solver::department::Mapped;
-use crate::solver::Roster;
+use crate::solver::score::row_violations;
+use crate::solver::{Room, Roster};
 
 /// Weekends this far from a person's share, or further, are named.
 pub const FAR_WEEKENDS: f64 = 2.0;
@@ -73,27 +74,7 @@ pub fn far(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster) -> Vec<Strin
                     format!("{k} weekends")
                 }
             };
-            let off = weekends_off(mapped, w.staff);
-            let kept = weekends_kept(mapped, w.staff);
-            let person = &mapped.model.staff[w.staff];
-            let full = person.target.as_ref().is_some_and(|t| {
-                let worked = t.worked(&mapped.model, &roster.cells[w.staff]);
-                let shortest = mapped.model.shifts.iter().map(|s| s.minutes).min().unwrap_or(0);
-                worked + shortest > t.minutes
-            });
-            let why = if f64::from(w.weekends) > w.share && kept >= w.weekends {
-                format!(
-                    " — {} already on the schedule and kept; move them by hand, or run the Fill without keeping existing shifts, to share them",
-                    if kept == 1 { "it was".to_string() } else { format!("all {kept} were") }
-                )
-            } else if f64::from(w.weekends) < w.share && off > 0 {
-                format!(" — off (time off, leave or not employed) on {}", n(off))
-            } else if f64::from(w.weekends) < w.share && full {
-                " — their hours are already full with the weekday shifts kept on the schedule"
-                    .to_string()
-            } else {
-                String::new()
-            };
+            let why = format!(" — {}", why(ctx, mapped, roster, &w));
             format!(
                 "{}: {} against a share of about {:.0} (FTE {:.2}){why}",
                 facts.name,
@@ -103,6 +84,152 @@ pub fn far(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster) -> Vec<Strin
             )
         })
         .collect()
+}
+
+/// Why a person ends far from their share: every one named has a reason
+/// (issue #21: Haddad, 0 weekends against about 4, had none).
+fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare) -> String {
+    let n = |k: u32| {
+        if k == 1 {
+            "1 weekend".to_string()
+        } else {
+            format!("{k} weekends")
+        }
+    };
+    let kept = weekends_kept(mapped, w.staff);
+    if f64::from(w.weekends) > w.share {
+        if kept >= w.weekends {
+            return format!(
+                "{} already on the schedule and kept; move them by hand, or run the Fill without keeping existing shifts, to share them",
+                if kept == 1 { "it was".to_string() } else { format!("all {kept} were") }
+            );
+        }
+        let given = w.weekends - kept;
+        let kept = if kept == 0 {
+            String::new()
+        } else {
+            format!("{} already on the schedule and kept; ", n(kept))
+        };
+        let others = others_could_take(mapped, roster, w.staff);
+        return if others == 0 {
+            format!(
+                "{kept}nobody under their share of weekends could take the {} the Fill gave them without breaking a rule",
+                n(given)
+            )
+        } else {
+            format!(
+                "{kept}of the {} the Fill gave them, {} shifts could go to someone under their share; the Fill weighed everyone's hours against the weekends (move them by hand, or raise Fairness)",
+                n(given),
+                others
+            )
+        };
+    }
+    let off = weekends_off(mapped, w.staff);
+    if off > 0 {
+        return format!("off (time off, leave or not employed) on {}", n(off));
+    }
+    let model = &mapped.model;
+    let person = &model.staff[w.staff];
+    let full = person.target.as_ref().is_some_and(|t| {
+        let worked = t.worked(model, &roster.cells[w.staff]);
+        let shortest = model.shifts.iter().map(|s| s.minutes).min().unwrap_or(0);
+        worked + shortest > t.minutes
+    });
+    if full {
+        return "their hours are already full with the weekday shifts kept on the schedule"
+            .to_string();
+    }
+    let wanted = |day: usize, shift: usize| {
+        crate::solver::Model::is_weekend(day)
+            && super::fill_hours::under_target(mapped, roster, w.staff, day, shift)
+    };
+    match crate::solver::room(model, roster, w.staff, mapped.period(), &wanted) {
+        Room::NoCell => {
+            "no free day left that they can work (time off, a lapsed credential or the shifts kept)"
+                .to_string()
+        }
+        Room::Full => {
+            "every weekend shift they could work is already staffed to its target".to_string()
+        }
+        Room::AtLimit { limits, every } => {
+            let broken: Vec<String> = limits
+                .iter()
+                .map(|&(rule, _)| super::fill_hours::limit_words(ctx, rule))
+                .collect();
+            let which = if every {
+                "any other shift they could take"
+            } else {
+                "each weekend shift still short that they could work"
+            };
+            format!("{which} would break {}", broken.join(" or "))
+        }
+        Room::Free => {
+            let facts = &ctx.staff[w.staff];
+            // Said only when every free weekend day falls after the lapse.
+            let all_lapsed = mapped
+                .period()
+                .filter(|&d| crate::solver::Model::is_weekend(d))
+                .filter(|&d| roster.cells[w.staff][d].is_none())
+                .all(|d| mapped.warned[w.staff][d]);
+            let lapsed = facts.credentials.iter().find(|c| {
+                all_lapsed
+                    && c.when_expired == crate::credentials::ExpiredAction::Warn
+                    && c.lapsed_on(ctx.period_end)
+            });
+            match lapsed {
+                Some(c) => format!(
+                    "their {} has lapsed (warning only): the Fill gives them only shifts nobody with valid credentials could take",
+                    c.name
+                ),
+                None => "a weekend shift short of its target was open to them, but the Fill judged it dearer (their hours against their target, a request) or ran out of time".to_string(),
+            }
+        }
+    }
+}
+
+/// Of the shifts the Fill gave `staff` on weekends (not kept ones), how
+/// many someone under their share of weekends, free that day and meeting
+/// every need of it that `staff` meets, could take within every rule.
+fn others_could_take(mapped: &Mapped, roster: &Roster, staff: usize) -> u32 {
+    let model = &mapped.model;
+    let under: Vec<usize> = shares(mapped, roster)
+        .into_iter()
+        .filter(|o| o.staff != staff && f64::from(o.weekends) + 1.0 <= o.share)
+        .map(|o| o.staff)
+        .collect();
+    let fixed = |d: usize| model.staff[staff].fixed.iter().any(|&(f, _)| f == d);
+    let mut trial = roster.clone();
+    let mut count = 0;
+    for day in mapped
+        .period()
+        .filter(|&d| crate::solver::Model::is_weekend(d) && !fixed(d))
+    {
+        let Some(shift) = roster.cells[staff][day] else {
+            continue;
+        };
+        trial.cells[staff][day] = None;
+        let could = under.iter().any(|&p| {
+            if roster.cells[p][day].is_some()
+                || model.staff[p].contract.max_per_shift[shift] == 0
+                || !model
+                    .cover
+                    .iter()
+                    .filter(|c| c.day == day && c.shift == shift && model.qualifies(staff, c))
+                    .all(|c| model.qualifies(p, c))
+            {
+                return false;
+            }
+            trial.cells[p][day] = Some(shift);
+            let fits = row_violations(model, &trial, p).is_empty();
+            trial.cells[p][day] = None;
+            fits
+        });
+        trial.cells[staff][day] = Some(shift);
+        if could {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// The period's weekends on which the person has a shift the Fill keeps.

@@ -13,6 +13,7 @@ pub mod fill;
 pub mod fill_hours;
 pub mod fill_requests;
 pub mod fill_staffing;
+pub mod fill_under;
 pub mod fill_warned;
 pub mod fill_weekends;
 mod format;

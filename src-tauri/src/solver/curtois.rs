@@ -197,6 +197,7 @@ pub fn parse(text: &str) -> Result<Model, ParseError> {
                 min_consecutive_off: line.number(6, "min consecutive days off")?,
                 max_weekends: line.number(7, "max weekends")?,
                 windows: Vec::new(),
+                weekend_windows: Vec::new(),
             },
             skills: Vec::new(),
             days_off: Vec::new(),

@@ -194,6 +194,8 @@ pub struct Mapped {
     /// The horizon as it stands, in the model's terms: the Fill keeps it
     /// when it finds nothing better (see [`super::run`]).
     pub current: Roster,
+    /// Minutes the Fill may give beyond a person's target (its option).
+    pub extra_minutes: u32,
 }
 
 impl Mapped {
@@ -257,6 +259,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
             .collect(),
         warned: Vec::new(),
         current: Roster { cells: Vec::new() },
+        extra_minutes: options.extra_hours * 60,
     };
     mapped.warned = ctx
         .staff

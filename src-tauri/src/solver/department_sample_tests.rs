@@ -486,3 +486,134 @@ fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
         }
     }
 }
+
+/// Issue #21, fresh eyes, on the sample with an RN leaving mid-period: a
+/// nurse whose warning-only credential has lapsed (Marcus Wright's ACLS)
+/// gains no shift, from the lapse on, that an agency nurse or another RN
+/// with valid credentials could take; and what the review says of them is
+/// what happened.
+#[test]
+fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_says_what_happened()
+{
+    use crate::schedule::fill_hours::takers;
+    for today in [day("2026-11-27"), day("2026-12-07")] {
+        let l = super::fill_figures_tests::draft_with_a_resignation_on(today);
+        let options = FillOptions {
+            seconds: 4,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let warned: Vec<usize> = (0..m.warned.len())
+            .filter(|&s| m.period().any(|d| m.warned[s][d]))
+            .collect();
+        assert!(!warned.is_empty(), "{today}: the sample has a lapsed ACLS");
+        for &w in &warned {
+            let name = &l.ctx.staff[w].name;
+            let fixed = |d: usize| m.model.staff[w].fixed.iter().any(|&(f, _)| f == d);
+            let mut gained = 0;
+            for day in m.period().filter(|&d| m.warned[w][d] && !fixed(d)) {
+                let Some(shift) = outcome.roster.cells[w][day] else {
+                    continue;
+                };
+                gained += 1;
+                let others: Vec<&str> = takers(&m, &outcome.roster, w, day, shift)
+                    .into_iter()
+                    .filter(|&h| !m.warned[h][day])
+                    .map(|h| l.ctx.staff[h].name.as_str())
+                    .collect();
+                assert!(
+                    others.is_empty(),
+                    "{today}: {name} was given {} that {others:?} could take",
+                    m.dates[day]
+                );
+            }
+            let s = summary(&l, &m, &outcome, false, options.fairness);
+            let said: Vec<&str> = s
+                .hours
+                .iter()
+                .filter(|h| h.name == *name)
+                .filter_map(|h| h.reason.as_deref())
+                .chain(
+                    s.weekends
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|l| l.starts_with(name.as_str())),
+                )
+                .collect();
+            for line in said {
+                assert!(
+                    !line.contains("could go to someone with valid credentials"),
+                    "{today}: {line}"
+                );
+                if line.contains("only shifts nobody") {
+                    // The Fill's own choices are true by the loop above;
+                    // shifts kept from the schedule that others could take
+                    // must be told apart, not passed off as such.
+                    let kept_others_could_take = m
+                        .period()
+                        .filter(|&d| m.warned[w][d] && fixed(d))
+                        .filter_map(|d| outcome.roster.cells[w][d].map(|s| (d, s)))
+                        .filter(|&(d, s)| {
+                            takers(&m, &outcome.roster, w, d, s)
+                                .iter()
+                                .any(|&h| !m.warned[h][d])
+                        })
+                        .count();
+                    assert!(
+                        kept_others_could_take == 0
+                            || line.contains("already on the schedule and kept"),
+                        "{today}: {line} ({gained} given, {kept_others_could_take} kept that others could take)"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The sample with the department's weekend rule set (2 in any 4 weeks):
+/// the Fill flags nobody for weekends whom the draft did not (its history
+/// and kept shifts may already break the rule; the Fill adds no weekend to
+/// a window over it, though a shift on a weekend already worked may come).
+#[test]
+fn with_a_weekend_rule_the_fill_flags_nobody_new_in_any_four_weeks() {
+    for seed in [1, 2] {
+        let mut l = super::fill_figures_tests::draft_with_a_resignation();
+        l.ctx.rules.max_weekends_per_4_weeks = Some(2);
+        // Named in the message: a window wholly before the period has no
+        // cell in it to mark.
+        let flagged = |ctx: &ScheduleContext| -> Vec<String> {
+            let messages: Vec<String> = check_all(ctx)
+                .into_iter()
+                .filter(|v| v.rule == RuleCode::Weekends)
+                .map(|v| v.message)
+                .collect();
+            ctx.staff
+                .iter()
+                .filter(|f| {
+                    messages
+                        .iter()
+                        .any(|m| m.starts_with(&format!("{} works ", f.name)))
+                })
+                .map(|f| f.name.clone())
+                .collect()
+        };
+        let before = flagged(&l.ctx);
+        let options = FillOptions {
+            seconds: 4,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let outcome = run(&m, &options, seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let mut after = l.ctx.clone();
+        after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
+        let new: Vec<String> = flagged(&after)
+            .into_iter()
+            .filter(|name| !before.contains(name))
+            .collect();
+        assert!(
+            new.is_empty(),
+            "seed {seed}: flagged for weekends by the Fill: {new:?}"
+        );
+    }
+}

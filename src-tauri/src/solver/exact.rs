@@ -9,7 +9,7 @@
 //! the rest of the row depends on: the day, the last cell, the length of
 //! its run and whether the run began on the first day, and the resources
 //! whose limits bind (minutes, shifts, weekends, the count of each type
-//! with a binding maximum, the minutes in each window still open, the cell
+//! with a binding maximum, the minutes and the weekends in each window still open, the cell
 //! before the last when two-day successions exist). So a row is found
 //! whenever one exists, and "none" is a proof, never a guess. Only the
 //! clock stops it short, and then it says so rather than "impossible".
@@ -306,6 +306,7 @@ impl<'r, 'a> Exact<'r, 'a> {
         self.row.push(cell);
         if !self.rules.succession_ok(self.staff, &self.row, day)
             || (!c.windows.is_empty() && !self.rules.windows_ok(self.staff, &self.row))
+            || !c.weekend_windows_ok(&self.row)
         {
             self.row.pop();
             return None;
@@ -432,6 +433,11 @@ impl<'r, 'a> Exact<'r, 'a> {
                     .map(|&s| model.shifts[s].minutes)
                     .sum();
                 key.push(minutes);
+            }
+        }
+        for w in &model.staff[self.staff].contract.weekend_windows {
+            if w.open_at(day) {
+                key.push(w.worked(&self.row));
             }
         }
         key.into_boxed_slice()

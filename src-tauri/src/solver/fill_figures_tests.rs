@@ -187,3 +187,99 @@ fn an_early_stop_never_shows_or_returns_more_gaps_than_the_start() {
         assert!(super::score(&m.model, &outcome.roster).is_feasible());
     }
 }
+
+/// The sample's draft with one full-time RN leaving halfway through the
+/// period (the tester's unit: a resignation mid-period).
+pub(super) fn draft_with_a_resignation() -> Loaded {
+    draft_with_a_resignation_on(day("2026-11-27"))
+}
+
+/// As [`draft_with_a_resignation`], the sample made as of `today`.
+pub(super) fn draft_with_a_resignation_on(today: chrono::NaiveDate) -> Loaded {
+    let (conn, draft) = crate::sample::tests_support::sample_with_draft(today);
+    let leaves = draft.start() + chrono::Duration::days(20);
+    let changed = conn
+        .execute(
+            "UPDATE staff SET termination_date = ?1 WHERE id = (SELECT id FROM staff \
+             WHERE role = 'RN' AND employment_type = 'full_time' AND termination_date IS NULL \
+             ORDER BY id LIMIT 1)",
+            [leaves.to_string()],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    store::load_draft(&conn, draft.id).unwrap()
+}
+
+/// "81 RN shifts under target: 60 because …; 21 because …." → (81, "RN
+/// shifts", [(60, "…"), (21, "…")]).
+fn parse_headline(line: &str) -> (u32, String, Vec<(u32, String)>) {
+    let (head, rest) = line.split_once(": ").expect("a head and its causes");
+    let (total, what) = head.split_once(' ').unwrap();
+    let causes = rest
+        .trim_end_matches('.')
+        .split("; ")
+        .map(|part| {
+            let (n, why) = part.split_once(" because ").expect("a count and a cause");
+            (n.parse().unwrap(), why.to_string())
+        })
+        .collect();
+    (total.parse().unwrap(), what.to_string(), causes)
+}
+
+/// Issue #21 (fresh eyes): the banner said "15 RN shifts left under
+/// target: every qualified RN is at a limit", the grid showed many more
+/// amber cells, and the details gave another cause. Now the shifts under
+/// target are the grid's amber cells, the headline gives each need's
+/// count as the sum of its causes, the counts add up to the review's
+/// figure, and each detail line words its cause as the headline does.
+#[test]
+fn shifts_under_target_have_one_count_and_one_wording_for_each_cause() {
+    let l = draft_with_a_resignation();
+    let options = FillOptions {
+        seconds: 3,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 2, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    let staffing = crate::schedule::fill_staffing::staffing(&l, &m, &outcome, &options);
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    let (_, amber) = grid_cells(&l, &proposed);
+    assert_eq!(
+        s.under_target_after, amber,
+        "the review's figure is the grid's amber cells"
+    );
+    assert!(amber > 0, "the sample leaves some shifts under target");
+    let headlines: Vec<_> = staffing
+        .left_open
+        .iter()
+        .filter(|line| line.contains(" under target"))
+        .map(|line| parse_headline(line))
+        .collect();
+    let mut total = 0;
+    for (n, what, causes) in &headlines {
+        assert_eq!(
+            *n,
+            causes.iter().map(|c| c.0).sum::<u32>(),
+            "{what}: the count is the sum of its causes: {causes:?}"
+        );
+        total += n;
+    }
+    assert_eq!(
+        total, s.under_target_after,
+        "the needs' counts add up to the figure: {:#?}",
+        staffing.left_open
+    );
+    assert_eq!(s.under_target.len() as u32, s.under_target_after);
+    for line in &s.under_target {
+        let (_, why) = line.split_once(": ").unwrap();
+        let why = why.trim_end_matches('.');
+        assert!(
+            headlines
+                .iter()
+                .flat_map(|h| &h.2)
+                .any(|(_, cause)| cause == why),
+            "the detail's cause is worded as in the headline: {line}"
+        );
+    }
+}

@@ -8,14 +8,14 @@
 //! roster must exist; the fill then adds nothing beyond them.
 
 use super::department::Mapped;
-use super::model::{Contract, Window};
+use super::model::{Contract, WeekendWindow, Window};
 use crate::credentials::ExpiredAction;
 use crate::schedule::cost::{paid_time_off, shift_cost};
 use crate::schedule::period_hours;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
 use crate::staff::EmploymentType;
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
 /// Whether shift `b` on `date_b` may not follow shift `a` on `date_a`: they
@@ -156,7 +156,60 @@ pub fn contract(
         min_consecutive_off: 0,
         max_weekends: max_weekends.max(fixed_weekends),
         windows,
+        weekend_windows: weekend_windows(ctx, mapped, facts, &row),
     }
+}
+
+/// The department's "at most N weekends in any 4 weeks" as the grid checks
+/// it (`schedule::rules::weekends`): a window of four weekends from each
+/// Saturday whose window touches the period, less the weekends the person
+/// works outside the horizon within it, raised to the weekends its fixed
+/// cells hold. Windows that cannot bind are left out.
+fn weekend_windows(
+    ctx: &ScheduleContext,
+    mapped: &Mapped,
+    facts: &StaffFacts,
+    row: &[Option<usize>],
+) -> Vec<WeekendWindow> {
+    let Some(limit) = ctx.rules.max_weekends_per_4_weeks else {
+        return Vec::new();
+    };
+    let (first, last) = (mapped.dates[0], mapped.dates[mapped.dates.len() - 1]);
+    let saturday =
+        |d: NaiveDate| d - Duration::days(i64::from((d.weekday().num_days_from_monday() + 2) % 7));
+    let outside: BTreeSet<NaiveDate> = ctx
+        .assignments
+        .iter()
+        .filter(|a| a.staff_id == facts.id && (a.date < first || a.date > last))
+        .filter(|a| matches!(a.date.weekday(), Weekday::Sat | Weekday::Sun))
+        .map(|a| saturday(a.date))
+        .collect();
+    let mut out: Vec<WeekendWindow> = Vec::new();
+    let mut start = saturday(ctx.period_start - Duration::days(3 * 7));
+    while start <= ctx.period_end {
+        let saturdays: Vec<NaiveDate> = (0..4).map(|k| start + Duration::days(7 * k)).collect();
+        let held = saturdays.iter().filter(|s| outside.contains(s)).count() as u32;
+        let weeks: Vec<usize> = saturdays
+            .iter()
+            .map(|&s| (s - first).num_days())
+            .filter(|&d| d >= 0 && (d as usize) < mapped.model.days)
+            .map(|d| d as usize / 7)
+            .collect();
+        if let Some(&first_week) = weeks.first() {
+            let mut window = WeekendWindow {
+                first_week,
+                weeks: weeks.len(),
+                max: 0,
+            };
+            let fixed = window.worked(row);
+            window.max = limit.saturating_sub(held).max(fixed);
+            if (window.weeks as u32) > window.max && !out.contains(&window) {
+                out.push(window);
+            }
+        }
+        start += Duration::days(7);
+    }
+    out
 }
 
 /// Days in the longest run of fixed cells.

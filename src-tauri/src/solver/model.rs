@@ -45,6 +45,45 @@ pub struct Contract {
     pub max_weekends: u32,
     /// Limits on minutes within parts of the horizon. Empty in the benchmark.
     pub windows: Vec<Window>,
+    /// Limits on weekends within runs of weeks (the department's "in any 4
+    /// weeks"). Empty in the benchmark, whose limit is `max_weekends`, over
+    /// the horizon.
+    pub weekend_windows: Vec<WeekendWindow>,
+}
+
+/// At most `max` weekends worked in the `weeks` model weeks from
+/// `first_week` (a weekend is a week's Saturday and Sunday, days 5 and 6
+/// of it, worked when either holds a shift); weeks past the horizon hold
+/// none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekendWindow {
+    pub first_week: usize,
+    pub weeks: usize,
+    pub max: u32,
+}
+
+impl WeekendWindow {
+    /// Weekends worked in the window by `row`, a whole row or a prefix.
+    pub fn worked(&self, row: &[Option<usize>]) -> u32 {
+        (self.first_week..self.first_week + self.weeks)
+            .filter(|&week| {
+                (week * 7 + 5..week * 7 + 7).any(|d| row.get(d).is_some_and(Option::is_some))
+            })
+            .count() as u32
+    }
+
+    /// Whether the window is still open after the first `day` days: some of
+    /// its weekend days are placed and some are not.
+    pub fn open_at(&self, day: usize) -> bool {
+        self.first_week * 7 + 5 < day && day < (self.first_week + self.weeks) * 7
+    }
+}
+
+impl Contract {
+    /// Whether `row` (a whole row or a prefix) keeps every weekend window.
+    pub fn weekend_windows_ok(&self, row: &[Option<usize>]) -> bool {
+        self.weekend_windows.iter().all(|w| w.worked(row) <= w.max)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

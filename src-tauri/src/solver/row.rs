@@ -203,6 +203,7 @@ impl<'a> Rules<'a> {
                 .zip(&c.max_per_shift)
                 .all(|(n, m)| n <= m)
             && self.windows_ok(staff, row)
+            && c.weekend_windows_ok(row)
     }
 
     /// Builds a feasible row for `staff` into `roster`, preferring cells with
@@ -311,6 +312,7 @@ impl Dfs<'_, '_> {
         let cell = row[day];
         if !self.rules.succession_ok(self.staff, row, day)
             || !self.rules.windows_ok(self.staff, row)
+            || !c.weekend_windows_ok(row)
         {
             return false;
         }

@@ -34,6 +34,8 @@ pub enum Rule {
     Unavailable,
     /// Over the minutes allowed in a window (a week, a pay period).
     MaxMinutesInWindow,
+    /// Over the weekends allowed in a run of weeks (any 4 weeks).
+    MaxWeekendsInWindow,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -216,5 +218,14 @@ fn check_row(model: &Model, roster: &Roster, staff: usize, out: &mut Vec<Violati
         .count() as u32;
     if weekends > contract.max_weekends {
         push(Rule::MaxWeekends, None);
+    }
+    for window in &contract.weekend_windows {
+        if window.worked(row) > window.max {
+            // The window's last weekend day worked: what a repair takes off.
+            let last = (window.first_week * 7..(window.first_week + window.weeks) * 7)
+                .rev()
+                .find(|&d| Model::is_weekend(d) && row.get(d).is_some_and(Option::is_some));
+            push(Rule::MaxWeekendsInWindow, last);
+        }
     }
 }

@@ -149,10 +149,14 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
         "the blocking credential is the reason: {far:#?}"
     );
     // ACLS only warns in the sample: it keeps nobody off, but whoever has
-    // let it lapse is given only what nobody else can take, and told so.
+    // let it lapse is given only what nobody else can take, and told so
+    // (with the shifts kept from the schedule told apart).
     for f in far.iter().filter(|f| f.contains("ACLS")) {
         assert!(
-            f.contains("(warning only) — given only shifts nobody else could take"),
+            f.contains("(warning only) — ")
+                && f.contains(
+                    "the Fill gives them only shifts nobody with valid credentials could take"
+                ),
             "{f}"
         );
     }
@@ -175,7 +179,7 @@ fn the_review_shows_hours_against_target_with_reasons_and_per_diem_staff_come_la
                 "already staffed to its target",
                 "no other day they can work",
                 "needed for shifts nobody else could take",
-                "given only shifts nobody else could take",
+                "only shifts nobody with valid credentials could take",
                 "could also have worked",
                 "the shifts kept from before",
             ]

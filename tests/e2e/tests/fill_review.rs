@@ -160,6 +160,56 @@ fn the_review_reads_plainly_costs_the_proposal_shows_again_and_enter_never_publi
         "after: the red and amber cells the grid shows with the proposal"
     );
 
+    // Issue #21 (fresh eyes): one count for shifts under target. The
+    // headline's lines give each need's count as the sum of its causes,
+    // and the counts add up to the figure; the grid's coverage lines total
+    // the same amber cells; the details button shows no other count.
+    let headline: Vec<String> = app
+        .find_all("#fill-left-open li")
+        .iter()
+        .map(|el| app.text(el))
+        .filter(|l| l.contains(" under target"))
+        .collect();
+    let mut told = 0;
+    for line in &headline {
+        let (head, causes) = line.split_once(": ").expect(line);
+        let n: usize = head.split(' ').next().unwrap().parse().expect(line);
+        let parts: usize = causes
+            .trim_end_matches('.')
+            .split("; ")
+            .map(|p| p.split(' ').next().unwrap().parse::<usize>().expect(line))
+            .sum();
+        assert_eq!(n, parts, "the count is the sum of its causes: {line}");
+        told += n;
+    }
+    assert_eq!(
+        told, under_after,
+        "the needs add up to the figure: {headline:#?}"
+    );
+    // The totals sit right of the days, scrolled out of view: read as text.
+    let totals: usize = app
+        .execute(
+            "return [...document.querySelectorAll('#coverage td[data-gaps]')].map((td) => td.textContent.trim());",
+            vec![],
+        )
+        .as_array()
+        .expect("the coverage lines' totals")
+        .iter()
+        .map(|t| t.as_str().unwrap_or_default().to_string())
+        .filter_map(|t| {
+            t.split(" · ").find_map(|p| {
+                p.strip_suffix(" under target")
+                    .map(|n| n.parse::<usize>().unwrap())
+            })
+        })
+        .sum();
+    assert_eq!(totals, under_after, "the grid's line totals are the figure");
+    assert_eq!(
+        app.text_of("#fill-review button[aria-controls=fill-details]"),
+        "Details"
+    );
+    app.screenshot("fill-review-under-target.png");
+
     // e: the nurse on a lapsed ACLS (warning only) is named with her shifts.
     let warned = app.text_of("#fill-warned");
     assert!(

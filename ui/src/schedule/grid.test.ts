@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageCount, GridCell, SchedulePeriod } from '../lib/scheduleTypes';
 import {
-  cellText, cellTitle, coverageText, coverageTitle, dayHead, defaultPeriod, fteText, hourlyBadge, hours, moveCursor, nextPeriodStart, rowHours, rowHoursTitle, weekBands,
+  cellText, cellTitle, coverageText, coverageTitle, lineGaps, dayHead, defaultPeriod, fteText, hourlyBadge, hours, moveCursor, nextPeriodStart, rowHours, rowHoursTitle, weekBands,
   cellKeys, periodRange, resolveTyped, typedAtPause, violationKeys,
 } from './grid';
 
@@ -195,5 +195,14 @@ describe('violationKeys', () => {
       '4|2026-03-03',
     ]);
     expect(cellKeys([]).size).toBe(0);
+  });
+});
+
+describe('lineGaps', () => {
+  it('counts the cells below the minimum and under the target, as the Fill review does', () => {
+    const days = (...s: CoverageCount['status'][]) => s.map((status) => ({ status }));
+    expect(lineGaps(days('ok', 'short', 'under_target', 'under_target', 'none'))).toBe('1 short · 2 under target');
+    expect(lineGaps(days('under_target'))).toBe('1 under target');
+    expect(lineGaps(days('ok', 'none'))).toBe('');
   });
 });

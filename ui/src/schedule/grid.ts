@@ -203,6 +203,20 @@ export function coverageText(c: CoverageCount, skill = false): string {
 }
 
 /**
+ * A coverage line's shifts (cells) below the minimum and under the target
+ * over the period, as the Fill's review counts them: "2 short · 12 under
+ * target", or "" when every day is met.
+ */
+export function lineGaps(days: readonly Pick<CoverageCount, 'status'>[]): string {
+  const short = days.filter((c) => c.status === 'short').length;
+  const under = days.filter((c) => c.status === 'under_target').length;
+  const parts: string[] = [];
+  if (short) parts.push(`${short} short`);
+  if (under) parts.push(`${under} under target`);
+  return parts.join(' · ');
+}
+
+/**
  * A coverage cell's title in words, from its row's label ("Day · RN",
  * "Day · Charge"): "Day, 2 Mar 2026: 5 of 5 RN (minimum 5, target 6)", or
  * for a skill "Day, 2 Mar 2026: 1 of 1 Charge (minimum 1; 5 people on the
