@@ -63,6 +63,12 @@ use crate::department_file::{
     DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome, FileHistory, FileHistoryStatus,
 };
 use crate::error::{AppError, ErrorCode, FieldError, RefusedCell};
+use crate::fill::department::{FillOptions, StaffTo};
+use crate::fill::hours::FillHours;
+use crate::fill::requests::FillRequests;
+use crate::fill::run::FillProgress;
+use crate::fill::staffing::FillStaffing;
+use crate::fill::summary::{FillChange, FillSummary};
 use crate::reports::options::{PayPeriod, ReportOptions};
 use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
 use crate::requests::import::{
@@ -72,10 +78,6 @@ use crate::requests::rules::{RequestRules, RequestRulesInput};
 use crate::requests::{RequestKind, RequestPriority, StaffRequest, StaffRequestInput};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
-use crate::schedule::fill::{FillChange, FillSummary};
-use crate::schedule::fill_hours::FillHours;
-use crate::schedule::fill_requests::FillRequests;
-use crate::schedule::fill_staffing::FillStaffing;
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -95,8 +97,6 @@ use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
 };
-use crate::solver::department::{FillOptions, StaffTo};
-use crate::solver::run::FillProgress;
 use crate::staff::import::{
     DateOrder, EmploymentFrom, EmploymentRule, FieldChange, HrStatus, ImportAction, RoleChoice,
     RoleHow, RoleValue, StaffField, StaffImportColumns, StaffImportMapping, StaffImportOutcome,

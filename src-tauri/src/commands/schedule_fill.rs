@@ -6,14 +6,14 @@
 
 use super::{today, DbState};
 use crate::error::{AppError, AppResult, ErrorCode, Validator};
-use crate::schedule::fill::{self, FillSummary};
-use crate::schedule::fill_staffing::{staffing, FillStaffing};
-use crate::schedule::store::fill as store;
+use crate::fill::department::{self, FillOptions};
+use crate::fill::run::{self, FillProgress};
+use crate::fill::staffing::{staffing, FillStaffing};
+use crate::fill::store;
+use crate::fill::summary::{self as fill, FillSummary};
 use crate::schedule::store::locks;
 use crate::schedule::view::ScheduleView;
 use crate::schedule::Assignment;
-use crate::solver::department::{self, FillOptions};
-use crate::solver::run::{self, FillProgress};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};

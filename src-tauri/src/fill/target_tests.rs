@@ -7,8 +7,8 @@ use super::department::{map, FillOptions, Mapped};
 use super::department_tests::{loaded, mapped, need, shift, unit};
 use super::run::run;
 use crate::credentials::ExpiredAction;
-use crate::schedule::fill::{proposed_assignments, summary, FillSummary};
-use crate::schedule::fill_staffing::staffing;
+use crate::fill::staffing::staffing;
+use crate::fill::summary::{proposed_assignments, summary, FillSummary};
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::testing::*;
 use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
@@ -208,7 +208,7 @@ fn too_few_shifts_are_shared_by_closeness_to_each_target() {
     );
     assert_eq!(shifts[0], shifts[1], "6 each: {shifts:?}");
     assert_eq!(
-        super::score(&m.model, &outcome.roster).penalty(),
+        crate::solver::score(&m.model, &outcome.roster).penalty(),
         outcome.penalty,
         "the scorer counts the targets as the search does"
     );

@@ -2,13 +2,13 @@
 //! the gaps compare, and why the gaps that remain could not be closed. The
 //! proposal is only a proposal: nothing is saved until it is accepted.
 
-use super::fill_hours::{hours, FillHours};
-use super::fill_requests::{requests, FillRequests};
-use super::fill_warned::warned;
-use super::rules::ScheduleContext;
-use super::store::loaded_period::Loaded;
-use super::{check_all, format, Assignment, Requirement, RuleCode};
-use crate::solver::department::{blocked, gaps, hourly, Mapped};
+use super::hours::{hours, FillHours};
+use super::requests::{requests, FillRequests};
+use super::warned::warned;
+use crate::fill::department::{blocked, gaps, hourly, Mapped};
+use crate::schedule::rules::ScheduleContext;
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::{check_all, format, Assignment, Requirement, RuleCode};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -199,7 +199,7 @@ pub fn summary(
         ),
         requests: requests(loaded, mapped, &outcome.roster),
         warned: warned(ctx, &proposed),
-        weekends: super::fill_weekends::far(ctx, mapped, &outcome.roster),
+        weekends: super::weekends::far(ctx, mapped, &outcome.roster),
         changes,
     }
 }
@@ -313,7 +313,7 @@ fn under_target<'o>(
 }
 
 /// The period as it stands, in the model's terms (one definition, the solver's).
-pub use crate::solver::department::current_roster;
+pub use crate::fill::department::current_roster;
 
 /// "Night on 12 Dec is 1 RN short of the minimum: every qualified RN
 /// free that day is at a limit (hours, days in a row, rest or weekends)",

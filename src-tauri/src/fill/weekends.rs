@@ -4,8 +4,8 @@
 //! objective shares them so; the department's weekend rule caps each
 //! person, hard). Per diem and agency staff have no share.
 
-use super::rules::ScheduleContext;
-use crate::solver::department::Mapped;
+use crate::fill::department::Mapped;
+use crate::schedule::rules::ScheduleContext;
 use crate::solver::Roster;
 
 /// Weekends this far from a person's share, or further, are named.

@@ -21,12 +21,12 @@ pub use super::limits::blocked;
 pub use super::limits::shift_pay_cents;
 /// A person's target minutes of shifts for the period, from their FTE.
 pub use super::limits::target_minutes;
-use super::model::{Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 use crate::credentials::ExpiredAction;
 /// Whether a person is paid by the hours they work rather than an FTE.
 pub use crate::schedule::period_hours::hourly;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, Requirement, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
+use crate::solver::model::{Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -644,7 +644,7 @@ fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
 /// met, under their target (amber): `(below minimum, under target)`. One
 /// definition for the progress bar, the review and the grid (see
 /// `schedule::view_coverage::status`).
-pub fn gaps(mapped: &Mapped, roster: &super::model::Roster) -> (u32, u32) {
+pub fn gaps(mapped: &Mapped, roster: &crate::solver::model::Roster) -> (u32, u32) {
     let model = &mapped.model;
     let mut count: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
     for (s, row) in roster.cells.iter().enumerate() {

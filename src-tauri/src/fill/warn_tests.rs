@@ -7,7 +7,7 @@ use super::department::{hourly_weights, map, FillOptions, UNDER_PER_HOUR, WARN_L
 use super::department_tests::{loaded, need, unit};
 use super::run::run;
 use crate::credentials::ExpiredAction;
-use crate::schedule::fill::{proposed_assignments, summary};
+use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::testing::*;
 use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
 use crate::staff::Role;
@@ -42,7 +42,7 @@ fn options() -> FillOptions {
     }
 }
 
-fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::schedule::fill::FillSummary) {
+fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::fill::summary::FillSummary) {
     let l = loaded(c);
     let m = map(&l, &options());
     let outcome = run(&m, &options(), seed, &AtomicBool::new(false), &mut |_| {}).unwrap();

@@ -4,10 +4,10 @@
 //! who could work them is at their FTE hours plus the extra the Fill
 //! allows, and, with "keep existing", how many existing shifts it changed.
 
-use super::fill::{changes, proposed_assignments};
-use super::store::loaded_period::Loaded;
-use super::{format, Requirement};
-use crate::solver::department::{shift_pay_cents, target_minutes, FillOptions, Mapped, StaffTo};
+use super::summary::{changes, proposed_assignments};
+use crate::fill::department::{shift_pay_cents, target_minutes, FillOptions, Mapped, StaffTo};
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::{format, Requirement};
 use crate::solver::{Outcome, Roster};
 use serde::Serialize;
 use std::collections::BTreeMap;

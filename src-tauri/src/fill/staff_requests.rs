@@ -10,9 +10,9 @@
 //! short of a minimum, so the Fill gives it unless a rule forbids it.
 
 use super::department::{FillOptions, Mapped, MINIMUM_WEIGHT};
-use super::model::{Request, RequestKind as ModelKind};
 use crate::requests::{RequestKind, RequestPriority, StaffRequest};
 use crate::schedule::store::loaded_period::Loaded;
+use crate::solver::model::{Request, RequestKind as ModelKind};
 use crate::staff::EmploymentType;
 
 pub const STRONG_PER_UNIT: u32 = 30;
