@@ -47,7 +47,6 @@ use crate::budget::variance::{
 use crate::budget::years::FiscalYears;
 use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
-use crate::commands::schedule_fill::{FillEvent, FillLast};
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
@@ -65,8 +64,10 @@ use crate::department_file::{
 use crate::error::{AppError, ErrorCode, FieldError, RefusedCell};
 use crate::fill::department::{FillOptions, StaffTo};
 use crate::fill::hours::FillHours;
+use crate::fill::job::FillEvent;
 use crate::fill::requests::FillRequests;
 use crate::fill::run::FillProgress;
+use crate::fill::runs::FillLast;
 use crate::fill::staffing::FillStaffing;
 use crate::fill::summary::{FillChange, FillSummary};
 use crate::reports::options::{PayPeriod, ReportOptions};

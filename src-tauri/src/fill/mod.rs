@@ -3,13 +3,17 @@
 //! and rules in [`limits`] and their requests in [`staff_requests`]), one
 //! run of the search ([`run`]), and the review of its proposal
 //! ([`summary`], [`hours`], [`requests`], [`staffing`], [`warned`],
-//! [`weekends`]) before [`store`] writes it. Plain Rust: no Tauri.
+//! [`weekends`]) before [`store`] writes it. [`job`] runs one on its own
+//! thread and [`runs`] keeps each period's fill until the manager decides.
+//! Plain Rust: no Tauri.
 
 pub mod department;
 pub mod hours;
+pub mod job;
 mod limits;
 pub mod requests;
 pub mod run;
+pub mod runs;
 pub mod staff_requests;
 pub mod staffing;
 pub mod store;
