@@ -2,8 +2,9 @@
 //! contracts, days off, fixed and locked cells, successions, coverage,
 //! requests; and small fills that keep every rule and explain their gaps.
 
-use super::department::{map, FillOptions, Mapped, MINIMUM_WEIGHT, TARGET_WEIGHT};
+use super::department::{map, FillOptions, Mapped};
 use super::run::run;
+use super::weights::{MINIMUM_WEIGHT, TARGET_WEIGHT};
 use crate::credentials::ExpiredAction;
 use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::rules::check_all;

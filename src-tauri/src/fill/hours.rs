@@ -4,7 +4,8 @@
 //! cannot be scheduled").
 
 use crate::credentials::ExpiredAction;
-use crate::fill::department::{Mapped, OVER_NEAR_MINUTES};
+use crate::fill::department::Mapped;
+use crate::fill::weights::OVER_NEAR_MINUTES;
 use crate::schedule::period_hours::{hourly, no_target, period_hours};
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{format, Assignment, ScheduleContext, TimeOffStatus};
@@ -143,7 +144,7 @@ fn why_short(
         });
     }
     // A Warn credential lapsed in the period: the Fill gives only the
-    // shifts nobody else can take (`fill::department::WARN_LAPSED_PER_SHIFT`).
+    // shifts nobody else can take (`fill::weights::WARN_LAPSED_PER_SHIFT`).
     let warned = facts
         .credentials
         .iter()

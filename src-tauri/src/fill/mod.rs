@@ -20,6 +20,7 @@ pub mod store;
 pub mod summary;
 pub mod warned;
 pub mod weekends;
+pub mod weights;
 
 #[cfg(test)]
 mod department_sample_tests;

@@ -98,7 +98,7 @@ fn no_more_gaps_than(mapped: &Mapped, start: crate::solver::model::Roster, outco
 }
 
 /// With "keep existing", the schedule as it stands unless the Fill's
-/// saves more than [`super::department::MOVE_WEIGHT`] for each cell it
+/// saves more than [`super::weights::MOVE_WEIGHT`] for each cell it
 /// changes: a Fill run again on its own accepted result does not reshuffle
 /// it for small savings (a search cut short by its time finds some), while
 /// a gap below a minimum or a target, or a person's hours, still outweigh
@@ -120,7 +120,7 @@ fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
     let saving = now
         .penalty()
         .saturating_sub(score(model, &outcome.roster).penalty());
-    if saving > changed * u64::from(super::department::MOVE_WEIGHT) {
+    if saving > changed * u64::from(super::weights::MOVE_WEIGHT) {
         return;
     }
     let state = State::new(model, mapped.current.clone());

@@ -116,13 +116,13 @@ fn hours_short_cost_more_an_hour_the_further_short_and_a_shift_over_costs_little
 #[test]
 fn an_hour_far_over_target_costs_more_than_a_per_diem_hour_and_no_more_than_an_agency_hour() {
     for fairness in 1..=10 {
-        let (near, per_diem, far, agency) = super::department::hourly_weights(fairness);
+        let (near, per_diem, far, agency) = super::weights::hourly_weights(fairness);
         assert!(
             near < per_diem && per_diem < far && far <= agency,
             "fairness {fairness}: {near} < {per_diem} < {far} <= {agency}"
         );
         assert!(
-            agency * 12 < super::department::TARGET_WEIGHT,
+            agency * 12 < super::weights::TARGET_WEIGHT,
             "an agency 12-hour shift (pay aside) costs less than a person short of a day's target"
         );
     }
