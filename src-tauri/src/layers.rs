@@ -67,7 +67,6 @@ const LAYERS: &[(&str, &[&str])] = &[
             "instance",
             "startup_probe",
             "units",
-            "splitmix",
         ],
     ),
 ];

@@ -32,7 +32,6 @@ pub mod schedule;
 pub mod search_text;
 pub mod skills;
 pub mod solver;
-pub mod splitmix;
 pub mod staff;
 pub mod store;
 pub mod trainings;

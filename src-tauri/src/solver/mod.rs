@@ -26,6 +26,7 @@ pub(crate) mod rng;
 pub(crate) mod row;
 pub mod score;
 pub mod search;
+pub mod splitmix;
 pub(crate) mod start;
 pub(crate) mod state;
 mod sums;
