@@ -85,7 +85,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, options: Options) -> ta
             }
             let db = Arc::new(Db::new(data_dir.clone()));
             app.manage(db.clone());
-            app.manage(Arc::new(commands::schedule_fill::FillRuns::default()));
+            app.manage(Arc::new(crate::fill::runs::FillRuns::default()));
             let handle = app.handle().clone();
             // Opening runs the integrity check and migrations: never on the main thread.
             std::thread::spawn(move || {

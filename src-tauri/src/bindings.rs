@@ -48,7 +48,6 @@ use crate::budget::variance::{
 use crate::budget::years::FiscalYears;
 use crate::budget::{BudgetLine, BudgetLineInput, Category, FiscalYear, FiscalYearInput, Spread};
 use crate::commands::app::AppStatus;
-use crate::commands::schedule_fill::{FillEvent, FillLast};
 use crate::credentials::{
     Credential, CredentialInput, CredentialLine, CredentialStatus, CredentialSummary,
     CredentialType, CredentialTypeInput, ExpiredAction,
@@ -64,6 +63,14 @@ use crate::department_file::{
     DepartmentFileSummary, DepartmentImportOutcome, ExportOutcome, FileHistory, FileHistoryStatus,
 };
 use crate::error::{AppError, ErrorCode, FieldError, RefusedCell};
+use crate::fill::department::{FillOptions, StaffTo};
+use crate::fill::hours::FillHours;
+use crate::fill::job::FillEvent;
+use crate::fill::requests::FillRequests;
+use crate::fill::run::FillProgress;
+use crate::fill::runs::FillLast;
+use crate::fill::staffing::FillStaffing;
+use crate::fill::summary::{FillChange, FillSummary};
 use crate::reports::options::{PayPeriod, ReportOptions};
 use crate::reports::{Paper, ReportFormat, ReportKind, ReportRequest};
 use crate::requests::import::{
@@ -73,10 +80,6 @@ use crate::requests::rules::{RequestRules, RequestRulesInput};
 use crate::requests::{RequestKind, RequestPriority, StaffRequest, StaffRequestInput};
 use crate::schedule::candidates::{Candidate, Excluded};
 use crate::schedule::cost::{PeriodCost, PersonCost, ShiftCost};
-use crate::schedule::fill::{FillChange, FillSummary};
-use crate::schedule::fill_hours::FillHours;
-use crate::schedule::fill_requests::FillRequests;
-use crate::schedule::fill_staffing::FillStaffing;
 use crate::schedule::ratios::RatioPreset;
 use crate::schedule::store::assignments::AssignOutcome;
 use crate::schedule::store::call_outs::CallOutView;
@@ -96,8 +99,6 @@ use crate::schedule::{
     Cell, Differential, Requirement, RuleCode, Severity, ShiftType, TimeOffKind, TimeOffStatus,
     Violation,
 };
-use crate::solver::department::{FillOptions, StaffTo};
-use crate::solver::run::FillProgress;
 use crate::staff::import::{
     DateOrder, EmploymentFrom, EmploymentRule, FieldChange, HrStatus, ImportAction, RoleChoice,
     RoleHow, RoleValue, StaffField, StaffImportColumns, StaffImportMapping, StaffImportOutcome,

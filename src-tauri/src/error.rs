@@ -202,7 +202,7 @@ impl Validator {
 }
 
 /// What a write the database refused says; on a damaged file open
-/// read-only it is said in the manager's terms (`commands::db`), while a
+/// read-only it is said in the manager's terms (`store::session`), while a
 /// failure elsewhere (an export's destination) keeps its own words.
 pub const WRITE_REFUSED: &str =
     "The department file cannot be written (the folder may be read-only). Nothing was saved.";

@@ -3,7 +3,7 @@
 //! Forms send text as typed so that the backend, not the UI, decides what is
 //! valid and says why. Each parser returns the message to show beside the field.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -44,6 +44,19 @@ pub fn optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
 
 pub fn format_date(d: NaiveDate) -> String {
     d.format(DATE_FORMAT).to_string()
+}
+
+/// A weekday's full name, as messages write it: "Monday".
+pub fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
 }
 
 /// Splits a non-negative decimal into whole and fractional digit strings.
@@ -206,6 +219,39 @@ pub fn required_text(value: &str, max_chars: usize, what: &str) -> Result<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekday_names_are_written_in_full() {
+        let names: Vec<&str> = [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+            Weekday::Sat,
+            Weekday::Sun,
+        ]
+        .into_iter()
+        .map(weekday_name)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday"
+            ]
+        );
+        assert_eq!(
+            weekday_name(date("2026-12-06").unwrap().weekday()),
+            "Sunday",
+            "a date's own weekday"
+        );
+    }
 
     #[test]
     fn fte_accepts_zero_to_one_in_hundredths() {

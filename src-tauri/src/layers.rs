@@ -6,11 +6,10 @@
 //! - Only the shell (`app`, `bindings`) imports `commands`: the domain,
 //!   the store and the foundations never call back into an adapter.
 //! - Only the shell knows Tauri (`tauri::…`, `tauri_plugin_…`).
-//! - `solver/` imports nothing of the app outside `solver/`, except the
-//!   files listed in `SOLVER_REACHES_OUT` (to shrink: #24 item 3).
-//! - No import cycle between modules beyond `KNOWN_CYCLES` (to shrink: #24
-//!   item 3); an entry that is no longer part of a cycle must be removed, so
-//!   the list only shrinks.
+//! - `solver/` imports nothing of the app outside `solver/`: `fill/`, above
+//!   it, maps the department's period to its model.
+//! - No import cycle between modules beyond `KNOWN_CYCLES`; an entry that
+//!   is no longer part of a cycle must be removed, so the list only shrinks.
 //!
 //! Test code is left out (files declared under `#[cfg(test)]`, `*_tests.rs`,
 //! and inline `#[cfg(test)] mod … { … }` blocks): tests may build any data
@@ -37,6 +36,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("file", &["store", "audit", "department_file"]),
     ("views", &["dashboard", "reports", "sample"]),
+    ("fill", &["fill"]),
     (
         "domain",
         &[
@@ -67,7 +67,6 @@ const LAYERS: &[(&str, &[&str])] = &[
             "instance",
             "startup_probe",
             "units",
-            "splitmix",
         ],
     ),
 ];
@@ -87,30 +86,12 @@ const SHELL: &[&str] = &[
 /// of the UI's TypeScript (the commands' signatures and `AppStatus`).
 const IMPORTS_COMMANDS: &[&str] = &["app", "bindings"];
 
-/// Solver files that import the app today, and what: the department's
-/// adapter and its limits translate a loaded period into the solver's
-/// model. They move to a `fill/` module above both (#24 item 3).
-const SOLVER_REACHES_OUT: &[(&str, &str)] = &[
-    ("solver/department.rs", "credentials"),
-    ("solver/department.rs", "schedule"),
-    ("solver/department.rs", "staff"),
-    ("solver/limits.rs", "credentials"),
-    ("solver/limits.rs", "schedule"),
-    ("solver/limits.rs", "staff"),
-    ("solver/staff_requests.rs", "requests"),
-    ("solver/staff_requests.rs", "schedule"),
-    ("solver/staff_requests.rs", "staff"),
-];
-
 /// Imports (from → to) that are part of a cycle today. Each must go, not
-/// grow: `schedule` ↔ `solver` through the fill (#24 item 3); `staff` ↔
-/// `credentials` and `staff` ↔ `trainings`, where a person's page gathers
-/// their credentials and trainings while those name the person's role and
-/// employment.
+/// grow: `staff` ↔ `credentials` and `staff` ↔ `trainings`, where a
+/// person's page gathers their credentials and trainings while those name
+/// the person's role and employment.
 const KNOWN_CYCLES: &[(&str, &str)] = &[
     ("credentials", "staff"),
-    ("schedule", "solver"),
-    ("solver", "schedule"),
     ("staff", "credentials"),
     ("staff", "trainings"),
     ("trainings", "staff"),
@@ -539,25 +520,14 @@ fn only_the_shell_knows_tauri() {
 #[test]
 fn the_solver_imports_nothing_of_the_app() {
     let c = read_crate();
-    let reaching: BTreeSet<(String, String)> = c
+    let reaching: Vec<_> = c
         .refs
         .iter()
         .filter(|(file, _)| top(file) == "solver")
-        .cloned()
         .collect();
-    let known: BTreeSet<(String, String)> = SOLVER_REACHES_OUT
-        .iter()
-        .map(|(f, m)| (f.to_string(), m.to_string()))
-        .collect();
-    let new: Vec<_> = reaching.difference(&known).collect();
     assert!(
-        new.is_empty(),
-        "solver/ must not import the app (it is a general rostering engine); new imports: {new:?}"
-    );
-    let gone: Vec<_> = known.difference(&reaching).collect();
-    assert!(
-        gone.is_empty(),
-        "these solver imports are gone: remove them from SOLVER_REACHES_OUT: {gone:?}"
+        reaching.is_empty(),
+        "solver/ must not import the app (it is a general rostering engine; the department's mapping lives in fill/): {reaching:?}"
     );
 }
 

@@ -4,7 +4,7 @@
 //! Layers run one way (README, "How it is built"; checked by `layers.rs`):
 //! the shell (`app`, `commands`: thin Tauri adapters) → the file as a whole
 //! (`store`, `audit`, `department_file`) → views (`dashboard`, `reports`,
-//! `sample`) → domain (`budget`, `schedule`, `solver`, `staff`,
+//! `sample`) → `fill` → domain (`budget`, `schedule`, `solver`, `staff`,
 //! `credentials`, `trainings`, `skills`, `department`) → foundations
 //! (`error`, `input`, …). Only the shell knows Tauri; everything else is
 //! plain Rust that tests call directly.
@@ -21,6 +21,7 @@ pub mod department;
 pub mod department_file;
 pub mod error;
 pub mod fairness;
+pub mod fill;
 pub mod input;
 pub mod instance;
 pub mod records;
@@ -31,7 +32,6 @@ pub mod schedule;
 pub mod search_text;
 pub mod skills;
 pub mod solver;
-pub mod splitmix;
 pub mod staff;
 pub mod store;
 pub mod trainings;

@@ -17,15 +17,16 @@
 
 use std::sync::atomic::AtomicBool;
 use wardbook::credentials::ExpiredAction;
+use wardbook::fill::department::{gaps, hourly, map, FillOptions};
+use wardbook::fill::run::run;
+use wardbook::fill::staffing::staffing;
+use wardbook::fill::store;
+use wardbook::fill::summary::{proposed_assignments, summary};
 use wardbook::schedule::cost::period_cost;
-use wardbook::schedule::fill::{proposed_assignments, summary};
-use wardbook::schedule::fill_staffing::staffing;
 use wardbook::schedule::period_hours::period_hours;
 use wardbook::schedule::store::loaded_period::Loaded;
-use wardbook::schedule::store::{fill as store, periods};
+use wardbook::schedule::store::periods;
 use wardbook::schedule::{time, TimeOffStatus};
-use wardbook::solver::department::{gaps, hourly, map, FillOptions};
-use wardbook::solver::run::run;
 use wardbook::staff::EmploymentType;
 use wardbook::units::Fte;
 use wardbook_tests::{day, DataDir};
@@ -152,45 +153,44 @@ fn publishable(loaded: &Loaded, seconds: u32) {
         after.ctx.assignments = proposed_assignments(&loaded.ctx, &mapped, &outcome.roster);
         (mapped, outcome, after)
     };
-    let figures =
-        |label: &str, l: &Loaded, mapped: Option<&wardbook::solver::department::Mapped>| {
-            let ctx = &l.ctx;
-            let cost = period_cost(ctx).total_cents;
-            let rn = ctx
-                .assignments
-                .iter()
-                .filter(|a| ctx.in_period(a.date))
-                .filter(|a| {
-                    ctx.staff
-                        .iter()
-                        .any(|f| f.id == a.staff_id && f.role == wardbook::staff::Role::Rn)
-                })
-                .count();
-            let hours = period_hours(ctx, &ctx.assignments);
-            let mut over_fte = 0;
-            let mut per_diem = 0;
-            for f in &ctx.staff {
-                let h = hours[&f.id];
-                if let Some(t) = h.target_minutes {
-                    over_fte = over_fte.max(h.paid_minutes() - t);
-                } else if f.employment_type == EmploymentType::PerDiem {
-                    per_diem = per_diem.max(h.worked_minutes);
-                }
+    let figures = |label: &str, l: &Loaded, mapped: Option<&wardbook::fill::department::Mapped>| {
+        let ctx = &l.ctx;
+        let cost = period_cost(ctx).total_cents;
+        let rn = ctx
+            .assignments
+            .iter()
+            .filter(|a| ctx.in_period(a.date))
+            .filter(|a| {
+                ctx.staff
+                    .iter()
+                    .any(|f| f.id == a.staff_id && f.role == wardbook::staff::Role::Rn)
+            })
+            .count();
+        let hours = period_hours(ctx, &ctx.assignments);
+        let mut over_fte = 0;
+        let mut per_diem = 0;
+        for f in &ctx.staff {
+            let h = hours[&f.id];
+            if let Some(t) = h.target_minutes {
+                over_fte = over_fte.max(h.paid_minutes() - t);
+            } else if f.employment_type == EmploymentType::PerDiem {
+                per_diem = per_diem.max(h.worked_minutes);
             }
-            let above = mapped.map_or(String::from("—"), |m| {
-                let roster = wardbook::schedule::fill::current_roster(ctx, m);
-                let (n, cents) = wardbook::schedule::fill_staffing::above_minimum(l, m, &roster);
-                format!("{n} (${})", cents / 100)
-            });
-            println!(
-                "{label:<28} {:>12} {:>9} {:>18} {:>14.1} {:>14.1}",
-                format!("${}", cost / 100),
-                rn,
-                above,
-                over_fte as f64 / 60.0,
-                per_diem as f64 / 60.0
-            );
-        };
+        }
+        let above = mapped.map_or(String::from("—"), |m| {
+            let roster = wardbook::fill::summary::current_roster(ctx, m);
+            let (n, cents) = wardbook::fill::staffing::above_minimum(l, m, &roster);
+            format!("{n} (${})", cents / 100)
+        });
+        println!(
+            "{label:<28} {:>12} {:>9} {:>18} {:>14.1} {:>14.1}",
+            format!("${}", cost / 100),
+            rn,
+            above,
+            over_fte as f64 / 60.0,
+            per_diem as f64 / 60.0
+        );
+    };
     let (mapped, outcome, after) = fill(loaded);
     let (short_of_minimum, _) = gaps(&mapped, &outcome.roster);
     let first = staffing(loaded, &mapped, &outcome, &options);

@@ -8,7 +8,7 @@
 
 /// The one seeded generator (SplitMix64), so that the same arguments give
 /// the same file on every machine.
-pub use wardbook::splitmix::SplitMix64 as Rng;
+pub use wardbook::solver::splitmix::SplitMix64 as Rng;
 
 /// The instance text: `weeks` weeks, `staff` people, `shifts` shift types.
 pub fn instance(weeks: usize, staff: usize, shifts: usize, seed: u64) -> String {

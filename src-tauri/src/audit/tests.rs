@@ -1,5 +1,6 @@
 use super::triggers::{audited_tables, NOT_AUDITED};
 use super::*;
+use crate::records::NewStaff;
 use crate::store::open_in_memory;
 use rusqlite::Connection;
 use serde_json::Value;
@@ -34,10 +35,15 @@ fn count(conn: &Connection) -> i64 {
 /// The department, one person and the records the other rows point at.
 fn fixture(conn: &Connection) {
     conn.execute_batch(
-        "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');
-         INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-             fte_hundredths, hourly_rate_cents, hire_date) VALUES (7, 'Ann', 'Lee', 'E7', 'RN', 'full_time', 90, 4500, '2020-01-01');
-         INSERT INTO credential_type (id, name, renewal_months, when_expired) VALUES (3, 'BLS', 24, 'block');
+        "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');",
+    )
+    .unwrap();
+    NewStaff::new("Ann", "Lee", "E7")
+        .id(7)
+        .insert(conn)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO credential_type (id, name, renewal_months, when_expired) VALUES (3, 'BLS', 24, 'block');
          INSERT INTO shift_type (id, code, name, start, length_minutes, unpaid_break_minutes, evening, night, differential_kind)
              VALUES (2, 'D', 'Day', '07:00', 720, 30, 0, 0, 'none');
          INSERT INTO schedule_period (id, start_date, end_date, weeks, status) VALUES (5, '2026-03-01', '2026-03-29', 4, 'draft');
@@ -488,10 +494,12 @@ fn an_ignored_insert_logs_nothing() {
 fn a_person_is_found_in_the_history_without_their_accents() {
     let conn = open_in_memory().unwrap();
     fixture(&conn);
+    NewStaff::new("Lucía", "Núñez", "E9")
+        .id(9)
+        .insert(&conn)
+        .unwrap();
     conn.execute_batch(
-        "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-             fte_hundredths, hourly_rate_cents, hire_date) VALUES (9, 'Lucía', 'Núñez', 'E9', 'RN', 'full_time', 90, 4500, '2020-01-01');
-         UPDATE staff SET hourly_rate_cents = 4600 WHERE id = 9;
+        "UPDATE staff SET hourly_rate_cents = 4600 WHERE id = 9;
          INSERT INTO credential (id, staff_id, type_id, number, expires_on) VALUES (4, 9, 3, 'X9', '2026-05-01');",
     )
     .unwrap();

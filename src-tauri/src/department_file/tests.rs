@@ -5,6 +5,7 @@ use super::document::{from_json, to_json, write};
 use super::tables::{list, quote};
 use super::*;
 use crate::error::ErrorCode;
+use crate::records::NewStaff;
 use crate::store;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::Connection;
@@ -236,12 +237,12 @@ fn an_older_schema_is_rebuilt_then_migrated() {
         },
     )
     .unwrap();
-    old.execute(
-        "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-             fte_hundredths, hourly_rate_cents, hire_date) VALUES (41, 'Zoë', 'O''Brien', 'E41', 'RN', 'full_time', 90, 4550, '2020-03-15')",
-        [],
-    )
-    .unwrap();
+    NewStaff::new("Zoë", "O'Brien", "E41")
+        .id(41)
+        .rate(4550)
+        .hired(chrono::NaiveDate::from_ymd_opt(2020, 3, 15).unwrap())
+        .insert(&old)
+        .unwrap();
     let text = exported(&old);
     assert!(text.contains("\"schema_version\": 1,"));
     let doc = parse(text.as_bytes()).unwrap();

@@ -6,7 +6,7 @@
 //!
 //! The app's own edits go through the domain (`staff::create`, the
 //! schedule's store), which validates; these builders trust their caller.
-//! Seeded randomness for the sample and the tests is `splitmix`.
+//! Seeded randomness for the sample and the tests is `solver::splitmix`.
 
 mod assignment;
 mod staff;

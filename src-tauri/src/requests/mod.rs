@@ -3,7 +3,7 @@
 //! strong, nice to have) and an optional note. One request per person per
 //! day; the manager records them on the schedule grid.
 //!
-//! What the priorities mean to Fill schedule (`solver/staff_requests.rs`):
+//! What the priorities mean to Fill schedule (`fill/staff_requests.rs`):
 //! - **must**: a day off asked as a must is a fixed day off, like approved
 //!   time off (only a cell the manager locked with a shift beats it); a
 //!   shift asked as a must outweighs any gap the Fill could close with that

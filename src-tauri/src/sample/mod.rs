@@ -22,7 +22,7 @@ use chrono::{Days, Months, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 
 /// The one seeded generator, fixed forever, so the sample never changes.
-use crate::splitmix::SplitMix64 as Rng;
+use crate::solver::splitmix::SplitMix64 as Rng;
 
 pub fn department() -> Department {
     Department {

@@ -344,7 +344,7 @@ fn members(tx: &Transaction, today: NaiveDate) -> AppResult<Vec<Member>> {
             id,
             role,
             fte,
-            hourly: crate::solver::department::hourly(kind, fte),
+            hourly: crate::schedule::period_hours::hourly(kind, fte),
             per_diem: kind == EmploymentType::PerDiem,
             charge,
             team: team_for(position, role),

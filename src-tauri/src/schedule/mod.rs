@@ -9,14 +9,7 @@
 pub mod candidates;
 pub mod cost;
 pub mod csv;
-pub mod fill;
-pub mod fill_hours;
-pub mod fill_requests;
-pub mod fill_staffing;
-pub mod fill_under;
-pub mod fill_warned;
-pub mod fill_weekends;
-mod format;
+pub(crate) mod format;
 pub mod overtime;
 pub mod period_hours;
 pub mod ratios;

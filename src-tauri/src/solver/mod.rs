@@ -12,26 +12,23 @@ mod anneal;
 pub mod bound;
 mod columns;
 pub mod curtois;
-pub mod department;
 mod exact;
-mod explain;
-mod handover;
+pub(crate) mod explain;
+pub(crate) mod handover;
 pub mod inrc2;
-mod limits;
 pub mod model;
 mod most;
 mod moves;
 mod pair;
 mod reach;
 mod replan;
-mod rng;
-mod row;
-pub mod run;
+pub(crate) mod rng;
+pub(crate) mod row;
 pub mod score;
 pub mod search;
-pub mod staff_requests;
-mod start;
-mod state;
+pub mod splitmix;
+pub(crate) mod start;
+pub(crate) mod state;
 mod sums;
 #[cfg(test)]
 mod tests;
@@ -50,30 +47,10 @@ mod app_rules_tests;
 #[cfg(test)]
 mod columns_tests;
 #[cfg(test)]
-mod department_sample_tests;
-#[cfg(test)]
-mod department_tests;
-#[cfg(test)]
-mod fill_figures_tests;
-#[cfg(test)]
 mod inrc2_tests;
-#[cfg(test)]
-mod leave_tests;
 #[cfg(test)]
 mod pair_tests;
 #[cfg(test)]
-mod publish_tests;
-#[cfg(test)]
 mod replan_tests;
 #[cfg(test)]
-mod role_capacity_tests;
-#[cfg(test)]
-mod staff_requests_tests;
-#[cfg(test)]
-mod target_tests;
-#[cfg(test)]
 mod threads_tests;
-#[cfg(test)]
-mod warn_tests;
-#[cfg(test)]
-mod weekend_tests;

@@ -240,7 +240,7 @@ mod tests {
         assert!(facts.at_work_on(last), "the roster counts the last day");
         assert!(!facts.at_work_on(after));
         // The Fill may place them on the last day, not the day after.
-        let mapped = crate::solver::department::map(&loaded, &Default::default());
+        let mapped = crate::fill::department::map(&loaded, &Default::default());
         let s = mapped.staff_ids.iter().position(|&id| id == 1).unwrap();
         let off = &mapped.model.staff[s].days_off;
         assert!(

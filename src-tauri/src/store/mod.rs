@@ -14,6 +14,7 @@ mod migrations;
 mod open;
 pub mod passphrase;
 pub mod restore;
+pub mod session;
 pub mod settings;
 pub mod summary;
 pub mod swap;

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 /// The one seeded generator (SplitMix64): good enough to pick test inputs.
-pub use wardbook::splitmix::SplitMix64 as Rng;
+pub use wardbook::solver::splitmix::SplitMix64 as Rng;
 
 /// Text a manager would never type, and some they would (so that some
 /// inputs pass validation and reach deeper code).

@@ -5,13 +5,14 @@
 
 use rusqlite::Connection;
 use std::sync::atomic::AtomicBool;
-use wardbook::schedule::fill::{proposed_assignments, summary};
+use wardbook::fill::department::{map, FillOptions};
+use wardbook::fill::run::run;
+use wardbook::fill::store;
+use wardbook::fill::summary::{proposed_assignments, summary};
 use wardbook::schedule::rules::{check_all, Severity};
 use wardbook::schedule::store::periods::{self, PeriodStatus};
-use wardbook::schedule::store::{assignments, fill as store, locks};
+use wardbook::schedule::store::{assignments, locks};
 use wardbook::schedule::Assignment;
-use wardbook::solver::department::{map, FillOptions};
-use wardbook::solver::run::run;
 use wardbook_tests::{day, DataDir};
 
 const TODAY: &str = "2026-11-27";

@@ -8,6 +8,7 @@
 //! before it). A header with a year names one date, inside the period or
 //! not; a weekday it carries must agree with the date.
 
+use crate::input::weekday_name;
 use crate::staff::import::dates::DateOrder;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -138,9 +139,9 @@ impl DayHeader {
             if let Some(w) = self.weekday.filter(|w| *w != date.weekday()) {
                 return Placed::Wrong(format!(
                     "says {}, but {} is a {}",
-                    long_name(w),
+                    weekday_name(w),
                     date.format("%-d %b %Y"),
-                    long_name(date.weekday())
+                    weekday_name(date.weekday())
                 ));
             }
             return if (from..=to).contains(&date) {
@@ -167,23 +168,11 @@ impl DayHeader {
             {
                 Placed::Wrong(format!(
                     "says {}, but no such day of the period is one",
-                    long_name(self.weekday.unwrap_or(Weekday::Mon))
+                    weekday_name(self.weekday.unwrap_or(Weekday::Mon))
                 ))
             }
             None => Placed::Outside,
         }
-    }
-}
-
-fn long_name(w: Weekday) -> &'static str {
-    match w {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
     }
 }
 

@@ -6,7 +6,6 @@
 pub mod assignments;
 pub mod call_outs;
 pub mod coverage;
-pub mod fill;
 pub mod loaded_period;
 pub mod locks;
 pub mod parse;

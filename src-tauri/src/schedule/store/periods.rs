@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult, ErrorCode, Validator};
 use crate::input;
 use crate::schedule::time;
 use crate::text_enum::text_enum;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
@@ -151,7 +151,7 @@ pub fn create_at(
             format!(
                 "A period starts on a {}, the first day of the work week (the pay-period anchor {} is one); \
                  the nearest is {} or {}.",
-                weekday_name(anchor),
+                input::weekday_name(anchor.weekday()),
                 input::format_date(anchor),
                 long_day(time::week_start(anchor, start)),
                 long_day(time::week_start(anchor, start) + Duration::days(7)),
@@ -229,18 +229,6 @@ fn free_hint(
 /// "Sun 6 Dec 2026": periods can be years apart, so the year is kept.
 fn long_day(d: NaiveDate) -> String {
     d.format("%a %-d %b %Y").to_string()
-}
-
-fn weekday_name(d: NaiveDate) -> &'static str {
-    match d.weekday() {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
 
 /// Publishes a draft; `now` is when, as RFC 3339.

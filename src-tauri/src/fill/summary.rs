@@ -2,13 +2,13 @@
 //! the gaps compare, and why the gaps that remain could not be closed. The
 //! proposal is only a proposal: nothing is saved until it is accepted.
 
-use super::fill_hours::{hours, FillHours};
-use super::fill_requests::{requests, FillRequests};
-use super::fill_warned::warned;
-use super::rules::ScheduleContext;
-use super::store::loaded_period::Loaded;
-use super::{check_all, format, Assignment, Requirement, RuleCode};
-use crate::solver::department::{blocked, gaps, hourly, Mapped};
+use super::hours::{hours, FillHours};
+use super::requests::{requests, FillRequests};
+use super::warned::warned;
+use crate::fill::department::{blocked, gaps, hourly, Mapped};
+use crate::schedule::rules::ScheduleContext;
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::{check_all, format, Assignment, Requirement, RuleCode};
 use crate::solver::{Outcome, Roster, Shortfall};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -61,7 +61,7 @@ pub struct FillSummary {
     /// Why each shift left under its target was, one line each ("Night
     /// 12 Jan under target by 1 RN: …"), one for each of
     /// `under_target_after`, each cause worded as in the headline (see
-    /// [`super::fill_under`]); gaps below a minimum are in `unmet` instead.
+    /// [`super::under`]); gaps below a minimum are in `unmet` instead.
     pub under_target: Vec<String>,
     /// Each break of the rest rules (too little rest, a day shift after a
     /// night, an overlap) the proposal still holds, with why the Fill kept
@@ -187,9 +187,9 @@ pub fn summary(
             .filter(|s| mapped.covers[s.cover].minimum)
             .map(|s| explain(ctx, mapped, s))
             .collect(),
-        under_target: super::fill_under::cells(ctx, mapped, outcome)
+        under_target: super::under::cells(ctx, mapped, outcome)
             .iter()
-            .map(|u| super::fill_under::detail(ctx, mapped, u))
+            .map(|u| super::under::detail(ctx, mapped, u))
             .collect(),
         rest_kept: rest_kept(ctx, mapped, &proposed),
         hours: hours(
@@ -201,7 +201,7 @@ pub fn summary(
         ),
         requests: requests(loaded, mapped, &outcome.roster),
         warned: warned(ctx, &proposed),
-        weekends: super::fill_weekends::far(ctx, mapped, &outcome.roster),
+        weekends: super::weekends::far(ctx, mapped, &outcome.roster),
         changes,
     }
 }
@@ -292,7 +292,7 @@ pub(crate) fn moved_to_staff_with_a_target(
 }
 
 /// The period as it stands, in the model's terms (one definition, the solver's).
-pub use crate::solver::department::current_roster;
+pub use crate::fill::department::current_roster;
 
 /// "Night on 12 Dec is 1 RN short of the minimum: every qualified RN
 /// free that day is at a limit (hours, days in a row, rest or weekends)",

@@ -7,8 +7,8 @@ use super::department::{map, FillOptions, Mapped};
 use super::department_tests::{loaded, mapped, need, shift, unit};
 use super::run::run;
 use crate::credentials::ExpiredAction;
-use crate::schedule::fill::{proposed_assignments, summary, FillSummary};
-use crate::schedule::fill_staffing::staffing;
+use crate::fill::staffing::staffing;
+use crate::fill::summary::{proposed_assignments, summary, FillSummary};
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::testing::*;
 use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
@@ -116,13 +116,13 @@ fn hours_short_cost_more_an_hour_the_further_short_and_a_shift_over_costs_little
 #[test]
 fn an_hour_far_over_target_costs_more_than_a_per_diem_hour_and_no_more_than_an_agency_hour() {
     for fairness in 1..=10 {
-        let (near, per_diem, far, agency) = super::department::hourly_weights(fairness);
+        let (near, per_diem, far, agency) = super::weights::hourly_weights(fairness);
         assert!(
             near < per_diem && per_diem < far && far <= agency,
             "fairness {fairness}: {near} < {per_diem} < {far} <= {agency}"
         );
         assert!(
-            agency * 12 < super::department::TARGET_WEIGHT,
+            agency * 12 < super::weights::TARGET_WEIGHT,
             "an agency 12-hour shift (pay aside) costs less than a person short of a day's target"
         );
     }
@@ -208,7 +208,7 @@ fn too_few_shifts_are_shared_by_closeness_to_each_target() {
     );
     assert_eq!(shifts[0], shifts[1], "6 each: {shifts:?}");
     assert_eq!(
-        super::score(&m.model, &outcome.roster).penalty(),
+        crate::solver::score(&m.model, &outcome.roster).penalty(),
         outcome.penalty,
         "the scorer counts the targets as the search does"
     );

@@ -4,10 +4,10 @@
 //! who could work them is at their FTE hours plus the extra the Fill
 //! allows, and, with "keep existing", how many existing shifts it changed.
 
-use super::fill::{changes, proposed_assignments};
-use super::store::loaded_period::Loaded;
-use super::{format, Requirement};
-use crate::solver::department::{shift_pay_cents, target_minutes, FillOptions, Mapped, StaffTo};
+use super::summary::{changes, proposed_assignments};
+use crate::fill::department::{shift_pay_cents, target_minutes, FillOptions, Mapped, StaffTo};
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::{format, Requirement};
 use crate::solver::{Outcome, Roster};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -25,7 +25,7 @@ pub struct FillStaffing {
     /// qualified person free that day is at their FTE hours plus the extra
     /// hours (or at another limit): "3 RN shifts left open: …"; then one
     /// line per need of the shifts left under target, each cause with its
-    /// count, adding up to the review's figure ([`super::fill_under`]).
+    /// count, adding up to the review's figure ([`super::under`]).
     pub left_open: Vec<String>,
     /// With "keep existing": how many shifts already on the schedule the
     /// proposal moves, changes or takes off (none otherwise).
@@ -135,7 +135,7 @@ fn left_open(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, extra_hours: u
             format::duration(i64::from(extra_hours) * 60)
         )
     };
-    let under = super::fill_under::cells(ctx, mapped, outcome);
+    let under = super::under::cells(ctx, mapped, outcome);
     groups
         .into_iter()
         .map(|((target, who), n)| {
@@ -150,6 +150,6 @@ fn left_open(loaded: &Loaded, mapped: &Mapped, outcome: &Outcome, extra_hours: u
                 "{n} {who} {shifts} {left}: every qualified {who} free that day is at {extra} or at another limit. More extra hours in the Fill's options could staff {them}."
             )
         })
-        .chain(super::fill_under::headline(ctx, mapped, &under))
+        .chain(super::under::headline(ctx, mapped, &under))
         .collect()
 }

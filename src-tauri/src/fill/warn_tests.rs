@@ -3,11 +3,12 @@
 //! gives the shift to the one whose credentials are in order, and the
 //! review names whoever it still schedules.
 
-use super::department::{hourly_weights, map, FillOptions, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT};
+use super::department::{map, FillOptions};
 use super::department_tests::{loaded, need, unit};
 use super::run::run;
+use super::weights::{hourly_weights, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT};
 use crate::credentials::ExpiredAction;
-use crate::schedule::fill::{proposed_assignments, summary};
+use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::testing::*;
 use crate::schedule::{CredentialFact, Requirement, ScheduleContext};
 use crate::staff::Role;
@@ -42,7 +43,7 @@ fn options() -> FillOptions {
     }
 }
 
-fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::schedule::fill::FillSummary) {
+fn shifts_of(c: ScheduleContext, seed: u64) -> (Vec<usize>, crate::fill::summary::FillSummary) {
     let l = loaded(c);
     let m = map(&l, &options());
     let outcome = run(&m, &options(), seed, &AtomicBool::new(false), &mut |_| {}).unwrap();
@@ -90,10 +91,9 @@ fn a_shift_on_a_lapsed_warning_costs_a_named_penalty() {
 // At the default fairness (3): more than a 12-hour shift towards a
 // person's own hours plus a target line, far less than a minimum line.
 const _: () = assert!(
-    WARN_LAPSED_PER_SHIFT
-        > 12 * super::department::UNDER_PER_HOUR * 3 + super::department::TARGET_WEIGHT
+    WARN_LAPSED_PER_SHIFT > 12 * super::weights::UNDER_PER_HOUR * 3 + super::weights::TARGET_WEIGHT
 );
-const _: () = assert!(WARN_LAPSED_PER_SHIFT < super::department::MINIMUM_WEIGHT / 2);
+const _: () = assert!(WARN_LAPSED_PER_SHIFT < super::weights::MINIMUM_WEIGHT / 2);
 
 #[test]
 fn a_lapsed_warning_staffs_the_minimum_but_not_above_it() {

@@ -7,17 +7,18 @@
 
 use super::department::{map, FillOptions, Mapped, StaffTo};
 use super::run::run;
-use super::score::row_violations;
-use super::Outcome;
+use crate::fill::staffing::staffing;
+use crate::fill::store;
+use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::cost::period_cost;
-use crate::schedule::fill::{proposed_assignments, summary};
-use crate::schedule::fill_staffing::staffing;
 use crate::schedule::period_hours::period_hours;
 use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::store::periods;
 use crate::schedule::store::periods::PeriodStatus;
-use crate::schedule::store::{fill as store, periods};
 use crate::schedule::testing::day;
 use crate::schedule::time;
+use crate::solver::score::row_violations;
+use crate::solver::Outcome;
 use crate::staff::EmploymentType;
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicBool;

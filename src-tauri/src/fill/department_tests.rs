@@ -2,11 +2,11 @@
 //! contracts, days off, fixed and locked cells, successions, coverage,
 //! requests; and small fills that keep every rule and explain their gaps.
 
-use super::department::{map, FillOptions, Mapped, MINIMUM_WEIGHT, TARGET_WEIGHT};
-use super::model::RequestKind;
+use super::department::{map, FillOptions, Mapped};
 use super::run::run;
+use super::weights::{MINIMUM_WEIGHT, TARGET_WEIGHT};
 use crate::credentials::ExpiredAction;
-use crate::schedule::fill::{proposed_assignments, summary};
+use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::rules::check_all;
 use crate::schedule::store::loaded_period::{Loaded, Person};
 use crate::schedule::store::periods::{PeriodStatus, SchedulePeriod};
@@ -14,6 +14,7 @@ use crate::schedule::testing::*;
 use crate::schedule::{
     CoverageNeed, CredentialFact, Requirement, ScheduleContext, TimeOff, TimeOffKind, TimeOffStatus,
 };
+use crate::solver::model::RequestKind;
 use crate::staff::{EmploymentType, Role};
 use chrono::Weekday;
 use std::collections::HashSet;
@@ -138,7 +139,7 @@ fn contracts_follow_the_rules_the_fte_and_the_coverage_a_person_counts_for() {
         weekly.iter().all(|&m| m == 40 * 60),
         "40 h in every work week: {weekly:?}"
     );
-    let period = |c: &super::model::Contract| {
+    let period = |c: &crate::solver::model::Contract| {
         c.windows
             .iter()
             .find(|w| w.first == 13 && w.days == 28)
@@ -351,9 +352,9 @@ fn history_is_fixed_and_kept_shifts_are_fixed_unless_they_break_a_blocking_rule(
 /// one second here failed once under load).
 #[test]
 fn a_fill_of_the_small_unit_keeps_every_rule() {
-    use super::model::Roster;
-    use super::rng::Rng;
-    use super::row::Rules;
+    use crate::solver::model::Roster;
+    use crate::solver::rng::Rng;
+    use crate::solver::row::Rules;
     let c = with(unit(), &[(MARIA, "2026-12-05", NIGHT12)]);
     let l = loaded(c);
     let m = map(&l, &FillOptions::default());
@@ -376,7 +377,10 @@ fn a_fill_of_the_small_unit_keeps_every_rule() {
             };
             roster.cells[s] = rules.construct_by(s, &mut rng, &appeal, None).unwrap();
         }
-        assert!(super::score(&m.model, &roster).is_feasible(), "seed {seed}");
+        assert!(
+            crate::solver::score(&m.model, &roster).is_feasible(),
+            "seed {seed}"
+        );
         let mut after = l.ctx.clone();
         after.assignments = proposed_assignments(&l.ctx, &m, &roster);
         let broken: Vec<_> = check_all(&after)

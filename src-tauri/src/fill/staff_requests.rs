@@ -9,10 +9,11 @@
 //! asked as a must does not scale with the dialog: it outweighs two people
 //! short of a minimum, so the Fill gives it unless a rule forbids it.
 
-use super::department::{FillOptions, Mapped, MINIMUM_WEIGHT};
-use super::model::{Request, RequestKind as ModelKind};
+use super::department::{FillOptions, Mapped};
+use super::weights::MINIMUM_WEIGHT;
 use crate::requests::{RequestKind, RequestPriority, StaffRequest};
 use crate::schedule::store::loaded_period::Loaded;
+use crate::solver::model::{Request, RequestKind as ModelKind};
 use crate::staff::EmploymentType;
 
 pub const STRONG_PER_UNIT: u32 = 30;

@@ -1,15 +1,15 @@
 //! One fill of a department's period, as the app runs it: from the calling
 //! thread (the app gives it its own), on the machine's cores (at most
-//! eight, [`super::threads`]), reporting progress as it goes and stopping
+//! eight, [`crate::solver::threads`]), reporting progress as it goes and stopping
 //! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
-use super::explain::shortfalls;
-use super::row::Rules;
-use super::score::score;
-use super::search::{Options, Outcome, SolveError};
-use super::state::State;
-use super::threads::{default_threads, solve_threads_from};
+use crate::solver::explain::shortfalls;
+use crate::solver::row::Rules;
+use crate::solver::score::score;
+use crate::solver::search::{Options, Outcome, SolveError};
+use crate::solver::state::State;
+use crate::solver::threads::{default_threads, solve_threads_from};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -45,7 +45,7 @@ pub fn run(
     let threads = default_threads();
     // The schedule as it stands is the first incumbent: the best so far
     // shown, and what a Stop returns, is never worse than the start.
-    let start = super::start::repaired(&mapped.model, &mapped.current);
+    let start = crate::solver::start::repaired(&mapped.model, &mapped.current);
     let mut outcome = solve_threads_from(
         &mapped.model,
         &solve_options,
@@ -67,8 +67,13 @@ pub fn run(
     // short of their hours can take goes to that person. (Stopped, the
     // manager gets the best roster shown, as it was.)
     if !stop.load(Ordering::Relaxed) {
-        super::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
-        super::handover::hand_over(&mapped.model, &mut outcome, &mapped.agency, &mapped.warned);
+        crate::solver::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
+        crate::solver::handover::hand_over(
+            &mapped.model,
+            &mut outcome,
+            &mapped.agency,
+            &mapped.warned,
+        );
     }
     if options.keep_existing {
         keep_if_no_better(mapped, &mut outcome);
@@ -82,7 +87,7 @@ pub fn run(
 /// The start (repaired) in place of an outcome with more shifts below
 /// their minimum: the cost weighs a gap heavily but not without limit, and
 /// a manager never wants a Fill to open a gap the schedule did not have.
-fn no_more_gaps_than(mapped: &Mapped, start: super::model::Roster, outcome: &mut Outcome) {
+fn no_more_gaps_than(mapped: &Mapped, start: crate::solver::model::Roster, outcome: &mut Outcome) {
     if gaps(mapped, &outcome.roster).0 <= gaps(mapped, &start).0 {
         return;
     }
@@ -93,7 +98,7 @@ fn no_more_gaps_than(mapped: &Mapped, start: super::model::Roster, outcome: &mut
 }
 
 /// With "keep existing", the schedule as it stands unless the Fill's
-/// saves more than [`super::department::MOVE_WEIGHT`] for each cell it
+/// saves more than [`super::weights::MOVE_WEIGHT`] for each cell it
 /// changes: a Fill run again on its own accepted result does not reshuffle
 /// it for small savings (a search cut short by its time finds some), while
 /// a gap below a minimum or a target, or a person's hours, still outweigh
@@ -115,7 +120,7 @@ fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
     let saving = now
         .penalty()
         .saturating_sub(score(model, &outcome.roster).penalty());
-    if saving > changed * u64::from(super::department::MOVE_WEIGHT) {
+    if saving > changed * u64::from(super::weights::MOVE_WEIGHT) {
         return;
     }
     let state = State::new(model, mapped.current.clone());

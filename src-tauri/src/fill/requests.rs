@@ -2,13 +2,13 @@
 //! that can be found: "Ana Ruiz asked for 24 Dec off (strong): the Night
 //! needed every RN on it to reach its minimum of 3."
 
-use super::fill_hours::limit_words;
-use super::format;
-use super::store::loaded_period::Loaded;
-use super::Requirement;
+use super::hours::limit_words;
+use crate::fill::department::Mapped;
+use crate::fill::staff_requests::{place, shift};
 use crate::requests::{RequestKind, StaffRequest};
-use crate::solver::department::Mapped;
-use crate::solver::staff_requests::{place, shift};
+use crate::schedule::format;
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::Requirement;
 use crate::solver::{room, Room, Roster};
 use serde::Serialize;
 use ts_rs::TS;

@@ -5,9 +5,9 @@
 //! for a need meet its minimum but not its target. Each such cell has one
 //! cause, the first that applies, so the causes add up to the figure.
 
-use super::rules::ScheduleContext;
-use super::{format, Requirement};
-use crate::solver::department::{target_minutes, Mapped};
+use super::department::{target_minutes, Mapped};
+use crate::schedule::rules::ScheduleContext;
+use crate::schedule::{format, Requirement};
 use crate::solver::{Outcome, Roster, Shortfall};
 use std::collections::BTreeMap;
 

@@ -4,8 +4,8 @@
 //! objective shares them so; the department's weekend rule caps each
 //! person, hard). Per diem and agency staff have no share.
 
-use super::rules::ScheduleContext;
-use crate::solver::department::Mapped;
+use crate::fill::department::Mapped;
+use crate::schedule::rules::ScheduleContext;
 use crate::solver::score::row_violations;
 use crate::solver::{Room, Roster};
 
@@ -141,7 +141,7 @@ fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare
     }
     let wanted = |day: usize, shift: usize| {
         crate::solver::Model::is_weekend(day)
-            && super::fill_hours::under_target(mapped, roster, w.staff, day, shift)
+            && super::hours::under_target(mapped, roster, w.staff, day, shift)
     };
     match crate::solver::room(model, roster, w.staff, mapped.period(), &wanted) {
         Room::NoCell => {
@@ -154,7 +154,7 @@ fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare
         Room::AtLimit { limits, every } => {
             let broken: Vec<String> = limits
                 .iter()
-                .map(|&(rule, _)| super::fill_hours::limit_words(ctx, rule))
+                .map(|&(rule, _)| super::hours::limit_words(ctx, rule))
                 .collect();
             let which = if every {
                 "any other shift they could take"

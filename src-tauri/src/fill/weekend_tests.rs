@@ -6,8 +6,8 @@
 use super::department::{map, FillOptions};
 use super::department_tests::{loaded, need};
 use super::run::run;
-use crate::schedule::fill::{proposed_assignments, summary};
-use crate::schedule::fill_weekends::shares;
+use crate::fill::summary::{proposed_assignments, summary};
+use crate::fill::weekends::shares;
 use crate::schedule::testing::*;
 use crate::schedule::{Requirement, ScheduleContext};
 use crate::staff::{EmploymentType, Role};

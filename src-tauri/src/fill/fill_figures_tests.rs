@@ -6,12 +6,13 @@
 
 use super::department::{gaps, map, FillOptions, StaffTo};
 use super::run::{run, FillProgress};
-use crate::schedule::fill::{
+use crate::fill::store;
+use crate::fill::summary::{
     current_roster, moved_to_staff_with_a_target, proposed_assignments, summary, FillChange,
 };
 use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::store::periods;
 use crate::schedule::store::periods::PeriodStatus;
-use crate::schedule::store::{fill as store, periods};
 use crate::schedule::testing::day;
 use crate::schedule::view::{CoverageStatus, ScheduleView};
 use crate::schedule::Assignment;
@@ -159,9 +160,10 @@ fn an_early_stop_never_shows_or_returns_more_gaps_than_the_start() {
         ..FillOptions::default()
     };
     let m = map(&l, &options);
-    let start = super::start::repaired(&m.model, &m.current).expect("the draft can be mended");
+    let start =
+        crate::solver::start::repaired(&m.model, &m.current).expect("the draft can be mended");
     let at_start = gaps(&m, &start);
-    let start_penalty = super::score(&m.model, &start).penalty();
+    let start_penalty = crate::solver::score(&m.model, &start).penalty();
     for seed in [1, 2] {
         let stop = AtomicBool::new(false);
         let mut reports: Vec<FillProgress> = Vec::new();
@@ -184,7 +186,7 @@ fn an_early_stop_never_shows_or_returns_more_gaps_than_the_start() {
             gaps(&m, &outcome.roster).0 <= at_start.0,
             "seed {seed}: a Stop returns no more shifts below minimum than the start"
         );
-        assert!(super::score(&m.model, &outcome.roster).is_feasible());
+        assert!(crate::solver::score(&m.model, &outcome.roster).is_feasible());
     }
 }
 
@@ -242,7 +244,7 @@ fn shifts_under_target_have_one_count_and_one_wording_for_each_cause() {
     let m = map(&l, &options);
     let outcome = run(&m, &options, 2, &AtomicBool::new(false), &mut |_| {}).unwrap();
     let s = summary(&l, &m, &outcome, false, options.fairness);
-    let staffing = crate::schedule::fill_staffing::staffing(&l, &m, &outcome, &options);
+    let staffing = crate::fill::staffing::staffing(&l, &m, &outcome, &options);
     let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
     let (_, amber) = grid_cells(&l, &proposed);
     assert_eq!(

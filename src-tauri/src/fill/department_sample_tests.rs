@@ -6,9 +6,9 @@
 
 use super::department::{map, FillOptions};
 use super::run::run;
-use crate::schedule::fill::{proposed_assignments, summary};
+use crate::fill::store;
+use crate::fill::summary::{proposed_assignments, summary};
 use crate::schedule::rules::{check_all, Severity};
-use crate::schedule::store::fill as store;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::testing::day;
 use crate::schedule::{RuleCode, ScheduleContext};
@@ -224,7 +224,7 @@ fn per_diem_and_agency_shifts_are_only_those_no_one_short_of_their_hours_could_t
                 let mut trial = roster.clone();
                 trial.cells[p][day] = Some(shift);
                 trial.cells[q][day] = None;
-                if super::score::row_violations(model, &trial, p).is_empty() {
+                if crate::solver::score::row_violations(model, &trial, p).is_empty() {
                     movable.push(format!(
                         "{} on {} → {}",
                         person.id, m.dates[day], model.staff[p].id
@@ -268,7 +268,7 @@ fn refilling_the_whole_draft_breaks_no_blocking_rule() {
     };
     let m = map(&l, &options);
     let outcome = run(&m, &options, 9, &AtomicBool::new(false), &mut |_| {}).unwrap();
-    assert!(super::score(&m.model, &outcome.roster).is_feasible());
+    assert!(crate::solver::score(&m.model, &outcome.roster).is_feasible());
     let mut after = l.ctx.clone();
     after.assignments = proposed_assignments(&l.ctx, &m, &outcome.roster);
     assert!(blocking(&after).is_empty(), "{:#?}", blocking(&after));
@@ -318,7 +318,7 @@ fn stop_ends_the_run_at_once_with_the_best_so_far() {
         outcome.penalty, reports[2].penalty,
         "the roster returned is the best reported"
     );
-    assert!(super::score(&m.model, &outcome.roster).is_feasible());
+    assert!(crate::solver::score(&m.model, &outcome.roster).is_feasible());
 }
 
 #[test]
@@ -457,15 +457,16 @@ fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
         .filter(|&s| m.warned[s].iter().any(|&w| w))
         .collect();
     assert!(!warned.is_empty(), "the sample has a lapsed ACLS");
-    let start = super::start::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
-    let mut outcome = super::search::Outcome {
+    let start =
+        crate::solver::start::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
+    let mut outcome = crate::solver::search::Outcome {
         roster: start.clone(),
         penalty: 0,
         iterations: 0,
         shortfalls: Vec::new(),
         timing: Default::default(),
     };
-    super::handover::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
+    crate::solver::handover::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
     let moved_away = (0..m.agency.len())
         .filter(|&a| m.agency[a])
         .flat_map(|a| m.period().map(move |d| (a, d)))
@@ -495,7 +496,7 @@ fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
 #[test]
 fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_says_what_happened()
 {
-    use crate::schedule::fill_hours::takers;
+    use crate::fill::hours::takers;
     for today in [day("2026-11-27"), day("2026-12-07")] {
         let l = super::fill_figures_tests::draft_with_a_resignation_on(today);
         let options = FillOptions {

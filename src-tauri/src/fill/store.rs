@@ -3,15 +3,15 @@
 //! transaction, and the schedule's rules decide it as they decide a change
 //! by hand: a blocking violation on any cell it sets refuses it.
 
-use super::loaded_period::{self, Loaded};
-use super::periods::PeriodStatus;
 use crate::error::{AppError, AppResult, ErrorCode};
+use crate::fill::department::AFTER_DAYS;
+use crate::fill::summary::changes;
 use crate::input;
-use crate::schedule::fill::changes;
 use crate::schedule::rules::{check_all, Cell, Severity};
+use crate::schedule::store::loaded_period::{self, Loaded};
+use crate::schedule::store::periods::PeriodStatus;
 use crate::schedule::view::{self, ScheduleView};
 use crate::schedule::Assignment;
-use crate::solver::department::AFTER_DAYS;
 use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Connection};
 use std::collections::HashSet;

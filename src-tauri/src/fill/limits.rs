@@ -8,12 +8,12 @@
 //! roster must exist; the fill then adds nothing beyond them.
 
 use super::department::Mapped;
-use super::model::{Contract, WeekendWindow, Window};
 use crate::credentials::ExpiredAction;
 use crate::schedule::cost::{paid_time_off, shift_cost};
 use crate::schedule::period_hours;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::{time, ScheduleContext, ShiftType, StaffFacts, TimeOffStatus};
+use crate::solver::model::{Contract, WeekendWindow, Window};
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::BTreeSet;

@@ -1,8 +1,9 @@
-//! SplitMix64, the one seeded generator of the sample department and the
-//! tests: tiny, fixed forever (so the sample and a test's seed never change
-//! with a crate upgrade) and without a dependency. The solver keeps its own
-//! copy (`solver/rng.rs`, which maps to a range by multiply-and-shift) until
-//! it can use this one.
+//! SplitMix64, the one seeded generator of the search, the sample department
+//! and the tests: tiny, fixed forever (so the sample and a test's seed never
+//! change with a crate upgrade) and without a dependency. It lives in the
+//! solver, which may import nothing of the app, so that everyone can use it;
+//! the search draws from it through [`super::rng`], which maps to a range by
+//! multiply-and-shift.
 
 /// A SplitMix64 stream from a seed.
 #[derive(Debug, Clone)]

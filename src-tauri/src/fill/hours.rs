@@ -3,11 +3,12 @@
 //! manager checks before publishing ("Aisha Zhang: BLS expired 15 Dec —
 //! cannot be scheduled").
 
-use super::period_hours::{hourly, no_target, period_hours};
-use super::store::loaded_period::Loaded;
-use super::{format, Assignment, ScheduleContext, TimeOffStatus};
 use crate::credentials::ExpiredAction;
-use crate::solver::department::{Mapped, OVER_NEAR_MINUTES};
+use crate::fill::department::Mapped;
+use crate::fill::weights::OVER_NEAR_MINUTES;
+use crate::schedule::period_hours::{hourly, no_target, period_hours};
+use crate::schedule::store::loaded_period::Loaded;
+use crate::schedule::{format, Assignment, ScheduleContext, TimeOffStatus};
 use crate::solver::score::row_violations;
 use crate::solver::{room, Room, Roster, Rule};
 use crate::staff::EmploymentType;
@@ -143,7 +144,7 @@ fn why_short(
         });
     }
     // A Warn credential lapsed in the period: the Fill gives only the
-    // shifts nobody else can take (`solver::department::WARN_LAPSED_PER_SHIFT`).
+    // shifts nobody else can take (`fill::weights::WARN_LAPSED_PER_SHIFT`).
     let warned = facts
         .credentials
         .iter()

@@ -7,7 +7,7 @@
 use super::department::{map, FillOptions};
 use super::department_tests::{loaded, need};
 use super::run::run;
-use crate::schedule::fill::summary;
+use crate::fill::summary::summary;
 use crate::schedule::testing::*;
 use crate::schedule::Requirement;
 use crate::staff::Role;

@@ -4,14 +4,14 @@
 
 use super::department::{map, FillOptions};
 use super::department_tests::{loaded, shift, unit};
-use super::model::RequestKind as ModelKind;
 use super::run::run;
 use super::staff_requests::{MUST_WEIGHT, NICE_PER_UNIT, STRONG_PER_UNIT};
+use crate::fill::summary::summary;
 use crate::requests::{RequestKind, RequestPriority, StaffRequest};
-use crate::schedule::fill::summary;
 use crate::schedule::store::loaded_period::Loaded;
 use crate::schedule::testing::*;
 use crate::schedule::Requirement;
+use crate::solver::model::RequestKind as ModelKind;
 use crate::staff::{EmploymentType, Role};
 use std::sync::atomic::AtomicBool;
 
@@ -336,9 +336,9 @@ fn a_shift_a_rule_forbids_is_not_met_and_the_rule_is_named() {
     l.ctx = with(l.ctx, &[(MARIA, "2026-12-09", DAY12)]);
     l.locked.insert((MARIA, day("2026-12-09")));
     let m = map(&l, &FillOptions::default());
-    let mut roster = super::model::Roster::empty(&m.model);
+    let mut roster = crate::solver::model::Roster::empty(&m.model);
     roster.cells[0][m.day_of(day("2026-12-09")).unwrap()] = Some(shift(&m, DAY12));
-    let r = crate::schedule::fill_requests::requests(&l, &m, &roster);
+    let r = crate::fill::requests::requests(&l, &m, &roster);
     assert_eq!((r.total, r.met), (1, 0));
     let line = &r.not_met[0];
     assert!(
@@ -352,6 +352,6 @@ fn a_shift_a_rule_forbids_is_not_met_and_the_rule_is_named() {
 
     // Granted, it is met.
     roster.cells[0][m.day_of(day("2026-12-08")).unwrap()] = Some(shift(&m, NIGHT12));
-    let r = crate::schedule::fill_requests::requests(&l, &m, &roster);
+    let r = crate::fill::requests::requests(&l, &m, &roster);
     assert_eq!((r.total, r.met), (1, 1));
 }

@@ -3,8 +3,8 @@
 //! credential that blocks does), so the review names them for the manager
 //! to chase: "Ben Ortiz: ACLS expired 3 Dec (warning only) — 6 shifts".
 
-use super::{format, Assignment, ScheduleContext};
 use crate::credentials::ExpiredAction;
+use crate::schedule::{format, Assignment, ScheduleContext};
 
 /// One line per person and lapsed Warn credential with at least one shift
 /// of the proposal on a day it has lapsed, in `ctx.staff` order.
