@@ -74,6 +74,9 @@ struct Day {
     worked: i64,
     open: Vec<(ExceptionKind, String)>,
     settled: bool,
+    /// Worked without a shift on the schedule, approved or not: a fact of
+    /// the day, not only something to review.
+    unscheduled: bool,
 }
 
 fn of_period(
@@ -97,6 +100,7 @@ fn of_period(
     }
     for e in exceptions_of(l).into_iter().filter(|e| inside(e.workday)) {
         let day = days.entry((e.staff_id, e.workday)).or_default();
+        day.unscheduled |= e.kind == ExceptionKind::Unscheduled;
         // Approving the period accepts what was still open.
         if l.approved_at.is_some() || approved.contains(&(e.staff_id, e.workday, e.kind)) {
             day.settled = true;
@@ -110,7 +114,7 @@ fn of_period(
             let has = |k: ExceptionKind| day.open.iter().any(|(o, _)| *o == k);
             let mark = if has(ExceptionKind::NoShow) {
                 WorkedMark::NoShow
-            } else if has(ExceptionKind::Unscheduled) {
+            } else if day.unscheduled {
                 WorkedMark::Unscheduled
             } else if !day.open.is_empty() {
                 WorkedMark::Exception
@@ -143,6 +147,9 @@ fn sentence(day: &Day, mark: WorkedMark) -> String {
     }
     if day.open.is_empty() && day.settled {
         parts.push("exceptions approved".into());
+    }
+    if mark == WorkedMark::Unscheduled && day.settled && day.open.is_empty() {
+        parts.push("not on the schedule".into());
     }
     if mark == WorkedMark::AsScheduled && !day.settled {
         parts.push("as scheduled".into());

@@ -127,3 +127,26 @@ fn days_after_now_have_no_mark() {
         cells.iter().map(|c| &c.date).max()
     );
 }
+
+#[test]
+fn an_unscheduled_shift_stays_marked_unscheduled_once_approved() {
+    let conn = sample();
+    let rules = rule_settings::load(&conn).unwrap();
+    let l = period::load_at(&conn, rules, day("2026-11-08"), now()).unwrap();
+    let extra = exceptions_of(&l)
+        .into_iter()
+        .find(|e| e.kind == ExceptionKind::Unscheduled)
+        .expect("the sample has an unscheduled shift");
+    let when = input::format_date(extra.workday);
+    conn.execute(
+        "INSERT INTO pay_period_approval (start_date, approved_at) VALUES ('2026-11-08', ?1)",
+        [NOW],
+    )
+    .unwrap();
+    let c = marks(&conn)
+        .into_iter()
+        .find(|c| c.staff_id == extra.staff_id && c.date == when)
+        .unwrap();
+    assert_eq!(c.mark, WorkedMark::Unscheduled, "{}", c.text);
+    assert!(c.text.contains("exceptions approved"), "{}", c.text);
+}

@@ -1266,8 +1266,9 @@ stopped: boolean,
 unmet: Array<string>, 
 /**
  * Why each shift left under its target was, one line each ("Night
- * 12 Jan under target by 1 RN: …"); gaps below a minimum are in
- * `unmet` instead.
+ * 12 Jan under target by 1 RN: …"), one for each of
+ * `under_target_after`, each cause worded as in the headline (see
+ * [`super::under`]); gaps below a minimum are in `unmet` instead.
  */
 under_target: Array<string>, 
 /**
@@ -1308,9 +1309,11 @@ staff_to: StaffTo,
  */
 above_minimum_shifts: number, above_minimum_cents: number, 
 /**
- * One line per role and kind of gap left because every qualified
- * person free that day is at their FTE hours plus the extra hours
- * (or at another limit): "3 RN shifts left open: …".
+ * One line per role of gaps below the minimum left because every
+ * qualified person free that day is at their FTE hours plus the extra
+ * hours (or at another limit): "3 RN shifts left open: …"; then one
+ * line per need of the shifts left under target, each cause with its
+ * count, adding up to the review's figure ([`super::under`]).
  */
 left_open: Array<string>, 
 /**
@@ -1621,9 +1624,13 @@ export type AttendanceGlance = {
  */
 from: string, to: string, punches: number, open_exceptions: number, incidental_overtime_cents: number, 
 /**
- * The last closed period's start, when it has punches and is not approved.
+ * The oldest closed period with punches that is not approved, if any.
  */
-to_approve: string | null, };
+to_approve: string | null, 
+/**
+ * How many closed periods with punches wait for approval.
+ */
+periods_to_approve: number, };
 
 export type Dashboard = { today: string, 
 /**
