@@ -89,15 +89,46 @@ pub fn employee_key(no: &str) -> String {
     no.to_lowercase()
 }
 
-/// Staff ids by `employee_key` of their employee number.
+/// The digits of an employee number, leading zeros dropped, as a key of
+/// its own ("#10003" for `E10003`, `10003` or `0010003`): one system adds
+/// a letter prefix the other leaves off. None without digits.
+pub fn digits_key(no: &str) -> Option<String> {
+    let digits: String = no.chars().filter(char::is_ascii_digit).collect();
+    let stripped = digits.trim_start_matches('0');
+    (!digits.is_empty()).then(|| format!("#{}", if stripped.is_empty() { "0" } else { stripped }))
+}
+
+/// Staff ids by `employee_key` of their employee number, and by
+/// `digits_key` where no one else's number has the same digits.
 pub fn staff_by_number<'a>(
     staff: impl IntoIterator<Item = (&'a str, i64)>,
 ) -> HashMap<String, i64> {
-    staff
+    let staff: Vec<(&str, i64)> = staff
         .into_iter()
         .filter(|(no, _)| !no.trim().is_empty())
-        .map(|(no, id)| (employee_key(no), id))
-        .collect()
+        .collect();
+    let mut by_digits: HashMap<String, Vec<i64>> = HashMap::new();
+    for (no, id) in &staff {
+        if let Some(k) = digits_key(no) {
+            by_digits.entry(k).or_default().push(*id);
+        }
+    }
+    let mut out: HashMap<String, i64> = by_digits
+        .into_iter()
+        .filter(|(_, ids)| ids.len() == 1)
+        .map(|(k, ids)| (k, ids[0]))
+        .collect();
+    out.extend(staff.into_iter().map(|(no, id)| (employee_key(no), id)));
+    out
+}
+
+/// The person a file's employee number names: exactly, else by its digits
+/// when only one person's number has them.
+pub fn staff_of(staff: &HashMap<String, i64>, no: &str) -> Option<i64> {
+    staff
+        .get(&employee_key(no))
+        .or_else(|| staff.get(&digits_key(no)?))
+        .copied()
 }
 
 /// The likely mapping of a file's text (its readable records).

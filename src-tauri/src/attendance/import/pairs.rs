@@ -5,7 +5,7 @@
 
 use super::clock;
 use super::overnight::Overnight;
-use super::{employee_key, PreviewRow, PunchField, PunchMapping, PunchPreview, RowOutcome};
+use super::{PreviewRow, PunchField, PunchMapping, PunchPreview, RowOutcome};
 use crate::attendance::Punch;
 use crate::csv_file::Record;
 use crate::schedule::time::instant;
@@ -101,7 +101,7 @@ fn common(
     let no = cells
         .get(PunchField::EmployeeNo)
         .ok_or("The employee number is empty.")?;
-    let Some(&staff_id) = staff.get(&employee_key(no)) else {
+    let Some(staff_id) = super::staff_of(staff, no) else {
         return Ok(Err(no.to_string()));
     };
     let date = match cells.get(PunchField::Date) {

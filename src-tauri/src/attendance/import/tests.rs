@@ -508,3 +508,38 @@ fn overnight_shifts_are_those_ending_the_next_day_midnight_included() {
         "15:00 for 539 min ends 23:59, the same day"
     );
 }
+
+#[test]
+fn an_employee_number_with_or_without_a_letter_prefix_is_the_same_person_when_unique() {
+    let staff = staff_by_number([
+        ("E10003", 1),
+        ("10004", 2),
+        ("E20001", 3),
+        ("X20001", 4),
+        ("0042", 5),
+    ]);
+    assert_eq!(
+        staff_of(&staff, "10003"),
+        Some(1),
+        "the clock leaves HR's prefix off"
+    );
+    assert_eq!(staff_of(&staff, "e10003"), Some(1), "case does not matter");
+    assert_eq!(
+        staff_of(&staff, "E10004"),
+        Some(2),
+        "the clock adds a prefix HR has not"
+    );
+    assert_eq!(staff_of(&staff, "E20001"), Some(3), "an exact number wins");
+    assert_eq!(
+        staff_of(&staff, "20001"),
+        None,
+        "two people's numbers have these digits: nobody is guessed"
+    );
+    assert_eq!(staff_of(&staff, "42"), Some(5), "leading zeros, as before");
+    assert_eq!(
+        staff_of(&staff, "10005"),
+        None,
+        "another department's number matches nobody"
+    );
+    assert_eq!(staff_of(&staff, "ABC"), None);
+}
