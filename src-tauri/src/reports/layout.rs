@@ -81,6 +81,25 @@ pub fn fit(face: Face, size: f32, text: &str, max: f32) -> String {
     format!("{}…", out.trim_end())
 }
 
+/// A header line in lines of at most `max` points: broken at spaces, and a
+/// word too wide alone shortened with "…" rather than split.
+fn header_lines_of(text: &str, size: f32, max: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if fonts::width(Face::Bold, size, &format!("{line} {word}")) <= max => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(fit(Face::Bold, size, word, max)),
+        }
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
 /// `text` broken into lines of at most `max` points, at spaces where it can
 /// and inside a word only when the word alone is too long. Line breaks in
 /// the text are kept.
@@ -202,9 +221,11 @@ pub fn plan_on(report: &Report, paper: Paper) -> Plan {
         .iter()
         .enumerate()
         .map(|(i, c)| {
+            // Wrapped at spaces ("Employee no." over two lines), shortened
+            // only where one word alone is wider than the column.
             c.header
                 .split('\n')
-                .map(|l| fit(Face::Bold, size, l, inner(i)))
+                .flat_map(|l| header_lines_of(l, size, inner(i)))
                 .collect()
         })
         .collect();
@@ -449,6 +470,22 @@ mod tests {
             30.0,
         );
         assert!(long.len() > 1 && long.concat() == "Supercalifragilisticexpialidocious");
+    }
+
+    #[test]
+    fn a_header_wraps_at_spaces_and_shortens_only_a_word_too_wide() {
+        let two = header_lines_of(
+            "Employee no.",
+            8.5,
+            fonts::width(Face::Bold, 8.5, "Employee") + 1.0,
+        );
+        assert_eq!(two, ["Employee", "no."]);
+        let one = header_lines_of("Employee no.", 8.5, 200.0);
+        assert_eq!(one, ["Employee no."]);
+        let cut = header_lines_of("Scheduled", 8.5, fonts::width(Face::Bold, 8.5, "Sched"));
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0].ends_with('…'), "{cut:?}");
+        assert_eq!(header_lines_of("", 8.5, 50.0), [""]);
     }
 
     #[test]

@@ -83,15 +83,15 @@ pub fn report(conn: &Connection, start: &str, today: NaiveDate) -> AppResult<Rep
         summary: vec![status],
         columns: vec![
             Column::left("Employee no.", 1.2),
-            Column::left("Name", 2.6),
-            Column::right("Scheduled", 1.0),
-            Column::right("Worked", 1.0),
-            Column::right("Regular", 1.0),
-            Column::right("Overtime", 1.0),
-            Column::right("Time off", 1.0),
-            Column::right("Open\nexceptions", 1.1),
-            Column::left("Signature", 3.2),
-            Column::left("Date", 1.3),
+            Column::left("Name", 2.4),
+            Column::right("Scheduled", 1.2),
+            Column::right("Worked", 1.1),
+            Column::right("Regular", 1.1),
+            Column::right("Overtime", 1.2),
+            Column::right("Time off", 1.1),
+            Column::right("Open\nexceptions", 1.3),
+            Column::left("Signature", 2.6),
+            Column::left("Date", 1.2),
         ],
         rows,
         notes: vec![
@@ -105,4 +105,27 @@ pub fn report(conn: &Connection, start: &str, today: NaiveDate) -> AppResult<Rep
         bands: None,
         file_stem: format!("timecards-{}", format_date(l.start)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_of_the_sheet_is_shown_whole_on_letter_and_a4() {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        let today = crate::input::date("2026-11-25").unwrap();
+        crate::sample::create(&mut conn, today).unwrap();
+        let r = report(&conn, "2026-11-08", today).unwrap();
+        for paper in [super::super::Paper::Letter, super::super::Paper::A4] {
+            let plan = super::super::layout::plan_on(&r, paper);
+            let cut: Vec<&String> = plan
+                .header_lines
+                .iter()
+                .flatten()
+                .filter(|l| l.ends_with('…'))
+                .collect();
+            assert!(cut.is_empty(), "{paper:?}: {cut:?}");
+        }
+    }
 }
