@@ -10,6 +10,7 @@
 
 mod anneal;
 pub mod bound;
+mod cheapest;
 mod columns;
 pub mod curtois;
 pub mod department;
@@ -17,6 +18,7 @@ mod exact;
 mod explain;
 mod handover;
 pub mod inrc2;
+mod lagrange;
 mod limits;
 pub mod model;
 mod most;
@@ -37,7 +39,7 @@ mod sums;
 mod tests;
 pub mod threads;
 
-pub use bound::{gap_percent, lower_bound};
+pub use bound::{gap_percent, lower_bound, lower_bound_within, quick_bound};
 pub use explain::{room, Room, Shortfall};
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};
@@ -57,6 +59,8 @@ mod department_tests;
 mod fill_figures_tests;
 #[cfg(test)]
 mod inrc2_tests;
+#[cfg(test)]
+mod lagrange_tests;
 #[cfg(test)]
 mod leave_tests;
 #[cfg(test)]
