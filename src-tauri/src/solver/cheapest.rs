@@ -24,14 +24,16 @@ pub(crate) struct Cheapest {
     next: Vec<f64>,
 }
 
-/// The minutes a table tracks, in units of `unit` minutes: each type's
+/// The totals a table tracks. Minutes in units of some length: each type's
 /// length in units, the most units (`levels − 1`) and the fewest a whole
-/// row must reach. One level and every length 0 when minutes are priced
-/// instead.
+/// row must reach; one level and every length 0 when minutes are priced
+/// instead. Weekends worked, up to `weekends − 1`; one level when they are
+/// priced instead.
 pub(crate) struct Minutes {
     pub units: Vec<usize>,
     pub levels: usize,
     pub fewest: usize,
+    pub weekends: usize,
 }
 
 impl Minutes {
@@ -41,6 +43,7 @@ impl Minutes {
             units: vec![0; shifts],
             levels: 1,
             fewest: 0,
+            weekends: 1,
         }
     }
 }
@@ -71,7 +74,7 @@ impl Shape {
 }
 
 impl Cheapest {
-    /// The states of `staff`'s table with `levels` levels of minutes.
+    /// The states of `staff`'s table with `levels` levels of totals.
     pub fn states(rules: &Rules, staff: usize, levels: usize) -> usize {
         Self::shape(rules, staff).per_level() * levels
     }
@@ -117,8 +120,9 @@ impl Cheapest {
         let days = rules.model.days;
         let n = rules.model.shifts.len();
         let shape = Self::shape(rules, staff);
+        let wl = minutes.weekends;
         let levels = minutes.levels;
-        let states = shape.per_level() * levels;
+        let states = shape.per_level() * levels * wl;
         row.clear();
         if days == 0 {
             return Some(0.0);
@@ -131,7 +135,7 @@ impl Cheapest {
             let price = cost[cell];
             let level = cell.checked_sub(1).map_or(0, |t| minutes.units[t]);
             if price.is_finite() && level < levels {
-                self.now[shape.index(level, cell, 1, true)] = price;
+                self.now[shape.index(level * wl, cell, 1, true)] = price;
             }
         }
         let mut best_of = vec![(f64::INFINITY, NONE); shape.cap * 2];
@@ -150,7 +154,8 @@ impl Cheapest {
             let prices = &cost[day * (n + 1)..(day + 1) * (n + 1)];
             let saturday = day % 7 == 5;
             let sunday = day % 7 == 6;
-            for level in 0..levels {
+            for level in 0..levels * wl {
+                let (m, worked) = (level / wl, level % wl);
                 // The cheapest work state that may end (to a day off) and
                 // off state that may end (to work).
                 let (mut end_work, mut end_work_at) = (f64::INFINITY, 0);
@@ -214,18 +219,27 @@ impl Cheapest {
                 }
                 for cell in 1..=n {
                     let price = prices[cell];
-                    let after = level + minutes.units[cell - 1];
+                    let after = m + minutes.units[cell - 1];
                     if !price.is_finite() || after >= levels {
                         continue;
                     }
-                    if end_off.is_finite() {
+                    // A weekend begins on a Saturday worked, or on a Sunday
+                    // worked after a Saturday off.
+                    let counted = |begins: bool| {
+                        let more = usize::from(begins && wl > 1);
+                        (worked + more < wl).then_some(after * wl + worked + more)
+                    };
+                    if let (true, Some(to)) = (end_off.is_finite(), counted(saturday || sunday)) {
                         let w = if saturday || sunday { weekend } else { 0.0 };
                         relax(
-                            shape.index(after, cell, 1, false),
+                            shape.index(to, cell, 1, false),
                             end_off + price + w,
                             end_off_at,
                         );
                     }
+                    let Some(after) = counted(saturday) else {
+                        continue;
+                    };
                     let w = if saturday { weekend } else { 0.0 };
                     let shift = cell - 1;
                     for (slot, &(value, first)) in best_of.iter().enumerate() {
@@ -261,7 +275,7 @@ impl Cheapest {
             .now
             .iter()
             .enumerate()
-            .filter(|&(i, v)| v.is_finite() && i / per_level >= minutes.fewest)
+            .filter(|&(i, v)| v.is_finite() && i / per_level / wl >= minutes.fewest)
             .min_by(|a, b| a.1.total_cmp(b.1))
             .map(|(i, &v)| (v, i))?;
         row.resize(days, None);

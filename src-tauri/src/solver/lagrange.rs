@@ -28,7 +28,9 @@ use std::time::{Duration, Instant};
 /// are tracked exactly rather than priced: about 16 MB of scratch space.
 const TRACKED: usize = 4_000_000;
 /// Steps without a better bound before the step size is halved.
-const PATIENCE: u32 = 12;
+const PATIENCE: u32 = 20;
+/// The first step size (of the distance to the aim).
+const FIRST_STEP: f64 = 2.0;
 /// The step size at which it stops.
 const SMALLEST: f64 = 1e-3;
 
@@ -88,7 +90,7 @@ pub fn lagrangian_bound(model: &Model, budget: Duration, max_steps: u32, upper: 
     let mut on_line = vec![0u32; lines];
     let mut person_grad = vec![vec![0.0; TYPES + n]; people];
     let mut best = f64::NEG_INFINITY;
-    let mut step = 1.0;
+    let mut step = FIRST_STEP;
     let mut stale = 0;
     let target = upper as f64;
     for _ in 0..max_steps {
@@ -215,9 +217,11 @@ pub fn lagrangian_bound(model: &Model, budget: Duration, max_steps: u32, upper: 
     whole(best)
 }
 
-/// The minutes `staff`'s table tracks: every level from none to the most
-/// allowed, in the largest unit dividing every type they may work, when
-/// the table stays within [`TRACKED`]; none otherwise.
+/// The totals `staff`'s table tracks: every level of minutes from none to
+/// the most allowed, in the largest unit dividing every type they may
+/// work, and the weekends worked when their most is below the horizon's;
+/// both if the table stays within [`TRACKED`], else minutes alone, else
+/// weekends alone, else neither (then they are priced).
 pub(super) fn tracked_minutes(model: &Model, rules: &Rules, staff: usize) -> Minutes {
     let c = &model.staff[staff].contract;
     let n = model.shifts.len();
@@ -236,14 +240,15 @@ pub(super) fn tracked_minutes(model: &Model, rules: &Rules, staff: usize) -> Min
     }
     let most = u64::from(c.max_minutes).min(model.days as u64 * u64::from(longest));
     let levels = (most / u64::from(unit)) as usize + 1;
-    if levels
-        .saturating_mul(Cheapest::states(rules, staff, 1))
-        .saturating_mul(model.days.max(1))
-        > TRACKED
-    {
-        return Minutes::untracked(n);
-    }
-    Minutes {
+    let saturdays = (5..model.days).step_by(7).count();
+    let weekends = if (c.max_weekends as usize) < saturdays {
+        c.max_weekends as usize + 1
+    } else {
+        1
+    };
+    let size = Cheapest::states(rules, staff, 1).saturating_mul(model.days.max(1));
+    let fits = |levels: usize| size.saturating_mul(levels) <= TRACKED;
+    let minutes = Minutes {
         units: model
             .shifts
             .iter()
@@ -251,6 +256,22 @@ pub(super) fn tracked_minutes(model: &Model, rules: &Rules, staff: usize) -> Min
             .collect(),
         levels,
         fewest: c.min_minutes.div_ceil(unit) as usize,
+        weekends,
+    };
+    if fits(levels * weekends) {
+        minutes
+    } else if fits(levels) {
+        Minutes {
+            weekends: 1,
+            ..minutes
+        }
+    } else if fits(weekends) {
+        Minutes {
+            weekends,
+            ..Minutes::untracked(n)
+        }
+    } else {
+        Minutes::untracked(n)
     }
 }
 

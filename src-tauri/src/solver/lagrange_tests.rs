@@ -21,13 +21,12 @@ fn weekends(row: &[Option<usize>]) -> u32 {
 }
 
 /// The model with every total the table leaves to prices made loose
-/// (weekends, shifts, each type's most), so that the rows the scorer
-/// allows are the rows the table keeps.
+/// (shifts, each type's most), so that the rows the scorer allows are the
+/// rows the table keeps.
 fn loosened(mut model: Model) -> Model {
     let days = model.days as u32;
     for s in &mut model.staff {
         let c = &mut s.contract;
-        c.max_weekends = days;
         c.min_shifts = 0;
         c.max_shifts = days;
         c.max_per_shift
