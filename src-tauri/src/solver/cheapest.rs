@@ -27,13 +27,12 @@ pub(crate) struct Cheapest {
 /// The totals a table tracks. Minutes in units of some length: each type's
 /// length in units, the most units (`levels − 1`) and the fewest a whole
 /// row must reach; one level and every length 0 when minutes are priced
-/// instead. Weekends worked, up to `weekends − 1`; one level when they are
-/// priced instead.
+/// instead. Weekends worked, up to `weekends` if tracked (else priced).
 pub(crate) struct Minutes {
     pub units: Vec<usize>,
     pub levels: usize,
     pub fewest: usize,
-    pub weekends: usize,
+    pub weekends: Option<usize>,
 }
 
 impl Minutes {
@@ -43,7 +42,7 @@ impl Minutes {
             units: vec![0; shifts],
             levels: 1,
             fewest: 0,
-            weekends: 1,
+            weekends: None,
         }
     }
 }
@@ -120,7 +119,7 @@ impl Cheapest {
         let days = rules.model.days;
         let n = rules.model.shifts.len();
         let shape = Self::shape(rules, staff);
-        let wl = minutes.weekends;
+        let wl = minutes.weekends.map_or(1, |most| most + 1);
         let levels = minutes.levels;
         let states = shape.per_level() * levels * wl;
         row.clear();
@@ -226,7 +225,7 @@ impl Cheapest {
                     // A weekend begins on a Saturday worked, or on a Sunday
                     // worked after a Saturday off.
                     let counted = |begins: bool| {
-                        let more = usize::from(begins && wl > 1);
+                        let more = usize::from(begins && minutes.weekends.is_some());
                         (worked + more < wl).then_some(after * wl + worked + more)
                     };
                     if let (true, Some(to)) = (end_off.is_finite(), counted(saturday || sunday)) {

@@ -241,11 +241,8 @@ pub(super) fn tracked_minutes(model: &Model, rules: &Rules, staff: usize) -> Min
     let most = u64::from(c.max_minutes).min(model.days as u64 * u64::from(longest));
     let levels = (most / u64::from(unit)) as usize + 1;
     let saturdays = (5..model.days).step_by(7).count();
-    let weekends = if (c.max_weekends as usize) < saturdays {
-        c.max_weekends as usize + 1
-    } else {
-        1
-    };
+    let weekends = ((c.max_weekends as usize) < saturdays).then_some(c.max_weekends as usize);
+    let weekend_levels = weekends.map_or(1, |most| most + 1);
     let size = Cheapest::states(rules, staff, 1).saturating_mul(model.days.max(1));
     let fits = |levels: usize| size.saturating_mul(levels) <= TRACKED;
     let minutes = Minutes {
@@ -258,14 +255,14 @@ pub(super) fn tracked_minutes(model: &Model, rules: &Rules, staff: usize) -> Min
         fewest: c.min_minutes.div_ceil(unit) as usize,
         weekends,
     };
-    if fits(levels * weekends) {
+    if fits(levels * weekend_levels) {
         minutes
     } else if fits(levels) {
         Minutes {
-            weekends: 1,
+            weekends: None,
             ..minutes
         }
-    } else if fits(weekends) {
+    } else if fits(weekend_levels) {
         Minutes {
             weekends,
             ..Minutes::untracked(n)
