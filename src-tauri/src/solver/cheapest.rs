@@ -130,8 +130,7 @@ impl Cheapest {
         self.from.resize(days * states, NONE);
         self.now.clear();
         self.now.resize(states, f64::INFINITY);
-        for cell in 0..=n {
-            let price = cost[cell];
+        for (cell, &price) in cost[..=n].iter().enumerate() {
             let level = cell.checked_sub(1).map_or(0, |t| minutes.units[t]);
             if price.is_finite() && level < levels {
                 self.now[shape.index(level * wl, cell, 1, true)] = price;
@@ -216,8 +215,7 @@ impl Cheapest {
                 if !any && !end_off.is_finite() {
                     continue;
                 }
-                for cell in 1..=n {
-                    let price = prices[cell];
+                for (cell, &price) in prices.iter().enumerate().skip(1) {
                     let after = m + minutes.units[cell - 1];
                     if !price.is_finite() || after >= levels {
                         continue;
