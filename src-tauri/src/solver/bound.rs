@@ -3,30 +3,57 @@
 //! the best possible: "within 1.4 % of the best possible" or "the best
 //! possible for these rules".
 //!
-//! The bound adds one for each part of the cost, each a floor no roster
-//! can go below:
-//! - requests: on each person's day, the cheapest cell they may take
-//!   (a day off included) leaves some requests unmet, whatever the rest of
-//!   the row: two shifts asked for on one day, a shift asked for on a day
-//!   off or of a type the person may not work;
-//! - cover: each line is short by at least what the people who may work
-//!   its shift that day cannot give; on a day whose lines ask for no skill,
-//!   the lines together by at least what they ask beyond the people free
-//!   that day (one shift a day each); and over the horizon by at least what
-//!   they ask beyond the most shifts everyone's contract allows (its days
-//!   open, its types' maxima, its most minutes in its shortest type);
-//! - targets: nothing (a target can be met or not by the rest of the row).
+//! Two bounds, the better kept:
+//! - the quick one ([`quick_bound`]) adds one floor for each part of the
+//!   cost, each no roster can go below:
+//!   - requests: on each person's day, the cheapest cell they may take
+//!     (a day off included) leaves some requests unmet, whatever the rest
+//!     of the row;
+//!   - cover: each line is short by at least what the people who may work
+//!     its shift that day cannot give; on a day whose lines ask for no
+//!     skill, the lines together by at least what they ask beyond the
+//!     people free that day; and over the horizon by at least what they
+//!     ask beyond the most shifts everyone's contract allows;
+//!   - targets: nothing.
+//! - the Lagrangian one ([`super::lagrange`]) prices the cover lines so
+//!   that each person's cheapest row can be found alone, and improves the
+//!   prices for the time given: it sees the interplay of rows the quick
+//!   one cannot (most of the Curtois instances' cost).
 //!
-//! These floors hold for every roster, so the bound never exceeds a
-//! solution found nor a proven optimum; it is weak where the cost comes from
-//! the interplay of rows (most of the Curtois instances' cost), so a gap
-//! against it says how far a result could at most be from the best.
+//! Both hold for every roster, so the bound never exceeds a solution found
+//! nor a proven optimum; a gap against it says how far a result could at
+//! most be from the best.
 
+use super::lagrange::lagrangian_bound;
 use super::model::{Model, RequestKind};
 use super::row::Rules;
+use std::time::Duration;
 
-/// A cost no roster keeping every hard rule can go below.
+/// A cost no roster keeping every hard rule can go below: the better of
+/// [`quick_bound`] and the Lagrangian bound ([`super::lagrange`]) after a
+/// second or [`STEPS`] steps.
 pub fn lower_bound(model: &Model) -> u64 {
+    lower_bound_within(model, Duration::from_secs(1), u64::MAX)
+}
+
+/// Steps of the Lagrangian bound at most (so that a short budget on a fast
+/// machine gives the same bound every time).
+pub const STEPS: u32 = 400;
+
+/// As [`lower_bound`], improving the Lagrangian bound for up to `budget`
+/// and aiming it at `upper`, a roster's cost if one is known (`u64::MAX`
+/// if not); it stops early once the bound reaches it.
+pub fn lower_bound_within(model: &Model, budget: Duration, upper: u64) -> u64 {
+    let quick = quick_bound(model);
+    if quick >= upper {
+        return quick;
+    }
+    quick.max(lagrangian_bound(model, budget, STEPS, upper))
+}
+
+/// The floors below, each part of the cost on its own: fast, and weak
+/// where the cost comes from the interplay of rows.
+pub fn quick_bound(model: &Model) -> u64 {
     let rules = Rules::new(model);
     request_floor(model, &rules) + cover_floor(model, &rules)
 }
@@ -150,7 +177,7 @@ fn most_shifts(model: &Model, rules: &Rules, staff: usize) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::{gap_percent, lower_bound};
+    use super::{gap_percent, quick_bound as lower_bound};
     use crate::solver::curtois::parse;
 
     /// Two people, one early shift `E` of 480 minutes, three days.

@@ -18,7 +18,7 @@ fn far() -> Instant {
 }
 
 /// Every row of `staff` the scorer finds feasible (the others left empty).
-fn feasible_rows(model: &Model, staff: usize) -> Vec<Vec<Option<usize>>> {
+pub(super) fn feasible_rows(model: &Model, staff: usize) -> Vec<Vec<Option<usize>>> {
     let mut roster = Roster::empty(model);
     every_row(model.days, model.shifts.len())
         .filter(|row| {
@@ -99,7 +99,7 @@ fn pricing_finds_the_cheapest_feasible_row_under_any_prices() {
 }
 
 /// The cheapest roster of three people by brute force, with its cost.
-fn best_roster(model: &Model, rows: &[Vec<Vec<Option<usize>>>]) -> (Roster, i64) {
+pub(super) fn best_roster(model: &Model, rows: &[Vec<Vec<Option<usize>>>]) -> (Roster, i64) {
     let mut state = State::new(model, Roster::empty(model));
     let mut best = (Roster::empty(model), i64::MAX);
     for a in &rows[0] {

@@ -10,12 +10,14 @@
 
 mod anneal;
 pub mod bound;
+mod cheapest;
 mod columns;
 pub mod curtois;
 mod exact;
 pub(crate) mod explain;
 pub(crate) mod handover;
 pub mod inrc2;
+mod lagrange;
 pub mod model;
 mod most;
 mod moves;
@@ -34,7 +36,7 @@ mod sums;
 mod tests;
 pub mod threads;
 
-pub use bound::{gap_percent, lower_bound};
+pub use bound::{gap_percent, lower_bound, lower_bound_within, quick_bound};
 pub use explain::{room, Room, Shortfall};
 pub use model::{Contract, Cover, Model, Request, RequestKind, Roster, Shift, Staff, Target};
 pub use score::{score, Rule, Score, Violation};
@@ -48,6 +50,8 @@ mod app_rules_tests;
 mod columns_tests;
 #[cfg(test)]
 mod inrc2_tests;
+#[cfg(test)]
+mod lagrange_tests;
 #[cfg(test)]
 mod pair_tests;
 #[cfg(test)]
