@@ -261,6 +261,16 @@ impl Db {
         }
     }
 
+    /// Refuses a change before it starts when the file is open read-only
+    /// (damaged): for commands that would do something else first (keep a
+    /// backup, read a chosen file) before their write is refused.
+    pub fn refuse_if_read_only(&self) -> AppResult<()> {
+        match &*self.ready() {
+            State::Open(file) if file.damaged().is_some() => Err(faults::damaged_read_only()),
+            _ => Ok(()),
+        }
+    }
+
     /// Runs `f` with the connection on the blocking pool.
     pub async fn run<T, F>(self: &Arc<Self>, f: F) -> AppResult<T>
     where
