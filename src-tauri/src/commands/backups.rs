@@ -53,14 +53,15 @@ pub async fn backup_inspect(
     let snapshot = db.snapshot();
     if snapshot.open_error.is_some() || snapshot.locked {
         let folder = db.plan().folder;
+        let data_dir = db.data_dir.clone();
         return tauri::async_runtime::spawn_blocking(move || {
-            restore::inspect(&folder, &name, given, None).map(|(s, _)| s)
+            restore::preview(&data_dir, &folder, &name, given, None)
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
     }
     db.with_file(move |db, file| {
-        restore::inspect(&db.plan().folder, &name, given, file.key()).map(|(s, _)| s)
+        restore::preview(&db.data_dir, &db.plan().folder, &name, given, Some(file))
     })
     .await
 }

@@ -10,6 +10,7 @@ pub mod cipher;
 pub mod diagnose;
 pub mod faults;
 pub mod head;
+pub mod lost;
 mod migrations;
 mod open;
 pub mod passphrase;

@@ -17,6 +17,9 @@ use ts_rs::TS;
 pub struct BackupSummary {
     pub file: BackupFile,
     pub counts: RecordCounts,
+    /// What restoring it loses ("Saves after … will be lost: the newest
+    /// was …"), in words; empty until [`preview`] says it.
+    pub lost: String,
 }
 
 /// The key that opens the backup at `path`: none for a plain file; for an
@@ -61,7 +64,36 @@ pub fn inspect(
         .into_iter()
         .find(|f| f.name == name)
         .ok_or_else(|| AppError::not_found("That backup"))?;
-    Ok((BackupSummary { file, counts }, key))
+    Ok((
+        BackupSummary {
+            file,
+            counts,
+            lost: String::new(),
+        },
+        key,
+    ))
+}
+
+/// What the backup holds and what restoring it would lose from the
+/// department file in `data_dir` (`current` when it is open; locked or
+/// unreadable, the record beside it tells what it can), shown before the
+/// manager confirms.
+pub fn preview(
+    data_dir: &Path,
+    folder: &Path,
+    name: &str,
+    given: Option<Passphrase>,
+    current: Option<&DepartmentFile>,
+) -> AppResult<BackupSummary> {
+    let (mut summary, key) = inspect(folder, name, given, current.and_then(|f| f.key()))?;
+    let end = super::head::of_file(&backup::path_of(folder, name)?, key.as_ref());
+    summary.lost = super::lost::describe(
+        data_dir,
+        current.map(|f| f.conn()),
+        end.as_ref(),
+        &summary.file.made_at,
+    );
+    Ok(summary)
 }
 
 /// What a restore did, in the manager's words (also its entry in the history).

@@ -64,3 +64,53 @@ fn a_backup_encrypted_when_the_passphrase_was_set_asks_for_the_departments_passp
     );
     assert!(right.is_ok(), "the department's passphrase opens it");
 }
+
+/// From the lock screen (the passphrase forgotten, the file not open), the
+/// restore's preview says which saves are lost from the record kept beside
+/// the file: how many, and the newest entry's number and time.
+#[test]
+fn a_restore_from_the_lock_screen_says_which_saves_are_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir.path()), None, None, now()).unwrap();
+    file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let input = crate::store::passphrase::PassphraseInput {
+        new_passphrase: "correct horse battery".into(),
+        confirm_passphrase: "correct horse battery".into(),
+        ..Default::default()
+    };
+    let mut file = crate::store::passphrase::change(file, &input, false, &plan, now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    for i in 0..4 {
+        file.conn()
+            .execute(
+                "INSERT INTO skill (name) VALUES (?1)",
+                [format!("late {i}")],
+            )
+            .unwrap();
+        file.follow_history();
+    }
+    let newest = crate::store::head::current(file.conn()).unwrap().unwrap();
+    drop(file);
+    let summary = restore::preview(
+        dir.path(),
+        &plan.folder,
+        &made.name,
+        Some(crate::store::Passphrase::new("correct horse battery")),
+        None,
+    )
+    .unwrap();
+    assert!(
+        summary.lost.starts_with(&format!(
+            "Saves after {} will be lost (4 entries of the history): the newest was entry {} of the history, at ",
+            &made.made_at[..16],
+            newest.entry
+        )),
+        "{}",
+        summary.lost
+    );
+}

@@ -154,6 +154,17 @@ fn a_restore_from_the_damaged_file_screen_is_confirmed_and_recorded() {
         "//table[@id='backup-table']//button[normalize-space()='Restore…']",
     ));
     app.click(&restore);
+    // What the restore loses is told from the record beside the file, which
+    // cannot be read: the newest entry's number and time, not its title.
+    let lost = app.text_of("#restore-lost");
+    assert!(
+        (lost.starts_with("Saves after ")
+            && lost.contains("the newest was entry")
+            && lost.contains("cannot be read while the department file cannot be opened"))
+            || lost
+                .starts_with("No save is lost: the backup holds the newest entry recorded beside"),
+        "{lost}"
+    );
     app.click(&app.wait_for(By::Css("#restore-confirm")));
     let told = app.wait_until("the restore confirmed", || {
         app.find_all(".notices .notice")

@@ -1413,7 +1413,12 @@ imported_file: string | null, };
 
 export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
 
-export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
+export type BackupSummary = { file: BackupFile, counts: RecordCounts, 
+/**
+ * What restoring it loses ("Saves after … will be lost: the newest
+ * was …"), in words; empty until [`preview`] says it.
+ */
+lost: string, };
 
 export type RestoreOutcome = { message: string, 
 /**
