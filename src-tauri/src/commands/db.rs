@@ -32,6 +32,8 @@ pub struct Snapshot {
     pub history_warning: Option<String>,
     /// Records found changed outside Wardbook at open, until added to the history.
     pub outside_changes: Option<String>,
+    /// The history was found cut off its end at open, until the manager notes it.
+    pub history_cut: bool,
 }
 
 pub struct Db {
@@ -252,6 +254,7 @@ impl Db {
                 damaged: file.damaged().is_some(),
                 history_warning: file.history_warning().map(str::to_string),
                 outside_changes: file.outside_changes().map(str::to_string),
+                history_cut: file.history_cut(),
                 ..Default::default()
             },
             State::Failed(e) => Snapshot {

@@ -7,6 +7,7 @@
 
 pub mod backup;
 pub mod cipher;
+pub mod cut;
 pub mod diagnose;
 pub mod faults;
 pub mod head;

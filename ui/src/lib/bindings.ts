@@ -42,7 +42,12 @@ history_warning: string | null,
  * Records found at open not as the history says (edited around it),
  * named; shown until the manager adds them to the history.
  */
-outside_changes: string | null, idle_lock_minutes: number, 
+outside_changes: string | null, 
+/**
+ * The history warning is of entries cut off its end, which the manager
+ * may note in the history ("Note the cut in the history").
+ */
+history_cut: boolean, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -2123,6 +2128,7 @@ export interface Commands {
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
   history_verify: { args: NoArgs; result: HistoryCheck };
   history_record_outside_changes: { args: NoArgs; result: number };
+  history_note_cut: { args: NoArgs; result: number };
   report_options: { args: NoArgs; result: ReportOptions };
   report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
   requests_for_period: { args: { period_id: number }; result: Array<StaffRequest> };
