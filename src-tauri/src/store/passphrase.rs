@@ -176,6 +176,33 @@ pub fn change(
     Ok(reopened)
 }
 
+/// Re-keys the copy of a backup at `staged` (a restore, before it is put in
+/// place) from `from` (the backup's key) to `to` (the department's key now):
+/// exported under `to` beside it, verified, then renamed over it.
+pub(super) fn rekey_copy(
+    staged: &std::path::Path,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+) -> AppResult<()> {
+    let mut target = staged.as_os_str().to_owned();
+    target.push(".rekey");
+    let target = std::path::PathBuf::from(target);
+    let done = (|| {
+        let conn = rusqlite::Connection::open(staged)
+            .map_err(|e| super::faults::sqlite_error(e, staged))?;
+        cipher::apply_key(&conn, from)?;
+        let expected = summary::counts(&conn)?;
+        cipher::export(&conn, &target, to)?;
+        drop(conn);
+        backup::verify(&target, to, Some(&expected))?;
+        std::fs::rename(&target, staged).map_err(|e| super::faults::io_error("write", staged, &e))
+    })();
+    if done.is_err() {
+        let _ = swap::remove_leftover(&target);
+    }
+    done
+}
+
 impl ReplaceError {
     /// The original is still open and untouched.
     pub(crate) fn kept(file: DepartmentFile, error: AppError) -> Self {

@@ -136,28 +136,20 @@ pub fn restore(
     // Whether the department had a passphrase, and which, before the
     // restore: a backup brings its own (or none), which the manager must hear.
     let dir = db.parent().unwrap_or(Path::new("."));
-    let before_key = current.as_ref().and_then(|f| f.key().cloned());
-    let was_encrypted = before_key.is_some() || super::settings::encrypted(dir) == Some(true);
-    let mut kept_as = None;
-    let file = put_in_place(current, db, plan, name, given, now, &mut kept_as)?;
+    let known = current.is_some();
+    let was_encrypted = current.as_ref().is_some_and(|f| f.key().is_some())
+        || super::settings::encrypted(dir) == Some(true);
+    let mut placed = Placed::default();
+    let file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
+    let Placed {
+        kept_as,
+        backup_key,
+    } = placed;
     let mut message = format!("Restored the backup of {made_at}");
     if let Some(undone) = undone {
         message.push_str(&format!("; {undone}"));
     }
-    let passphrase = match (was_encrypted, file.key()) {
-        (true, None) => Some(
-            "this backup has no passphrase, so the department file is no longer encrypted: \
-             set one again in Settings → Security",
-        ),
-        (false, Some(_)) => {
-            Some("this backup has a passphrase, and the department file now opens with it")
-        }
-        (true, Some(k)) if before_key.as_ref().is_some_and(|b| b != k) => Some(
-            "the department file now opens with the passphrase this backup was made under, \
-             not the one in use before the restore",
-        ),
-        _ => None,
-    };
+    let passphrase = passphrase_said(known, was_encrypted, backup_key.as_ref(), file.key());
     if let Some(said) = passphrase {
         message.push_str(&format!("; {said}"));
     }
@@ -186,6 +178,45 @@ pub fn restore(
     ))
 }
 
+/// What the restore did to the passphrase, if anything is to be said: with
+/// the department's passphrase `known` (the file was open) the restored file
+/// was re-keyed to it; from the lock screen it keeps the backup's own.
+fn passphrase_said(
+    known: bool,
+    was_encrypted: bool,
+    backup: Option<&Passphrase>,
+    now: Option<&Passphrase>,
+) -> Option<&'static str> {
+    match (known, backup, now) {
+        (true, b, n) if b == n => None,
+        (true, None, Some(_)) => Some(
+            "this backup had no passphrase; the restored file is encrypted with the department's \
+             current passphrase",
+        ),
+        (true, Some(_), Some(_)) => Some(
+            "this backup was made under an earlier passphrase; the restored file is encrypted \
+             with the department's current one, so the earlier passphrase does not open it",
+        ),
+        (true, Some(_), None) => Some(
+            "this backup was made under a passphrase; the restored file has none, as the \
+             department had none before the restore",
+        ),
+        (false, _, None) if was_encrypted => Some(
+            "this backup has no passphrase, so the department file is no longer encrypted: \
+             set one again in Settings → Security",
+        ),
+        (false, _, Some(_)) if !was_encrypted => {
+            Some("this backup has a passphrase, and the department file now opens with it")
+        }
+        (false, _, Some(_)) => Some(
+            "the department file now opens with this backup's passphrase, the one entered to \
+             restore it (the passphrase in use before is not known on the lock screen); change \
+             it in Settings → Security if it may be known to others",
+        ),
+        _ => None,
+    }
+}
+
 /// The number of the newest history entry the backup `name` holds (0 for
 /// none); `None` when it cannot be read.
 fn history_end(
@@ -206,6 +237,14 @@ fn history_end(
     .ok()
 }
 
+/// What putting a backup in place tells its caller: the backup the
+/// department as it was is kept as, and the key the backup was made under.
+#[derive(Default)]
+struct Placed {
+    kept_as: Option<String>,
+    backup_key: Option<Passphrase>,
+}
+
 fn put_in_place(
     current: Option<DepartmentFile>,
     db: &Path,
@@ -213,13 +252,13 @@ fn put_in_place(
     name: &str,
     given: Option<Passphrase>,
     now: NaiveDateTime,
-    kept_as: &mut Option<String>,
+    placed: &mut Placed,
 ) -> Result<DepartmentFile, ReplaceError> {
     let keep = |error: AppError, current: Option<DepartmentFile>| ReplaceError {
         error,
         file: current.map(Box::new),
     };
-    let key = match inspect(
+    let backup_key = match inspect(
         &plan.folder,
         name,
         given,
@@ -228,6 +267,15 @@ fn put_in_place(
         Ok((_, key)) => key,
         Err(e) => return Err(keep(e, current)),
     };
+    // The restored file takes the department's passphrase as it is now when
+    // it is known (the file was open): the one a backup was made under may
+    // have been changed because it leaked. From the lock screen it is not
+    // known, so the file keeps the backup's own.
+    let key = match &current {
+        Some(file) => file.key().cloned(),
+        None => backup_key.clone(),
+    };
+    placed.backup_key.clone_from(&backup_key);
     let kept = match &current {
         Some(file) => file
             .backup(plan, BackupReason::BeforeRestore, now)
@@ -245,7 +293,7 @@ fn put_in_place(
         }
         None => Ok(None),
     };
-    let kept = kept.map(|name| *kept_as = name);
+    let kept = kept.map(|name| placed.kept_as = name);
     if let Err(e) = kept {
         let error = AppError::new(
             e.code,
@@ -267,7 +315,11 @@ fn put_in_place(
         // A copy kept by an earlier Wardbook may still have its WAL beside
         // it: its saves are part of what the copy holds.
         let [wal, _] = swap::companions(&source);
-        super::wal::fold_into(&wal, &staged).map(|_| ())
+        super::wal::fold_into(&wal, &staged)?;
+        if key != backup_key {
+            super::passphrase::rekey_copy(&staged, backup_key.as_ref(), key.as_ref())?;
+        }
+        Ok(())
     });
     if let Err(e) = copied {
         let _ = swap::remove_leftover(&staged);

@@ -114,3 +114,102 @@ fn a_restore_from_the_lock_screen_says_which_saves_are_lost() {
         summary.lost
     );
 }
+
+const FIRST: &str = "first passphrase here";
+const SECOND: &str = "second passphrase now";
+
+fn pass(text: &str) -> crate::store::Passphrase {
+    crate::store::Passphrase::new(text)
+}
+
+/// A department under SECOND with a backup made under FIRST (kept as it
+/// was made: an older copy, from before the passphrase was changed).
+fn a_backup_under_an_earlier_passphrase(dir: &std::path::Path) -> (BackupPlan, String) {
+    let plan = BackupPlan {
+        folder: dir.join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir), None, None, now()).unwrap();
+    file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let set = |file, current: &str, new: &str| {
+        let input = crate::store::passphrase::PassphraseInput {
+            current_passphrase: current.into(),
+            new_passphrase: new.into(),
+            confirm_passphrase: new.into(),
+            ..Default::default()
+        };
+        crate::store::passphrase::change(file, &input, false, &plan, now())
+            .unwrap_or_else(|e| panic!("{:?}", e.error))
+    };
+    let file = set(file, "", FIRST);
+    let made = file
+        .backup(
+            &plan,
+            BackupReason::Manual,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        )
+        .unwrap();
+    let as_made = std::fs::read(plan.folder.join(&made.name)).unwrap();
+    let file = set(file, FIRST, SECOND);
+    drop(file);
+    std::fs::write(plan.folder.join(&made.name), as_made).unwrap();
+    (plan, made.name)
+}
+
+/// With the department open (its passphrase typed in this session), a
+/// backup made under an earlier passphrase is restored under the current
+/// one: the earlier one may have leaked, and no longer opens the department.
+#[test]
+fn a_restore_with_the_file_open_keeps_the_current_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, name) = a_backup_under_an_earlier_passphrase(dir.path());
+    let db = db_path(dir.path());
+    let current = DepartmentFile::open(&db, Some(pass(SECOND)), None, now()).unwrap();
+    let (file, done) = restore::restore(Some(current), &db, &plan, &name, Some(pass(FIRST)), now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(file.key(), Some(&pass(SECOND)), "the current passphrase");
+    assert!(
+        done.message.contains(
+            "this backup was made under an earlier passphrase; the restored file is encrypted with the department's current one"
+        ),
+        "{}",
+        done.message
+    );
+    drop(file);
+    assert!(
+        DepartmentFile::open(&db, Some(pass(FIRST)), None, now()).is_err(),
+        "the earlier passphrase does not open it"
+    );
+    assert!(DepartmentFile::open(&db, Some(pass(SECOND)), None, now()).is_ok());
+}
+
+/// From the lock screen the current passphrase is not known: the backup's
+/// own is needed, the restored file stays under it, and the message says so.
+#[test]
+fn a_restore_from_the_lock_screen_keeps_the_backups_passphrase_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, name) = a_backup_under_an_earlier_passphrase(dir.path());
+    let db = db_path(dir.path());
+    let Err(asked) = restore::restore(None, &db, &plan, &name, None, now()) else {
+        panic!("restored without the backup's passphrase");
+    };
+    assert_eq!(
+        asked.error.fields[0].field, "passphrase",
+        "the backup's passphrase is needed"
+    );
+    let (file, done) = restore::restore(None, &db, &plan, &name, Some(pass(FIRST)), now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        file.key(),
+        Some(&pass(FIRST)),
+        "the backup's own passphrase"
+    );
+    assert!(
+        done.message.contains("the department file now opens with this backup's passphrase, the one entered to restore it"),
+        "{}",
+        done.message
+    );
+}
