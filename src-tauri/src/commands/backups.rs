@@ -8,13 +8,24 @@ use crate::store::Passphrase;
 use std::sync::{Arc, Mutex};
 use wardbook_macros::command;
 
-/// The backups in the backup folder, newest first (also when the file could not be opened).
+/// The backups in the backup folder, newest first (also when the file could
+/// not be opened); with the department open, those its passphrase does not
+/// open are marked as made under an earlier one.
 #[command]
 pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
     let folder = db.plan().folder;
-    tauri::async_runtime::spawn_blocking(move || backup::list(&folder))
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+    let snapshot = db.snapshot();
+    if snapshot.open_error.is_some() || snapshot.locked {
+        return tauri::async_runtime::spawn_blocking(move || backup::list(&folder))
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+    }
+    db.with_file(move |_, file| {
+        let mut list = backup::list(&folder)?;
+        crate::store::rekey::mark_earlier(&folder, &mut list, file.key());
+        Ok(list)
+    })
+    .await
 }
 
 #[command]

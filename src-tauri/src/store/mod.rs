@@ -15,6 +15,7 @@ pub mod lost;
 mod migrations;
 mod open;
 pub mod passphrase;
+pub mod rekey;
 pub mod restore;
 pub mod settings;
 pub mod summary;

@@ -111,6 +111,19 @@ pub fn change(
             eprintln!("wardbook: {}", e.message);
         }
     }
+    // The backups made under the old passphrase take the new one: one
+    // passphrase opens everything, and a changed one (perhaps leaked) opens
+    // no copy. Removing the passphrase leaves them encrypted under it.
+    let mut rekeyed = None;
+    if let (Some(old), Some(new)) = (old_key.as_ref(), reopened.key()) {
+        match super::rekey::backups(&plan.folder, old, new) {
+            Ok(r) => rekeyed = Some(r),
+            Err(e) => eprintln!(
+                "wardbook: re-encrypting the backups with the new passphrase failed: {}",
+                e.message
+            ),
+        }
+    }
     let mut encrypted = None;
     // The copies made before the passphrase must not stay readable.
     if let Some(key) = reopened.key().filter(|_| !input.keep_plain_backups) {
@@ -159,6 +172,26 @@ pub fn change(
             label.push_str("; the older backups were kept readable, at the manager's choice")
         }
         _ => {}
+    }
+    if let Some(r) = rekeyed {
+        if r.done > 0 {
+            label.push_str(&format!(
+                "; {} backup{} made under the old passphrase re-encrypted with the new one",
+                r.done,
+                if r.done == 1 { "" } else { "s" }
+            ));
+        }
+        if r.earlier > 0 {
+            label.push_str(&format!(
+                "; {} backup{} made under an even earlier passphrase still open{} only with that one",
+                r.earlier,
+                if r.earlier == 1 { "" } else { "s" },
+                if r.earlier == 1 { "s" } else { "" }
+            ));
+        }
+    }
+    if had_key && reopened.key().is_none() {
+        label.push_str("; the backups made with it stay encrypted and open with it");
     }
     match crate::audit::chain::note_event(reopened.conn(), &label) {
         Ok(()) => reopened.follow_history(),

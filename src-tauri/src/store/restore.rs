@@ -4,6 +4,7 @@
 use super::backup::{self, BackupFile, BackupPlan, BackupReason};
 use super::cipher::{self, FileKind, Passphrase};
 use super::faults::io_error;
+use super::rekey::opens_with;
 use super::summary::RecordCounts;
 use super::{swap, DepartmentFile, ReplaceError};
 use crate::error::{AppError, AppResult};
@@ -30,7 +31,7 @@ fn key_for(
     current: Option<&Passphrase>,
 ) -> AppResult<Option<Passphrase>> {
     match cipher::file_kind(path)? {
-        FileKind::Encrypted => match given.or_else(|| current.cloned()) {
+        FileKind::Encrypted => match chosen(path, given, current) {
             Some(k) => Ok(Some(k)),
             None => Err(AppError::field(
                 "passphrase",
@@ -38,6 +39,21 @@ fn key_for(
             )),
         },
         _ => Ok(None),
+    }
+}
+
+/// The passphrase typed, or else the current one; also the current one when
+/// the typed one is an earlier passphrase of a backup since re-encrypted
+/// with the current one (`rekey`).
+fn chosen(
+    path: &Path,
+    given: Option<Passphrase>,
+    current: Option<&Passphrase>,
+) -> Option<Passphrase> {
+    match (given, current) {
+        (Some(g), Some(c)) if !opens_with(path, &g) && opens_with(path, c) => Some(c.clone()),
+        (Some(g), _) => Some(g),
+        (None, c) => c.cloned(),
     }
 }
 

@@ -203,6 +203,9 @@ fn a_restore_of_a_backup_under_an_earlier_passphrase_says_which_opens_it_now() {
     let (dir, plan, _) = department(true);
     let file = DepartmentFile::open(&dir.db(), Some(Passphrase::new(KEY)), None, now()).unwrap();
     let made = backup::create(file.conn(), file.key(), &plan, BackupReason::Manual, now()).unwrap();
+    // Kept as made: a change re-encrypts the backups with the new passphrase,
+    // so this is a copy from elsewhere, put back in the folder.
+    let as_made = std::fs::read(plan.folder.join(&made.name)).unwrap();
     let input = PassphraseInput {
         current_passphrase: KEY.into(),
         new_passphrase: "a newer passphrase 2".into(),
@@ -212,6 +215,7 @@ fn a_restore_of_a_backup_under_an_earlier_passphrase_says_which_opens_it_now() {
     let changed = passphrase::change(file, &input, false, &plan, now())
         .map_err(|e| e.error)
         .unwrap();
+    std::fs::write(plan.folder.join(&made.name), as_made).unwrap();
     let (file, outcome) = store::restore::restore(
         Some(changed),
         &dir.db(),

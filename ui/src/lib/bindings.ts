@@ -1414,7 +1414,13 @@ encrypted: boolean,
 /**
  * For a department kept before an import: the department file imported.
  */
-imported_file: string | null, };
+imported_file: string | null, 
+/**
+ * Encrypted under a passphrase the department does not have now (an
+ * earlier one): restoring it asks for that one. Known only while the
+ * department is open (`rekey::mark_earlier`).
+ */
+earlier_passphrase: boolean, };
 
 export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
 
