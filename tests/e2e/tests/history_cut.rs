@@ -247,6 +247,24 @@ fn a_cut_history_is_named_as_such_and_noting_it_clears_the_warning() {
         rows.iter().take(3).any(|r| r.contains("History found cut")),
         "among the newest entries: {rows:?}"
     );
+    // The long event sentence wraps in Record; Change keeps its room.
+    let widths = app.execute(
+        "const th = [...document.querySelectorAll(\"section[aria-label='Change history'] thead th\")];
+         return th.map((t) => t.getBoundingClientRect().width);",
+        vec![],
+    );
+    let change = widths[2].as_f64().expect("a width");
+    let record = widths[1].as_f64().expect("a width");
+    assert!(
+        change >= record,
+        "Change ({change}px) at least as wide as Record ({record}px)"
+    );
+    app.execute(
+        "document.querySelector(\"section[aria-label='Change history'] tbody tr\").scrollIntoView({block: 'start'});",
+        vec![],
+    );
+    app.wait_for_paint();
+    app.screenshot("history-panel.png");
     app.click(&app.find("#history-verify"));
     let check = app.text_of("#history-check");
     assert!(
