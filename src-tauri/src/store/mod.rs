@@ -9,6 +9,7 @@ pub mod backup;
 pub mod cipher;
 pub mod cut;
 pub mod diagnose;
+pub mod differences;
 pub mod faults;
 pub mod head;
 pub mod lost;

@@ -21,6 +21,12 @@ pub struct BackupSummary {
     /// What restoring it loses ("Saves after … will be lost: the newest
     /// was …"), in words; empty until [`preview`] says it.
     pub lost: String,
+    /// The records restoring it adds, removes or changes, by name (the first
+    /// 20; none when the department file cannot be read).
+    pub changes: Vec<String>,
+    /// How many changes in all.
+    #[ts(type = "number")]
+    pub changes_total: usize,
 }
 
 /// The key that opens the backup at `path`: none for a plain file; for an
@@ -85,6 +91,8 @@ pub fn inspect(
             file,
             counts,
             lost: String::new(),
+            changes: Vec::new(),
+            changes_total: 0,
         },
         key,
     ))
@@ -102,7 +110,20 @@ pub fn preview(
     current: Option<&DepartmentFile>,
 ) -> AppResult<BackupSummary> {
     let (mut summary, key) = inspect(folder, name, given, current.and_then(|f| f.key()))?;
-    let end = super::head::of_file(&backup::path_of(folder, name)?, key.as_ref());
+    let path = backup::path_of(folder, name)?;
+    let end = super::head::of_file(&path, key.as_ref());
+    if let Some(file) = current {
+        match super::differences::list(file.conn(), &path, key.as_ref()) {
+            Ok((changes, total)) => {
+                summary.changes = changes;
+                summary.changes_total = total;
+            }
+            Err(e) => eprintln!(
+                "wardbook: the restore's changes were not listed: {}",
+                e.message
+            ),
+        }
+    }
     summary.lost = super::lost::describe(
         data_dir,
         current.map(|f| f.conn()),

@@ -1429,7 +1429,16 @@ export type BackupSummary = { file: BackupFile, counts: RecordCounts,
  * What restoring it loses ("Saves after … will be lost: the newest
  * was …"), in words; empty until [`preview`] says it.
  */
-lost: string, };
+lost: string, 
+/**
+ * The records restoring it adds, removes or changes, by name (the first
+ * 20; none when the department file cannot be read).
+ */
+changes: Array<string>, 
+/**
+ * How many changes in all.
+ */
+changes_total: number, };
 
 export type RestoreOutcome = { message: string, 
 /**
