@@ -20,12 +20,16 @@ pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
             .await
             .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
     }
-    db.with_file(move |_, file| {
+    // Each check derives a key (slow by design): done without holding the
+    // department file, so other commands are not kept waiting.
+    let key = db.with_file(|_, file| Ok(file.key().cloned())).await?;
+    tauri::async_runtime::spawn_blocking(move || {
         let mut list = backup::list(&folder)?;
-        crate::store::rekey::mark_earlier(&folder, &mut list, file.key());
+        crate::store::rekey::mark_earlier(&folder, &mut list, key.as_ref());
         Ok(list)
     })
     .await
+    .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
 }
 
 #[command]
