@@ -734,9 +734,14 @@ fn setting_changing_and_removing_a_passphrase_and_a_backup_by_hand_are_in_the_hi
         confirm_passphrase: "second words here".into(),
         keep_plain_backups: false,
     };
+    // Every backup so far is under the first passphrase: all take the second.
+    let under_first = wardbook::store::backup::list(&plan.folder).unwrap().len();
     let file = passphrase::change(file, &changed, false, &plan, at("2026-11-03 08:00:00"))
         .unwrap_or_else(|e| panic!("{:?}", e.error));
-    assert_eq!(newest_label(&file), "Passphrase changed");
+    assert_eq!(
+        newest_label(&file),
+        format!("Passphrase changed; {under_first} backups made under the old passphrase re-encrypted with the new one")
+    );
     let removed = PassphraseInput {
         current_passphrase: "second words here".into(),
         ..Default::default()
@@ -745,7 +750,7 @@ fn setting_changing_and_removing_a_passphrase_and_a_backup_by_hand_are_in_the_hi
         .unwrap_or_else(|e| panic!("{:?}", e.error));
     assert_eq!(
         newest_label(&file),
-        "Passphrase removed: the department file is no longer encrypted"
+        "Passphrase removed: the department file is no longer encrypted; the backups made with it stay encrypted and open with it"
     );
     for word in ["first words", "second words"] {
         let found: i64 = file

@@ -19,6 +19,11 @@ pub mod undone;
 pub(crate) use describe::humanize;
 pub use list::list;
 
+/// The history's UTC time text on the department's clock (`YYYY-MM-DD HH:MM:SS`).
+pub fn local_time_of(conn: &rusqlite::Connection, at: &str) -> crate::error::AppResult<String> {
+    Ok(list::local_time(list::zone(conn)?, at))
+}
+
 use crate::text_enum::text_enum;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

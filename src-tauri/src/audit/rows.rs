@@ -297,10 +297,21 @@ fn label_of(conn: &Connection, change: &OutsideChange) -> AppResult<(String, Opt
 /// One record's change in a sentence: "Ana Ruiz's hourly rate was changed
 /// outside Wardbook: $48.00 → $52.00; no history entry."
 pub fn sentence(conn: &Connection, change: &OutsideChange) -> AppResult<String> {
+    worded(conn, change, " outside Wardbook", "; no history entry")
+}
+
+/// The same without saying where the change came from: "Ana Ruiz's hourly
+/// rate was changed: $48.00 → $52.00." (for a history cut off its end,
+/// whose removed entries held the changes).
+pub fn plain_sentence(conn: &Connection, change: &OutsideChange) -> AppResult<String> {
+    worded(conn, change, "", "")
+}
+
+fn worded(conn: &Connection, change: &OutsideChange, how: &str, tail: &str) -> AppResult<String> {
     let who = subject(conn, change)?;
     Ok(match (&change.reference, &change.current) {
-        (None, _) => format!("{who} was added outside Wardbook; no history entry."),
-        (Some(_), None) => format!("{who} was removed outside Wardbook; no history entry."),
+        (None, _) => format!("{who} was added{how}{tail}."),
+        (Some(_), None) => format!("{who} was removed{how}{tail}."),
         (Some(before), Some(after)) => {
             let fields =
                 super::describe::changes_at(conn, &change.table, Some(before), Some(after), None)?;
@@ -322,17 +333,12 @@ pub fn sentence(conn: &Connection, change: &OutsideChange) -> AppResult<String> 
                 format!("{who}:")
             };
             match parts.as_slice() {
-                [] => format!("{who} was changed outside Wardbook; no history entry."),
+                [] => format!("{who} was changed{how}{tail}."),
                 [one] => {
                     let (field, values) = one.split_once(": ").unwrap_or((one, ""));
-                    format!(
-                        "{whose} {field} was changed outside Wardbook: {values}; no history entry."
-                    )
+                    format!("{whose} {field} was changed{how}: {values}{tail}.")
                 }
-                many => format!(
-                    "{whose} {} were changed outside Wardbook; no history entry.",
-                    many.join(", ")
-                ),
+                many => format!("{whose} {} were changed{how}{tail}.", many.join(", ")),
             }
         }
     })
@@ -386,11 +392,18 @@ pub fn record(conn: &Connection) -> AppResult<usize> {
             said.join(" ")
         ),
     )?;
+    record_each(conn, &changes)?;
+    Ok(count)
+}
+
+/// One history entry per record in `changes` (before → after as the history
+/// had it and as it is), so the records and the history agree again.
+pub fn record_each(conn: &Connection, changes: &[OutsideChange]) -> AppResult<()> {
     let mut log = conn.prepare_cached(
         "INSERT INTO audit_log (table_name, record_key, action, staff_id, label, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for change in &changes {
+    for change in changes {
         let (label, staff) = label_of(conn, change)?;
         let action = match (&change.reference, &change.current) {
             (None, _) => "insert",
@@ -407,7 +420,7 @@ pub fn record(conn: &Connection) -> AppResult<usize> {
             change.current
         ])?;
     }
-    Ok(count)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -22,6 +22,9 @@ pub struct AppStatus {
     /// Records found at open not as the history says (edited around it),
     /// named; shown until the manager adds them to the history.
     pub outside_changes: Option<String>,
+    /// The history warning is of entries cut off its end, which the manager
+    /// may note in the history ("Note the cut in the history").
+    pub history_cut: bool,
     pub idle_lock_minutes: u32,
     /// Why today's automatic backup failed, if it did (told once).
     pub backup_warning: Option<String>,
@@ -57,6 +60,7 @@ pub async fn app_status(db: DbState<'_>) -> AppResult<AppStatus> {
         read_only: snapshot.damaged.then(crate::store::faults::damaged_banner),
         history_warning: snapshot.history_warning,
         outside_changes: snapshot.outside_changes,
+        history_cut: snapshot.history_cut,
         idle_lock_minutes,
         backup_warning: db.take_backup_warning(),
         data_dir,

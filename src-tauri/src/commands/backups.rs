@@ -8,13 +8,28 @@ use crate::store::Passphrase;
 use std::sync::{Arc, Mutex};
 use wardbook_macros::command;
 
-/// The backups in the backup folder, newest first (also when the file could not be opened).
+/// The backups in the backup folder, newest first (also when the file could
+/// not be opened); with the department open, those its passphrase does not
+/// open are marked as made under an earlier one.
 #[command]
 pub async fn backups_list(db: DbState<'_>) -> AppResult<Vec<BackupFile>> {
     let folder = db.plan().folder;
-    tauri::async_runtime::spawn_blocking(move || backup::list(&folder))
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
+    let snapshot = db.snapshot();
+    if snapshot.open_error.is_some() || snapshot.locked {
+        return tauri::async_runtime::spawn_blocking(move || backup::list(&folder))
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
+    }
+    // Each check derives a key (slow by design): done without holding the
+    // department file, so other commands are not kept waiting.
+    let key = db.with_file(|_, file| Ok(file.key().cloned())).await?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut list = backup::list(&folder)?;
+        crate::store::rekey::mark_earlier(&folder, &mut list, key.as_ref());
+        Ok(list)
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?
 }
 
 #[command]
@@ -53,14 +68,15 @@ pub async fn backup_inspect(
     let snapshot = db.snapshot();
     if snapshot.open_error.is_some() || snapshot.locked {
         let folder = db.plan().folder;
+        let data_dir = db.data_dir.clone();
         return tauri::async_runtime::spawn_blocking(move || {
-            restore::inspect(&folder, &name, given, None).map(|(s, _)| s)
+            restore::preview(&data_dir, &folder, &name, given, None)
         })
         .await
         .map_err(|e| AppError::new(ErrorCode::Internal, e.to_string()))?;
     }
     db.with_file(move |db, file| {
-        restore::inspect(&db.plan().folder, &name, given, file.key()).map(|(s, _)| s)
+        restore::preview(&db.data_dir, &db.plan().folder, &name, given, Some(file))
     })
     .await
 }

@@ -71,6 +71,8 @@ pub async fn department_file_import<R: Runtime>(
     db: DbState<'_>,
     replace: bool,
 ) -> AppResult<DepartmentImportOutcome> {
+    // Nothing is kept aside nor read when the department cannot change.
+    db.refuse_if_read_only()?;
     let staging = PENDING
         .lock()
         .unwrap_or_else(|p| p.into_inner())

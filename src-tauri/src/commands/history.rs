@@ -25,3 +25,12 @@ pub async fn history_record_outside_changes(db: DbState<'_>) -> AppResult<i64> {
     db.with_file_mut(|_, file| Ok(file.record_outside_changes()? as i64))
         .await
 }
+
+/// Notes the history found cut off its end at open in the history itself
+/// (what is missing, and the records still showing the removed entries'
+/// changes), once the manager has read the warning; returns how many records.
+#[command]
+pub async fn history_note_cut(db: DbState<'_>) -> AppResult<i64> {
+    db.with_file_mut(|_, file| Ok(file.note_cut()? as i64))
+        .await
+}

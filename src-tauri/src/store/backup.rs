@@ -88,6 +88,10 @@ pub struct BackupFile {
     pub encrypted: bool,
     /// For a department kept before an import: the department file imported.
     pub imported_file: Option<String>,
+    /// Encrypted under a passphrase the department does not have now (an
+    /// earlier one): restoring it asks for that one. Known only while the
+    /// department is open (`rekey::mark_earlier`).
+    pub earlier_passphrase: bool,
 }
 
 /// Reads a backup's time and reason from its name; `None` for anything else in the folder.
@@ -129,6 +133,7 @@ pub fn list(folder: &Path) -> AppResult<Vec<BackupFile>> {
                     size_bytes,
                     encrypted,
                     imported_file,
+                    earlier_passphrase: false,
                 },
             ))
         })
@@ -203,6 +208,7 @@ pub fn create(
         size_bytes,
         encrypted: key.is_some(),
         imported_file: None,
+        earlier_passphrase: false,
     })
 }
 
@@ -498,5 +504,7 @@ pub fn copy_as_is(
         size_bytes,
         encrypted: super::cipher::file_kind(db)? == super::cipher::FileKind::Encrypted,
         imported_file: None,
+        // A copy of a file nobody could open: under whatever it had.
+        earlier_passphrase: false,
     })
 }

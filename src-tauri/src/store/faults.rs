@@ -68,18 +68,27 @@ pub fn sqlite_error(err: rusqlite::Error, path: &Path) -> AppError {
     }
 }
 
+/// Why a file that failed its integrity check is open read-only, as both
+/// the banner and every refused change begin.
+const READ_ONLY_BECAUSE: &str =
+    "This file is open read-only because it failed its integrity check (it is damaged)";
+
 /// Why a command cannot change a file that failed its integrity check.
 pub fn damaged_read_only() -> AppError {
     AppError::new(
         ErrorCode::Storage,
-        "The department file failed its integrity check, so Wardbook opened it read-only and \
-         nothing can be changed. Restore a backup in Settings → Security & backups.",
+        format!(
+            "{READ_ONLY_BECAUSE}, so nothing can be changed. \
+             Restore a backup in Settings → Security & backups."
+        ),
     )
 }
 
-/// The banner shown while a damaged file is open read-only.
+/// The banner shown while a damaged file is open read-only (the edits are
+/// hidden; this says why, once).
 pub fn damaged_banner() -> String {
-    "The department file failed its integrity check. Wardbook opened it read-only so nothing in it \
-     changes: you can look and print, but not save. Restore a backup to carry on working."
-        .to_string()
+    format!(
+        "{READ_ONLY_BECAUSE}: nothing in it changes. You can look, print and export, but not \
+         add or change anything. Restore a backup to carry on working."
+    )
 }

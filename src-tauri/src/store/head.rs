@@ -180,8 +180,11 @@ pub fn verify(data_dir: &Path, conn: &Connection) -> AppResult<chain::HistoryChe
     let mut found = chain::verify(conn)?;
     if found.intact {
         if let Some(cut) = check(data_dir, conn)? {
+            // Said as at open: a cut whose records still show its changes
+            // is named as a cut, not as records edited outside.
+            let outside = crate::audit::rows::find(conn)?;
             found.intact = false;
-            found.message = cut;
+            found.message = super::cut::warning(data_dir, conn, &cut, &outside)?.0;
         }
     }
     if found.intact {

@@ -72,8 +72,9 @@ fn entries_cut_off_the_end_are_found_at_open_and_on_demand() {
         "the shorter chain verifies on its own"
     );
     let warning = file.history_warning().expect("the cut is found at open");
+    // The records still show the removed entries' changes: named as a cut.
     assert!(
-        warning.contains("the last 3 entries of the history are missing")
+        warning.starts_with("The newest 3 history entries were removed")
             && warning.contains(&format!("the newest known is entry {newest}, of "))
             && warning.contains(&format!("stops at entry {}", newest - 3)),
         "{warning}"
@@ -115,7 +116,7 @@ fn entries_cut_with_the_guards_left_off_are_counted_right() {
     let file = open(dir.path());
     let warning = file.history_warning().expect("found");
     assert!(
-        warning.contains("the last 3 entries of the history are missing")
+        warning.starts_with("The newest 3 history entries were removed")
             && warning.contains(&format!("stops at entry {}", newest - 3)),
         "{warning}"
     );
@@ -132,7 +133,7 @@ fn the_newest_entry_alone_cut_off_is_named() {
     let file = open(dir.path());
     let warning = file.history_warning().expect("found");
     assert!(
-        warning.contains("the last entry of the history is missing"),
+        warning.starts_with("The newest history entry was removed (entry "),
         "{warning}"
     );
 }
@@ -277,7 +278,7 @@ fn with_the_record_removed_too_the_newest_backup_tells() {
         .history_warning()
         .expect("the backup holds the newer end");
     assert!(
-        warning.contains("the last 2 entries of the history are missing"),
+        warning.starts_with("The newest 2 history entries were removed"),
         "{warning}"
     );
     let checked = verify(dir.path(), file.conn()).unwrap();

@@ -7,12 +7,16 @@
 
 pub mod backup;
 pub mod cipher;
+pub mod cut;
 pub mod diagnose;
+pub mod differences;
 pub mod faults;
 pub mod head;
+pub mod lost;
 mod migrations;
 mod open;
 pub mod passphrase;
+pub mod rekey;
 pub mod restore;
 pub mod session;
 pub mod settings;

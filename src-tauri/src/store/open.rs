@@ -19,11 +19,14 @@ pub struct DepartmentFile {
     /// Why the integrity check failed, when it did: the file is then open read-only.
     damaged: Option<String>,
     /// What is wrong with the change history, when its check at open failed.
-    history_warning: Option<String>,
+    /// Boxed, as `outside_changes`: the file stays small.
+    history_warning: Option<Box<str>>,
     /// Records found not as the history says at open (`audit::rows`), in
     /// the manager's words, until they are added to the history.
     /// Boxed: a file travels by value in the app's state, and stays small.
     outside_changes: Option<Box<str>>,
+    /// The history found cut off its end at open, until the manager notes it.
+    cut: Option<Box<super::cut::Cut>>,
     /// The history's newest entry as recorded beside the file (`head`), kept
     /// up after every save; `None` while entries are found cut off its end,
     /// so the record of where it ended stands.
@@ -124,14 +127,19 @@ impl DepartmentFile {
         } else {
             (Vec::new(), Vec::new())
         };
-        let outside_changes = crate::audit::rows::message(&conn, &outside)?.map(Into::into);
+        let mut outside_changes = crate::audit::rows::message(&conn, &outside)?.map(Into::into);
         super::migrate(&mut conn)?;
         // The history is checked before the note of the restored protection
         // is written: that note would otherwise take the number of an entry
         // removed from the end, and the count of the missing ones be wrong.
         let dir = path.parent().unwrap_or(Path::new("."));
-        let (history_warning, mut head) =
-            history_warning(dir, &conn, key.as_ref(), &missing, outside.len())?;
+        let (history_warning, mut head, cut) =
+            history_warning(dir, &conn, key.as_ref(), &missing, &outside)?;
+        if cut.is_some() && !outside.is_empty() {
+            // The records differ because the history lost its account of
+            // them, which the history warning says: not outside edits.
+            outside_changes = None;
+        }
         if !missing.is_empty() {
             eprintln!(
                 "wardbook: history triggers were missing and are restored: {}",
@@ -147,9 +155,10 @@ impl DepartmentFile {
             conn,
             key,
             damaged: None,
-            history_warning,
+            history_warning: history_warning.map(Into::into),
             outside_changes,
             head,
+            cut: cut.map(Box::new),
         })
     }
 
@@ -170,6 +179,7 @@ impl DepartmentFile {
             history_warning: None,
             outside_changes: None,
             head: None,
+            cut: None,
         })
     }
 
@@ -224,6 +234,47 @@ impl DepartmentFile {
         self.outside_changes = None;
         self.follow_history();
         Ok(count)
+    }
+
+    /// Notes the history found cut at open in the history itself (what is
+    /// missing, and the records still showing its changes), now that the
+    /// manager has seen it: the warning clears, the fact stays. Returns how
+    /// many records were added.
+    pub fn note_cut(&mut self) -> AppResult<usize> {
+        if self.damaged.is_some() {
+            return Err(super::faults::damaged_read_only());
+        }
+        let Some(cut) = self.cut.take() else {
+            return Err(super::cut::nothing_to_note());
+        };
+        let tx = self.conn.transaction()?;
+        let count = match super::cut::note(&tx, &cut)
+            .and_then(|n| tx.commit().map(|()| n).map_err(Into::into))
+        {
+            Ok(n) => n,
+            Err(e) => {
+                self.cut = Some(cut);
+                return Err(e);
+            }
+        };
+        // The history now ends at the note: the record beside the file follows it.
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let now = super::head::current(&self.conn)?;
+        super::settings::set_history_head(dir, now.clone())?;
+        self.head = Some(now);
+        self.outside_changes = None;
+        self.history_warning = self
+            .history_warning
+            .take()
+            .map(|w| w.replace(&cut.said, "").trim().to_string())
+            .filter(|w| !w.is_empty())
+            .map(Into::into);
+        Ok(count)
+    }
+
+    /// Whether a history found cut at open waits to be noted.
+    pub fn history_cut(&self) -> bool {
+        self.cut.is_some()
     }
 
     /// Records the history's newest entry beside the file after a save, so
@@ -303,19 +354,23 @@ fn history_warning(
     conn: &Connection,
     key: Option<&Passphrase>,
     missing: &[String],
-    outside: usize,
-) -> AppResult<(Option<String>, Option<Option<super::head::Head>>)> {
+    outside_found: &[crate::audit::rows::OutsideChange],
+) -> AppResult<HistoryFound> {
+    let outside = outside_found.len();
     let check = crate::audit::chain::verify(conn)?;
     let mut parts = Vec::new();
     let mut head = None;
+    let mut found_cut = None;
     if !check.intact {
         eprintln!("wardbook: {}", check.message);
         parts.push(check.message);
     } else {
         match super::head::at_open(dir, conn, key)? {
-            Some(cut) => {
-                eprintln!("wardbook: {cut}");
-                parts.push(cut);
+            Some(said) => {
+                eprintln!("wardbook: {said}");
+                let (said, cut) = super::cut::warning(dir, conn, &said, outside_found)?;
+                found_cut = cut;
+                parts.push(said);
             }
             None => head = Some(super::head::current(conn)?),
         }
@@ -339,8 +394,20 @@ fn history_warning(
              back in place. {meanwhile}"
         ));
     }
-    Ok(((!parts.is_empty()).then(|| parts.join(" ")), head))
+    Ok((
+        (!parts.is_empty()).then(|| parts.join(" ")),
+        head,
+        found_cut,
+    ))
 }
+
+/// What the history's check at open found: the warning, the newest entry
+/// to follow (none while a cut stands), and the cut if it was one.
+type HistoryFound = (
+    Option<String>,
+    Option<Option<super::head::Head>>,
+    Option<super::cut::Cut>,
+);
 
 fn storage_error_for(path: &Path, e: AppError) -> AppError {
     if e.code == ErrorCode::Storage {

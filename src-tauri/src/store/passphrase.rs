@@ -111,6 +111,19 @@ pub fn change(
             eprintln!("wardbook: {}", e.message);
         }
     }
+    // The backups made under the old passphrase take the new one: one
+    // passphrase opens everything, and a changed one (perhaps leaked) opens
+    // no copy. Removing the passphrase leaves them encrypted under it.
+    let mut rekeyed = None;
+    if let (Some(old), Some(new)) = (old_key.as_ref(), reopened.key()) {
+        match super::rekey::backups(&plan.folder, old, new) {
+            Ok(r) => rekeyed = Some(r),
+            Err(e) => eprintln!(
+                "wardbook: re-encrypting the backups with the new passphrase failed: {}",
+                e.message
+            ),
+        }
+    }
     let mut encrypted = None;
     // The copies made before the passphrase must not stay readable.
     if let Some(key) = reopened.key().filter(|_| !input.keep_plain_backups) {
@@ -160,6 +173,26 @@ pub fn change(
         }
         _ => {}
     }
+    if let Some(r) = rekeyed {
+        if r.done > 0 {
+            label.push_str(&format!(
+                "; {} backup{} made under the old passphrase re-encrypted with the new one",
+                r.done,
+                if r.done == 1 { "" } else { "s" }
+            ));
+        }
+        if r.earlier > 0 {
+            label.push_str(&format!(
+                "; {} backup{} made under an even earlier passphrase still open{} only with that one",
+                r.earlier,
+                if r.earlier == 1 { "" } else { "s" },
+                if r.earlier == 1 { "s" } else { "" }
+            ));
+        }
+    }
+    if had_key && reopened.key().is_none() {
+        label.push_str("; the backups made with it stay encrypted and open with it");
+    }
     match crate::audit::chain::note_event(reopened.conn(), &label) {
         Ok(()) => reopened.follow_history(),
         Err(e) => eprintln!(
@@ -174,6 +207,33 @@ pub fn change(
         );
     }
     Ok(reopened)
+}
+
+/// Re-keys the copy of a backup at `staged` (a restore, before it is put in
+/// place) from `from` (the backup's key) to `to` (the department's key now):
+/// exported under `to` beside it, verified, then renamed over it.
+pub(super) fn rekey_copy(
+    staged: &std::path::Path,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+) -> AppResult<()> {
+    let mut target = staged.as_os_str().to_owned();
+    target.push(".rekey");
+    let target = std::path::PathBuf::from(target);
+    let done = (|| {
+        let conn = rusqlite::Connection::open(staged)
+            .map_err(|e| super::faults::sqlite_error(e, staged))?;
+        cipher::apply_key(&conn, from)?;
+        let expected = summary::counts(&conn)?;
+        cipher::export(&conn, &target, to)?;
+        drop(conn);
+        backup::verify(&target, to, Some(&expected))?;
+        std::fs::rename(&target, staged).map_err(|e| super::faults::io_error("write", staged, &e))
+    })();
+    if done.is_err() {
+        let _ = swap::remove_leftover(&target);
+    }
+    done
 }
 
 impl ReplaceError {

@@ -4,6 +4,7 @@
 use super::backup::{self, BackupFile, BackupPlan, BackupReason};
 use super::cipher::{self, FileKind, Passphrase};
 use super::faults::io_error;
+use super::rekey::opens_with;
 use super::summary::RecordCounts;
 use super::{swap, DepartmentFile, ReplaceError};
 use crate::error::{AppError, AppResult};
@@ -17,6 +18,15 @@ use ts_rs::TS;
 pub struct BackupSummary {
     pub file: BackupFile,
     pub counts: RecordCounts,
+    /// What restoring it loses ("Saves after … will be lost: the newest
+    /// was …"), in words; empty until [`preview`] says it.
+    pub lost: String,
+    /// The records restoring it adds, removes or changes, by name (the first
+    /// 20; none when the department file cannot be read).
+    pub changes: Vec<String>,
+    /// How many changes in all.
+    #[ts(type = "number")]
+    pub changes_total: usize,
 }
 
 /// The key that opens the backup at `path`: none for a plain file; for an
@@ -27,7 +37,7 @@ fn key_for(
     current: Option<&Passphrase>,
 ) -> AppResult<Option<Passphrase>> {
     match cipher::file_kind(path)? {
-        FileKind::Encrypted => match given.or_else(|| current.cloned()) {
+        FileKind::Encrypted => match chosen(path, given, current) {
             Some(k) => Ok(Some(k)),
             None => Err(AppError::field(
                 "passphrase",
@@ -35,6 +45,21 @@ fn key_for(
             )),
         },
         _ => Ok(None),
+    }
+}
+
+/// The passphrase typed, or else the current one; also the current one when
+/// the typed one is an earlier passphrase of a backup since re-encrypted
+/// with the current one (`rekey`).
+fn chosen(
+    path: &Path,
+    given: Option<Passphrase>,
+    current: Option<&Passphrase>,
+) -> Option<Passphrase> {
+    match (given, current) {
+        (Some(g), Some(c)) if !opens_with(path, &g) && opens_with(path, c) => Some(c.clone()),
+        (Some(g), _) => Some(g),
+        (None, c) => c.cloned(),
     }
 }
 
@@ -61,7 +86,51 @@ pub fn inspect(
         .into_iter()
         .find(|f| f.name == name)
         .ok_or_else(|| AppError::not_found("That backup"))?;
-    Ok((BackupSummary { file, counts }, key))
+    Ok((
+        BackupSummary {
+            file,
+            counts,
+            lost: String::new(),
+            changes: Vec::new(),
+            changes_total: 0,
+        },
+        key,
+    ))
+}
+
+/// What the backup holds and what restoring it would lose from the
+/// department file in `data_dir` (`current` when it is open; locked or
+/// unreadable, the record beside it tells what it can), shown before the
+/// manager confirms.
+pub fn preview(
+    data_dir: &Path,
+    folder: &Path,
+    name: &str,
+    given: Option<Passphrase>,
+    current: Option<&DepartmentFile>,
+) -> AppResult<BackupSummary> {
+    let (mut summary, key) = inspect(folder, name, given, current.and_then(|f| f.key()))?;
+    let path = backup::path_of(folder, name)?;
+    let end = super::head::of_file(&path, key.as_ref());
+    if let Some(file) = current {
+        match super::differences::list(file.conn(), &path, key.as_ref()) {
+            Ok((changes, total)) => {
+                summary.changes = changes;
+                summary.changes_total = total;
+            }
+            Err(e) => eprintln!(
+                "wardbook: the restore's changes were not listed: {}",
+                e.message
+            ),
+        }
+    }
+    summary.lost = super::lost::describe(
+        data_dir,
+        current.map(|f| f.conn()),
+        end.as_ref(),
+        &summary.file.made_at,
+    );
+    Ok(summary)
 }
 
 /// What a restore did, in the manager's words (also its entry in the history).
@@ -104,28 +173,20 @@ pub fn restore(
     // Whether the department had a passphrase, and which, before the
     // restore: a backup brings its own (or none), which the manager must hear.
     let dir = db.parent().unwrap_or(Path::new("."));
-    let before_key = current.as_ref().and_then(|f| f.key().cloned());
-    let was_encrypted = before_key.is_some() || super::settings::encrypted(dir) == Some(true);
-    let mut kept_as = None;
-    let file = put_in_place(current, db, plan, name, given, now, &mut kept_as)?;
+    let known = current.is_some();
+    let was_encrypted = current.as_ref().is_some_and(|f| f.key().is_some())
+        || super::settings::encrypted(dir) == Some(true);
+    let mut placed = Placed::default();
+    let file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
+    let Placed {
+        kept_as,
+        backup_key,
+    } = placed;
     let mut message = format!("Restored the backup of {made_at}");
     if let Some(undone) = undone {
         message.push_str(&format!("; {undone}"));
     }
-    let passphrase = match (was_encrypted, file.key()) {
-        (true, None) => Some(
-            "this backup has no passphrase, so the department file is no longer encrypted: \
-             set one again in Settings → Security",
-        ),
-        (false, Some(_)) => {
-            Some("this backup has a passphrase, and the department file now opens with it")
-        }
-        (true, Some(k)) if before_key.as_ref().is_some_and(|b| b != k) => Some(
-            "the department file now opens with the passphrase this backup was made under, \
-             not the one in use before the restore",
-        ),
-        _ => None,
-    };
+    let passphrase = passphrase_said(known, was_encrypted, backup_key.as_ref(), file.key());
     if let Some(said) = passphrase {
         message.push_str(&format!("; {said}"));
     }
@@ -154,6 +215,45 @@ pub fn restore(
     ))
 }
 
+/// What the restore did to the passphrase, if anything is to be said: with
+/// the department's passphrase `known` (the file was open) the restored file
+/// was re-keyed to it; from the lock screen it keeps the backup's own.
+fn passphrase_said(
+    known: bool,
+    was_encrypted: bool,
+    backup: Option<&Passphrase>,
+    now: Option<&Passphrase>,
+) -> Option<&'static str> {
+    match (known, backup, now) {
+        (true, b, n) if b == n => None,
+        (true, None, Some(_)) => Some(
+            "this backup had no passphrase; the restored file is encrypted with the department's \
+             current passphrase",
+        ),
+        (true, Some(_), Some(_)) => Some(
+            "this backup was made under an earlier passphrase; the restored file is encrypted \
+             with the department's current one, so the earlier passphrase does not open it",
+        ),
+        (true, Some(_), None) => Some(
+            "this backup was made under a passphrase; the restored file has none, as the \
+             department had none before the restore",
+        ),
+        (false, _, None) if was_encrypted => Some(
+            "this backup has no passphrase, so the department file is no longer encrypted: \
+             set one again in Settings → Security",
+        ),
+        (false, _, Some(_)) if !was_encrypted => {
+            Some("this backup has a passphrase, and the department file now opens with it")
+        }
+        (false, _, Some(_)) => Some(
+            "the department file now opens with this backup's passphrase, the one entered to \
+             restore it (the passphrase in use before is not known on the lock screen); change \
+             it in Settings → Security if it may be known to others",
+        ),
+        _ => None,
+    }
+}
+
 /// The number of the newest history entry the backup `name` holds (0 for
 /// none); `None` when it cannot be read.
 fn history_end(
@@ -174,6 +274,14 @@ fn history_end(
     .ok()
 }
 
+/// What putting a backup in place tells its caller: the backup the
+/// department as it was is kept as, and the key the backup was made under.
+#[derive(Default)]
+struct Placed {
+    kept_as: Option<String>,
+    backup_key: Option<Passphrase>,
+}
+
 fn put_in_place(
     current: Option<DepartmentFile>,
     db: &Path,
@@ -181,13 +289,13 @@ fn put_in_place(
     name: &str,
     given: Option<Passphrase>,
     now: NaiveDateTime,
-    kept_as: &mut Option<String>,
+    placed: &mut Placed,
 ) -> Result<DepartmentFile, ReplaceError> {
     let keep = |error: AppError, current: Option<DepartmentFile>| ReplaceError {
         error,
         file: current.map(Box::new),
     };
-    let key = match inspect(
+    let backup_key = match inspect(
         &plan.folder,
         name,
         given,
@@ -196,6 +304,15 @@ fn put_in_place(
         Ok((_, key)) => key,
         Err(e) => return Err(keep(e, current)),
     };
+    // The restored file takes the department's passphrase as it is now when
+    // it is known (the file was open): the one a backup was made under may
+    // have been changed because it leaked. From the lock screen it is not
+    // known, so the file keeps the backup's own.
+    let key = match &current {
+        Some(file) => file.key().cloned(),
+        None => backup_key.clone(),
+    };
+    placed.backup_key.clone_from(&backup_key);
     let kept = match &current {
         Some(file) => file
             .backup(plan, BackupReason::BeforeRestore, now)
@@ -213,7 +330,7 @@ fn put_in_place(
         }
         None => Ok(None),
     };
-    let kept = kept.map(|name| *kept_as = name);
+    let kept = kept.map(|name| placed.kept_as = name);
     if let Err(e) = kept {
         let error = AppError::new(
             e.code,
@@ -235,7 +352,11 @@ fn put_in_place(
         // A copy kept by an earlier Wardbook may still have its WAL beside
         // it: its saves are part of what the copy holds.
         let [wal, _] = swap::companions(&source);
-        super::wal::fold_into(&wal, &staged).map(|_| ())
+        super::wal::fold_into(&wal, &staged)?;
+        if key != backup_key {
+            super::passphrase::rekey_copy(&staged, backup_key.as_ref(), key.as_ref())?;
+        }
+        Ok(())
     });
     if let Err(e) = copied {
         let _ = swap::remove_leftover(&staged);

@@ -64,3 +64,152 @@ fn a_backup_encrypted_when_the_passphrase_was_set_asks_for_the_departments_passp
     );
     assert!(right.is_ok(), "the department's passphrase opens it");
 }
+
+/// From the lock screen (the passphrase forgotten, the file not open), the
+/// restore's preview says which saves are lost from the record kept beside
+/// the file: how many, and the newest entry's number and time.
+#[test]
+fn a_restore_from_the_lock_screen_says_which_saves_are_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir.path()), None, None, now()).unwrap();
+    file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let input = crate::store::passphrase::PassphraseInput {
+        new_passphrase: "correct horse battery".into(),
+        confirm_passphrase: "correct horse battery".into(),
+        ..Default::default()
+    };
+    let mut file = crate::store::passphrase::change(file, &input, false, &plan, now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    for i in 0..4 {
+        file.conn()
+            .execute(
+                "INSERT INTO skill (name) VALUES (?1)",
+                [format!("late {i}")],
+            )
+            .unwrap();
+        file.follow_history();
+    }
+    let newest = crate::store::head::current(file.conn()).unwrap().unwrap();
+    drop(file);
+    let summary = restore::preview(
+        dir.path(),
+        &plan.folder,
+        &made.name,
+        Some(crate::store::Passphrase::new("correct horse battery")),
+        None,
+    )
+    .unwrap();
+    assert!(
+        summary.lost.starts_with(&format!(
+            "Saves after {} will be lost (4 entries of the history): the newest was entry {} of the history, at ",
+            &made.made_at[..16],
+            newest.entry
+        )),
+        "{}",
+        summary.lost
+    );
+}
+
+const FIRST: &str = "first passphrase here";
+const SECOND: &str = "second passphrase now";
+
+fn pass(text: &str) -> crate::store::Passphrase {
+    crate::store::Passphrase::new(text)
+}
+
+/// A department under SECOND with a backup made under FIRST (kept as it
+/// was made: an older copy, from before the passphrase was changed).
+fn a_backup_under_an_earlier_passphrase(dir: &std::path::Path) -> (BackupPlan, String) {
+    let plan = BackupPlan {
+        folder: dir.join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir), None, None, now()).unwrap();
+    file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let set = |file, current: &str, new: &str| {
+        let input = crate::store::passphrase::PassphraseInput {
+            current_passphrase: current.into(),
+            new_passphrase: new.into(),
+            confirm_passphrase: new.into(),
+            ..Default::default()
+        };
+        crate::store::passphrase::change(file, &input, false, &plan, now())
+            .unwrap_or_else(|e| panic!("{:?}", e.error))
+    };
+    let file = set(file, "", FIRST);
+    let made = file
+        .backup(
+            &plan,
+            BackupReason::Manual,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        )
+        .unwrap();
+    let as_made = std::fs::read(plan.folder.join(&made.name)).unwrap();
+    let file = set(file, FIRST, SECOND);
+    drop(file);
+    std::fs::write(plan.folder.join(&made.name), as_made).unwrap();
+    (plan, made.name)
+}
+
+/// With the department open (its passphrase typed in this session), a
+/// backup made under an earlier passphrase is restored under the current
+/// one: the earlier one may have leaked, and no longer opens the department.
+#[test]
+fn a_restore_with_the_file_open_keeps_the_current_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, name) = a_backup_under_an_earlier_passphrase(dir.path());
+    let db = db_path(dir.path());
+    let current = DepartmentFile::open(&db, Some(pass(SECOND)), None, now()).unwrap();
+    let (file, done) = restore::restore(Some(current), &db, &plan, &name, Some(pass(FIRST)), now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(file.key(), Some(&pass(SECOND)), "the current passphrase");
+    assert!(
+        done.message.contains(
+            "this backup was made under an earlier passphrase; the restored file is encrypted with the department's current one"
+        ),
+        "{}",
+        done.message
+    );
+    drop(file);
+    assert!(
+        DepartmentFile::open(&db, Some(pass(FIRST)), None, now()).is_err(),
+        "the earlier passphrase does not open it"
+    );
+    assert!(DepartmentFile::open(&db, Some(pass(SECOND)), None, now()).is_ok());
+}
+
+/// From the lock screen the current passphrase is not known: the backup's
+/// own is needed, the restored file stays under it, and the message says so.
+#[test]
+fn a_restore_from_the_lock_screen_keeps_the_backups_passphrase_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (plan, name) = a_backup_under_an_earlier_passphrase(dir.path());
+    let db = db_path(dir.path());
+    let Err(asked) = restore::restore(None, &db, &plan, &name, None, now()) else {
+        panic!("restored without the backup's passphrase");
+    };
+    assert_eq!(
+        asked.error.fields[0].field, "passphrase",
+        "the backup's passphrase is needed"
+    );
+    let (file, done) = restore::restore(None, &db, &plan, &name, Some(pass(FIRST)), now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        file.key(),
+        Some(&pass(FIRST)),
+        "the backup's own passphrase"
+    );
+    assert!(
+        done.message.contains("the department file now opens with this backup's passphrase, the one entered to restore it"),
+        "{}",
+        done.message
+    );
+}

@@ -35,6 +35,8 @@ pub struct Snapshot {
     pub history_warning: Option<String>,
     /// Records found changed outside Wardbook at open, until added to the history.
     pub outside_changes: Option<String>,
+    /// The history was found cut off its end at open, until the manager notes it.
+    pub history_cut: bool,
 }
 
 pub struct Session {
@@ -240,6 +242,16 @@ impl Session {
     }
 
     /// Where the file stands, waiting for the opening to finish.
+    /// Refuses a change before it starts when the file is open read-only
+    /// (damaged): for commands that would do something else first (keep a
+    /// backup, read a chosen file) before their write is refused.
+    pub fn refuse_if_read_only(&self) -> AppResult<()> {
+        match &*self.ready() {
+            State::Open(file) if file.damaged().is_some() => Err(faults::damaged_read_only()),
+            _ => Ok(()),
+        }
+    }
+
     pub fn snapshot(&self) -> Snapshot {
         let mut state = self.ready();
         self.expire(&mut state);
@@ -255,6 +267,7 @@ impl Session {
                 damaged: file.damaged().is_some(),
                 history_warning: file.history_warning().map(str::to_string),
                 outside_changes: file.outside_changes().map(str::to_string),
+                history_cut: file.history_cut(),
                 ..Default::default()
             },
             State::Failed(e) => Snapshot {

@@ -326,9 +326,15 @@ fn a_damaged_file_refuses_saves_but_an_export_says_what_failed() {
         .run(|c| Ok(c.execute("DELETE FROM note", [])?))
         .unwrap_err();
     assert!(
-        save.message.contains("opened it read-only"),
+        save.message
+            .starts_with("This file is open read-only because it failed its integrity check"),
         "{}",
         save.message
+    );
+    let refused = db.refuse_if_read_only().unwrap_err();
+    assert_eq!(
+        refused.message, save.message,
+        "a command that keeps a backup before writing (an import) is refused before it starts, in the same words"
     );
     let destination = db
         .run(|_| -> AppResult<()> {
@@ -350,6 +356,10 @@ fn closing_at_exit_leaves_every_save_in_the_file_itself() {
     let path = crate::store::db_path(dir.path());
     let db = Session::new(dir.path().to_path_buf());
     db.set(DepartmentFile::open(&path, None, None, now()));
+    assert!(
+        db.refuse_if_read_only().is_ok(),
+        "a sound file takes changes"
+    );
     db.run(|c| {
         crate::sample::create(c, chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap())?;
         Ok(())

@@ -42,7 +42,12 @@ history_warning: string | null,
  * Records found at open not as the history says (edited around it),
  * named; shown until the manager adds them to the history.
  */
-outside_changes: string | null, idle_lock_minutes: number, 
+outside_changes: string | null, 
+/**
+ * The history warning is of entries cut off its end, which the manager
+ * may note in the history ("Note the cut in the history").
+ */
+history_cut: boolean, idle_lock_minutes: number, 
 /**
  * Why today's automatic backup failed, if it did (told once).
  */
@@ -1412,11 +1417,31 @@ encrypted: boolean,
 /**
  * For a department kept before an import: the department file imported.
  */
-imported_file: string | null, };
+imported_file: string | null, 
+/**
+ * Encrypted under a passphrase the department does not have now (an
+ * earlier one): restoring it asks for that one. Known only while the
+ * department is open (`rekey::mark_earlier`).
+ */
+earlier_passphrase: boolean, };
 
 export type RecordCounts = { department: string | null, staff: number, credentials: number, periods: number, assignments: number, budget_lines: number, schema_version: number, };
 
-export type BackupSummary = { file: BackupFile, counts: RecordCounts, };
+export type BackupSummary = { file: BackupFile, counts: RecordCounts, 
+/**
+ * What restoring it loses ("Saves after … will be lost: the newest
+ * was …"), in words; empty until [`preview`] says it.
+ */
+lost: string, 
+/**
+ * The records restoring it adds, removes or changes, by name (the first
+ * 20; none when the department file cannot be read).
+ */
+changes: Array<string>, 
+/**
+ * How many changes in all.
+ */
+changes_total: number, };
 
 export type RestoreOutcome = { message: string, 
 /**
@@ -2134,6 +2159,7 @@ export interface Commands {
   history_list: { args: { query: HistoryQuery }; result: HistoryPage };
   history_verify: { args: NoArgs; result: HistoryCheck };
   history_record_outside_changes: { args: NoArgs; result: number };
+  history_note_cut: { args: NoArgs; result: number };
   report_options: { args: NoArgs; result: ReportOptions };
   report_save: { args: { kind: ReportKind; format: ReportFormat; request: ReportRequest }; result: string | null };
   requests_for_period: { args: { period_id: number }; result: Array<StaffRequest> };
