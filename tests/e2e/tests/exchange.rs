@@ -182,8 +182,8 @@ fn the_department_exported_from_settings_imports_into_a_fresh_data_folder() {
     app.click_button("Import a department file…");
     let summary = app.text_of("#department-file-summary");
     assert!(summary.contains(&name), "{summary}");
-    // The sample: 53 active and 2 who have left; two schedule periods, one fiscal year.
-    for fact in ["55 (53 active)", "2 periods", "1 fiscal year"] {
+    // The sample: 53 active and 2 who have left; three schedule periods, one fiscal year.
+    for fact in ["55 (53 active)", "3 periods", "1 fiscal year"] {
         assert!(summary.contains(fact), "{fact} in {summary}");
     }
     app.screenshot("exchange-department-import.png");
