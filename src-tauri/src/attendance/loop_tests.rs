@@ -513,3 +513,177 @@ fn a_night_row_with_only_its_out_time_is_that_nights_missed_punch() {
     );
     assert_eq!(count(&v, ExceptionKind::NoShow), 1, "the sample's one only");
 }
+
+/// The sample's no-show of 8–21 Nov, found on the timecards.
+fn no_show(conn: &Connection, start: NaiveDate) -> super::timecards::ExceptionRow {
+    view(conn, start)
+        .exceptions
+        .into_iter()
+        .find(|e| e.kind == ExceptionKind::NoShow)
+        .expect("the sample's no-show")
+}
+
+/// Paid sick time off for a no-show replaces the scheduled shift: the shift
+/// leaves the schedule (no rule broken by "approved sick, so cannot work"),
+/// and the day pays the shift's paid hours as SICK on the timecard and in
+/// the payroll export (the fresh-eyes try of #26 saw 0 paid and a rule break).
+#[test]
+fn paid_sick_time_off_for_a_no_show_pays_the_shift_and_replaces_it() {
+    use super::no_show::{resolve, NoShowAs};
+    use crate::schedule::TimeOffKind;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    let e = no_show(&conn, start);
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let shift_minutes: i64 = l
+        .shifts
+        .iter()
+        .filter(|s| s.staff_id == e.staff_id && s.date == day(&e.workday))
+        .map(|s| s.paid_minutes())
+        .sum();
+    assert!(shift_minutes > 0, "{e:?}: {shift_minutes}");
+    let card = |v: &PayPeriodView| {
+        v.timecards
+            .iter()
+            .find(|t| t.staff_id == e.staff_id)
+            .unwrap()
+            .clone()
+    };
+    let before = card(&view(&conn, start));
+    resolve(
+        &mut conn,
+        &l,
+        e.staff_id,
+        &e.workday,
+        NoShowAs::TimeOff,
+        TimeOffKind::Sick,
+        true,
+        NOW,
+    )
+    .unwrap();
+    let assigned: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM assignment WHERE staff_id = ?1 AND date = ?2",
+            rusqlite::params![e.staff_id, e.workday],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        assigned, 0,
+        "the shift the time off replaced is off the schedule"
+    );
+    let history: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE table_name IN ('assignment', 'time_off')
+             AND staff_id = ?1 AND at >= (SELECT max(at) FROM audit_log WHERE table_name = 'time_off')",
+            [e.staff_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        history >= 2,
+        "the time off and the shift's removal are in the history"
+    );
+    let after = card(&view(&conn, start));
+    assert_eq!(
+        after.time_off_minutes - before.time_off_minutes,
+        shift_minutes,
+        "the day pays the shift's paid minutes"
+    );
+    let sick = after
+        .by_code
+        .iter()
+        .find(|c| c.code == "SICK")
+        .map(|c| c.minutes);
+    assert!(sick.unwrap_or(0) >= shift_minutes, "{:?}", after.by_code);
+    assert_eq!(
+        after.scheduled_minutes,
+        before.scheduled_minutes - shift_minutes,
+        "the shift is no longer scheduled"
+    );
+
+    // Payroll pays it as SICK.
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    for ex in timecards::view(&conn, &l).unwrap().exceptions {
+        if ex.kind == ExceptionKind::MissedPunch {
+            let _ = approval::approve_exception(&conn, &l, ex.staff_id, &ex.workday, ex.kind, NOW);
+        }
+    }
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    approval::approve_period(&conn, &l, NOW).unwrap();
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let file = payroll::export(&l, PayrollLayout::ByDay).unwrap();
+    let paid = payroll_minutes(&file.bytes, 3);
+    assert_eq!(
+        paid.get(&(after.employee_no.clone(), "SICK".into()))
+            .copied(),
+        sick,
+        "the payroll export pays the sick day as the timecard does"
+    );
+}
+
+/// Agency and per diem staff are not paid by the hospital for time off:
+/// paid time off for their no-show is refused beside the Paid box, and
+/// nothing is recorded; unpaid time off is fine.
+#[test]
+fn paid_time_off_for_agency_staff_is_refused() {
+    use super::no_show::{resolve, NoShowAs};
+    use crate::schedule::TimeOffKind;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    let e = no_show(&conn, start);
+    for (kind, refused) in [("agency", true), ("per_diem", true), ("part_time", false)] {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+        conn.execute(
+            "UPDATE staff SET employment_type = ?1 WHERE id = ?2",
+            rusqlite::params![kind, e.staff_id],
+        )
+        .unwrap();
+        let l = period::load(&conn, "2026-11-08").unwrap();
+        let got = resolve(
+            &mut conn,
+            &l,
+            e.staff_id,
+            &e.workday,
+            NoShowAs::TimeOff,
+            TimeOffKind::Sick,
+            true,
+            NOW,
+        );
+        let offs: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM time_off WHERE staff_id = ?1 AND from_date = ?2",
+                rusqlite::params![e.staff_id, e.workday],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if refused {
+            let err = got.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("paid"), "{kind}");
+            assert!(
+                err.message.contains("does not pay them for time off"),
+                "{}",
+                err.message
+            );
+            assert_eq!(offs, 0, "{kind}: nothing recorded");
+            let l = period::load(&conn, "2026-11-08").unwrap();
+            resolve(
+                &mut conn,
+                &l,
+                e.staff_id,
+                &e.workday,
+                NoShowAs::TimeOff,
+                TimeOffKind::Sick,
+                false,
+                NOW,
+            )
+            .expect("unpaid time off is recorded");
+        } else {
+            got.unwrap();
+            assert_eq!(offs, 1, "{kind}");
+        }
+    }
+}

@@ -206,6 +206,16 @@ pub fn exceptions_of(l: &Loaded) -> Vec<Exception> {
 
 /// Each person's hours by day and pay code for the period.
 pub fn days_of(l: &Loaded, staff_id: i64) -> Vec<DayHours> {
+    let mut scheduled: std::collections::HashMap<NaiveDate, i64> = l
+        .replaced_shifts
+        .iter()
+        .filter(|((s, _), _)| *s == staff_id)
+        .map(|((_, d), m)| (*d, *m))
+        .collect();
+    for s in l.shifts.iter().filter(|s| s.staff_id == staff_id) {
+        *scheduled.entry(s.date).or_default() += s.paid_minutes();
+    }
+    let fte = l.person(staff_id).map_or(100, |p| p.fte_hundredths);
     pay_codes::person_days(
         &l.rules,
         l.tz,
@@ -213,6 +223,8 @@ pub fn days_of(l: &Loaded, staff_id: i64) -> Vec<DayHours> {
         staff_id,
         &l.punches,
         &l.time_off,
+        &scheduled,
+        fte,
         l.start,
         l.end(),
     )
