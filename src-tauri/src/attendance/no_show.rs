@@ -13,7 +13,6 @@ use crate::input;
 use crate::schedule::store::assignments::mark_changed;
 use crate::schedule::store::{call_outs, periods, time_off};
 use crate::schedule::TimeOffKind;
-use crate::staff::EmploymentType;
 use crate::text_enum::text_enum;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -78,23 +77,9 @@ fn time_off_for_shift(
     paid: bool,
     now: &str,
 ) -> AppResult<()> {
-    let person = l.person(staff_id);
     if paid {
-        if let Some(p) = person.filter(|p| {
-            matches!(
-                p.employment_type,
-                EmploymentType::Agency | EmploymentType::PerDiem
-            )
-        }) {
-            return Err(AppError::field(
-                "paid",
-                format!(
-                    "{} is {} staff: the hospital does not pay them for time off. \
-                     Record it unpaid, or as a call-out.",
-                    p.name,
-                    p.employment_type.label().to_lowercase()
-                ),
-            ));
+        if let Some(p) = l.person(staff_id) {
+            time_off::refuse_paid(p.employment_type)?;
         }
     }
     let minutes = l

@@ -161,6 +161,22 @@ pub fn record_for_shift(
     Ok(tx.last_insert_rowid())
 }
 
+/// Agency and per diem staff are not paid by the hospital for time off:
+/// paid time off for them is refused beside the Paid box.
+pub fn refuse_paid(employment: crate::staff::EmploymentType) -> AppResult<()> {
+    use crate::staff::EmploymentType::{Agency, PerDiem};
+    if matches!(employment, Agency | PerDiem) {
+        return Err(AppError::field(
+            "paid",
+            format!(
+                "{} staff are not paid by the hospital for time off: untick Paid to record it unpaid.",
+                employment.label()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Records a request (`id` None) or corrects one; its status is kept.
 pub fn save(
     conn: &mut Connection,
@@ -192,12 +208,15 @@ pub fn save(
     v.finish()?;
     let staff_id = form.staff_id.unwrap_or_default();
     let tx = conn.transaction()?;
-    crate::staff::get(&tx, staff_id).map_err(|_| {
+    let person = crate::staff::get(&tx, staff_id).map_err(|_| {
         AppError::field(
             "staff_id",
             "That person is no longer on the roster; choose again.",
         )
     })?;
+    if form.paid {
+        refuse_paid(person.employment_type)?;
+    }
     let values = (
         staff_id,
         from.map(input::format_date),
