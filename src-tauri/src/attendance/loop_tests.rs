@@ -664,7 +664,8 @@ fn paid_time_off_for_agency_staff_is_refused() {
             let err = got.unwrap_err();
             assert_eq!(err.field.as_deref(), Some("paid"), "{kind}");
             assert!(
-                err.message.contains("not paid by the hospital for time off"),
+                err.message
+                    .contains("not paid by the hospital for time off"),
                 "{}",
                 err.message
             );

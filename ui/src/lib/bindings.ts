@@ -1266,8 +1266,9 @@ stopped: boolean,
 unmet: Array<string>, 
 /**
  * Why each shift left under its target was, one line each ("Night
- * 12 Jan under target by 1 RN: …"); gaps below a minimum are in
- * `unmet` instead.
+ * 12 Jan under target by 1 RN: …"), one for each of
+ * `under_target_after`, each cause worded as in the headline (see
+ * [`super::under`]); gaps below a minimum are in `unmet` instead.
  */
 under_target: Array<string>, 
 /**
@@ -1308,9 +1309,11 @@ staff_to: StaffTo,
  */
 above_minimum_shifts: number, above_minimum_cents: number, 
 /**
- * One line per role and kind of gap left because every qualified
- * person free that day is at their FTE hours plus the extra hours
- * (or at another limit): "3 RN shifts left open: …".
+ * One line per role of gaps below the minimum left because every
+ * qualified person free that day is at their FTE hours plus the extra
+ * hours (or at another limit): "3 RN shifts left open: …"; then one
+ * line per need of the shifts left under target, each cause with its
+ * count, adding up to the review's figure ([`super::under`]).
  */
 left_open: Array<string>, 
 /**
@@ -1683,7 +1686,11 @@ from: string | null, to: string | null,
 /**
  * Punches stored for those days now, which the import replaces.
  */
-stored: number, people: Array<PersonPunches>, 
+stored: number, 
+/**
+ * What importing would do to those days (hand corrections kept).
+ */
+change: PunchReplace | null, people: Array<PersonPunches>, 
 /**
  * Employee numbers this department does not have, with their lines.
  */
@@ -1705,7 +1712,16 @@ added: number,
 /**
  * Punches the file holds exactly as they were.
  */
-unchanged: number, };
+unchanged: number, 
+/**
+ * Punches corrected or typed in by hand on those days: kept as they are.
+ */
+kept_by_hand: number, 
+/**
+ * The file's punches for a person and day that has a punch corrected
+ * or typed in by hand: left out, so the correction stands.
+ */
+left_out: number, };
 
 export type PunchImportOutcome = { replaced: PunchReplace, unmatched_rows: number, 
 /**
