@@ -688,3 +688,116 @@ fn paid_time_off_for_agency_staff_is_refused() {
         }
     }
 }
+
+/// Approves the sample's 8–21 Nov period (its missed punches accepted).
+fn approve_sample(conn: &Connection) {
+    let l = period::load(conn, "2026-11-08").unwrap();
+    for ex in timecards::view(conn, &l).unwrap().exceptions {
+        if ex.kind == ExceptionKind::MissedPunch {
+            approval::approve_exception(conn, &l, ex.staff_id, &ex.workday, ex.kind, NOW).unwrap();
+        }
+    }
+    let l = period::load(conn, "2026-11-08").unwrap();
+    approval::approve_period(conn, &l, NOW).unwrap();
+}
+
+/// A change to an approved, exported period is shown as a correction after
+/// approval, with the hours it changed since the export; the exception it
+/// makes is to review (not approved with the period); and the next payroll
+/// file says what differs from the last (#26: a punch made 1 h more, its
+/// late out was approved by itself and the re-export said nothing).
+#[test]
+fn a_change_after_approval_is_shown_and_its_new_exception_is_to_review() {
+    use super::after_approval;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    approve_sample(&conn);
+    let v = view(&conn, start);
+    assert_eq!(v.after_approval, None, "nothing changed yet");
+    assert!(v.exceptions.iter().all(|e| e.approved));
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    assert_eq!(note, None, "a first export has nothing to compare with");
+    payroll::saved(&conn, "2026-11-08", "2026-11-25T16:00:00Z").unwrap();
+    let before = view(&conn, start);
+
+    // A day punch with no exception, clocked out an hour later.
+    let (card, punch) = before
+        .timecards
+        .iter()
+        .flat_map(|t| t.punches.iter().map(move |p| (t, p)))
+        .find(|(t, p)| {
+            p.worked_minutes.is_some()
+                && !p.out_next_day
+                && p.clock_out.as_deref().is_some_and(|o| o < "20:00")
+                && !before
+                    .exceptions
+                    .iter()
+                    .any(|e| e.staff_id == t.staff_id && e.workday == p.workday)
+        })
+        .map(|(t, p)| (t.clone(), p.clone()))
+        .expect("a plain day punch");
+    let out = punch.clock_out.clone().unwrap();
+    let later = format!("{:02}{}", out[..2].parse::<i64>().unwrap() + 1, &out[2..]);
+    corrections::correct(
+        &conn,
+        punch.id,
+        &fix(
+            "Stayed for a handover",
+            punch.clock_in.as_deref().unwrap(),
+            &later,
+            &punch.workday,
+        ),
+        "2026-11-26T09:00:00Z",
+    )
+    .unwrap();
+    let after = view(&conn, start);
+    assert!(after.approved_at.is_some(), "the period stays approved");
+    let paid = |v: &PayPeriodView| v.summary.worked_minutes + v.summary.time_off_minutes;
+    assert_eq!(paid(&after) - paid(&before), 60);
+    assert_eq!(
+        after.after_approval.as_deref(),
+        Some("Changed after approval: +1.0 h since payroll was exported.")
+    );
+    let changed = after
+        .timecards
+        .iter()
+        .find(|t| t.staff_id == card.staff_id)
+        .unwrap();
+    assert!(changed.changed_after_approval, "shown on the timecard");
+    assert!(after
+        .timecards
+        .iter()
+        .filter(|t| t.staff_id != card.staff_id)
+        .all(|t| !t.changed_after_approval));
+    let new: Vec<_> = after
+        .exceptions
+        .iter()
+        .filter(|e| e.staff_id == card.staff_id && e.workday == punch.workday)
+        .collect();
+    assert!(!new.is_empty(), "the late out is an exception");
+    assert!(
+        new.iter().all(|e| !e.approved),
+        "to review, not approved by itself"
+    );
+    assert_eq!(after.summary.open_exceptions, new.len() as i64);
+
+    // Approving it one by one still works, and the export says what differs.
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    for e in &new {
+        approval::approve_exception(&conn, &l, e.staff_id, &e.workday, e.kind, NOW).unwrap();
+    }
+    assert_eq!(view(&conn, start).summary.open_exceptions, 0);
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    let note = note.expect("the re-export says the period changed");
+    assert!(note.contains("1.00 h more"), "{note}");
+    payroll::saved(&conn, "2026-11-08", "2026-11-26T10:00:00Z").unwrap();
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    assert_eq!(note, None, "nothing changed since that export");
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let marks = after_approval::marks(&conn, &l).unwrap();
+    assert_eq!(
+        marks.exported_minutes,
+        Some(after_approval::paid_minutes(&l))
+    );
+}
