@@ -14,7 +14,7 @@ use crate::attendance::import::run::{
 };
 use crate::attendance::import::{PunchField, PunchMapping};
 use crate::attendance::no_show::NoShowAs;
-use crate::attendance::payroll::PayrollLayout;
+use crate::attendance::payroll::{PayrollLayout, PayrollSaved};
 use crate::attendance::period::{PeriodChoice, PeriodChoices};
 use crate::attendance::rounding::Rounding;
 use crate::attendance::settings::{AttendanceSettings, AttendanceSettingsInput};
@@ -412,6 +412,7 @@ pub fn render() -> String {
     decl::<PunchInput>(&cfg, &mut out);
     decl::<NoShowAs>(&cfg, &mut out);
     decl::<PayrollLayout>(&cfg, &mut out);
+    decl::<PayrollSaved>(&cfg, &mut out);
     decl::<Rounding>(&cfg, &mut out);
     decl::<AttendanceSettings>(&cfg, &mut out);
     decl::<AttendanceSettingsInput>(&cfg, &mut out);

@@ -80,5 +80,5 @@ pub fn approve_period(conn: &Connection, l: &Loaded, now: &str) -> AppResult<()>
         "INSERT INTO pay_period_approval (start_date, approved_at) VALUES (?1, ?2)",
         params![input::format_date(l.start), now],
     )?;
-    Ok(())
+    super::after_approval::record_approval(conn, l)
 }

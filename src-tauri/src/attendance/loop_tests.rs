@@ -513,3 +513,291 @@ fn a_night_row_with_only_its_out_time_is_that_nights_missed_punch() {
     );
     assert_eq!(count(&v, ExceptionKind::NoShow), 1, "the sample's one only");
 }
+
+/// The sample's no-show of 8–21 Nov, found on the timecards.
+fn no_show(conn: &Connection, start: NaiveDate) -> super::timecards::ExceptionRow {
+    view(conn, start)
+        .exceptions
+        .into_iter()
+        .find(|e| e.kind == ExceptionKind::NoShow)
+        .expect("the sample's no-show")
+}
+
+/// Paid sick time off for a no-show replaces the scheduled shift: the shift
+/// leaves the schedule (no rule broken by "approved sick, so cannot work"),
+/// and the day pays the shift's paid hours as SICK on the timecard and in
+/// the payroll export (the fresh-eyes try of #26 saw 0 paid and a rule break).
+#[test]
+fn paid_sick_time_off_for_a_no_show_pays_the_shift_and_replaces_it() {
+    use super::no_show::{resolve, NoShowAs};
+    use crate::schedule::TimeOffKind;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    let e = no_show(&conn, start);
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let shift_minutes: i64 = l
+        .shifts
+        .iter()
+        .filter(|s| s.staff_id == e.staff_id && s.date == day(&e.workday))
+        .map(|s| s.paid_minutes())
+        .sum();
+    assert!(shift_minutes > 0, "{e:?}: {shift_minutes}");
+    let card = |v: &PayPeriodView| {
+        v.timecards
+            .iter()
+            .find(|t| t.staff_id == e.staff_id)
+            .unwrap()
+            .clone()
+    };
+    let before = card(&view(&conn, start));
+    resolve(
+        &mut conn,
+        &l,
+        e.staff_id,
+        &e.workday,
+        NoShowAs::TimeOff,
+        TimeOffKind::Sick,
+        true,
+        NOW,
+    )
+    .unwrap();
+    let assigned: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM assignment WHERE staff_id = ?1 AND date = ?2",
+            rusqlite::params![e.staff_id, e.workday],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        assigned, 0,
+        "the shift the time off replaced is off the schedule"
+    );
+    let history: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE table_name IN ('assignment', 'time_off')
+             AND staff_id = ?1 AND at >= (SELECT max(at) FROM audit_log WHERE table_name = 'time_off')",
+            [e.staff_id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        history >= 2,
+        "the time off and the shift's removal are in the history"
+    );
+    let after = card(&view(&conn, start));
+    assert_eq!(
+        after.time_off_minutes - before.time_off_minutes,
+        shift_minutes,
+        "the day pays the shift's paid minutes"
+    );
+    let sick = after
+        .by_code
+        .iter()
+        .find(|c| c.code == "SICK")
+        .map(|c| c.minutes);
+    assert!(sick.unwrap_or(0) >= shift_minutes, "{:?}", after.by_code);
+    assert_eq!(
+        after.scheduled_minutes,
+        before.scheduled_minutes - shift_minutes,
+        "the shift is no longer scheduled"
+    );
+
+    // Payroll pays it as SICK.
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    for ex in timecards::view(&conn, &l).unwrap().exceptions {
+        if ex.kind == ExceptionKind::MissedPunch {
+            let _ = approval::approve_exception(&conn, &l, ex.staff_id, &ex.workday, ex.kind, NOW);
+        }
+    }
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    approval::approve_period(&conn, &l, NOW).unwrap();
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let file = payroll::export(&l, PayrollLayout::ByDay).unwrap();
+    let paid = payroll_minutes(&file.bytes, 3);
+    assert_eq!(
+        paid.get(&(after.employee_no.clone(), "SICK".into()))
+            .copied(),
+        sick,
+        "the payroll export pays the sick day as the timecard does"
+    );
+}
+
+/// Agency and per diem staff are not paid by the hospital for time off:
+/// paid time off for their no-show is refused beside the Paid box, and
+/// nothing is recorded; unpaid time off is fine.
+#[test]
+fn paid_time_off_for_agency_staff_is_refused() {
+    use super::no_show::{resolve, NoShowAs};
+    use crate::schedule::TimeOffKind;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    let e = no_show(&conn, start);
+    for (kind, refused) in [("agency", true), ("per_diem", true), ("part_time", false)] {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+        conn.execute(
+            "UPDATE staff SET employment_type = ?1 WHERE id = ?2",
+            rusqlite::params![kind, e.staff_id],
+        )
+        .unwrap();
+        let l = period::load(&conn, "2026-11-08").unwrap();
+        let got = resolve(
+            &mut conn,
+            &l,
+            e.staff_id,
+            &e.workday,
+            NoShowAs::TimeOff,
+            TimeOffKind::Sick,
+            true,
+            NOW,
+        );
+        let offs: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM time_off WHERE staff_id = ?1 AND from_date = ?2",
+                rusqlite::params![e.staff_id, e.workday],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if refused {
+            let err = got.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("paid"), "{kind}");
+            assert!(
+                err.message
+                    .contains("not paid by the hospital for time off"),
+                "{}",
+                err.message
+            );
+            assert_eq!(offs, 0, "{kind}: nothing recorded");
+            let l = period::load(&conn, "2026-11-08").unwrap();
+            resolve(
+                &mut conn,
+                &l,
+                e.staff_id,
+                &e.workday,
+                NoShowAs::TimeOff,
+                TimeOffKind::Sick,
+                false,
+                NOW,
+            )
+            .expect("unpaid time off is recorded");
+        } else {
+            got.unwrap();
+            assert_eq!(offs, 1, "{kind}");
+        }
+    }
+}
+
+/// Approves the sample's 8–21 Nov period (its missed punches accepted).
+fn approve_sample(conn: &Connection) {
+    let l = period::load(conn, "2026-11-08").unwrap();
+    for ex in timecards::view(conn, &l).unwrap().exceptions {
+        if ex.kind == ExceptionKind::MissedPunch {
+            approval::approve_exception(conn, &l, ex.staff_id, &ex.workday, ex.kind, NOW).unwrap();
+        }
+    }
+    let l = period::load(conn, "2026-11-08").unwrap();
+    approval::approve_period(conn, &l, NOW).unwrap();
+}
+
+/// A change to an approved, exported period is shown as a correction after
+/// approval, with the hours it changed since the export; the exception it
+/// makes is to review (not approved with the period); and the next payroll
+/// file says what differs from the last (#26: a punch made 1 h more, its
+/// late out was approved by itself and the re-export said nothing).
+#[test]
+fn a_change_after_approval_is_shown_and_its_new_exception_is_to_review() {
+    use super::after_approval;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let start = day("2026-11-08");
+    approve_sample(&conn);
+    let v = view(&conn, start);
+    assert_eq!(v.after_approval, None, "nothing changed yet");
+    assert!(v.exceptions.iter().all(|e| e.approved));
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    assert_eq!(note, None, "a first export has nothing to compare with");
+    payroll::saved(&conn, "2026-11-08", "2026-11-25T16:00:00Z").unwrap();
+    let before = view(&conn, start);
+
+    // A day punch with no exception, clocked out an hour later.
+    let (card, punch) = before
+        .timecards
+        .iter()
+        .flat_map(|t| t.punches.iter().map(move |p| (t, p)))
+        .find(|(t, p)| {
+            p.worked_minutes.is_some()
+                && !p.out_next_day
+                && p.clock_out.as_deref().is_some_and(|o| o < "20:00")
+                && !before
+                    .exceptions
+                    .iter()
+                    .any(|e| e.staff_id == t.staff_id && e.workday == p.workday)
+        })
+        .map(|(t, p)| (t.clone(), p.clone()))
+        .expect("a plain day punch");
+    let out = punch.clock_out.clone().unwrap();
+    let later = format!("{:02}{}", out[..2].parse::<i64>().unwrap() + 1, &out[2..]);
+    corrections::correct(
+        &conn,
+        punch.id,
+        &fix(
+            "Stayed for a handover",
+            punch.clock_in.as_deref().unwrap(),
+            &later,
+            &punch.workday,
+        ),
+        "2026-11-26T09:00:00Z",
+    )
+    .unwrap();
+    let after = view(&conn, start);
+    assert!(after.approved_at.is_some(), "the period stays approved");
+    let paid = |v: &PayPeriodView| v.summary.worked_minutes + v.summary.time_off_minutes;
+    assert_eq!(paid(&after) - paid(&before), 60);
+    assert_eq!(
+        after.after_approval.as_deref(),
+        Some("Changed after approval: +1.0 h since payroll was exported.")
+    );
+    let changed = after
+        .timecards
+        .iter()
+        .find(|t| t.staff_id == card.staff_id)
+        .unwrap();
+    assert!(changed.changed_after_approval, "shown on the timecard");
+    assert!(after
+        .timecards
+        .iter()
+        .filter(|t| t.staff_id != card.staff_id)
+        .all(|t| !t.changed_after_approval));
+    let new: Vec<_> = after
+        .exceptions
+        .iter()
+        .filter(|e| e.staff_id == card.staff_id && e.workday == punch.workday)
+        .collect();
+    assert!(!new.is_empty(), "the late out is an exception");
+    assert!(
+        new.iter().all(|e| !e.approved),
+        "to review, not approved by itself"
+    );
+    assert_eq!(after.summary.open_exceptions, new.len() as i64);
+
+    // Approving it one by one still works, and the export says what differs.
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    for e in &new {
+        approval::approve_exception(&conn, &l, e.staff_id, &e.workday, e.kind, NOW).unwrap();
+    }
+    assert_eq!(view(&conn, start).summary.open_exceptions, 0);
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    let note = note.expect("the re-export says the period changed");
+    assert!(note.contains("1.00 h more"), "{note}");
+    payroll::saved(&conn, "2026-11-08", "2026-11-26T10:00:00Z").unwrap();
+    let (_, note) = payroll::prepare(&conn, "2026-11-08", PayrollLayout::ByPeriod).unwrap();
+    assert_eq!(note, None, "nothing changed since that export");
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let marks = after_approval::marks(&conn, &l).unwrap();
+    assert_eq!(
+        marks.exported_minutes,
+        Some(after_approval::paid_minutes(&l))
+    );
+}

@@ -11,6 +11,7 @@
 //! - `timecards`: per person scheduled vs worked, by pay code; the summary.
 //! - `corrections`: punches corrected or typed in by hand, with a reason.
 //! - `approval`: exceptions accepted, the pay period approved and locked.
+//! - `after_approval`: changes to an approved period, shown as such.
 //! - `payroll`: the approved period as a payroll CSV.
 //! - `settings`: grace minutes and rounding.
 //! - `worked`: the grid's worked-vs-scheduled marks, per person and day.
@@ -21,6 +22,7 @@
 //! daylight-saving policy (`schedule::time::instant`), so a night across a
 //! clock change is as long as it really was.
 
+pub mod after_approval;
 pub mod approval;
 pub mod corrections;
 pub mod exceptions;

@@ -9,13 +9,13 @@
 
 use super::rounding::{round_punch, Rounding};
 use super::Punch;
-use crate::schedule::cost::PAID_TIME_OFF_DAY_MINUTES;
+use crate::schedule::cost::time_off_day_minutes;
 use crate::schedule::overtime::{self, WorkedMinutes};
 use crate::schedule::{Rules, TimeOff, TimeOffKind, TimeOffStatus};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use ts_rs::TS;
 
 /// One person's minutes on one day by pay code.
@@ -53,7 +53,9 @@ pub fn worked<'a>(
     done.into_iter().map(|(_, w)| w).collect()
 }
 
-/// One person's hours by pay code for the days `from..=to`.
+/// One person's hours by pay code for the days `from..=to`. `scheduled`
+/// holds the paid minutes of the person's scheduled shifts by day (those
+/// still on the schedule and those time off replaced).
 #[allow(clippy::too_many_arguments)]
 pub fn person_days(
     rules: &Rules,
@@ -62,6 +64,8 @@ pub fn person_days(
     staff_id: i64,
     punches: &[Punch],
     time_off: &[TimeOff],
+    scheduled: &HashMap<NaiveDate, i64>,
+    fte_hundredths: i64,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<DayHours> {
@@ -89,22 +93,21 @@ pub fn person_days(
         .collect();
     let mut day = from;
     while day <= to {
-        let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-        if let Some(t) = offs
-            .iter()
-            .find(|t| t.covers(day))
-            .filter(|_| weekday && !days.contains_key(&day))
-        {
-            days.insert(
-                day,
-                DayHours {
-                    staff_id,
-                    date: day,
-                    time_off_minutes: PAID_TIME_OFF_DAY_MINUTES,
-                    time_off_kind: Some(t.kind),
-                    ..Default::default()
-                },
-            );
+        let off = offs.iter().find(|t| t.covers(day));
+        if let Some(t) = off.filter(|_| !days.contains_key(&day)) {
+            let minutes = time_off_day_minutes(day, scheduled.get(&day).copied(), fte_hundredths);
+            if minutes > 0 {
+                days.insert(
+                    day,
+                    DayHours {
+                        staff_id,
+                        date: day,
+                        time_off_minutes: minutes,
+                        time_off_kind: Some(t.kind),
+                        ..Default::default()
+                    },
+                );
+            }
         }
         day += Duration::days(1);
     }

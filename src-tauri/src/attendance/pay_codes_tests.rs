@@ -59,6 +59,8 @@ fn totals(rule: OvertimeRule, punches: &[Punch], from: &str, to: &str) -> (i64, 
         1,
         punches,
         &[],
+        &HashMap::new(),
+        100,
         day(from),
         day(to),
     );
@@ -90,6 +92,8 @@ fn overtime_crossing_the_workweek_boundary_belongs_to_the_week_the_shift_starts(
         1,
         &p,
         &[],
+        &HashMap::new(),
+        100,
         day("2026-01-04"),
         day("2026-01-17"),
     );
@@ -183,6 +187,8 @@ fn a_night_is_paid_its_real_length_across_both_clock_changes() {
             1,
             &p,
             &[],
+            &HashMap::new(),
+            100,
             d,
             d,
         );
@@ -217,6 +223,8 @@ fn approved_paid_time_off_is_paid_on_weekdays_not_worked() {
         1,
         &p,
         &[off(TimeOffStatus::Approved, true, TimeOffKind::Sick)],
+        &HashMap::new(),
+        100,
         day("2026-01-04"),
         day("2026-01-17"),
     );
@@ -244,6 +252,8 @@ fn approved_paid_time_off_is_paid_on_weekdays_not_worked() {
             1,
             &[],
             &[off(status, paid, TimeOffKind::Pto)],
+            &HashMap::new(),
+            100,
             day("2026-01-04"),
             day("2026-01-17"),
         );
@@ -256,4 +266,51 @@ fn a_missed_punch_pays_nothing_until_corrected() {
     let mut p = punch(1, "2026-01-05 07:00", "15:00");
     p.clock_out = None;
     assert!(worked(CHICAGO, Rounding::None, [p].iter()).is_empty());
+}
+
+/// Paid time off pays, per day, the scheduled shift's paid minutes when one
+/// was scheduled (any day of the week), else the FTE daily hours on a
+/// weekday, else nothing (#26: sick for a 12-hour shift paid 8 h).
+#[test]
+fn paid_time_off_pays_the_scheduled_shift_else_the_fte_day() {
+    let sick = TimeOff {
+        staff_id: 1,
+        from: day("2026-01-09"), // Friday
+        to: day("2026-01-11"),   // Sunday
+        kind: TimeOffKind::Sick,
+        status: TimeOffStatus::Approved,
+        paid: true,
+    };
+    // (a shift's paid minutes by day, FTE, the days paid)
+    type Days = &'static [(&'static str, i64)];
+    let cases: [(Days, i64, Days); 4] = [
+        (&[], 100, &[("2026-01-09", 480)]),
+        (&[], 90, &[("2026-01-09", 432)]),
+        (&[("2026-01-09", 690)], 90, &[("2026-01-09", 690)]),
+        (
+            &[("2026-01-10", 690), ("2026-01-11", 0)],
+            100,
+            &[("2026-01-09", 480), ("2026-01-10", 690)],
+        ),
+    ];
+    for (shifts, fte, want) in cases {
+        let scheduled: HashMap<NaiveDate, i64> = shifts.iter().map(|(d, m)| (day(d), *m)).collect();
+        let got: Vec<(String, i64)> = person_days(
+            &rules(OvertimeRule::Weekly40),
+            CHICAGO,
+            Rounding::None,
+            1,
+            &[],
+            std::slice::from_ref(&sick),
+            &scheduled,
+            fte,
+            day("2026-01-04"),
+            day("2026-01-17"),
+        )
+        .into_iter()
+        .map(|d| (d.date.to_string(), d.time_off_minutes))
+        .collect();
+        let want: Vec<(String, i64)> = want.iter().map(|(d, m)| (d.to_string(), *m)).collect();
+        assert_eq!(got, want, "shifts {shifts:?} at FTE {fte}");
+    }
 }

@@ -30,6 +30,35 @@ pub struct PayrollFile {
     pub bytes: Vec<u8>,
 }
 
+/// A payroll file saved: where, and what it differs in from the last one
+/// exported when the period changed after that.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct PayrollSaved {
+    pub path: String,
+    pub changed: Option<String>,
+}
+
+/// The payroll file of the approved period starting `start`, with what it
+/// differs in from the last export (`after_approval::export_note`).
+pub fn prepare(
+    conn: &rusqlite::Connection,
+    start: &str,
+    layout: PayrollLayout,
+) -> AppResult<(PayrollFile, Option<String>)> {
+    let l = super::period::load(conn, start)?;
+    let file = export(&l, layout)?;
+    let marks = super::after_approval::marks(conn, &l)?;
+    let note =
+        super::after_approval::export_note(&l, &marks, super::after_approval::paid_minutes(&l));
+    Ok((file, note))
+}
+
+/// Records that the period's payroll file was saved, with what it paid.
+pub fn saved(conn: &rusqlite::Connection, start: &str, now: &str) -> AppResult<()> {
+    let l = super::period::load(conn, start)?;
+    super::after_approval::record_export(conn, &l, now)
+}
+
 /// Minutes as decimal hours, two places, half up: 450 → "7.50", 7 → "0.12".
 pub fn hours(minutes: i64) -> String {
     let hundredths = round_half_up(minutes * 100, 60);

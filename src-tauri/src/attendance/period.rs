@@ -26,6 +26,8 @@ pub struct Person {
     pub name: String,
     pub employee_no: String,
     pub rate_cents: i64,
+    pub fte_hundredths: i64,
+    pub employment_type: crate::staff::EmploymentType,
 }
 
 pub struct Loaded {
@@ -38,6 +40,9 @@ pub struct Loaded {
     pub records: Vec<PunchRecord>,
     pub punches: Vec<Punch>,
     pub time_off: Vec<TimeOff>,
+    /// The paid minutes of scheduled shifts that approved, paid time off
+    /// replaced (taken off the schedule), by person and day.
+    pub replaced_shifts: HashMap<(i64, NaiveDate), i64>,
     /// RFC 3339 UTC, when the period was approved.
     pub approved_at: Option<String>,
     /// When the period is looked at: a shift that has not started yet is
@@ -90,7 +95,8 @@ pub fn period_start(rules: &Rules, start: &str) -> AppResult<NaiveDate> {
 
 pub fn people(conn: &Connection) -> AppResult<Vec<Person>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, last_name || ', ' || first_name, employee_no, hourly_rate_cents
+        "SELECT id, last_name || ', ' || first_name, employee_no, hourly_rate_cents,
+             fte_hundredths, employment_type
          FROM staff ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, id",
     )?;
     let rows = stmt
@@ -100,6 +106,8 @@ pub fn people(conn: &Connection) -> AppResult<Vec<Person>> {
                 name: r.get(1)?,
                 employee_no: r.get(2)?,
                 rate_cents: r.get(3)?,
+                fte_hundredths: r.get(4)?,
+                employment_type: r.get(5)?,
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -145,6 +153,7 @@ pub fn load_at(
         records,
         punches,
         time_off: time_off::overlapping(conn, start, end)?,
+        replaced_shifts: time_off::replaced_shifts(conn, start, end)?,
         approved_at: approved_at(conn, start)?,
         rules,
         now,

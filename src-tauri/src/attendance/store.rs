@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 
-/// What an import did to the days it covered.
+/// What an import did (or, in the preview, would do) to the days it covered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PunchReplace {
     #[ts(type = "string")]
@@ -21,6 +21,77 @@ pub struct PunchReplace {
     pub added: i64,
     /// Punches the file holds exactly as they were.
     pub unchanged: i64,
+    /// Punches corrected or typed in by hand on those days: kept as they are.
+    pub kept_by_hand: i64,
+    /// The file's punches for a person and day that has a punch corrected
+    /// or typed in by hand: left out, so the correction stands.
+    pub left_out: i64,
+}
+
+/// The same punch as far as pay goes: person, day, times and meal. A pay
+/// code or cost centre the file does not give (no such column) is no change.
+fn same(stored: &Punch, file: &Punch) -> bool {
+    (
+        stored.staff_id,
+        stored.workday,
+        stored.clock_in,
+        stored.clock_out,
+        stored.meal_minutes,
+    ) == (
+        file.staff_id,
+        file.workday,
+        file.clock_in,
+        file.clock_out,
+        file.meal_minutes,
+    ) && (file.pay_code.is_none() || file.pay_code == stored.pay_code)
+        && (file.cost_centre.is_none() || file.cost_centre == stored.cost_centre)
+}
+
+/// What replacing the stored punches of `from..=to` by the file's would do:
+/// the counts, the file's punches to add and the stored ones to remove.
+/// Punches corrected or typed in by hand stay, and the file's punches for
+/// their person and day are left out.
+pub fn plan<'a>(
+    from: NaiveDate,
+    to: NaiveDate,
+    stored: &[PunchRecord],
+    punches: &'a [Punch],
+) -> (PunchReplace, Vec<&'a Punch>, Vec<i64>) {
+    let by_hand: std::collections::HashSet<(i64, NaiveDate)> = stored
+        .iter()
+        .filter(|r| r.correction.is_some())
+        .map(|r| (r.punch.staff_id, r.punch.workday))
+        .collect();
+    let mut kept: Vec<bool> = stored.iter().map(|r| r.correction.is_some()).collect();
+    let mut r = PunchReplace {
+        from,
+        to,
+        removed: 0,
+        added: 0,
+        unchanged: 0,
+        kept_by_hand: kept.iter().filter(|k| **k).count() as i64,
+        left_out: 0,
+    };
+    let mut add = Vec::new();
+    for p in punches {
+        if by_hand.contains(&(p.staff_id, p.workday)) {
+            r.left_out += 1;
+        } else if let Some(i) = (0..stored.len()).find(|&i| !kept[i] && same(&stored[i].punch, p)) {
+            kept[i] = true;
+            r.unchanged += 1;
+        } else {
+            add.push(p);
+            r.added += 1;
+        }
+    }
+    let remove: Vec<i64> = stored
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| !**k)
+        .map(|(s, _)| s.id)
+        .collect();
+    r.removed = remove.len() as i64;
+    (r, add, remove)
 }
 
 fn instant(t: Option<DateTime<Utc>>) -> Option<String> {
@@ -77,85 +148,41 @@ pub fn load(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<
 
 /// Replaces the punches of `from..=to` with `punches` in one transaction:
 /// any failure and the stored punches are as they were. Punches that are
-/// unchanged (same person and times) are left alone, so the history shows
-/// only what the new file really changed.
+/// unchanged are left alone, so the history shows only what the new file
+/// really changed, and those corrected or typed in by hand are kept
+/// ([`plan`]).
 pub fn replace(
     conn: &mut Connection,
     from: NaiveDate,
     to: NaiveDate,
     punches: &[Punch],
 ) -> AppResult<PunchReplace> {
-    let same = |a: &Punch, b: &Punch| {
-        (
-            a.staff_id,
-            a.workday,
-            a.clock_in,
-            a.clock_out,
-            a.meal_minutes,
-            &a.pay_code,
-            &a.cost_centre,
-        ) == (
-            b.staff_id,
-            b.workday,
-            b.clock_in,
-            b.clock_out,
-            b.meal_minutes,
-            &b.pay_code,
-            &b.cost_centre,
-        )
-    };
     let tx = conn.transaction()?;
-    let before: Vec<(i64, Punch)> = {
-        let ids: Vec<i64> = tx
-            .prepare(
-                "SELECT id FROM punch WHERE workday BETWEEN ?1 AND ?2
-                 ORDER BY staff_id, coalesce(clock_in, clock_out), id",
-            )?
-            .query_map(params![from.to_string(), to.to_string()], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        ids.into_iter().zip(load(&tx, from, to)?).collect()
-    };
-    let mut kept = vec![false; before.len()];
-    let mut unchanged = 0;
-    let mut added = 0;
-    let mut insert = tx.prepare(
-        "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code, cost_centre, source_line)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for p in punches {
-        if let Some(i) = (0..before.len()).find(|&i| !kept[i] && same(&before[i].1, p)) {
-            kept[i] = true;
-            unchanged += 1;
-            continue;
+    let stored = records(&tx, from, to)?;
+    let (counts, add, remove) = plan(from, to, &stored, punches);
+    {
+        let mut insert = tx.prepare(
+            "INSERT INTO punch (staff_id, workday, clock_in, clock_out, meal_minutes, pay_code, cost_centre, source_line)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for p in add {
+            insert.execute(params![
+                p.staff_id,
+                p.workday.to_string(),
+                instant(p.clock_in),
+                instant(p.clock_out),
+                p.meal_minutes,
+                p.pay_code,
+                p.cost_centre,
+                p.line
+            ])?;
         }
-        insert.execute(params![
-            p.staff_id,
-            p.workday.to_string(),
-            instant(p.clock_in),
-            instant(p.clock_out),
-            p.meal_minutes,
-            p.pay_code,
-            p.cost_centre,
-            p.line
-        ])?;
-        added += 1;
     }
-    drop(insert);
-    let mut removed = 0;
-    for ((id, _), kept) in before.iter().zip(&kept) {
-        if !kept {
-            tx.execute("DELETE FROM punch WHERE id = ?1", [id])?;
-            removed += 1;
-        }
+    for id in remove {
+        tx.execute("DELETE FROM punch WHERE id = ?1", [id])?;
     }
     tx.commit()?;
-    Ok(PunchReplace {
-        from,
-        to,
-        removed,
-        added,
-        unchanged,
-    })
+    Ok(counts)
 }
 
 /// A stored punch with its id and, when it was typed in or corrected by
@@ -358,5 +385,80 @@ mod tests {
         ];
         assert!(put(&mut c, pay_period, &new).is_err());
         assert_eq!(held(&c, pay_period), vec![good]);
+    }
+
+    /// A punch corrected by hand survives a re-import of its day: the file's
+    /// punch for that person and day is left out and the outcome says so;
+    /// the file's identical punches count as unchanged, even from a file
+    /// without a pay code column (#26: "5 added, 5 removed, 0 unchanged").
+    #[test]
+    fn a_reimport_keeps_hand_corrections_and_counts_identical_punches_as_unchanged() {
+        let mut c = conn();
+        crate::records::NewStaff::new("Bo", "Torres", "E8")
+            .id(8)
+            .insert(&c)
+            .unwrap();
+        let days = ("2026-12-05", "2026-12-06");
+        let clock = [
+            punch(7, "2026-12-05 06:58", "2026-12-05 19:04"),
+            punch(7, "2026-12-06 06:55", "2026-12-06 19:02"),
+            punch(8, "2026-12-06 18:55", "2026-12-07 07:40"),
+        ];
+        put(&mut c, days, &clock).unwrap();
+        let night = records(&c, day("2026-12-06"), day("2026-12-06"))
+            .unwrap()
+            .into_iter()
+            .find(|r| r.punch.staff_id == 8)
+            .unwrap();
+        let mut fixed = night.punch.clone();
+        fixed.clock_out = fixed.clock_out.map(|t| t - chrono::Duration::minutes(25));
+        write(
+            &c,
+            Some(night.id),
+            &fixed,
+            "Clocked out late; left at 07:15",
+            "2026-12-07T15:00:00Z",
+        )
+        .unwrap();
+        let typed = punch(8, "2026-12-05 19:00", "2026-12-06 07:00");
+        write(&c, None, &typed, "Clock down", "2026-12-07T15:00:00Z").unwrap();
+
+        // The same clock file again, without its pay code column.
+        let again: Vec<Punch> = clock
+            .iter()
+            .map(|p| Punch {
+                pay_code: None,
+                ..p.clone()
+            })
+            .collect();
+        let stored = records(&c, day(days.0), day(days.1)).unwrap();
+        let (preview, _, _) = plan(day(days.0), day(days.1), &stored, &again);
+        let r = replace(&mut c, day(days.0), day(days.1), &again).unwrap();
+        assert_eq!(preview, r, "the preview says what the import does");
+        assert_eq!(
+            (r.added, r.removed, r.unchanged, r.kept_by_hand, r.left_out),
+            (0, 0, 2, 2, 1),
+            "two identical, two by hand kept, the file's night for the corrected one left out"
+        );
+        let held = records(&c, day(days.0), day(days.1)).unwrap();
+        assert_eq!(held.len(), 4);
+        let torres_night = held
+            .iter()
+            .find(|r| r.punch.staff_id == 8 && r.punch.workday == day("2026-12-06"))
+            .unwrap();
+        assert_eq!(torres_night.punch, fixed, "the correction stands");
+        assert_eq!(
+            torres_night.correction.as_deref(),
+            Some("Clocked out late; left at 07:15")
+        );
+
+        // A file that changes a clock punch still replaces it.
+        let mut later = again.clone();
+        later[0].clock_out = later[0].clock_out.map(|t| t + chrono::Duration::minutes(3));
+        let r = replace(&mut c, day(days.0), day(days.1), &later).unwrap();
+        assert_eq!(
+            (r.added, r.removed, r.unchanged, r.kept_by_hand, r.left_out),
+            (1, 1, 1, 2, 1)
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! exceptions still open and the hours by pay code; and the department's
 //! summary of the period. What the manager approves and payroll is paid from.
 
+use super::after_approval;
 use super::exceptions::{self, Exception, ExceptionKind, Period};
 use super::pay_codes::{self, DayHours};
 use super::period::Loaded;
@@ -72,6 +73,8 @@ pub struct Timecard {
     pub by_code: Vec<PayCodeMinutes>,
     pub open_exceptions: i64,
     pub punches: Vec<PunchLine>,
+    /// A punch of theirs was corrected or typed in after approval.
+    pub changed_after_approval: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -107,6 +110,9 @@ pub struct PayPeriodView {
     pub summary: PeriodSummary,
     pub people: Vec<PersonChoice>,
     pub punch_count: i64,
+    /// "Changed after approval: +1.0 h since payroll was exported", when
+    /// the approved period was changed; null otherwise.
+    pub after_approval: Option<String>,
 }
 
 /// The payroll code and label of a day's minutes.
@@ -206,6 +212,16 @@ pub fn exceptions_of(l: &Loaded) -> Vec<Exception> {
 
 /// Each person's hours by day and pay code for the period.
 pub fn days_of(l: &Loaded, staff_id: i64) -> Vec<DayHours> {
+    let mut scheduled: std::collections::HashMap<NaiveDate, i64> = l
+        .replaced_shifts
+        .iter()
+        .filter(|((s, _), _)| *s == staff_id)
+        .map(|((_, d), m)| (*d, *m))
+        .collect();
+    for s in l.shifts.iter().filter(|s| s.staff_id == staff_id) {
+        *scheduled.entry(s.date).or_default() += s.paid_minutes();
+    }
+    let fte = l.person(staff_id).map_or(100, |p| p.fte_hundredths);
     pay_codes::person_days(
         &l.rules,
         l.tz,
@@ -213,6 +229,8 @@ pub fn days_of(l: &Loaded, staff_id: i64) -> Vec<DayHours> {
         staff_id,
         &l.punches,
         &l.time_off,
+        &scheduled,
+        fte,
         l.start,
         l.end(),
     )
@@ -284,9 +302,11 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
                 minutes: e.minutes,
                 cost_cents: e.cost_cents,
                 reason: e.reason.clone(),
-                // Approving the period accepts what was still open.
-                approved: l.approved_at.is_some()
-                    || approved.contains(&(e.staff_id, e.workday, e.kind)),
+                // Approving the period accepted what was open then; an
+                // exception of a day changed after approval is to review.
+                approved: approved.contains(&(e.staff_id, e.workday, e.kind))
+                    || (l.approved_at.is_some()
+                        && !after_approval::changed_after(l, e.staff_id, e.workday)),
                 punch_id,
             }
         })
@@ -338,6 +358,9 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
                 .filter(|r| r.punch.staff_id == id)
                 .map(|r| line(l, r))
                 .collect(),
+            changed_after_approval: l.records.iter().any(|r| {
+                r.punch.staff_id == id && after_approval::changed_after(l, id, r.punch.workday)
+            }),
         });
     }
     timecards.sort_by_key(|t| t.name.to_lowercase());
@@ -352,7 +375,10 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
         open_exceptions: exceptions.iter().filter(|e| !e.approved).count() as i64,
         incidental_overtime_cents: found.iter().map(|e| e.cost_cents).sum(),
     };
+    let marks = after_approval::marks(conn, l)?;
+    let paid = summary.worked_minutes + summary.time_off_minutes;
     Ok(PayPeriodView {
+        after_approval: after_approval::note(l, &marks, paid),
         start: input::format_date(l.start),
         end: input::format_date(l.end()),
         approved_at: l.approved_at.as_deref().map(|a| shown_at(l, a)),

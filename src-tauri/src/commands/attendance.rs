@@ -12,7 +12,7 @@ use crate::attendance::import::run::{
 };
 use crate::attendance::import::PunchMapping;
 use crate::attendance::no_show::{self, NoShowAs};
-use crate::attendance::payroll::{self, PayrollLayout};
+use crate::attendance::payroll::{self, PayrollLayout, PayrollSaved};
 use crate::attendance::period::{self, PeriodChoices};
 use crate::attendance::settings::{self, AttendanceSettings, AttendanceSettingsInput};
 use crate::attendance::timecards::{self, PayPeriodView};
@@ -135,22 +135,24 @@ pub async fn attendance_period_approve(db: DbState<'_>, start: String) -> AppRes
 }
 
 /// Makes the payroll CSV of an approved period, asks where to save it and
-/// writes it there; `None` when the manager cancels.
+/// writes it there; `None` when the manager cancels. Says what the file
+/// differs in from the last one exported when the period changed since.
 #[command]
 pub async fn attendance_payroll_save<R: Runtime>(
     app: tauri::AppHandle<R>,
     db: DbState<'_>,
     start: String,
     layout: PayrollLayout,
-) -> AppResult<Option<String>> {
-    let file = db
-        .run(move |conn| payroll::export(&period::load(conn, &start)?, layout))
+) -> AppResult<Option<PayrollSaved>> {
+    let period_start = start.clone();
+    let (file, changed) = db
+        .run(move |conn| payroll::prepare(conn, &start, layout))
         .await?;
     let Some(path) = save_file(app, "CSV", &["csv"], file.name.clone()).await? else {
         return Ok(None);
     };
-    tauri::async_runtime::spawn_blocking(move || {
-        crate::reports::save::write(&path, &file.bytes).map(Some)
+    let path = tauri::async_runtime::spawn_blocking(move || {
+        crate::reports::save::write(&path, &file.bytes)
     })
     .await
     .map_err(|e| {
@@ -158,7 +160,10 @@ pub async fn attendance_payroll_save<R: Runtime>(
             ErrorCode::Internal,
             format!("Saving the payroll file stopped unexpectedly ({e})."),
         )
-    })?
+    })??;
+    db.run(move |conn| payroll::saved(conn, &period_start, &now()))
+        .await?;
+    Ok(Some(PayrollSaved { path, changed }))
 }
 
 #[command]

@@ -24,8 +24,22 @@ use std::collections::HashSet;
 use ts_rs::TS;
 
 pub use crate::units::FTE_MINUTES_PER_14_DAYS;
-/// A day of paid time off counts this many paid minutes, Monday to Friday.
+/// A day of paid time off counts this many paid minutes, Monday to Friday,
+/// at 1.0 FTE (80 h per 14 days over 10 weekdays).
 pub const PAID_TIME_OFF_DAY_MINUTES: i64 = 8 * 60;
+
+/// The paid minutes of one day of paid time off: the paid minutes of the
+/// shift it replaces when one was scheduled that day (its length less the
+/// unpaid break: a 12-hour day pays 11.5 h, not 8); else, Monday to
+/// Friday, the person's FTE daily hours (8 h at 1.0 FTE, 7.2 h at 0.9);
+/// else (a weekend day with no shift) nothing.
+pub fn time_off_day_minutes(day: NaiveDate, scheduled: Option<i64>, fte_hundredths: i64) -> i64 {
+    match scheduled {
+        Some(m) => m,
+        None if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) => 0,
+        None => round_half_up(PAID_TIME_OFF_DAY_MINUTES * fte_hundredths, 100),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ShiftCost {
@@ -182,7 +196,8 @@ pub fn period_cost(ctx: &ScheduleContext) -> PeriodCost {
     }
 }
 
-/// Paid, approved time off on weekdays of the period with no shift.
+/// Paid, approved time off on the days of the period with no shift: the
+/// person's FTE daily hours each weekday (`time_off_day_minutes`).
 pub(crate) fn paid_time_off(
     ctx: &ScheduleContext,
     staff_id: i64,
@@ -196,12 +211,11 @@ pub(crate) fn paid_time_off(
     if offs.is_empty() {
         return 0;
     }
-    let days = ctx
-        .days()
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+    let fte = ctx.staff(staff_id).map_or(100, |s| s.fte_hundredths);
+    ctx.days()
         .filter(|d| offs.iter().any(|t| t.covers(*d)) && !worked.contains(&(staff_id, *d)))
-        .count() as i64;
-    days * PAID_TIME_OFF_DAY_MINUTES
+        .map(|d| time_off_day_minutes(d, None, fte))
+        .sum()
 }
 
 #[cfg(test)]

@@ -153,3 +153,38 @@ fn approving_time_off_over_a_scheduled_shift_lists_a_blocking_violation() {
     assert_eq!(v.severity, Severity::Block);
     assert_eq!(v.cells.len(), 1);
 }
+
+/// Agency and per diem staff are not paid by the hospital for time off:
+/// paid time off for them is refused beside the Paid box (#26); unpaid is
+/// recorded, and employees' paid time off as before.
+#[test]
+fn paid_time_off_is_refused_for_agency_and_per_diem_staff() {
+    for (kind, refused) in [("agency", true), ("per_diem", true), ("part_time", false)] {
+        let mut u = unit();
+        u.conn
+            .execute(
+                "UPDATE staff SET employment_type = ?1 WHERE id = ?2",
+                rusqlite::params![kind, u.ann],
+            )
+            .unwrap();
+        let got = offs::save(&mut u.conn, None, &form(u.ann));
+        if refused {
+            let err = got.unwrap_err();
+            assert_eq!(err.field.as_deref(), Some("paid"), "{kind}");
+            assert!(
+                err.message
+                    .contains("not paid by the hospital for time off"),
+                "{}",
+                err.message
+            );
+            assert!(offs::list(&u.conn, None).unwrap().is_empty(), "{kind}");
+            let unpaid = TimeOffInput {
+                paid: false,
+                ..form(u.ann)
+            };
+            offs::save(&mut u.conn, None, &unpaid).expect("unpaid is recorded");
+        } else {
+            assert!(got.unwrap().paid, "{kind}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 // Words and figures of the Time & attendance screen.
-import type { PeriodChoice, PunchMapping, PunchField } from '../lib/bindings';
+import type { PeriodChoice, PunchMapping, PunchField, PunchReplace } from '../lib/bindings';
+import { plural } from '../lib/format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -22,4 +23,18 @@ export function periodLabel(p: PeriodChoice): string {
 export function mapColumn(m: PunchMapping, i: number, field: PunchField | null): PunchMapping {
   const columns = m.columns.map((c, j) => (j === i ? field : c === field && field !== null ? null : c));
   return { ...m, columns };
+}
+
+/** What an import does to its days: "2 punches added, 2 removed, 3 unchanged". */
+export function changeText(r: PunchReplace): string {
+  return `${plural(Number(r.added), 'punch', 'punches')} added, ${Number(r.removed)} removed, ${Number(r.unchanged)} unchanged`;
+}
+
+/** "2 punches corrected by hand are kept; the file's are left out", or '' when none. */
+export function handKeptText(r: PunchReplace): string {
+  const kept = Number(r.kept_by_hand);
+  if (kept === 0) return '';
+  const which = kept === 1 ? 'punch corrected by hand is kept' : 'punches corrected by hand are kept';
+  const file = Number(r.left_out) > 0 ? "; the file's are left out" : '';
+  return `${kept} ${which}${file}`;
 }

@@ -1715,7 +1715,11 @@ from: string | null, to: string | null,
 /**
  * Punches stored for those days now, which the import replaces.
  */
-stored: number, people: Array<PersonPunches>, 
+stored: number, 
+/**
+ * What importing would do to those days (hand corrections kept).
+ */
+change: PunchReplace | null, people: Array<PersonPunches>, 
 /**
  * Employee numbers this department does not have, with their lines.
  */
@@ -1737,7 +1741,16 @@ added: number,
 /**
  * Punches the file holds exactly as they were.
  */
-unchanged: number, };
+unchanged: number, 
+/**
+ * Punches corrected or typed in by hand on those days: kept as they are.
+ */
+kept_by_hand: number, 
+/**
+ * The file's punches for a person and day that has a punch corrected
+ * or typed in by hand: left out, so the correction stands.
+ */
+left_out: number, };
 
 export type PunchImportOutcome = { replaced: PunchReplace, unmatched_rows: number, 
 /**
@@ -1798,7 +1811,11 @@ export type Timecard = { staff_id: number, name: string, employee_no: string, sc
 /**
  * Paid worked minutes (rounded punches less meals), regular and overtime.
  */
-worked_minutes: number, regular_minutes: number, overtime_minutes: number, time_off_minutes: number, by_code: Array<PayCodeMinutes>, open_exceptions: number, punches: Array<PunchLine>, };
+worked_minutes: number, regular_minutes: number, overtime_minutes: number, time_off_minutes: number, by_code: Array<PayCodeMinutes>, open_exceptions: number, punches: Array<PunchLine>, 
+/**
+ * A punch of theirs was corrected or typed in after approval.
+ */
+changed_after_approval: boolean, };
 
 export type PeriodSummary = { people: number, scheduled_minutes: number, worked_minutes: number, overtime_minutes: number, time_off_minutes: number, by_code: Array<PayCodeMinutes>, exceptions: number, open_exceptions: number, incidental_overtime_cents: number, };
 
@@ -1808,7 +1825,12 @@ export type PayPeriodView = { start: string, end: string,
 /**
  * Local "YYYY-MM-DD HH:MM" when approved.
  */
-approved_at: string | null, grace_minutes: number, rounding_label: string, exceptions: Array<ExceptionRow>, timecards: Array<Timecard>, summary: PeriodSummary, people: Array<PersonChoice>, punch_count: number, };
+approved_at: string | null, grace_minutes: number, rounding_label: string, exceptions: Array<ExceptionRow>, timecards: Array<Timecard>, summary: PeriodSummary, people: Array<PersonChoice>, punch_count: number, 
+/**
+ * "Changed after approval: +1.0 h since payroll was exported", when
+ * the approved period was changed; null otherwise.
+ */
+after_approval: string | null, };
 
 export type WorkedMark = "as_scheduled" | "exception" | "no_show" | "unscheduled";
 
@@ -1827,6 +1849,8 @@ staff_id: number | null, workday: string, clock_in: string, clock_out: string, m
 export type NoShowAs = "call_out" | "time_off";
 
 export type PayrollLayout = "by_period" | "by_day";
+
+export type PayrollSaved = { path: string, changed: string | null, };
 
 export type Rounding = "none" | "6" | "15";
 
@@ -2109,7 +2133,7 @@ export interface Commands {
   attendance_punch_correct: { args: { start: string; id: number; input: PunchInput }; result: PayPeriodView };
   attendance_punch_add: { args: { start: string; input: PunchInput }; result: PayPeriodView };
   attendance_period_approve: { args: { start: string }; result: PayPeriodView };
-  attendance_payroll_save: { args: { start: string; layout: PayrollLayout }; result: string | null };
+  attendance_payroll_save: { args: { start: string; layout: PayrollLayout }; result: PayrollSaved | null };
   attendance_settings: { args: NoArgs; result: AttendanceSettings };
   attendance_settings_save: { args: { input: AttendanceSettingsInput }; result: AttendanceSettings };
   attendance_no_show: { args: { start: string; staff_id: number; workday: string; resolve_as: NoShowAs; kind: TimeOffKind; paid: boolean }; result: PayPeriodView };

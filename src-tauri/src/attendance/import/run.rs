@@ -62,6 +62,8 @@ pub struct PunchImportPreview {
     pub to: Option<String>,
     /// Punches stored for those days now, which the import replaces.
     pub stored: i64,
+    /// What importing would do to those days (hand corrections kept).
+    pub change: Option<PunchReplace>,
     pub people: Vec<PersonPunches>,
     /// Employee numbers this department does not have, with their lines.
     pub unmatched: Vec<RowProblem>,
@@ -179,12 +181,16 @@ pub fn preview_file(
         }
     }
     let range = span(&p);
-    let (stored, blocked) = match range {
-        Some((from, to)) => (
-            store::load(conn, from, to)?.len() as i64,
-            refuse_if_approved(conn, from, to).err().map(|e| e.message),
-        ),
-        None => (0, None),
+    let (stored, change, blocked) = match range {
+        Some((from, to)) => {
+            let held = store::records(conn, from, to)?;
+            (
+                held.len() as i64,
+                Some(store::plan(from, to, &held, &p.punches).0),
+                refuse_if_approved(conn, from, to).err().map(|e| e.message),
+            )
+        }
+        None => (0, None, None),
     };
     Ok(PunchImportPreview {
         rows: p.rows.len() as i64,
@@ -197,6 +203,7 @@ pub fn preview_file(
         from: range.map(|r| input::format_date(r.0)),
         to: range.map(|r| input::format_date(r.1)),
         stored,
+        change,
         people,
         unmatched,
         refused,

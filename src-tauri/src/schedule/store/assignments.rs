@@ -136,7 +136,7 @@ pub fn clear(
     Ok(view::build(&loaded, today))
 }
 
-pub(super) fn mark_changed(
+pub(crate) fn mark_changed(
     conn: &Connection,
     period_id: i64,
     staff_id: i64,

@@ -107,6 +107,76 @@ pub fn overlapping(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResu
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The paid minutes of the scheduled shifts that approved, paid time off
+/// replaced (`shift_minutes`), by person and day, for days in `from..=to`.
+pub fn replaced_shifts(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<std::collections::HashMap<(i64, NaiveDate), i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT staff_id, from_date, shift_minutes FROM time_off
+         WHERE status = 'approved' AND paid = 1 AND shift_minutes IS NOT NULL
+           AND from_date BETWEEN ?1 AND ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![input::format_date(from), input::format_date(to)],
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        },
+    )?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (staff_id, day, minutes) = row?;
+        if let Ok(day) = input::date(&day) {
+            out.insert((staff_id, day), minutes);
+        }
+    }
+    Ok(out)
+}
+
+/// Records one day of approved time off that replaces the person's
+/// scheduled shift, whose paid minutes it keeps (`shift_minutes`), on the
+/// caller's transaction. Returns the new request's id.
+#[allow(clippy::too_many_arguments)]
+pub fn record_for_shift(
+    tx: &Connection,
+    staff_id: i64,
+    day: NaiveDate,
+    kind: TimeOffKind,
+    paid: bool,
+    shift_minutes: i64,
+    note: &str,
+    now: &str,
+) -> AppResult<i64> {
+    tx.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note, decided_at, shift_minutes)
+         VALUES (?1, ?2, ?2, ?3, 'approved', ?4, ?5, ?6, ?7)",
+        params![staff_id, input::format_date(day), kind, paid, note, now, shift_minutes],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Agency and per diem staff are not paid by the hospital for time off:
+/// paid time off for them is refused beside the Paid box.
+pub fn refuse_paid(employment: crate::staff::EmploymentType) -> AppResult<()> {
+    use crate::staff::EmploymentType::{Agency, PerDiem};
+    if matches!(employment, Agency | PerDiem) {
+        return Err(AppError::field(
+            "paid",
+            format!(
+                "{} staff are not paid by the hospital for time off: untick Paid to record it unpaid.",
+                employment.label()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Records a request (`id` None) or corrects one; its status is kept.
 pub fn save(
     conn: &mut Connection,
@@ -138,12 +208,15 @@ pub fn save(
     v.finish()?;
     let staff_id = form.staff_id.unwrap_or_default();
     let tx = conn.transaction()?;
-    crate::staff::get(&tx, staff_id).map_err(|_| {
+    let person = crate::staff::get(&tx, staff_id).map_err(|_| {
         AppError::field(
             "staff_id",
             "That person is no longer on the roster; choose again.",
         )
     })?;
+    if form.paid {
+        refuse_paid(person.employment_type)?;
+    }
     let values = (
         staff_id,
         from.map(input::format_date),
