@@ -321,6 +321,48 @@ fn stop_ends_the_run_at_once_with_the_best_so_far() {
     assert!(crate::solver::score(&m.model, &outcome.roster).is_feasible());
 }
 
+/// The progress shows only what the Fill may return: never a roster with
+/// more cells below a minimum than the schedule as it stands (which the
+/// end would refuse), and what the end returns is no worse than the last
+/// best shown, with or without "keep existing".
+#[test]
+fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
+    let l = draft();
+    for keep_existing in [false, true] {
+        let options = FillOptions {
+            seconds: 4,
+            keep_existing,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let start = crate::solver::start::repaired(&m.model, &m.current).unwrap();
+        let start_gaps = super::department::gaps(&m, &start).0;
+        let mut reports = Vec::new();
+        let outcome = run(&m, &options, 5, &AtomicBool::new(false), &mut |p| {
+            reports.push(p.clone())
+        })
+        .unwrap();
+        let last = reports.last().expect("progress was reported");
+        assert!(
+            reports.iter().all(|p| p.short_of_minimum <= start_gaps),
+            "no roster with a gap the start lacks is shown (keep {keep_existing})"
+        );
+        let (minimum, target) = super::department::gaps(&m, &outcome.roster);
+        assert!(
+            outcome.penalty <= last.penalty,
+            "returned {} after {} shown (keep {keep_existing})",
+            outcome.penalty,
+            last.penalty
+        );
+        assert!(minimum <= last.short_of_minimum && minimum <= start_gaps);
+        assert!(
+            minimum < last.short_of_minimum || target <= last.short_of_target,
+            "under target {target} returned after {} shown (keep {keep_existing})",
+            last.short_of_target
+        );
+    }
+}
+
 #[test]
 fn the_grid_and_the_review_show_the_same_hours_and_target_for_every_person() {
     let l = draft();
