@@ -357,10 +357,16 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         // One too close to another shift of theirs (a night then a day the
         // next morning) is open too: the fill moves or removes it rather
         // than keep a rest-rule break it could mend.
+        // A lapsed nurse's booking beside a compliant agency nurse gives
+        // way to the agency nurse's, which is kept (see `give_way`).
         let kept = options.keep_existing
-            && !hourly(facts.employment_type, facts.fte_hundredths)
             && !limits::blocked(ctx, facts, a.date)
-            && !limits::breaks_rest(ctx, a);
+            && !limits::breaks_rest(ctx, a)
+            && if hourly(facts.employment_type, facts.fte_hundredths) {
+                super::give_way::kept_over_lapsed(ctx, a)
+            } else {
+                !super::give_way::gives_way(ctx, a)
+            };
         if history || locked || kept {
             fixed.push((day, shift));
         }

@@ -8,6 +8,7 @@
 //! Plain Rust: no Tauri.
 
 pub mod department;
+mod give_way;
 pub mod hours;
 pub mod job;
 mod limits;
