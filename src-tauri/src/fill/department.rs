@@ -135,6 +135,9 @@ pub struct Mapped {
     pub current: Roster,
     /// Minutes the Fill may give beyond a person's target (its option).
     pub extra_minutes: u32,
+    /// Model staff index → days of the period they are employed (hired by
+    /// then and not yet left): their share of the weekends is scaled to it.
+    pub employed_days: Vec<u32>,
 }
 
 impl Mapped {
@@ -199,7 +202,19 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         warned: Vec::new(),
         current: Roster { cells: Vec::new() },
         extra_minutes: options.extra_hours * 60,
+        employed_days: Vec::new(),
     };
+    mapped.employed_days = ctx
+        .staff
+        .iter()
+        .map(|f| {
+            let employed = loaded.people.iter().find(|p| p.id == f.id);
+            mapped
+                .period()
+                .filter(|&d| employed.is_some_and(|p| p.employed_on(mapped.dates[d])))
+                .count() as u32
+        })
+        .collect();
     mapped.warned = ctx
         .staff
         .iter()

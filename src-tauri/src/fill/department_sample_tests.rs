@@ -337,8 +337,10 @@ fn stop_ends_the_run_at_once_with_the_best_so_far() {
 
 /// The progress shows only what the Fill may return: never a roster with
 /// more cells below a minimum than the schedule as it stands (which the
-/// end would refuse), and what the end returns is no worse than the last
-/// best shown, with or without "keep existing".
+/// end would refuse), and what the end returns costs no more than the last
+/// best shown and has no more cells below a minimum, with or without "keep
+/// existing". (The polish after the search may trade a target line for a
+/// person's hours, so the count under target may move either way.)
 #[test]
 fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
     let l = draft();
@@ -361,7 +363,7 @@ fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
             reports.iter().all(|p| p.short_of_minimum <= start_gaps),
             "no roster with a gap the start lacks is shown (keep {keep_existing})"
         );
-        let (minimum, target) = super::department::gaps(&m, &outcome.roster);
+        let (minimum, _) = super::department::gaps(&m, &outcome.roster);
         assert!(
             outcome.penalty <= last.penalty,
             "returned {} after {} shown (keep {keep_existing})",
@@ -369,11 +371,6 @@ fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
             last.penalty
         );
         assert!(minimum <= last.short_of_minimum && minimum <= start_gaps);
-        assert!(
-            minimum < last.short_of_minimum || target <= last.short_of_target,
-            "under target {target} returned after {} shown (keep {keep_existing})",
-            last.short_of_target
-        );
     }
 }
 

@@ -21,6 +21,7 @@ pub mod store;
 pub mod summary;
 pub mod under;
 pub mod warned;
+pub mod weekend_share;
 pub mod weekends;
 pub mod weights;
 

@@ -4,6 +4,7 @@
 //! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
+use super::weekend_share::share_out;
 use crate::solver::explain::shortfalls;
 use crate::solver::model::Roster;
 use crate::solver::row::Rules;
@@ -52,14 +53,22 @@ pub fn run(
     // reported as the best so far, so that what a Stop or the end returns
     // is never worse than what the progress showed.
     let mut shown: Option<(u64, Roster)> = bar.fallback().map(|r| (cost(mapped, &r), r));
+    let mut last_raw: Option<u64> = None;
     let outcome = solve_threads_from(
         &mapped.model,
         &solve_options,
         threads,
         bar.start.as_ref(),
         &mut |p| {
-            if shown.as_ref().is_none_or(|(best, _)| p.penalty < *best) && bar.accepts(p.best) {
-                shown = Some((p.penalty, p.best.clone()));
+            // Each new best of the search, its weekend shifts shared out
+            // (see `weekend_share`) as the end will return it.
+            if last_raw.is_none_or(|raw| p.penalty < raw) {
+                last_raw = Some(p.penalty);
+                let candidate = share_out(mapped, p.best);
+                let c = cost(mapped, &candidate);
+                if shown.as_ref().is_none_or(|(best, _)| c < *best) && bar.accepts(&candidate) {
+                    shown = Some((c, candidate));
+                }
             }
             let (penalty, best) = shown.as_ref().map_or((p.penalty, p.best), |(c, r)| (*c, r));
             let (short_of_minimum, short_of_target) = gaps(mapped, best);
@@ -73,25 +82,33 @@ pub fn run(
             !stop.load(Ordering::Relaxed)
         },
     )?;
-    let mut outcome = match shown {
-        Some((_, roster)) if !bar.accepts(&outcome.roster) => with_roster(mapped, outcome, roster),
-        _ => outcome,
+    let stopped = stop.load(Ordering::Relaxed);
+    let raw = outcome.roster.clone();
+    let mut outcome = match &shown {
+        Some((_, roster)) => with_roster(mapped, outcome, roster.clone()),
+        None => outcome,
     };
+    if stopped {
+        // What the progress showed last.
+        return Ok(outcome);
+    }
     // Per diem and agency last: what the search left to them that someone
-    // short of their hours can take goes to that person. (Stopped, the
-    // manager gets the best roster shown, as it was.)
-    if !stop.load(Ordering::Relaxed) {
-        let mut polished = outcome.clone();
-        crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
-        crate::solver::handover::hand_over(
-            &mapped.model,
-            &mut polished,
-            &mapped.agency,
-            &mapped.warned,
-        );
-        if bar.accepts(&polished.roster) {
-            outcome = polished;
-        }
+    // short of their hours can take goes to that person; then weekend
+    // shifts to those under their share. Returned only if its cost is no
+    // worse than the best shown's.
+    let mut polished = with_roster(mapped, outcome.clone(), raw);
+    crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
+    crate::solver::handover::hand_over(
+        &mapped.model,
+        &mut polished,
+        &mapped.agency,
+        &mapped.warned,
+    );
+    let shared = share_out(mapped, &polished.roster);
+    let polished = with_roster(mapped, polished, shared);
+    let best = shown.as_ref().map(|(c, _)| *c);
+    if bar.accepts(&polished.roster) && best.is_none_or(|b| polished.penalty <= b) {
+        outcome = polished;
     }
     Ok(outcome)
 }
