@@ -135,6 +135,9 @@ pub struct Mapped {
     pub current: Roster,
     /// Minutes the Fill may give beyond a person's target (its option).
     pub extra_minutes: u32,
+    /// Model staff index → days of the period they are employed (hired by
+    /// then and not yet left): their share of the weekends is scaled to it.
+    pub employed_days: Vec<u32>,
 }
 
 impl Mapped {
@@ -199,7 +202,19 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         warned: Vec::new(),
         current: Roster { cells: Vec::new() },
         extra_minutes: options.extra_hours * 60,
+        employed_days: Vec::new(),
     };
+    mapped.employed_days = ctx
+        .staff
+        .iter()
+        .map(|f| {
+            let employed = loaded.people.iter().find(|p| p.id == f.id);
+            mapped
+                .period()
+                .filter(|&d| employed.is_some_and(|p| p.employed_on(mapped.dates[d])))
+                .count() as u32
+        })
+        .collect();
     mapped.warned = ctx
         .staff
         .iter()
@@ -357,10 +372,16 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         // One too close to another shift of theirs (a night then a day the
         // next morning) is open too: the fill moves or removes it rather
         // than keep a rest-rule break it could mend.
+        // A lapsed nurse's booking beside a compliant agency nurse gives
+        // way to the agency nurse's, which is kept (see `give_way`).
         let kept = options.keep_existing
-            && !hourly(facts.employment_type, facts.fte_hundredths)
             && !limits::blocked(ctx, facts, a.date)
-            && !limits::breaks_rest(ctx, a);
+            && !limits::breaks_rest(ctx, a)
+            && if hourly(facts.employment_type, facts.fte_hundredths) {
+                super::give_way::kept_over_lapsed(ctx, a)
+            } else {
+                !super::give_way::gives_way(ctx, a)
+            };
         if history || locked || kept {
             fixed.push((day, shift));
         }

@@ -170,10 +170,24 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         })
         .count() as u32;
     assert!(rest_removed <= 2, "the turnaround's two at most");
+    // A lapsed nurse's booking beside a compliant agency nurse's gives way.
+    let gave_way = s
+        .changes
+        .iter()
+        .filter(|c| c.from.is_some() && c.to.is_none() && !hourly_staff(c.staff_id))
+        .filter(|c| {
+            l.ctx.assignments.iter().any(|a| {
+                a.staff_id == c.staff_id
+                    && a.date == c.date
+                    && super::give_way::gives_way(&l.ctx, a)
+                    && !super::limits::breaks_rest(&l.ctx, a)
+            })
+        })
+        .count() as u32;
     assert_eq!(
         s.removed + s.moved,
-        2 + hourly_removed + rest_removed,
-        "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
+        2 + hourly_removed + rest_removed + gave_way,
+        "the shift on approved education, the one with lapsed BLS, released per diem or agency shifts, and lapsed nurses' beside agency: {:#?}",
         s.changes
     );
     assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
@@ -319,6 +333,45 @@ fn stop_ends_the_run_at_once_with_the_best_so_far() {
         "the roster returned is the best reported"
     );
     assert!(crate::solver::score(&m.model, &outcome.roster).is_feasible());
+}
+
+/// The progress shows only what the Fill may return: never a roster with
+/// more cells below a minimum than the schedule as it stands (which the
+/// end would refuse), and what the end returns costs no more than the last
+/// best shown and has no more cells below a minimum, with or without "keep
+/// existing". (The polish after the search may trade a target line for a
+/// person's hours, so the count under target may move either way.)
+#[test]
+fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
+    let l = draft();
+    for keep_existing in [false, true] {
+        let options = FillOptions {
+            seconds: 4,
+            keep_existing,
+            ..FillOptions::default()
+        };
+        let m = map(&l, &options);
+        let start = crate::solver::start::repaired(&m.model, &m.current).unwrap();
+        let start_gaps = super::department::gaps(&m, &start).0;
+        let mut reports = Vec::new();
+        let outcome = run(&m, &options, 5, &AtomicBool::new(false), &mut |p| {
+            reports.push(p.clone())
+        })
+        .unwrap();
+        let last = reports.last().expect("progress was reported");
+        assert!(
+            reports.iter().all(|p| p.short_of_minimum <= start_gaps),
+            "no roster with a gap the start lacks is shown (keep {keep_existing})"
+        );
+        let (minimum, _) = super::department::gaps(&m, &outcome.roster);
+        assert!(
+            outcome.penalty <= last.penalty,
+            "returned {} after {} shown (keep {keep_existing})",
+            outcome.penalty,
+            last.penalty
+        );
+        assert!(minimum <= last.short_of_minimum && minimum <= start_gaps);
+    }
 }
 
 #[test]
@@ -517,6 +570,11 @@ fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_
                 let Some(shift) = outcome.roster.cells[w][day] else {
                     continue;
                 };
+                // Booked and kept (one that gives way to an agency nurse
+                // beside it is open, not fixed): not gained.
+                if m.current.cells[w][day] == Some(shift) {
+                    continue;
+                }
                 gained += 1;
                 let others: Vec<&str> = takers(&m, &outcome.roster, w, day, shift)
                     .into_iter()
@@ -553,7 +611,10 @@ fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_
                     // must be told apart, not passed off as such.
                     let kept_others_could_take = m
                         .period()
-                        .filter(|&d| m.warned[w][d] && fixed(d))
+                        .filter(|&d| {
+                            m.warned[w][d]
+                                && (fixed(d) || m.current.cells[w][d] == outcome.roster.cells[w][d])
+                        })
                         .filter_map(|d| outcome.roster.cells[w][d].map(|s| (d, s)))
                         .filter(|&(d, s)| {
                             takers(&m, &outcome.roster, w, d, s)

@@ -346,7 +346,12 @@ fn warned_words(
     start: chrono::NaiveDate,
 ) -> String {
     let person = &mapped.model.staff[index];
-    let fixed = |d: usize| person.fixed.iter().any(|&(f, _)| f == d);
+    // Kept: fixed, or a booking left open (one beside an agency nurse,
+    // see `give_way`) that the Fill kept as it was.
+    let fixed = |d: usize| {
+        person.fixed.iter().any(|&(f, _)| f == d)
+            || mapped.current.cells[index][d].is_some_and(|s| roster.cells[index][d] == Some(s))
+    };
     let lapsed: Vec<(usize, usize)> = mapped
         .period()
         .filter(|&d| mapped.warned[index][d])

@@ -8,6 +8,7 @@
 //! Plain Rust: no Tauri.
 
 pub mod department;
+mod give_way;
 pub mod hours;
 pub mod job;
 mod limits;
@@ -20,6 +21,7 @@ pub mod store;
 pub mod summary;
 pub mod under;
 pub mod warned;
+pub mod weekend_share;
 pub mod weekends;
 pub mod weights;
 

@@ -4,7 +4,9 @@
 //! early, with the best roster so far, when asked.
 
 use super::department::{gaps, FillOptions, Mapped};
+use super::weekend_share::share_out;
 use crate::solver::explain::shortfalls;
+use crate::solver::model::Roster;
 use crate::solver::row::Rules;
 use crate::solver::score::score;
 use crate::solver::search::{Options, Outcome, SolveError};
@@ -46,15 +48,32 @@ pub fn run(
     // The schedule as it stands is the first incumbent: the best so far
     // shown, and what a Stop returns, is never worse than the start.
     let start = crate::solver::start::repaired(&mapped.model, &mapped.current);
-    let mut outcome = solve_threads_from(
+    let bar = Bar::new(mapped, options, start);
+    // The best roster the Fill may return (see [`Bar::accepts`]): what is
+    // reported as the best so far, so that what a Stop or the end returns
+    // is never worse than what the progress showed.
+    let mut shown: Option<(u64, Roster)> = bar.fallback().map(|r| (cost(mapped, &r), r));
+    let mut last_raw: Option<u64> = None;
+    let outcome = solve_threads_from(
         &mapped.model,
         &solve_options,
         threads,
-        start.as_ref(),
+        bar.start.as_ref(),
         &mut |p| {
-            let (short_of_minimum, short_of_target) = gaps(mapped, p.best);
+            // Each new best of the search, its weekend shifts shared out
+            // (see `weekend_share`) as the end will return it.
+            if last_raw.is_none_or(|raw| p.penalty < raw) {
+                last_raw = Some(p.penalty);
+                let candidate = share_out(mapped, p.best);
+                let c = cost(mapped, &candidate);
+                if shown.as_ref().is_none_or(|(best, _)| c < *best) && bar.accepts(&candidate) {
+                    shown = Some((c, candidate));
+                }
+            }
+            let (penalty, best) = shown.as_ref().map_or((p.penalty, p.best), |(c, r)| (*c, r));
+            let (short_of_minimum, short_of_target) = gaps(mapped, best);
             report(FillProgress {
-                penalty: p.penalty,
+                penalty,
                 short_of_minimum,
                 short_of_target,
                 elapsed_ms: p.elapsed.as_millis() as u64,
@@ -63,68 +82,117 @@ pub fn run(
             !stop.load(Ordering::Relaxed)
         },
     )?;
+    let stopped = stop.load(Ordering::Relaxed);
+    let raw = outcome.roster.clone();
+    let mut outcome = match &shown {
+        Some((_, roster)) => with_roster(mapped, outcome, roster.clone()),
+        None => outcome,
+    };
+    if stopped {
+        // What the progress showed last.
+        return Ok(outcome);
+    }
     // Per diem and agency last: what the search left to them that someone
-    // short of their hours can take goes to that person. (Stopped, the
-    // manager gets the best roster shown, as it was.)
-    if !stop.load(Ordering::Relaxed) {
-        crate::solver::handover::polish(&mapped.model, &mut outcome, &mapped.agency);
-        crate::solver::handover::hand_over(
-            &mapped.model,
-            &mut outcome,
-            &mapped.agency,
-            &mapped.warned,
-        );
-    }
-    if options.keep_existing {
-        keep_if_no_better(mapped, &mut outcome);
-    }
-    if let Some(start) = start {
-        no_more_gaps_than(mapped, start, &mut outcome);
+    // short of their hours can take goes to that person; then weekend
+    // shifts to those under their share. Returned only if its cost is no
+    // worse than the best shown's.
+    let mut polished = with_roster(mapped, outcome.clone(), raw);
+    crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
+    crate::solver::handover::hand_over(
+        &mapped.model,
+        &mut polished,
+        &mapped.agency,
+        &mapped.warned,
+    );
+    let shared = share_out(mapped, &polished.roster);
+    let polished = with_roster(mapped, polished, shared);
+    let best = shown.as_ref().map(|(c, _)| *c);
+    if bar.accepts(&polished.roster) && best.is_none_or(|b| polished.penalty <= b) {
+        outcome = polished;
     }
     Ok(outcome)
 }
 
-/// The start (repaired) in place of an outcome with more shifts below
-/// their minimum: the cost weighs a gap heavily but not without limit, and
-/// a manager never wants a Fill to open a gap the schedule did not have.
-fn no_more_gaps_than(mapped: &Mapped, start: crate::solver::model::Roster, outcome: &mut Outcome) {
-    if gaps(mapped, &outcome.roster).0 <= gaps(mapped, &start).0 {
-        return;
-    }
-    let state = State::new(&mapped.model, start);
+/// The model's cost of `roster`, as the search counts it.
+fn cost(mapped: &Mapped, roster: &Roster) -> u64 {
+    State::new(&mapped.model, roster.clone()).cost as u64
+}
+
+/// `outcome` with `roster` in place of its own, its cost and shortfalls
+/// counted again.
+fn with_roster(mapped: &Mapped, mut outcome: Outcome, roster: Roster) -> Outcome {
+    let state = State::new(&mapped.model, roster);
     outcome.shortfalls = shortfalls(&state, &mut Rules::new(&mapped.model));
     outcome.penalty = state.cost as u64;
     outcome.roster = state.roster;
+    outcome
 }
 
-/// With "keep existing", the schedule as it stands unless the Fill's
-/// saves more than [`super::weights::MOVE_WEIGHT`] for each cell it
-/// changes: a Fill run again on its own accepted result does not reshuffle
-/// it for small savings (a search cut short by its time finds some), while
-/// a gap below a minimum or a target, or a person's hours, still outweigh
-/// the changes that close them.
-fn keep_if_no_better(mapped: &Mapped, outcome: &mut Outcome) {
-    let model = &mapped.model;
-    let now = score(model, &mapped.current);
-    if !now.is_feasible() {
-        return;
+/// What a roster must do for the Fill to return it (and so to show it as
+/// the best so far), against the schedule as it stands.
+struct Bar<'a> {
+    mapped: &'a Mapped,
+    /// The schedule as it stands, repaired for the hard rules.
+    start: Option<Roster>,
+    /// Cells below a minimum in `start`.
+    start_gaps: u32,
+    /// With "keep existing", the schedule as it stands and its cost, when
+    /// it keeps every hard rule.
+    kept: Option<u64>,
+}
+
+impl<'a> Bar<'a> {
+    fn new(mapped: &'a Mapped, options: &FillOptions, start: Option<Roster>) -> Self {
+        let start_gaps = start.as_ref().map_or(u32::MAX, |s| gaps(mapped, s).0);
+        let now = score(&mapped.model, &mapped.current);
+        let kept = (options.keep_existing && now.is_feasible()).then(|| now.penalty());
+        Bar {
+            mapped,
+            start,
+            start_gaps,
+            kept,
+        }
     }
-    let changed = mapped
-        .period()
-        .map(|day| {
-            (0..model.staff.len())
-                .filter(|&s| mapped.current.cells[s][day] != outcome.roster.cells[s][day])
-                .count() as u64
-        })
-        .sum::<u64>();
-    let saving = now
-        .penalty()
-        .saturating_sub(score(model, &outcome.roster).penalty());
-    if saving > changed * u64::from(super::weights::MOVE_WEIGHT) {
-        return;
+
+    /// What the Fill returns when the search finds nothing it accepts:
+    /// with "keep existing", the schedule as it stands; else the start.
+    fn fallback(&self) -> Option<Roster> {
+        match self.kept {
+            Some(_) => Some(self.mapped.current.clone()),
+            None => self.start.clone(),
+        }
     }
-    let state = State::new(model, mapped.current.clone());
-    outcome.penalty = now.penalty();
-    outcome.shortfalls = shortfalls(&state, &mut Rules::new(model));
-    outcome.roster = mapped.current.clone();
+
+    /// Whether `roster` may be returned: it opens no more cells below a
+    /// minimum than the start has (the cost weighs a gap heavily but not
+    /// without limit, and a manager never wants a Fill to open a gap the
+    /// schedule did not have), and with "keep existing" it saves more than
+    /// [`super::weights::MOVE_WEIGHT`] for each cell it changes: a Fill run
+    /// again on its own accepted result does not reshuffle it for small
+    /// savings (a search cut short by its time finds some), while a gap
+    /// below a minimum or a target, or a person's hours, still outweigh the
+    /// changes that close them.
+    fn accepts(&self, roster: &Roster) -> bool {
+        if gaps(self.mapped, roster).0 > self.start_gaps {
+            return false;
+        }
+        let Some(now) = self.kept else {
+            return true;
+        };
+        let current = &self.mapped.current;
+        if roster == current {
+            return true;
+        }
+        let changed = self
+            .mapped
+            .period()
+            .map(|day| {
+                (0..current.cells.len())
+                    .filter(|&s| current.cells[s][day] != roster.cells[s][day])
+                    .count() as u64
+            })
+            .sum::<u64>();
+        let saving = now.saturating_sub(score(&self.mapped.model, roster).penalty());
+        saving > changed * u64::from(super::weights::MOVE_WEIGHT)
+    }
 }

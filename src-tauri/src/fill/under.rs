@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 /// Why a cell is left under its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Cause {
+    /// A compliant agency nurse booked on it who counts for the need was
+    /// taken off by the Fill: agency staff at agency rates staff only a
+    /// minimum (`weights::AGENCY_PER_SHIFT`).
+    AgencyTakenOff,
     /// Every qualified person free that day is at a limit, one of them at
     /// their FTE hours plus the extra the Fill allows.
     AtHours,
@@ -70,7 +74,14 @@ pub fn cells<'o>(ctx: &ScheduleContext, mapped: &Mapped, outcome: &'o Outcome) -
             })
         });
         let shortfall = target_line.and_then(|t| outcome.shortfalls.iter().find(|s| s.cover == t));
+        let taken_off = (0..model.staff.len()).any(|p| {
+            mapped.agency[p]
+                && mapped.current.cells[p][c.day] == Some(c.shift)
+                && roster.cells[p][c.day] != Some(c.shift)
+                && model.qualifies(p, c)
+        });
         let cause = match (target_line, shortfall) {
+            _ if taken_off => Cause::AgencyTakenOff,
             (None, _) => Cause::Minimum,
             (Some(_), Some(s)) => cause(ctx, mapped, roster, s),
             // A shortfall the search did not list: judged as if free.
@@ -147,6 +158,9 @@ pub fn who(ctx: &ScheduleContext, requirement: Requirement) -> String {
 /// The cause in words, the same in the headline and in each detail line.
 pub fn words(ctx: &ScheduleContext, mapped: &Mapped, who: &str, cause: Cause) -> String {
     match cause {
+        Cause::AgencyTakenOff => format!(
+            "a booked agency {who} was taken off to save cost (the Fill uses agency staff only to reach a minimum)"
+        ),
         Cause::AtHours => {
             let extra = if mapped.extra_minutes == 0 {
                 "their FTE hours (no extra hours allowed)".to_string()

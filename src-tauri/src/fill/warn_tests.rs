@@ -156,3 +156,99 @@ fn a_lapsed_warning_never_keeps_the_only_qualified_person_off_and_the_review_nam
         "the review is not silent about it"
     );
 }
+
+/// Maria (ACLS lapsed, or none on file) and Kim, a compliant agency RN,
+/// both booked on the Day 12 of 7, 9 and 11 Dec, which needs one RN:
+/// with "keep existing" (the default), Maria's booking gives way and
+/// Kim's stays; the Fill never takes Kim off a shift it keeps Maria on.
+#[test]
+fn a_lapsed_nurses_kept_shift_gives_way_to_a_compliant_agency_nurse_booked_on_it() {
+    const KIM: i64 = 9;
+    for expires in [Some(day("2026-11-30")), None] {
+        let mut c = unit_with_a_lapsed_warning();
+        c.staff[0].credentials[0].expires_on = expires;
+        c.staff.retain(|p| p.id != ANN);
+        let mut kim = person(KIM, "Kim Agency", Role::Rn);
+        kim.employment_type = crate::staff::EmploymentType::Agency;
+        kim.fte_hundredths = 0;
+        kim.hourly_rate_cents = 9000;
+        c.staff.push(kim);
+        let days = ["2026-12-07", "2026-12-09", "2026-12-11"];
+        for d in days {
+            c.assignments.push(assignment(MARIA, d, DAY12));
+            c.assignments.push(assignment(KIM, d, DAY12));
+        }
+        let defaults = FillOptions {
+            seconds: 2,
+            ..FillOptions::default()
+        };
+        let l = loaded(c);
+        let m = map(&l, &defaults);
+        let outcome = run(&m, &defaults, 7, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+        for d in days {
+            let on = |id: i64| {
+                proposed
+                    .iter()
+                    .any(|a| a.staff_id == id && a.date == day(d) && a.shift_type_id == DAY12)
+            };
+            assert!(
+                on(KIM),
+                "{d} ({expires:?}): the compliant agency nurse stays"
+            );
+            assert!(!on(MARIA), "{d} ({expires:?}): the lapsed nurse gives way");
+        }
+    }
+}
+
+/// Kim, an agency RN, booked on the Day 12 of Mon 7 Dec, which needs no
+/// RN at its minimum and one at its target, and nobody else free: the Fill
+/// takes her off to save agency cost, and the review says so rather than
+/// blaming the shift on only agency staff being free.
+#[test]
+fn a_booked_agency_shift_the_fill_takes_off_is_named_as_taken_off_in_the_review() {
+    const KIM: i64 = 9;
+    let mut c = unit();
+    c.staff.retain(|p| p.id == BO);
+    let mut kim = person(KIM, "Kim Agency", Role::Rn);
+    kim.employment_type = crate::staff::EmploymentType::Agency;
+    kim.fte_hundredths = 0;
+    kim.hourly_rate_cents = 9000;
+    c.staff.push(kim);
+    c.coverage = need(DAY12, Requirement::Role(Role::Rn), 0, 1)
+        .into_iter()
+        .filter(|n| n.weekday == Weekday::Mon)
+        .collect();
+    c.assignments.push(assignment(KIM, "2026-12-07", DAY12));
+    // Not kept (a single booking saves too little against the move for
+    // "keep existing" to let it go).
+    let defaults = FillOptions {
+        seconds: 2,
+        keep_existing: false,
+        ..FillOptions::default()
+    };
+    let l = loaded(c);
+    let m = map(&l, &defaults);
+    let outcome = run(&m, &defaults, 7, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let proposed = proposed_assignments(&l.ctx, &m, &outcome.roster);
+    assert!(
+        !proposed.iter().any(|a| a.staff_id == KIM),
+        "agency is used only to reach a minimum"
+    );
+    let s = summary(&l, &m, &outcome, false, defaults.fairness);
+    let line = s
+        .under_target
+        .iter()
+        .find(|l| l.contains("7 Dec"))
+        .expect("7 Dec is under target");
+    assert!(
+        line.contains("a booked agency RN was taken off to save cost"),
+        "{line}"
+    );
+    // The other Mondays had no booking: only agency staff free there.
+    assert!(s
+        .under_target
+        .iter()
+        .filter(|l| !l.contains("7 Dec"))
+        .all(|l| l.contains("agency staff or has a lapsed credential")));
+}

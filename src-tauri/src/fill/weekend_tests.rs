@@ -260,3 +260,129 @@ fn everyone_far_from_their_share_of_weekends_is_told_why() {
         assert!(!why.trim().is_empty(), "{line}");
     }
 }
+
+/// Nurse 01, full-time, leaves on Sat 12 Dec, a week into the four-week
+/// period: her share of the weekends is a quarter of a full-timer's
+/// (issue #21: Haddad, leaving on 20 Jan, was told "0 weekends against a
+/// share of about 4").
+#[test]
+fn the_share_of_someone_leaving_in_the_period_is_scaled_to_the_days_employed() {
+    let mut l = loaded(generated());
+    l.people[0].termination_date = Some("2026-12-12".into());
+    let options = FillOptions {
+        seconds: 2,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    assert_eq!(m.employed_days[0], 7, "6 to 12 Dec");
+    assert_eq!(m.employed_days[1], 28);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let all = shares(&m, &outcome.roster);
+    let of = |s: usize| all.iter().find(|w| w.staff == s).map(|w| w.share);
+    let (leaving, full) = (of(0).expect("she works"), of(1).expect("he works"));
+    assert!(
+        (leaving * 4.0 - full).abs() < 1e-9,
+        "a quarter of a full-timer's share: {leaving} against {full}"
+    );
+}
+
+/// The tester's sample with an RN leaving mid-period, default Fill: nobody
+/// at or over their share of weekends is given a weekend shift that
+/// someone under theirs could take under every rule (issue #21: a Sunday
+/// night added to Tyrone Larsen, who already worked all six weekends, and
+/// a Saturday night to a part-timer who worked every one). Kept weekend
+/// shifts may stay.
+#[test]
+fn no_weekend_shift_is_added_to_someone_at_their_share_that_another_under_it_could_take() {
+    use crate::solver::score::row_violations;
+    let l = super::fill_figures_tests::draft_with_a_resignation();
+    let options = FillOptions {
+        seconds: 4,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let roster = &outcome.roster;
+    let all = shares(&m, roster);
+    let qualifies_for_all = |q: usize, p: usize, day: usize, shift: usize| {
+        m.model
+            .cover
+            .iter()
+            .filter(|c| c.day == day && c.shift == shift && m.model.qualifies(q, c))
+            .all(|c| m.model.qualifies(p, c))
+    };
+    for w in all.iter().filter(|w| f64::from(w.weekends) >= w.share) {
+        for day in m.period().filter(|&d| crate::solver::Model::is_weekend(d)) {
+            let Some(shift) = roster.cells[w.staff][day] else {
+                continue;
+            };
+            if m.current.cells[w.staff][day] == Some(shift) {
+                continue;
+            }
+            for o in all
+                .iter()
+                .filter(|o| f64::from(o.weekends) < o.share && o.weekends + 2 <= w.weekends)
+                .filter(|o| roster.cells[o.staff][day].is_none() && !m.warned[o.staff][day])
+                .filter(|o| qualifies_for_all(w.staff, o.staff, day, shift))
+            {
+                let mut trial = roster.clone();
+                trial.cells[w.staff][day] = None;
+                trial.cells[o.staff][day] = Some(shift);
+                assert!(
+                    !row_violations(&m.model, &trial, o.staff).is_empty(),
+                    "{} ({} weekends, share {:.1}) was given {} that {} ({} weekends, share {:.1}) could take",
+                    l.ctx.staff[w.staff].name,
+                    w.weekends,
+                    w.share,
+                    m.dates[day],
+                    l.ctx.staff[o.staff].name,
+                    o.weekends,
+                    o.share
+                );
+            }
+        }
+    }
+}
+
+/// The share-out itself: Nurse 01 given both days of every weekend by the
+/// Fill, everyone else a weekday shift only: her weekend shifts go to
+/// those under their share until nobody under it can take one, and the
+/// cover is as it was.
+#[test]
+fn weekend_shifts_beyond_a_share_go_to_those_under_theirs() {
+    let l = loaded(generated());
+    let m = map(&l, &FillOptions::default());
+    let d12 = m.shift_of(DAY12).unwrap();
+    let mut roster = m.current.clone();
+    let weekend: Vec<usize> = m
+        .period()
+        .filter(|&d| crate::solver::Model::is_weekend(d))
+        .collect();
+    for &d in &weekend {
+        roster.cells[0][d] = Some(d12);
+    }
+    for s in 1..10 {
+        roster.cells[s][m.first_period_day + 1] = Some(d12);
+    }
+    let before = shares(&m, &roster);
+    assert_eq!(before[0].weekends, 5, "Sun 6 Dec and four whole weekends");
+    let after = crate::fill::weekend_share::share_out(&m, &roster);
+    let shared = shares(&m, &after);
+    // Nobody under their share is left with two weekends fewer than her.
+    assert!(
+        shared
+            .iter()
+            .all(|w| f64::from(w.weekends) >= w.share || w.weekends + 2 > shared[0].weekends),
+        "{shared:?}"
+    );
+    assert!(shared[0].weekends <= 2, "{shared:?}");
+    for &d in &weekend {
+        let on =
+            |r: &crate::solver::Roster| r.cells.iter().filter(|row| row[d] == Some(d12)).count();
+        assert_eq!(
+            on(&after),
+            on(&roster),
+            "day {d}: the shift moved, not lost"
+        );
+    }
+}

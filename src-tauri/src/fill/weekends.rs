@@ -2,7 +2,8 @@
 //! are far from their share, which is the weekends the proposal gives
 //! everyone with an FTE, divided in proportion to FTE (the Fill's
 //! objective shares them so; the department's weekend rule caps each
-//! person, hard). Per diem and agency staff have no share.
+//! person, hard), and scaled to the days of the period they are employed.
+//! Per diem and agency staff have no share.
 
 use crate::fill::department::Mapped;
 use crate::schedule::rules::ScheduleContext;
@@ -31,10 +32,15 @@ pub fn shares(mapped: &Mapped, roster: &Roster) -> Vec<WeekendShare> {
         .filter_map(|(s, p)| {
             let target = p.target.as_ref()?;
             let row = &roster.cells[s];
+            // A person employed for part of the period (hired or leaving
+            // in it) has that part of their FTE's share.
+            let employed = mapped.employed_days.get(s).copied().unwrap_or(0);
+            let fte = u64::from(target.fte_hundredths) * u64::from(employed)
+                / (mapped.period_days.max(1) as u64);
             mapped
                 .period()
                 .any(|d| row[d].is_some())
-                .then(|| (s, target.weekends(row), target.fte_hundredths))
+                .then(|| (s, target.weekends(row), fte as u32))
         })
         .collect();
     let total: u32 = counted.iter().map(|c| c.1).sum();

@@ -24,7 +24,9 @@ use super::state::State;
 /// (their hours limits included), cheaper or not — agency is used only
 /// where nobody else within their limits qualifies. `warned[s][day]` marks
 /// a lapsed credential that only warns: such a person is handed no agency
-/// shift (the cost decides their other trades, and weighs the lapse).
+/// shift (the cost decides their other trades, and weighs the lapse), and
+/// their own shifts may go to an agency nurse whose credentials are in
+/// order, when that costs less.
 pub(crate) fn hand_over(
     model: &Model,
     outcome: &mut Outcome,
@@ -56,13 +58,26 @@ pub(crate) fn hand_over(
                     continue;
                 }
                 let is_agency = agency.get(q).copied().unwrap_or(false);
+                // A lapsed nurse's shift may go to an agency nurse whose
+                // credentials are in order, when that costs less.
+                let q_lapsed = warned
+                    .get(q)
+                    .and_then(|w| w.get(day))
+                    .copied()
+                    .unwrap_or(false);
                 // An agency shift goes to the taker it costs least with.
                 let mut best: Option<(i64, usize)> = None;
                 for &p in &takers {
                     if p == q
                         || state.roster.cells[p][day].is_some()
                         || model.staff[p].contract.max_per_shift[shift] == 0
-                        || agency.get(p).copied().unwrap_or(false)
+                        || (agency.get(p).copied().unwrap_or(false)
+                            && (!q_lapsed
+                                || warned
+                                    .get(p)
+                                    .and_then(|w| w.get(day))
+                                    .copied()
+                                    .unwrap_or(false)))
                     {
                         continue;
                     }
