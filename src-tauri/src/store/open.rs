@@ -151,7 +151,9 @@ impl DepartmentFile {
             );
             crate::audit::chain::note_restored(&conn, &missing)?;
             if head.is_some() {
-                head = Some(super::head::current(&conn)?);
+                // The note is the newest entry now: recorded beside the
+                // file, so a later cut counts it.
+                head = Some(super::head::remember(dir, &conn, None)?);
             }
         }
         Ok(DepartmentFile {
