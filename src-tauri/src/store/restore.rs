@@ -41,7 +41,9 @@ fn key_for(
             Some(k) => Ok(Some(k)),
             None => Err(AppError::field(
                 "passphrase",
-                "This backup is encrypted. Enter the department's passphrase (if the passphrase was changed since the backup was made, the one before).",
+                "This backup is encrypted. Enter the department's passphrase: a change of \
+                 passphrase re-encrypts the backups with the new one. Only a backup made before \
+                 the passphrase was removed still opens with the passphrase the department had then.",
             )),
         },
         _ => Ok(None),
@@ -76,7 +78,9 @@ pub fn inspect(
         if key.is_some() && e.message.contains("current passphrase") {
             AppError::field(
                 "passphrase",
-                "This passphrase does not open the backup. If the department's passphrase was changed since the backup was made, enter the one before.",
+                "This passphrase does not open the backup. Backups open with the department's \
+                 current passphrase, except a backup made before the passphrase was removed: it \
+                 opens with the passphrase the department had then.",
             )
         } else {
             e
