@@ -343,3 +343,30 @@ fn the_note_written_at_open_moves_the_record_so_a_later_cut_counts_it() {
         "{warning}"
     );
 }
+
+#[test]
+fn the_restores_own_entry_moves_the_record_beside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let mut file = open(dir.path());
+    save(&mut file, 2, "Skill");
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    save(&mut file, 3, "After");
+    let (file, _) = restore::restore(
+        Some(file),
+        &db_path(dir.path()),
+        &plan,
+        &made.name,
+        None,
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        settings::history_head(dir.path()).map(|h| h.entry),
+        Some(entries(file.conn())),
+        "the restore's entry is the newest recorded"
+    );
+}

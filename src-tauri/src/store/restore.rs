@@ -181,7 +181,7 @@ pub fn restore(
     let was_encrypted = current.as_ref().is_some_and(|f| f.key().is_some())
         || super::settings::encrypted(dir) == Some(true);
     let mut placed = Placed::default();
-    let file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
+    let mut file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
     let Placed {
         kept_as,
         backup_key,
@@ -203,11 +203,14 @@ pub fn restore(
     if file.damaged().is_none() {
         // The restore is part of the record; a failure to note it is logged,
         // the restored department stays open.
-        if let Err(e) = crate::audit::chain::note_event(file.conn(), &message) {
-            eprintln!(
+        match crate::audit::chain::note_event(file.conn(), &message) {
+            // The note is the newest entry: recorded beside the file, so a
+            // later cut counts it.
+            Ok(()) => file.follow_history(),
+            Err(e) => eprintln!(
                 "wardbook: the restore was not written into the history: {}",
                 e.message
-            );
+            ),
         }
     }
     Ok((
