@@ -320,6 +320,18 @@ fn a_forged_entry_does_not_accuse_the_untouched_record() {
         !warning.contains("One record was changed while it was off"),
         "no record was changed: {warning}"
     );
+    let noted: String = file
+        .conn()
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        noted.contains("except one last changed in entries found changed outside Wardbook, which cannot be checked"),
+        "the history's own note does not claim every record was compared: {noted}"
+    );
     // Nothing to add, so the forged $149.75 is never written as a before.
     assert_eq!(file.record_outside_changes().unwrap(), 0);
     let forged: i64 = file

@@ -149,7 +149,7 @@ impl DepartmentFile {
                 "wardbook: history triggers were missing and are restored: {}",
                 missing.join(", ")
             );
-            crate::audit::chain::note_restored(&conn, &missing)?;
+            crate::audit::chain::note_restored(&conn, &missing, unchecked)?;
             if head.is_some() {
                 // The note is the newest entry now: recorded beside the
                 // file, so a later cut counts it.
