@@ -250,17 +250,29 @@ fn entry_seal(key: &[u8], prev: Option<&[u8]>, row: &rusqlite::Row<'_>) -> AppRe
 
 /// Writes into the history that its triggers were found missing at open and
 /// restored: changes made meanwhile are not in it. The entry is sealed like any.
-pub fn note_restored(conn: &Connection, missing: &[String]) -> AppResult<()> {
+/// `unchecked`: records last changed in entries from a broken one on, which
+/// could not be compared (`audit::rows`).
+pub fn note_restored(conn: &Connection, missing: &[String], unchecked: usize) -> AppResult<()> {
     // Which parts were missing goes to the app's log (`store::open`); the
     // entry says what it means, in the manager's words.
     let _ = missing;
+    let compared = match unchecked {
+        0 => "every record was compared with the history".to_string(),
+        1 => "every record was compared with the history except one last changed in entries \
+              found changed outside Wardbook, which cannot be checked"
+            .to_string(),
+        n => format!(
+            "every record was compared with the history except {n} last changed in entries \
+             found changed outside Wardbook, which cannot be checked"
+        ),
+    };
     conn.execute(
         "INSERT INTO audit_log (table_name, record_key, action, label, before, after)
          VALUES ('department', '1', 'update', ?1, NULL, NULL)",
-        [
+        [format!(
             "The history's protection had been removed outside Wardbook and is back in place; \
-          every record was compared with the history, and any changed meanwhile is named at open",
-        ],
+             {compared}, and any changed meanwhile is named at open"
+        )],
     )?;
     Ok(())
 }

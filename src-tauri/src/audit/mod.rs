@@ -11,7 +11,7 @@ mod describe;
 pub mod differences;
 mod list;
 pub mod rows;
-mod title;
+pub(crate) mod title;
 pub mod triggers;
 pub mod undone;
 

@@ -15,7 +15,7 @@ use super::triggers::{audited_tables, TableSql};
 use crate::error::AppResult;
 use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A record that is not as the history says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,33 @@ pub struct OutsideChange {
     pub reference: Option<String>,
     /// The record as it is; `None`: it is not there.
     pub current: Option<String>,
+}
+
+/// What comparing the records with the history found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The records not as the trusted history says.
+    pub changes: Vec<OutsideChange>,
+    /// Records last changed in entries from the first broken one on: those
+    /// entries cannot be trusted, so these records cannot be checked.
+    pub unchecked: usize,
+}
+
+/// "3 records were last changed in entries after the break and cannot be
+/// checked against the history."; `None` for none.
+pub fn unchecked_sentence(n: usize) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some(
+            "One record was last changed in entries after the break and cannot be checked \
+             against the history."
+                .into(),
+        ),
+        n => Some(format!(
+            "{n} records were last changed in entries after the break and cannot be checked \
+             against the history."
+        )),
+    }
 }
 
 fn has_table(conn: &Connection, name: &str) -> AppResult<bool> {
@@ -72,22 +99,32 @@ fn rows_now(conn: &Connection, table: &str) -> AppResult<HashMap<String, String>
     Ok(rows)
 }
 
+/// The history's account of one table: what it says each record is, and
+/// the records it cannot vouch for.
+type References = (HashMap<String, (i64, Option<String>)>, HashSet<String>);
+
 /// What the history says each record of `table` is: its newest entry (an
 /// event of the whole department, which has no "before", is not a state of
-/// the record), or the sealed description when that is newer.
+/// the record), or the sealed description when that is newer. Only entries
+/// before `broken` (the first entry that fails its seal) count: a record
+/// whose newest entry is from there on, with no newer description, is
+/// returned apart, as one that cannot be checked.
 fn references(
     conn: &Connection,
     key: &[u8],
     table: &str,
-) -> AppResult<HashMap<String, (i64, Option<String>)>> {
+    broken: Option<i64>,
+) -> AppResult<References> {
+    let below = broken.unwrap_or(i64::MAX);
     let mut refs: HashMap<String, (i64, Option<String>)> = HashMap::new();
     let mut newest = conn.prepare_cached(
         "SELECT l.record_key, l.id, l.action, l.before, l.after FROM audit_log AS l
-         JOIN (SELECT MAX(id) AS id FROM audit_log WHERE table_name = ?1 GROUP BY record_key) AS m
+         JOIN (SELECT MAX(id) AS id FROM audit_log WHERE table_name = ?1 AND id < ?2
+               GROUP BY record_key) AS m
            ON m.id = l.id",
     )?;
     let mut events = Vec::new();
-    for row in newest.query_map([table], |r| {
+    for row in newest.query_map(params![table, below], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, i64>(1)?,
@@ -109,11 +146,11 @@ fn references(
     }
     let mut state = conn.prepare_cached(
         "SELECT id, action, after FROM audit_log WHERE table_name = ?1 AND record_key = ?2
-           AND NOT (action = 'update' AND before IS NULL) ORDER BY id DESC LIMIT 1",
+           AND id < ?3 AND NOT (action = 'update' AND before IS NULL) ORDER BY id DESC LIMIT 1",
     )?;
     for record in events {
         let found: Option<(i64, String, Option<String>)> = state
-            .query_row(params![table, record], |r| {
+            .query_row(params![table, record, below], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .optional()?;
@@ -145,22 +182,49 @@ fn references(
             }
         }
     }
-    Ok(refs)
+    let mut unchecked = HashSet::new();
+    if broken.is_some() {
+        let mut after_break = conn.prepare_cached(
+            "SELECT record_key, MAX(id) FROM audit_log WHERE table_name = ?1 AND id >= ?2
+               AND NOT (action = 'update' AND before IS NULL) GROUP BY record_key",
+        )?;
+        for row in after_break.query_map(params![table, below], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })? {
+            let (record, newest) = row?;
+            // A sealed description newer than the untrusted entries still holds.
+            if refs.get(&record).is_some_and(|(id, _)| *id >= newest) {
+                continue;
+            }
+            refs.remove(&record);
+            unchecked.insert(record);
+        }
+    }
+    Ok((refs, unchecked))
 }
 
-/// The records of `table` that are not as the history says, by key order.
-fn find_in(conn: &Connection, key: &[u8], table: &str) -> AppResult<Vec<OutsideChange>> {
+/// The records of `table` that are not as the history (its entries before
+/// `broken`) says, by key order; and how many cannot be checked.
+fn find_in(
+    conn: &Connection,
+    key: &[u8],
+    table: &str,
+    broken: Option<i64>,
+) -> AppResult<(Vec<OutsideChange>, usize)> {
     let now = match rows_now(conn, table) {
         Ok(now) => now,
         // A table holding binary values (one no migration of Wardbook made)
         // cannot be written as JSON: its triggers cannot record it either,
         // so there is nothing to compare it with.
-        Err(e) if e.message.contains("JSON cannot hold BLOB") => return Ok(Vec::new()),
+        Err(e) if e.message.contains("JSON cannot hold BLOB") => return Ok((Vec::new(), 0)),
         Err(e) => return Err(e),
     };
-    let refs = references(conn, key, table)?;
+    let (refs, unchecked) = references(conn, key, table, broken)?;
     let mut out = Vec::new();
     for (record, current) in &now {
+        if unchecked.contains(record) {
+            continue;
+        }
         let reference = refs.get(record).and_then(|(_, s)| s.clone());
         if reference.as_deref() != Some(current.as_str()) {
             out.push(OutsideChange {
@@ -185,24 +249,36 @@ fn find_in(conn: &Connection, key: &[u8], table: &str) -> AppResult<Vec<OutsideC
         let n = |k: &str| k.parse::<i64>().ok();
         (n(&a.record_key), &a.record_key).cmp(&(n(&b.record_key), &b.record_key))
     });
-    Ok(out)
+    Ok((out, unchecked.len()))
 }
 
 /// Every record of the audited tables that is not as the history says: an
 /// edit, addition or removal made around the history. Empty for a file
-/// without the sealed history (nothing to compare with).
+/// without the sealed history (nothing to compare with). With the chain
+/// broken, only the entries before the break are trusted (see [`find_checked`]).
 pub fn find(conn: &Connection) -> AppResult<Vec<OutsideChange>> {
+    Ok(find_checked(conn)?.changes)
+}
+
+/// As [`find`], with the count of records that cannot be checked: when
+/// the chain is broken, the entries from the first broken one on are not
+/// compared with (a forged entry must not accuse an untouched record, nor
+/// lend its value to what is added to the history).
+pub fn find_checked(conn: &Connection) -> AppResult<Found> {
     if !chain::is_chained(conn)? {
-        return Ok(Vec::new());
+        return Ok(Found::default());
     }
     let Some(key) = chain::key(conn)? else {
-        return Ok(Vec::new());
+        return Ok(Found::default());
     };
-    let mut all = Vec::new();
+    let broken = chain::verify_with(conn, Some(key.clone()))?.first_broken;
+    let mut found = Found::default();
     for table in audited_tables(conn)? {
-        all.extend(find_in(conn, &key, &table)?);
+        let (changes, unchecked) = find_in(conn, &key, &table, broken)?;
+        found.changes.extend(changes);
+        found.unchecked += unchecked;
     }
-    Ok(all)
+    Ok(found)
 }
 
 /// Describes, sealed, every record the history does not describe as it is,
@@ -224,7 +300,7 @@ pub fn describe_as_they_are(conn: &Connection) -> AppResult<usize> {
     )?;
     let mut count = 0;
     for table in audited_tables(conn)? {
-        for change in find_in(conn, &key, &table)? {
+        for change in find_in(conn, &key, &table, None)?.0 {
             let state = change.current.as_deref();
             let seal = baseline_seal(&key, &table, &change.record_key, newest, state);
             write.execute(params![table, change.record_key, newest, state, seal])?;

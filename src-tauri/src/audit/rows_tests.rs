@@ -269,3 +269,134 @@ fn a_plain_file_edited_with_another_tool_warns_at_open_until_recorded() {
     );
     assert_eq!(again.history_warning(), None);
 }
+
+/// The reviewer's case: with the file closed, the guard against editing
+/// entries dropped and only the newest entry's "after" of Ana's pay rate
+/// forged; the staff table untouched.
+fn forged_entry(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = plain_file(dir);
+    {
+        let file =
+            DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
+        file.conn()
+            .execute_batch("UPDATE staff SET hourly_rate_cents = 4975 WHERE id = 7")
+            .unwrap();
+        file.close().unwrap();
+    }
+    let other = Connection::open(&path).unwrap();
+    other
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_update;
+             UPDATE audit_log SET after = replace(after, '4975', '14975')
+               WHERE id = (SELECT MAX(id) FROM audit_log WHERE table_name = 'staff');",
+        )
+        .unwrap();
+    path
+}
+
+#[test]
+fn a_forged_entry_does_not_accuse_the_untouched_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = forged_entry(dir.path());
+    let mut file =
+        DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
+    assert_eq!(
+        file.outside_changes(),
+        None,
+        "the record is as it was saved; only the entry was forged"
+    );
+    let warning = file
+        .history_warning()
+        .expect("the chain is broken")
+        .to_string();
+    assert!(warning.contains("no longer matches"), "{warning}");
+    assert!(
+        warning.contains(
+            "One record was last changed in entries after the break and cannot be checked against the history."
+        ),
+        "{warning}"
+    );
+    assert!(
+        !warning.contains("One record was changed while it was off"),
+        "no record was changed: {warning}"
+    );
+    let noted: String = file
+        .conn()
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        noted.contains("except one last changed in entries found changed outside Wardbook, which cannot be checked"),
+        "the history's own note does not claim every record was compared: {noted}"
+    );
+    // Nothing to add, so the forged $149.75 is never written as a before.
+    assert_eq!(file.record_outside_changes().unwrap(), 0);
+    let forged: i64 = file
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM audit_log WHERE before LIKE '%14975%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(forged, 0);
+}
+
+#[test]
+fn with_the_chain_broken_records_are_checked_against_the_trusted_entries_only() {
+    let conn = filled();
+    conn.execute_batch("UPDATE staff SET hourly_rate_cents = 5000 WHERE id = 7")
+        .unwrap();
+    let trusted: i64 = conn
+        .query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    // Ana's rate changed around the history; then a later entry forged.
+    around_the_history(
+        &conn,
+        "staff",
+        "UPDATE staff SET hourly_rate_cents = 5200 WHERE id = 7",
+    );
+    conn.execute_batch(
+        "UPDATE department SET name = 'Ward 5' WHERE id = 1;
+         DROP TRIGGER audit_log_no_update;",
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE audit_log SET label = 'forged' WHERE id > ?1",
+        [trusted],
+    )
+    .unwrap();
+    let found = find_checked(&conn).unwrap();
+    assert_eq!(
+        found.unchecked, 1,
+        "the department row: last changed after the break"
+    );
+    assert_eq!(found.changes.len(), 1, "{:?}", found.changes);
+    assert_eq!(found.changes[0].record_key, "7");
+    assert_eq!(
+        sentence(&conn, &found.changes[0]).unwrap(),
+        "Ana Ruiz's hourly rate was changed outside Wardbook: $50.00 → $52.00; no history entry."
+    );
+    // Intact: nothing is left unchecked.
+    let whole = filled();
+    assert_eq!(find_checked(&whole).unwrap().unchecked, 0);
+}
+
+#[test]
+fn checking_the_history_says_which_records_cannot_be_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = forged_entry(dir.path());
+    let file = DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
+    let check = crate::store::head::verify(dir.path(), file.conn()).unwrap();
+    assert!(!check.intact);
+    assert!(
+        check.message.ends_with(
+            "One record was last changed in entries after the break and cannot be checked against the history."
+        ),
+        "{}",
+        check.message
+    );
+}

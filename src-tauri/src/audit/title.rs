@@ -128,9 +128,60 @@ pub fn title(e: &Entry<'_>) -> String {
     }
 }
 
+/// `text` cut to at most about `max` characters at a word's end, with "…"
+/// when anything was left off: never in the middle of a word (a single word
+/// longer than `max` is kept whole).
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut kept = String::new();
+    let mut taken = 0;
+    for word in &words {
+        let longer = kept.chars().count() + usize::from(!kept.is_empty()) + word.chars().count();
+        if longer > max && !kept.is_empty() {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+        taken += 1;
+    }
+    if taken == words.len() {
+        return kept;
+    }
+    let kept = kept.trim_end_matches([',', ';', ':', '.', '(', '—', '-']);
+    format!("{kept}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_sentence_is_shortened_at_a_word_end() {
+        let said = "1 record found changed outside Wardbook and added to the history: \
+                    James Kim's hourly rate was changed outside Wardbook: $48.00 → $52.00.";
+        let short = shorten(said, 80);
+        assert_eq!(
+            short,
+            "1 record found changed outside Wardbook and added to the history: James Kim's…"
+        );
+        assert!(said.starts_with(short.trim_end_matches('…')));
+        assert_eq!(shorten("Backup made by hand", 80), "Backup made by hand");
+        // The boundary: exactly `max` is kept whole, one more is shortened.
+        assert_eq!(shorten("abc def", 7), "abc def");
+        assert_eq!(shorten("abc defg", 7), "abc…");
+        assert_eq!(
+            shorten("abcdefghij", 4),
+            "abcdefghij",
+            "one word is kept whole"
+        );
+        assert_eq!(shorten("abcdefghij klm", 4), "abcdefghij…");
+    }
 
     fn change(field: &str, before: Option<&str>, after: Option<&str>) -> HistoryChange {
         HistoryChange {

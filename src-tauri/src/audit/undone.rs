@@ -57,7 +57,7 @@ pub fn describe(conn: &Connection, kept: i64) -> AppResult<Option<String>> {
             let (_, what) = super::kind_of(&table);
             // Events of the whole department (a restore, an import) are sentences.
             if matches!(table.as_str(), "department" | "audit_log") && label.len() > 40 {
-                return label.chars().take(80).collect();
+                return super::title::shorten(&label, 80);
             }
             match label.is_empty() {
                 true => format!("{what} {}", action_word(&action)),
@@ -74,4 +74,31 @@ pub fn describe(conn: &Connection, kept: i64) -> AppResult<Option<String>> {
     Ok(Some(format!(
         "{count} later {changes} undone ({when}: {list})"
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_event_is_shortened_at_a_word_end_not_mid_word() {
+        let conn = crate::store::open_in_memory().unwrap();
+        let kept: i64 = conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        super::super::chain::note_event(
+            &conn,
+            "1 record found changed outside Wardbook and added to the history: \
+             James Kim's hourly rate was changed outside Wardbook: $48.00 → $52.00; no history entry.",
+        )
+        .unwrap();
+        let said = describe(&conn, kept).unwrap().unwrap();
+        assert!(
+            said.contains("added to the history: James Kim's…)"),
+            "{said}"
+        );
+        assert!(!said.contains("James Kim's ho"), "{said}");
+    }
 }

@@ -178,6 +178,12 @@ pub fn restored(data_dir: &Path, backup: &Path, key: Option<&Passphrase>) -> App
 /// the record kept beside the file.
 pub fn verify(data_dir: &Path, conn: &Connection) -> AppResult<chain::HistoryCheck> {
     let mut found = chain::verify(conn)?;
+    if !found.intact {
+        let unchecked = crate::audit::rows::find_checked(conn)?.unchecked;
+        if let Some(said) = crate::audit::rows::unchecked_sentence(unchecked) {
+            found.message = format!("{} {said}", found.message);
+        }
+    }
     if found.intact {
         if let Some(cut) = check(data_dir, conn)? {
             // Said as at open: a cut whose records still show its changes

@@ -314,3 +314,59 @@ fn restoring_an_older_backup_beside_a_newer_one_raises_no_alarm() {
     let file = open(dir.path());
     assert_eq!(file.history_warning(), None, "nor after reopening");
 }
+
+#[test]
+fn the_note_written_at_open_moves_the_record_so_a_later_cut_counts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut file = open(dir.path());
+    save(&mut file, 4, "Skill");
+    drop(file);
+    // A guard dropped: the open puts it back and writes a note of it.
+    let conn = Connection::open(db_path(dir.path())).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_update")
+        .unwrap();
+    drop(conn);
+    let file = open(dir.path());
+    let newest = entries(file.conn());
+    assert_eq!(
+        settings::history_head(dir.path()).map(|h| h.entry),
+        Some(newest),
+        "the record beside the file holds the note written at open"
+    );
+    drop(file);
+    cut(dir.path(), 3);
+    let file = open(dir.path());
+    let warning = file.history_warning().expect("found");
+    assert!(
+        warning.starts_with("The newest 3 history entries were removed")
+            && warning.contains(&format!("the newest known is entry {newest}, of ")),
+        "{warning}"
+    );
+}
+
+#[test]
+fn the_restores_own_entry_moves_the_record_beside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let mut file = open(dir.path());
+    save(&mut file, 2, "Skill");
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    save(&mut file, 3, "After");
+    let (file, _) = restore::restore(
+        Some(file),
+        &db_path(dir.path()),
+        &plan,
+        &made.name,
+        None,
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert_eq!(
+        settings::history_head(dir.path()).map(|h| h.entry),
+        Some(entries(file.conn())),
+        "the restore's entry is the newest recorded"
+    );
+}

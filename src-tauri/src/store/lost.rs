@@ -28,11 +28,7 @@ fn newest(conn: &Connection) -> Option<(i64, String, String)> {
     let what = match e.label.trim() {
         "" => e.title,
         label if label.starts_with(&e.title) => e.title,
-        label => format!(
-            "{} ({})",
-            e.title,
-            label.chars().take(60).collect::<String>()
-        ),
+        label => format!("{} ({})", e.title, crate::audit::title::shorten(label, 60)),
     };
     Some((e.id, what, minute(&e.at)))
 }

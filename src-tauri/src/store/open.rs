@@ -118,15 +118,19 @@ impl DepartmentFile {
         // which were missing is noted first, so the gap is in the history.
         let (missing, outside) = if version == super::LATEST_VERSION {
             let started = std::time::Instant::now();
-            let outside = crate::audit::rows::find(&conn)?;
+            let outside = crate::audit::rows::find_checked(&conn)?;
             eprintln!(
                 "wardbook: records checked against the history in {} ms",
                 started.elapsed().as_millis()
             );
             (crate::audit::chain::missing_triggers(&conn)?, outside)
         } else {
-            (Vec::new(), Vec::new())
+            (Vec::new(), crate::audit::rows::Found::default())
         };
+        let crate::audit::rows::Found {
+            changes: outside,
+            unchecked,
+        } = outside;
         let mut outside_changes = crate::audit::rows::message(&conn, &outside)?.map(Into::into);
         super::migrate(&mut conn)?;
         // The history is checked before the note of the restored protection
@@ -134,7 +138,7 @@ impl DepartmentFile {
         // removed from the end, and the count of the missing ones be wrong.
         let dir = path.parent().unwrap_or(Path::new("."));
         let (history_warning, mut head, cut) =
-            history_warning(dir, &conn, key.as_ref(), &missing, &outside)?;
+            history_warning(dir, &conn, key.as_ref(), &missing, &outside, unchecked)?;
         if cut.is_some() && !outside.is_empty() {
             // The records differ because the history lost its account of
             // them, which the history warning says: not outside edits.
@@ -145,9 +149,11 @@ impl DepartmentFile {
                 "wardbook: history triggers were missing and are restored: {}",
                 missing.join(", ")
             );
-            crate::audit::chain::note_restored(&conn, &missing)?;
+            crate::audit::chain::note_restored(&conn, &missing, unchecked)?;
             if head.is_some() {
-                head = Some(super::head::current(&conn)?);
+                // The note is the newest entry now: recorded beside the
+                // file, so a later cut counts it.
+                head = Some(super::head::remember(dir, &conn, None)?);
             }
         }
         Ok(DepartmentFile {
@@ -355,6 +361,7 @@ fn history_warning(
     key: Option<&Passphrase>,
     missing: &[String],
     outside_found: &[crate::audit::rows::OutsideChange],
+    unchecked: usize,
 ) -> AppResult<HistoryFound> {
     let outside = outside_found.len();
     let check = crate::audit::chain::verify(conn)?;
@@ -364,6 +371,9 @@ fn history_warning(
     if !check.intact {
         eprintln!("wardbook: {}", check.message);
         parts.push(check.message);
+        // Records whose newest entry is past the break are not compared
+        // (`audit::rows`): said, so their silence is not read as "unchanged".
+        parts.extend(crate::audit::rows::unchecked_sentence(unchecked));
     } else {
         match super::head::at_open(dir, conn, key)? {
             Some(said) => {
@@ -380,9 +390,13 @@ fn history_warning(
         // was changed while the protection was off is known, and named in
         // the warning about those records.
         let meanwhile = match outside {
+            0 if unchecked > 0 => {
+                "No record that can be checked was changed while it was off.".to_string()
+            }
             0 => "Every record is still as the history says, so nothing was changed while it was off."
                 .to_string(),
-            1 => "One record was changed while it was off; it is named in the warning about records                   changed outside Wardbook."
+            1 => "One record was changed while it was off; it is named in the warning about records \
+                  changed outside Wardbook."
                 .to_string(),
             n => format!(
                 "{n} records were changed while it was off; they are named in the warning about \

@@ -41,7 +41,9 @@ fn key_for(
             Some(k) => Ok(Some(k)),
             None => Err(AppError::field(
                 "passphrase",
-                "This backup is encrypted. Enter the department's passphrase (if the passphrase was changed since the backup was made, the one before).",
+                "This backup is encrypted. Enter the department's passphrase: a change of \
+                 passphrase re-encrypts the backups with the new one. Only a backup made before \
+                 the passphrase was removed still opens with the passphrase the department had then.",
             )),
         },
         _ => Ok(None),
@@ -76,7 +78,9 @@ pub fn inspect(
         if key.is_some() && e.message.contains("current passphrase") {
             AppError::field(
                 "passphrase",
-                "This passphrase does not open the backup. If the department's passphrase was changed since the backup was made, enter the one before.",
+                "This passphrase does not open the backup. Backups open with the department's \
+                 current passphrase, except a backup made before the passphrase was removed: it \
+                 opens with the passphrase the department had then.",
             )
         } else {
             e
@@ -177,7 +181,7 @@ pub fn restore(
     let was_encrypted = current.as_ref().is_some_and(|f| f.key().is_some())
         || super::settings::encrypted(dir) == Some(true);
     let mut placed = Placed::default();
-    let file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
+    let mut file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
     let Placed {
         kept_as,
         backup_key,
@@ -199,11 +203,14 @@ pub fn restore(
     if file.damaged().is_none() {
         // The restore is part of the record; a failure to note it is logged,
         // the restored department stays open.
-        if let Err(e) = crate::audit::chain::note_event(file.conn(), &message) {
-            eprintln!(
+        match crate::audit::chain::note_event(file.conn(), &message) {
+            // The note is the newest entry: recorded beside the file, so a
+            // later cut counts it.
+            Ok(()) => file.follow_history(),
+            Err(e) => eprintln!(
                 "wardbook: the restore was not written into the history: {}",
                 e.message
-            );
+            ),
         }
     }
     Ok((

@@ -10,6 +10,13 @@ fn now() -> chrono::NaiveDateTime {
 /// A backup made before the passphrase and encrypted when it was set opens
 /// with the department's passphrase: the prompt says that one, not "the one
 /// in use when it was made" (there was none then).
+const ASKED: &str = "This backup is encrypted. Enter the department's passphrase: a change of \
+     passphrase re-encrypts the backups with the new one. Only a backup made before the passphrase \
+     was removed still opens with the passphrase the department had then.";
+const WRONG: &str = "This passphrase does not open the backup. Backups open with the department's \
+     current passphrase, except a backup made before the passphrase was removed: it opens with \
+     the passphrase the department had then.";
+
 #[test]
 fn a_backup_encrypted_when_the_passphrase_was_set_asks_for_the_departments_passphrase() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,6 +51,9 @@ fn a_backup_encrypted_when_the_passphrase_was_set_asks_for_the_departments_passp
         "{asked}"
     );
     assert!(!asked.contains("when it was made"), "{asked}");
+    // A passphrase change re-encrypts the backups: the one before is no
+    // longer the advice; only a removal leaves backups under an older one.
+    assert_eq!(asked, ASKED);
     let wrong = restore::inspect(
         &plan.folder,
         &made.name,
@@ -56,6 +66,7 @@ fn a_backup_encrypted_when_the_passphrase_was_set_asks_for_the_departments_passp
         "{}",
         wrong.fields[0].message
     );
+    assert_eq!(wrong.fields[0].message, WRONG);
     let right = restore::inspect(
         &plan.folder,
         &made.name,
