@@ -94,21 +94,49 @@ pub fn run(
     }
     // Per diem and agency last: what the search left to them that someone
     // short of their hours can take goes to that person; then weekend
-    // shifts to those under their share. Returned only if its cost is no
-    // worse than the best shown's.
-    let mut polished = with_roster(mapped, outcome.clone(), raw);
-    crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
-    crate::solver::handover::hand_over(
-        &mapped.model,
-        &mut polished,
-        &mapped.agency,
-        &mapped.warned,
-    );
-    let shared = share_out(mapped, &polished.roster);
-    let polished = with_roster(mapped, polished, shared);
+    // shifts to those under their share. Tried on the search's own best and
+    // on the best shown (they differ when the search's best broke the end's
+    // rules), the cheapest that keeps the rules and costs no more than the
+    // best shown is returned: so a Fill run again on what it returned finds
+    // nothing left for these steps to do.
+    let template = outcome.clone();
+    let finish = |roster: Roster| {
+        let mut polished = with_roster(mapped, template.clone(), roster);
+        crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
+        crate::solver::handover::hand_over(
+            &mapped.model,
+            &mut polished,
+            &mapped.agency,
+            &mapped.warned,
+        );
+        let shared = share_out(mapped, &polished.roster);
+        with_roster(mapped, polished, shared)
+    };
     let best = shown.as_ref().map(|(c, _)| *c);
-    if bar.accepts(&polished.roster) && best.is_none_or(|b| polished.penalty <= b) {
-        outcome = polished;
+    let mut candidates = vec![finish(raw)];
+    if shown.is_some() {
+        candidates.push(finish(outcome.roster.clone()));
+    }
+    for polished in candidates {
+        if bar.accepts(&polished.roster)
+            && best.is_none_or(|b| polished.penalty <= b)
+            && polished.penalty <= outcome.penalty
+        {
+            outcome = polished;
+        }
+    }
+    // The steps are greedy: run again on their own result they may find a
+    // little more. Repeat to where they change nothing, so a Fill run again
+    // on what it returned has nothing left to do.
+    for _ in 0..8 {
+        let next = finish(outcome.roster.clone());
+        if next.roster == outcome.roster
+            || !bar.accepts(&next.roster)
+            || next.penalty > outcome.penalty
+        {
+            break;
+        }
+        outcome = next;
     }
     Ok(outcome)
 }

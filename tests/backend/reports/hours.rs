@@ -182,8 +182,8 @@ fn weekly_40_hours_per_person_with_each_differential_and_pto() {
     );
     assert_eq!(
         figures(&rows, "E2"),
-        ["24", "0", "24", "0", "0", "24", "48"],
-        "Ann: nights and 3 days PTO"
+        ["24", "0", "24", "0", "0", "21.6", "45.6"],
+        "Ann: nights and 3 weekdays of PTO with no shift, each her 0.9 FTE's day (7.2 h)"
     );
     assert_eq!(
         figures(&rows, "E3"),
@@ -197,7 +197,8 @@ fn weekly_40_hours_per_person_with_each_differential_and_pto() {
     );
     assert_eq!(
         figures(&rows, "Total"),
-        ["76", "8", "24", "12", "12", "24", "108"]
+        ["76", "8", "24", "12", "12", "21.6", "105.6"],
+        "the lines add up"
     );
     assert_eq!(row(&rows, 0, "E1")[1], "Lopez, Maria");
 
@@ -235,7 +236,7 @@ fn eight_and_80_counts_the_hours_over_8_in_each_day() {
     assert_eq!(figures(&rows, "E3")[..2], ["8", "4"]);
     assert_eq!(
         figures(&rows, "Total")[6],
-        "108",
+        "105.6",
         "the paid total is the same hours"
     );
 }

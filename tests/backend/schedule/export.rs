@@ -43,7 +43,10 @@ fn the_csv_reads_back_with_quoted_names_codes_and_totals() {
         ("D", "", "D")
     );
     assert_eq!(jim[7], "PTO", "approved time off shows its code");
-    assert_eq!(jim[31], "32", "two 12 h shifts and an 8 h PTO day");
+    assert_eq!(
+        jim[31], "31.2",
+        "two 12 h shifts and a PTO weekday with no shift: his 0.9 FTE's day (7.2 h)"
+    );
     assert_eq!(jim[32], "2");
     assert!(
         text.contains("\"Smith, Jr., Jim \"\"JJ\"\"\""),

@@ -306,8 +306,8 @@ fn rows_are_grouped_by_role_with_totals_against_fte() {
     );
     assert_eq!(
         totals.paid_minutes,
-        3 * 720 + 480,
-        "three 12 h shifts and a paid PTO weekday"
+        3 * 720 + 432,
+        "three 12 h shifts and a paid PTO weekday with no shift: her 0.9 FTE's day (7.2 h)"
     );
     assert_eq!(totals.fte_hundredths, 90);
     assert_eq!(

@@ -199,11 +199,13 @@ fn approved_time_off_refuses_the_assignment_with_its_reason() {
     open_schedule(&app);
     open_draft(&app);
 
-    // An RN with an empty cell (no shift, no time off) in the draft's second week.
+    // An RN with an FTE (per diem and agency staff get no paid time off)
+    // with an empty cell (no shift, no time off) in the draft's second week.
+    let hourly = hourly_names(&app);
     let rows = grid_rows(&app);
     let (row, date) = rows
         .iter()
-        .filter(|r| r.group.starts_with(RN_GROUP))
+        .filter(|r| r.group.starts_with(RN_GROUP) && !hourly.contains(&r.name))
         .find_map(|r| {
             r.cells
                 .iter()

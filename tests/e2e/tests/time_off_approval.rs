@@ -11,11 +11,13 @@ mod schedule_ui;
 use schedule_ui::*;
 use wardbook_e2e::{App, By};
 
-/// Two RNs, each with a shift in the draft's second week: (row, date, code).
+/// Two RNs with an FTE (paid time off is refused for per diem and agency
+/// staff), each with a shift in the draft's second week: (row, date, code).
 fn scheduled_rns(app: &App) -> Vec<(Row, String, String)> {
+    let hourly = hourly_names(app);
     grid_rows(app)
         .into_iter()
-        .filter(|r| r.group.starts_with(RN_GROUP))
+        .filter(|r| r.group.starts_with(RN_GROUP) && !hourly.contains(&r.name))
         .filter_map(|r| {
             let (date, text) = r
                 .cells

@@ -258,3 +258,17 @@ pub fn move_cursor(app: &App, rows: &[Row], staff_id: &str, date: &str) -> Eleme
 }
 
 // ---- the tests ---------------------------------------------------------
+
+/// The names on the grid of staff paid by the hour (per diem, agency: a
+/// PRN or Agency label beside the name); they get no paid time off.
+pub fn hourly_names(app: &App) -> Vec<String> {
+    app.find_all("#schedule-grid th.sg-rowhead")
+        .iter()
+        .filter(|th| !app.find_all_in(th, ".kind").is_empty())
+        .filter_map(|th| {
+            app.find_all_in(th, ".who")
+                .first()
+                .map(|w| app.shown_text(w))
+        })
+        .collect()
+}
