@@ -213,7 +213,7 @@ fn weekly_40_hours_per_person_with_each_differential_and_pto() {
     );
     let text = &pages[0];
     assert!(
-        text.contains("4 people: 76 regular hours, 8 overtime hours (9.5% of worked hours), 24 hours of paid time off; 108 paid hours in all."),
+        text.contains("4 people: 76 regular hours, 8 overtime hours (9.5% of worked hours), 21.6 hours of paid time off; 105.6 paid hours in all."),
         "the summary: {text}"
     );
     assert!(
