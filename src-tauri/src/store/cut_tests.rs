@@ -3,7 +3,6 @@
 //! history keeps the fact.
 
 use crate::store::{db_path, head, DepartmentFile};
-use rusqlite::Connection;
 use std::path::Path;
 
 fn now() -> chrono::NaiveDateTime {
@@ -34,34 +33,9 @@ fn save(file: &mut DepartmentFile, n: usize) {
     file.follow_history();
 }
 
-fn newest(conn: &Connection) -> i64 {
-    conn.query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
-        .unwrap()
-}
-
-/// As someone with sqlite3 would: lift the guards, delete the newest `n`
-/// entries with their seals, put the guards back.
-fn cut(dir: &Path, n: i64) {
-    let conn = Connection::open(db_path(dir)).unwrap();
-    let guards: Vec<(String, String)> = conn
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%_no_%'")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    for (name, _) in &guards {
-        conn.execute_batch(&format!("DROP TRIGGER {name}")).unwrap();
-    }
-    let last = newest(&conn);
-    conn.execute("DELETE FROM audit_seal WHERE entry_id > ?1", [last - n])
-        .unwrap();
-    conn.execute("DELETE FROM audit_log WHERE id > ?1", [last - n])
-        .unwrap();
-    for (_, sql) in &guards {
-        conn.execute_batch(sql).unwrap();
-    }
-}
+// The newest entry, and a cut as someone with sqlite3 makes it: as the
+// head record's own tests do.
+use crate::store::head::tests::{cut, entries as newest};
 
 #[test]
 fn a_cut_history_is_named_as_a_cut_not_as_records_edited_outside() {

@@ -205,4 +205,4 @@ pub fn verify(data_dir: &Path, conn: &Connection) -> AppResult<chain::HistoryChe
 
 #[cfg(test)]
 #[path = "head_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -27,7 +27,7 @@ fn save(file: &mut DepartmentFile, n: usize, tag: &str) {
     }
 }
 
-fn entries(conn: &Connection) -> i64 {
+pub(crate) fn entries(conn: &Connection) -> i64 {
     conn.query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
         .unwrap()
 }
@@ -35,7 +35,7 @@ fn entries(conn: &Connection) -> i64 {
 /// What someone with the file and sqlite3 does: lift the guards, delete the
 /// newest `n` entries with their seals, and put the guards back as they were,
 /// so no trigger is found missing and the shorter chain still verifies.
-fn cut(dir: &Path, n: i64) {
+pub(crate) fn cut(dir: &Path, n: i64) {
     let conn = Connection::open(db_path(dir)).unwrap();
     let guards: Vec<(String, String)> = conn
         .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_%_no_%'")
