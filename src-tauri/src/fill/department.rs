@@ -22,8 +22,9 @@ pub use super::limits::shift_pay_cents;
 /// A person's target minutes of shifts for the period, from their FTE.
 pub use super::limits::target_minutes;
 use super::weights::{
-    hourly_weights, over_weight, AGENCY_PER_SHIFT, MINIMUM_WEIGHT, MOVE_WEIGHT, OVER_NEAR_MINUTES,
-    TARGET_WEIGHT, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT, WEEKEND_PER_FAIRNESS,
+    hourly_weights, over_weight, AGENCY_BOOKING_MOVE_WEIGHT, AGENCY_PER_SHIFT, MINIMUM_WEIGHT,
+    MOVE_WEIGHT, OVER_NEAR_MINUTES, TARGET_WEIGHT, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT,
+    WEEKEND_PER_FAIRNESS,
 };
 use crate::credentials::ExpiredAction;
 /// Whether a person is paid by the hours they work rather than an FTE.
@@ -127,8 +128,8 @@ pub struct Mapped {
     /// Model staff index → whether they are agency staff (used last).
     pub agency: Vec<bool>,
     /// Model staff index, then day → whether a credential that only warns
-    /// has lapsed by then: nobody hands them another's shift (see
-    /// [`WARN_LAPSED_PER_SHIFT`]).
+    /// has lapsed by then: between people otherwise equal the one whose
+    /// credentials are in order comes first (see [`WARN_LAPSED_PER_SHIFT`]).
     pub warned: Vec<Vec<bool>>,
     /// The horizon as it stands, in the model's terms: the Fill keeps it
     /// when it finds nothing better (see [`super::run`]).
@@ -372,16 +373,10 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         // One too close to another shift of theirs (a night then a day the
         // next morning) is open too: the fill moves or removes it rather
         // than keep a rest-rule break it could mend.
-        // A lapsed nurse's booking beside a compliant agency nurse gives
-        // way to the agency nurse's, which is kept (see `give_way`).
         let kept = options.keep_existing
             && !limits::blocked(ctx, facts, a.date)
             && !limits::breaks_rest(ctx, a)
-            && if hourly(facts.employment_type, facts.fte_hundredths) {
-                super::give_way::kept_over_lapsed(ctx, a)
-            } else {
-                !super::give_way::gives_way(ctx, a)
-            };
+            && !hourly(facts.employment_type, facts.fte_hundredths);
         if history || locked || kept {
             fixed.push((day, shift));
         }
@@ -439,21 +434,11 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         .map(|(i, _)| i)
         .collect();
     let contract = limits::contract(loaded, mapped, facts, &fixed, options.extra_hours * 60);
-    // Days on a lapsed Warn credential pull no hours (see
-    // `WARN_LAPSED_PER_SHIFT`): the target is the share of the days before.
-    let lapse = mapped.period().position(|day| {
-        facts
-            .credentials
-            .iter()
-            .any(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(mapped.dates[day]))
-    });
+    // A lapsed Warn credential leaves the target whole (issue #21: a
+    // warning never keeps a person off the schedule, nor short of hours).
     let target = (options.fairness > 0)
         .then(|| target_minutes(ctx, mapped, facts, &fixed))
         .flatten()
-        .map(|minutes| match lapse {
-            Some(before) => (u64::from(minutes) * before as u64 / mapped.period_days as u64) as u32,
-            None => minutes,
-        })
         .map(|minutes| Target {
             first: mapped.first_period_day,
             days: mapped.period_days,
@@ -522,16 +507,7 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
             let weight = options.cost * (pay / 10_000) as u32
                 + per_diem_per_hour * mapped.model.shifts[shift].minutes / 60
                 + if asked_off { options.requests * 30 } else { 0 }
-                + if warned {
-                    // Above what the shift brings their hours and what an
-                    // agency nurse would cost: a valid agency nurse comes first.
-                    WARN_LAPSED_PER_SHIFT
-                        + (UNDER_PER_HOUR * options.fairness + hourly_weights(options.fairness).3)
-                            * mapped.model.shifts[shift].minutes
-                            / 60
-                } else {
-                    0
-                }
+                + if warned { WARN_LAPSED_PER_SHIFT } else { 0 }
                 + if facts.employment_type == EmploymentType::Agency {
                     AGENCY_PER_SHIFT
                 } else {
@@ -577,7 +553,11 @@ fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
                 day,
                 shift,
                 kind: RequestKind::On,
-                weight: MOVE_WEIGHT,
+                weight: if ctx.staff[index].employment_type == EmploymentType::Agency {
+                    AGENCY_BOOKING_MOVE_WEIGHT
+                } else {
+                    MOVE_WEIGHT
+                },
             });
         }
     }

@@ -170,24 +170,10 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         })
         .count() as u32;
     assert!(rest_removed <= 2, "the turnaround's two at most");
-    // A lapsed nurse's booking beside a compliant agency nurse's gives way.
-    let gave_way = s
-        .changes
-        .iter()
-        .filter(|c| c.from.is_some() && c.to.is_none() && !hourly_staff(c.staff_id))
-        .filter(|c| {
-            l.ctx.assignments.iter().any(|a| {
-                a.staff_id == c.staff_id
-                    && a.date == c.date
-                    && super::give_way::gives_way(&l.ctx, a)
-                    && !super::limits::breaks_rest(&l.ctx, a)
-            })
-        })
-        .count() as u32;
     assert_eq!(
         s.removed + s.moved,
-        2 + hourly_removed + rest_removed + gave_way,
-        "the shift on approved education, the one with lapsed BLS, released per diem or agency shifts, and lapsed nurses' beside agency: {:#?}",
+        2 + hourly_removed + rest_removed,
+        "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
         s.changes
     );
     assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
@@ -498,58 +484,14 @@ fn every_shift_the_fill_gives_a_per_diem_or_agency_nurse_is_explained_and_nobody
     }
 }
 
-/// A nurse whose credential only warns (ACLS lapsed) is handed no agency
-/// nurse's shift: after the search, agency shifts go to anyone else who
-/// qualifies, but not to them (the tester's Marcus Wright took three). The
-/// hand-over is tried on the draft as it stands, so no search time decides it.
+/// Issue #21, on the sample (three RNs with ACLS lapsed or none on file,
+/// rule Warn, and an RN leaving mid-period): a nurse whose warning-only
+/// credential has lapsed is scheduled to their hours like anyone else,
+/// within one shift of their target, and the review names them with the
+/// shifts they work after the lapse, for the manager to chase the renewal.
+/// (Before, the Fill left such a full-time RN at 11 of 216 hours.)
 #[test]
-fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
-    let l = draft_on(day("2026-12-07"));
-    let m = map(&l, &FillOptions::default());
-    let warned: Vec<usize> = (0..m.warned.len())
-        .filter(|&s| m.warned[s].iter().any(|&w| w))
-        .collect();
-    assert!(!warned.is_empty(), "the sample has a lapsed ACLS");
-    let start =
-        crate::solver::start::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
-    let mut outcome = crate::solver::search::Outcome {
-        roster: start.clone(),
-        penalty: 0,
-        iterations: 0,
-        shortfalls: Vec::new(),
-        timing: Default::default(),
-    };
-    crate::solver::handover::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
-    let moved_away = (0..m.agency.len())
-        .filter(|&a| m.agency[a])
-        .flat_map(|a| m.period().map(move |d| (a, d)))
-        .filter(|&(a, d)| start.cells[a][d].is_some() && outcome.roster.cells[a][d].is_none())
-        .count();
-    assert!(
-        moved_away > 0,
-        "agency shifts are handed to staff who qualify"
-    );
-    for &w in &warned {
-        for day in m.period().filter(|&d| m.warned[w][d]) {
-            assert!(
-                start.cells[w][day].is_some() || outcome.roster.cells[w][day].is_none(),
-                "{} was handed a shift on {}",
-                l.ctx.staff[w].name,
-                m.dates[day]
-            );
-        }
-    }
-}
-
-/// Issue #21, fresh eyes, on the sample with an RN leaving mid-period: a
-/// nurse whose warning-only credential has lapsed (Marcus Wright's ACLS)
-/// gains no shift, from the lapse on, that an agency nurse or another RN
-/// with valid credentials could take; and what the review says of them is
-/// what happened.
-#[test]
-fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_says_what_happened()
-{
-    use crate::fill::hours::takers;
+fn a_nurse_with_a_lapsed_warning_credential_works_to_their_hours_and_is_named() {
     for today in [day("2026-11-27"), day("2026-12-07")] {
         let l = super::fill_figures_tests::draft_with_a_resignation_on(today);
         let options = FillOptions {
@@ -558,77 +500,34 @@ fn a_lapsed_warning_credential_gains_no_shift_another_could_take_and_the_review_
         };
         let m = map(&l, &options);
         let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+        let s = summary(&l, &m, &outcome, false, options.fairness);
+        let longest = m.model.shifts.iter().map(|t| t.minutes).max().unwrap_or(0);
         let warned: Vec<usize> = (0..m.warned.len())
-            .filter(|&s| m.period().any(|d| m.warned[s][d]))
+            .filter(|&w| m.period().any(|d| m.warned[w][d]))
+            .filter(|&w| {
+                !m.period()
+                    .any(|d| super::limits::blocked(&l.ctx, &l.ctx.staff[w], m.dates[d]))
+            })
             .collect();
-        assert!(!warned.is_empty(), "{today}: the sample has a lapsed ACLS");
-        for &w in &warned {
+        assert!(warned.len() >= 2, "{today}: the sample has lapsed ACLS");
+        for w in warned {
             let name = &l.ctx.staff[w].name;
-            let fixed = |d: usize| m.model.staff[w].fixed.iter().any(|&(f, _)| f == d);
-            let mut gained = 0;
-            for day in m.period().filter(|&d| m.warned[w][d] && !fixed(d)) {
-                let Some(shift) = outcome.roster.cells[w][day] else {
-                    continue;
-                };
-                // Booked and kept (one that gives way to an agency nurse
-                // beside it is open, not fixed): not gained.
-                if m.current.cells[w][day] == Some(shift) {
-                    continue;
-                }
-                gained += 1;
-                let others: Vec<&str> = takers(&m, &outcome.roster, w, day, shift)
-                    .into_iter()
-                    .filter(|&h| !m.warned[h][day])
-                    .map(|h| l.ctx.staff[h].name.as_str())
-                    .collect();
-                assert!(
-                    others.is_empty(),
-                    "{today}: {name} was given {} that {others:?} could take",
-                    m.dates[day]
-                );
-            }
-            let s = summary(&l, &m, &outcome, false, options.fairness);
-            let said: Vec<&str> = s
-                .hours
-                .iter()
-                .filter(|h| h.name == *name)
-                .filter_map(|h| h.reason.as_deref())
-                .chain(
-                    s.weekends
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|l| l.starts_with(name.as_str())),
-                )
-                .collect();
-            for line in said {
-                assert!(
-                    !line.contains("could go to someone with valid credentials"),
-                    "{today}: {line}"
-                );
-                if line.contains("only shifts nobody") {
-                    // The Fill's own choices are true by the loop above;
-                    // shifts kept from the schedule that others could take
-                    // must be told apart, not passed off as such.
-                    let kept_others_could_take = m
-                        .period()
-                        .filter(|&d| {
-                            m.warned[w][d]
-                                && (fixed(d) || m.current.cells[w][d] == outcome.roster.cells[w][d])
-                        })
-                        .filter_map(|d| outcome.roster.cells[w][d].map(|s| (d, s)))
-                        .filter(|&(d, s)| {
-                            takers(&m, &outcome.roster, w, d, s)
-                                .iter()
-                                .any(|&h| !m.warned[h][d])
-                        })
-                        .count();
-                    assert!(
-                        kept_others_could_take == 0
-                            || line.contains("already on the schedule and kept"),
-                        "{today}: {line} ({gained} given, {kept_others_could_take} kept that others could take)"
-                    );
-                }
-            }
+            let h = s.hours.iter().find(|h| h.name == *name).unwrap();
+            let target = h.target_minutes.expect("full-time");
+            assert!(
+                h.after_minutes + i64::from(longest) >= target,
+                "{today}: {name} at {} of {} h",
+                h.after_minutes / 60,
+                target / 60
+            );
+            assert_eq!(h.reason, None, "{today}: {name} is not far from target");
+            assert!(
+                s.warned
+                    .iter()
+                    .any(|line| line.starts_with(&format!("{name}:"))),
+                "{today}: {name} not named in {:?}",
+                s.warned
+            );
         }
     }
 }

@@ -143,27 +143,6 @@ fn why_short(
             ),
         });
     }
-    // A Warn credential lapsed in the period: the Fill gives only the
-    // shifts nobody else can take (`fill::weights::WARN_LAPSED_PER_SHIFT`).
-    let warned = facts
-        .credentials
-        .iter()
-        .filter(|c| c.when_expired == ExpiredAction::Warn && c.lapsed_on(end))
-        .min_by_key(|c| c.expires_on);
-    if let Some(c) = warned {
-        let when = match c.expires_on {
-            None => format!("no {} on file", c.name),
-            Some(e) => format!("{} expired {}", c.name, format::day(e)),
-        };
-        return Short::Because(warned_words(
-            mapped,
-            roster,
-            index,
-            &when,
-            c.expires_on,
-            start,
-        ));
-    }
     let person = &mapped.model.staff[index];
     let mut parts = Vec::new();
     let away = |pred: &dyn Fn(chrono::NaiveDate) -> bool| {
@@ -330,62 +309,6 @@ pub(crate) fn under_target(
         }
     }
     short
-}
-
-/// What the Fill did with a person whose warning-only credential lapsed,
-/// as the facts are (issue #21: the review said "given only shifts nobody
-/// else could take" of a nurse who had taken three agency shifts): the
-/// shifts it gave them from the lapse, whether anyone with valid
-/// credentials could have taken any, and those kept from the schedule.
-fn warned_words(
-    mapped: &Mapped,
-    roster: &Roster,
-    index: usize,
-    when: &str,
-    expires_on: Option<chrono::NaiveDate>,
-    start: chrono::NaiveDate,
-) -> String {
-    let person = &mapped.model.staff[index];
-    // Kept: fixed, or a booking left open (one beside an agency nurse,
-    // see `give_way`) that the Fill kept as it was.
-    let fixed = |d: usize| {
-        person.fixed.iter().any(|&(f, _)| f == d)
-            || mapped.current.cells[index][d].is_some_and(|s| roster.cells[index][d] == Some(s))
-    };
-    let lapsed: Vec<(usize, usize)> = mapped
-        .period()
-        .filter(|&d| mapped.warned[index][d])
-        .filter_map(|d| roster.cells[index][d].map(|s| (d, s)))
-        .collect();
-    let kept = lapsed.iter().filter(|&&(d, _)| fixed(d)).count();
-    let given: Vec<(usize, usize)> = lapsed.into_iter().filter(|&(d, _)| !fixed(d)).collect();
-    let others = given
-        .iter()
-        .filter(|&&(d, s)| {
-            takers(mapped, roster, index, d, s)
-                .iter()
-                .any(|&h| !mapped.warned[h][d])
-        })
-        .count();
-    let from = match expires_on {
-        Some(e) if e > start => format!("from {}", format::day(e)),
-        _ => "in the period".to_string(),
-    };
-    let mut out = if others > 0 {
-        format!(
-            "{when} (warning only) — {} the Fill gave them {from} could go to someone with valid credentials; move them by hand",
-            if others == 1 { "1 shift".to_string() } else { format!("{others} shifts") }
-        )
-    } else {
-        format!("{when} (warning only) — {from} the Fill gives them only shifts nobody with valid credentials could take, until it is renewed")
-    };
-    if kept > 0 {
-        out.push_str(&format!(
-            "; {} {from} already on the schedule and kept",
-            shifts_text(kept)
-        ));
-    }
-    out
 }
 
 /// Who else could work `index`'s shift on `day`: people free that day who

@@ -8,7 +8,6 @@
 //! Plain Rust: no Tauri.
 
 pub mod department;
-mod give_way;
 pub mod hours;
 pub mod job;
 mod limits;

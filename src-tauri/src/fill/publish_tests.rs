@@ -150,9 +150,9 @@ fn agency_works_only_shifts_nobody_else_within_their_limits_qualifies_for() {
                 .iter()
                 .filter(|c| c.day == day && c.shift == shift && model.qualifies(q, c))
                 .collect();
-            // Nor someone whose warning-only credential has lapsed: a valid
-            // agency nurse comes before them.
-            for p in (0..model.staff.len()).filter(|&p| !m.agency[p] && !m.warned[p][day]) {
+            // Someone whose warning-only credential has lapsed counts too:
+            // the department lets them work, at staff rates.
+            for p in (0..model.staff.len()).filter(|&p| !m.agency[p]) {
                 if roster.cells[p][day].is_some() || !lines.iter().all(|c| model.qualifies(p, c)) {
                     continue;
                 }
@@ -223,8 +223,7 @@ fn staffing_to_the_minimum_costs_less_and_the_review_states_the_cost_above_it() 
 fn a_fill_run_again_on_its_own_accepted_result_changes_nothing() {
     let l = draft();
     // Long enough for the first search to settle on a loaded machine: a
-    // lapsed nurse's kept shift may give way (see `give_way`), and a search
-    // cut short can leave such a swap for the second run to find.
+    // search cut short can leave a trade for the second run to find.
     let options = options(15);
     let (m, outcome) = fill(&l, &options);
     let first = staffing(&l, &m, &outcome, &options);

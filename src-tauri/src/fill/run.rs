@@ -103,12 +103,7 @@ pub fn run(
     let finish = |roster: Roster| {
         let mut polished = with_roster(mapped, template.clone(), roster);
         crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
-        crate::solver::handover::hand_over(
-            &mapped.model,
-            &mut polished,
-            &mapped.agency,
-            &mapped.warned,
-        );
+        crate::solver::handover::hand_over(&mapped.model, &mut polished, &mapped.agency);
         let shared = share_out(mapped, &polished.roster);
         with_roster(mapped, polished, shared)
     };

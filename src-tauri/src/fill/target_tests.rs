@@ -323,7 +323,7 @@ fn the_summary_says_why_a_person_is_far_from_target_and_why_a_shift_is_under_tar
         s.under_target
             .iter()
             .all(|u| u.ends_with(": every qualified RN free that day is at a limit (days in a row, rest, weekly hours or weekends).")
-                || u.ends_with(": no qualified RN is free that day (time off, another shift or a lapsed credential).")),
+                || u.ends_with(": no qualified RN is free that day (time off, another shift or a credential that blocks).")),
         "each shift's cause in the words of the headline (Maria's BLS is named in her hours): {:#?}",
         s.under_target
     );

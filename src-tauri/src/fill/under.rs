@@ -26,10 +26,9 @@ pub enum Cause {
     /// Nobody who qualifies is free that day.
     NoneFree,
     /// Those qualified who could have taken it within every rule are all
-    /// agency staff or have a lapsed credential that warns: the Fill uses
-    /// them only to reach a minimum (`department::AGENCY_PER_SHIFT`,
-    /// `WARN_LAPSED_PER_SHIFT`).
-    OnlyAgencyOrLapsed,
+    /// agency staff: the Fill uses them only to reach a minimum
+    /// (`weights::AGENCY_PER_SHIFT`).
+    OnlyAgency,
     /// Someone qualified could have taken it within every rule.
     Free,
     /// The Fill was set to staff to the minimum: it had no target here.
@@ -99,18 +98,9 @@ pub fn cells<'o>(ctx: &ScheduleContext, mapped: &Mapped, outcome: &'o Outcome) -
 
 fn cause(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, s: &Shortfall) -> Cause {
     if s.available > 0 {
-        let day = mapped.model.cover[s.cover].day;
-        let dear = |p: usize| {
-            mapped.agency.get(p).copied().unwrap_or(false)
-                || mapped
-                    .warned
-                    .get(p)
-                    .and_then(|w| w.get(day))
-                    .copied()
-                    .unwrap_or(false)
-        };
-        return if s.free.iter().all(|&p| dear(p)) {
-            Cause::OnlyAgencyOrLapsed
+        let agency = |p: usize| mapped.agency.get(p).copied().unwrap_or(false);
+        return if s.free.iter().all(|&p| agency(p)) {
+            Cause::OnlyAgency
         } else {
             Cause::Free
         };
@@ -176,10 +166,10 @@ pub fn words(ctx: &ScheduleContext, mapped: &Mapped, who: &str, cause: Cause) ->
             "every qualified {who} free that day is at a limit (days in a row, rest, weekly hours or weekends)"
         ),
         Cause::NoneFree => format!(
-            "no qualified {who} is free that day (time off, another shift or a lapsed credential)"
+            "no qualified {who} is free that day (time off, another shift or a credential that blocks)"
         ),
-        Cause::OnlyAgencyOrLapsed => format!(
-            "every qualified {who} free that day is agency staff or has a lapsed credential (warning only), and the Fill uses those only to reach a minimum"
+        Cause::OnlyAgency => format!(
+            "every qualified {who} free that day is agency staff, and the Fill uses agency only to reach a minimum"
         ),
         Cause::Free => format!(
             "a qualified {who} was free, but the Fill judged it dearer than the target (hours over their target, a request, their share of weekends, per diem or agency pay) or ran out of time"

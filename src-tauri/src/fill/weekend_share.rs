@@ -14,8 +14,8 @@ use crate::solver::{Model, Roster};
 /// `roster` with each weekend shift the Fill added (not in the schedule as
 /// it stands, not fixed) to a person at or over their share handed to the
 /// person furthest under theirs, with two weekends or more fewer, who is
-/// free that day, counts for every need of the shift the giver counts for, has no
-/// lapsed credential that day and breaks no rule with it.
+/// free that day, counts for every need of the shift the giver counts for
+/// and breaks no rule with it.
 pub fn share_out(mapped: &Mapped, roster: &Roster) -> Roster {
     let mut roster = roster.clone();
     // Each trade moves a shift from someone at or over their share to
@@ -60,7 +60,6 @@ fn trade_one(mapped: &Mapped, roster: &mut Roster) -> bool {
                 if theirs + 2 > w.weekends
                     || roster.cells[p][day].is_some()
                     || model.staff[p].contract.max_per_shift[shift] == 0
-                    || mapped.warned[p][day]
                     || !counts_for_all(model, q, p, day, shift)
                 {
                     continue;

@@ -322,7 +322,7 @@ fn no_weekend_shift_is_added_to_someone_at_their_share_that_another_under_it_cou
             for o in all
                 .iter()
                 .filter(|o| f64::from(o.weekends) < o.share && o.weekends + 2 <= w.weekends)
-                .filter(|o| roster.cells[o.staff][day].is_none() && !m.warned[o.staff][day])
+                .filter(|o| roster.cells[o.staff][day].is_none())
                 .filter(|o| qualifies_for_all(w.staff, o.staff, day, shift))
             {
                 let mut trial = roster.clone();

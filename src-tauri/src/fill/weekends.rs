@@ -151,7 +151,7 @@ fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare
     };
     match crate::solver::room(model, roster, w.staff, mapped.period(), &wanted) {
         Room::NoCell => {
-            "no free day left that they can work (time off, a lapsed credential or the shifts kept)"
+            "no free day left that they can work (time off, a credential that blocks, or the shifts kept)"
                 .to_string()
         }
         Room::Full => {
@@ -169,27 +169,7 @@ fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare
             };
             format!("{which} would break {}", broken.join(" or "))
         }
-        Room::Free => {
-            let facts = &ctx.staff[w.staff];
-            // Said only when every free weekend day falls after the lapse.
-            let all_lapsed = mapped
-                .period()
-                .filter(|&d| crate::solver::Model::is_weekend(d))
-                .filter(|&d| roster.cells[w.staff][d].is_none())
-                .all(|d| mapped.warned[w.staff][d]);
-            let lapsed = facts.credentials.iter().find(|c| {
-                all_lapsed
-                    && c.when_expired == crate::credentials::ExpiredAction::Warn
-                    && c.lapsed_on(ctx.period_end)
-            });
-            match lapsed {
-                Some(c) => format!(
-                    "their {} has lapsed (warning only): the Fill gives them only shifts nobody with valid credentials could take",
-                    c.name
-                ),
-                None => "a weekend shift short of its target was open to them, but the Fill judged it dearer (their hours against their target, a request) or ran out of time".to_string(),
-            }
-        }
+        Room::Free => "a weekend shift short of its target was open to them, but the Fill judged it dearer (their hours against their target, a request) or ran out of time".to_string(),
     }
 }
 

@@ -73,17 +73,27 @@ pub(super) fn over_weight(options: &FillOptions) -> u32 {
 }
 
 /// A shift on a day a person's Warn credential has lapsed (ACLS expired,
-/// warning only) costs this, plus what the shift's hours would bring
-/// towards their target and what an agency nurse's hours cost. A warning
-/// never keeps them off the schedule, but a manager chasing the renewal
-/// wants them on only where the unit needs them and nobody valid can:
-/// their hours target covers only the days before the lapse, and the
-/// penalty outweighs a target line (100), the shift's hours towards their
-/// target, and an agency shift (its 101 and hours), so the Fill gives them
-/// no shift that only staffs above the minimum nor one an agency nurse
-/// could take, and stays far below a minimum line (1,000), which they
-/// still staff when nobody else can.
-pub const WARN_LAPSED_PER_SHIFT: u32 = 250;
+/// warning only) costs this. A warning never keeps a person off the
+/// schedule nor short of their hours (issue #21: the department lets them
+/// work; an employee left unscheduled loses pay, and agency costs far
+/// more): it only breaks ties. It outweighs the pay difference between two
+/// staff nurses on one shift (6 for $10 an hour over 12 hours at Cost 3),
+/// so between people otherwise equal the one whose credentials are in
+/// order comes first, and stays below everything that matters more: an
+/// hour short of a target (12 at the default fairness), a per diem
+/// nurse's shift (48), an agency shift and a target line (100). The
+/// review names everyone scheduled with one lapsed, for the manager to
+/// chase the renewal.
+pub const WARN_LAPSED_PER_SHIFT: u32 = 10;
+
+/// With "keep existing", taking a booked agency nurse off a shift costs
+/// this: more than a target line left short (100) plus any kept shift's
+/// move, so a booked agency shift is never cancelled just to leave the
+/// shift under target, and less than what a person short of their hours
+/// brings by taking it over (an agency shift's own cost, at least 101,
+/// plus 144 for 12 hours short), so it still goes to staff who need the
+/// hours.
+pub const AGENCY_BOOKING_MOVE_WEIGHT: u32 = TARGET_WEIGHT + MOVE_WEIGHT;
 
 /// An agency shift costs this on top of its hours and pay: more than a
 /// target line (100), so agency staff at agency rates staff only the

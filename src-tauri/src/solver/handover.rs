@@ -22,17 +22,8 @@ use super::state::State;
 /// `agency[s]` marks agency staff: their shifts go to anyone else who
 /// counts for every need the shift meets and may take it under every rule
 /// (their hours limits included), cheaper or not — agency is used only
-/// where nobody else within their limits qualifies. `warned[s][day]` marks
-/// a lapsed credential that only warns: such a person is handed no agency
-/// shift (the cost decides their other trades, and weighs the lapse), and
-/// their own shifts may go to an agency nurse whose credentials are in
-/// order, when that costs less.
-pub(crate) fn hand_over(
-    model: &Model,
-    outcome: &mut Outcome,
-    agency: &[bool],
-    warned: &[Vec<bool>],
-) {
+/// where nobody else within their limits qualifies.
+pub(crate) fn hand_over(model: &Model, outcome: &mut Outcome, agency: &[bool]) {
     let mut state = State::new(model, outcome.roster.clone());
     let short = |state: &State, s: usize| {
         model.staff[s].target.as_ref().map_or(0, |t| {
@@ -58,26 +49,13 @@ pub(crate) fn hand_over(
                     continue;
                 }
                 let is_agency = agency.get(q).copied().unwrap_or(false);
-                // A lapsed nurse's shift may go to an agency nurse whose
-                // credentials are in order, when that costs less.
-                let q_lapsed = warned
-                    .get(q)
-                    .and_then(|w| w.get(day))
-                    .copied()
-                    .unwrap_or(false);
                 // An agency shift goes to the taker it costs least with.
                 let mut best: Option<(i64, usize)> = None;
                 for &p in &takers {
                     if p == q
                         || state.roster.cells[p][day].is_some()
                         || model.staff[p].contract.max_per_shift[shift] == 0
-                        || (agency.get(p).copied().unwrap_or(false)
-                            && (!q_lapsed
-                                || warned
-                                    .get(p)
-                                    .and_then(|w| w.get(day))
-                                    .copied()
-                                    .unwrap_or(false)))
+                        || agency.get(p).copied().unwrap_or(false)
                     {
                         continue;
                     }
@@ -95,13 +73,7 @@ pub(crate) fn hand_over(
                         traded = true;
                         break;
                     }
-                    let lapsed = warned
-                        .get(p)
-                        .and_then(|w| w.get(day))
-                        .copied()
-                        .unwrap_or(false);
                     if is_agency
-                        && !lapsed
                         && counts_for_all(model, q, p, day, shift)
                         && best.is_none_or(|(d, _)| delta < d)
                     {
