@@ -2,6 +2,7 @@
 //! and named, guards and change triggers restored at open with a note.
 
 use super::*;
+use crate::records::NewStaff;
 use crate::store::{open_in_memory, open_in_memory_at, DepartmentFile};
 use rusqlite::Connection;
 
@@ -9,12 +10,15 @@ use rusqlite::Connection;
 fn filled() -> Connection {
     let conn = open_in_memory().unwrap();
     conn.execute_batch(
-        "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');
-         INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-             fte_hundredths, hourly_rate_cents, hire_date) VALUES (7, 'Ann', 'Lee', 'E7', 'RN', 'full_time', 90, 4500, '2020-01-01');
-         UPDATE staff SET hourly_rate_cents = 4700 WHERE id = 7;",
+        "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');",
     )
     .unwrap();
+    NewStaff::new("Ann", "Lee", "E7")
+        .id(7)
+        .insert(&conn)
+        .unwrap();
+    conn.execute_batch("UPDATE staff SET hourly_rate_cents = 4700 WHERE id = 7;")
+        .unwrap();
     conn
 }
 
@@ -321,10 +325,13 @@ fn removed_protection_says_what_changed_while_it_was_off() {
         let file = DepartmentFile::open(&path, None, None, now).unwrap();
         file.conn()
             .execute_batch(
-                "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');
-                 INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-                     fte_hundredths, hourly_rate_cents, hire_date) VALUES (7, 'Ana', 'Ruiz', 'E7', 'RN', 'full_time', 90, 4800, '2020-01-01');",
+                "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');",
             )
+            .unwrap();
+        NewStaff::new("Ana", "Ruiz", "E7")
+            .id(7)
+            .rate(4800)
+            .insert(file.conn())
             .unwrap();
     }
     let drop_trigger = || {

@@ -3,18 +3,26 @@
 //! once seen; records the app itself wrote or reshaped are not.
 
 use super::*;
+use crate::records::NewStaff;
 use crate::store::{open_in_memory, open_in_memory_at, DepartmentFile};
 use rusqlite::Connection;
 
 const DEPARTMENT: &str =
     "INSERT INTO department VALUES (1, 'Ward 4', 'med_surg', 30, 'UTC', 7, 'weekly_40', '2026-01-01');";
-const ANA: &str = "INSERT INTO staff (id, first_name, last_name, employee_no, role, employment_type,
-     fte_hundredths, hourly_rate_cents, hire_date) VALUES (7, 'Ana', 'Ruiz', 'E7', 'RN', 'full_time', 90, 4800, '2020-01-01');";
+
+/// Ana Ruiz (id 7), a full-time RN at $48.00/h, written as the app writes her.
+fn add_ana(conn: &Connection) {
+    NewStaff::new("Ana", "Ruiz", "E7")
+        .id(7)
+        .rate(4800)
+        .insert(conn)
+        .unwrap();
+}
 
 fn filled() -> Connection {
     let conn = open_in_memory().unwrap();
     conn.execute_batch(DEPARTMENT).unwrap();
-    conn.execute_batch(ANA).unwrap();
+    add_ana(&conn);
     conn
 }
 
@@ -162,7 +170,7 @@ fn rows_from_before_the_history_and_reshaped_by_updates_are_described_not_flagge
     // update (columns added since) runs over her row.
     let mut conn = open_in_memory_at(4).unwrap();
     conn.execute_batch(DEPARTMENT).unwrap();
-    conn.execute_batch(ANA).unwrap();
+    add_ana(&conn);
     crate::store::migrate(&mut conn).unwrap();
     assert_eq!(find(&conn).unwrap(), vec![]);
     // …and described rows are checked like any: an edit of hers is found.
@@ -182,7 +190,7 @@ fn rows_from_before_the_history_and_reshaped_by_updates_are_described_not_flagge
 fn a_description_edited_outside_no_longer_counts() {
     let mut conn = open_in_memory_at(4).unwrap();
     conn.execute_batch(DEPARTMENT).unwrap();
-    conn.execute_batch(ANA).unwrap();
+    add_ana(&conn);
     crate::store::migrate(&mut conn).unwrap();
     // The forger edits the row and its description to match, without the key.
     around_the_history(
@@ -224,7 +232,7 @@ fn plain_file(dir: &std::path::Path) -> std::path::PathBuf {
     let path = dir.join("wardbook.db");
     let file = DepartmentFile::open(&path, None, None, chrono::Local::now().naive_local()).unwrap();
     file.conn().execute_batch(DEPARTMENT).unwrap();
-    file.conn().execute_batch(ANA).unwrap();
+    add_ana(file.conn());
     file.close().unwrap();
     path
 }

@@ -1,4 +1,6 @@
 use super::*;
+use crate::records::NewStaff;
+use crate::staff::EmploymentType;
 
 fn d(s: &str) -> NaiveDate {
     input::date(s).unwrap()
@@ -36,15 +38,13 @@ fn unit() -> Unit {
     }
 }
 
-fn person(u: &Unit, last: &str, kind: &str, fte: i64, hired: &str) -> i64 {
-    u.conn
-        .execute(
-            "INSERT INTO staff (first_name, last_name, employee_no, role, employment_type, fte_hundredths, hourly_rate_cents, hire_date)
-             VALUES ('A', ?1, ?1, 'RN', ?2, ?3, 5000, ?4)",
-            params![last, kind, fte, hired],
-        )
-        .unwrap();
-    u.conn.last_insert_rowid()
+fn person(u: &Unit, last: &str, kind: EmploymentType, fte: i64, hired: &str) -> i64 {
+    NewStaff::new("A", last, last)
+        .employment(kind, fte)
+        .rate(5000)
+        .hired(hired.parse().unwrap())
+        .insert(&u.conn)
+        .unwrap()
 }
 
 fn shift(u: &Unit, staff: i64, date: &str, shift: i64) {
@@ -84,10 +84,10 @@ fn a_window_is_the_months_before_its_last_day() {
 #[test]
 fn weekends_count_once_and_shares_follow_fte() {
     let u = unit();
-    let a = person(&u, "Full", "full_time", 100, "2020-01-01");
-    let b = person(&u, "Other", "full_time", 100, "2020-01-01");
-    let c = person(&u, "Half", "part_time", 50, "2020-01-01");
-    let prn = person(&u, "Prn", "per_diem", 0, "2020-01-01");
+    let a = person(&u, "Full", EmploymentType::FullTime, 100, "2020-01-01");
+    let b = person(&u, "Other", EmploymentType::FullTime, 100, "2020-01-01");
+    let c = person(&u, "Half", EmploymentType::PartTime, 50, "2020-01-01");
+    let prn = person(&u, "Prn", EmploymentType::PerDiem, 0, "2020-01-01");
     // Sat 7 and Sun 8 Nov are one weekend; Sat 14 Nov another.
     for date in ["2026-11-07", "2026-11-08", "2026-11-14"] {
         shift(&u, a, date, u.day);
@@ -118,8 +118,8 @@ fn weekends_count_once_and_shares_follow_fte() {
 fn a_share_follows_the_days_employed_in_the_window() {
     let u = unit();
     let (from, to) = (d("2026-11-01"), d("2026-11-30"));
-    let old = person(&u, "Old", "full_time", 100, "2020-01-01");
-    let new = person(&u, "New", "full_time", 100, "2026-11-16");
+    let old = person(&u, "Old", EmploymentType::FullTime, 100, "2020-01-01");
+    let new = person(&u, "New", EmploymentType::FullTime, 100, "2026-11-16");
     for date in ["2026-11-07", "2026-11-14", "2026-11-21", "2026-11-28"] {
         shift(&u, old, date, u.night);
     }
@@ -133,7 +133,7 @@ fn a_share_follows_the_days_employed_in_the_window() {
 #[test]
 fn holidays_and_nights_are_counted() {
     let u = unit();
-    let a = person(&u, "Full", "full_time", 100, "2020-01-01");
+    let a = person(&u, "Full", EmploymentType::FullTime, 100, "2020-01-01");
     u.conn
         .execute(
             "INSERT INTO holiday (date, name) VALUES ('2026-11-26', 'Thanksgiving')",
@@ -150,7 +150,7 @@ fn holidays_and_nights_are_counted() {
 #[test]
 fn a_request_is_granted_when_the_day_came_out_as_asked() {
     let u = unit();
-    let a = person(&u, "Full", "full_time", 100, "2020-01-01");
+    let a = person(&u, "Full", EmploymentType::FullTime, 100, "2020-01-01");
     shift(&u, a, "2026-11-03", u.day);
     shift(&u, a, "2026-11-04", u.day);
     shift(&u, a, "2026-11-05", u.night);
