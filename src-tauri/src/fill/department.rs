@@ -23,10 +23,11 @@ pub use super::limits::shift_pay_cents;
 pub use super::limits::target_minutes;
 use super::weights::{
     hourly_weights, over_weight, AGENCY_BOOKING_MOVE_WEIGHT, AGENCY_PER_SHIFT, MINIMUM_WEIGHT,
-    MOVE_WEIGHT, OVER_NEAR_MINUTES, TARGET_WEIGHT, UNDER_PER_HOUR, WARN_LAPSED_PER_SHIFT,
-    WEEKEND_PER_FAIRNESS,
+    MOVE_WEIGHT, OVER_NEAR_MINUTES, REBUILD_MOVE_WEIGHT, TARGET_WEIGHT, UNDER_PER_HOUR,
+    WARN_LAPSED_PER_SHIFT, WEEKEND_PER_FAIRNESS,
 };
 use crate::credentials::ExpiredAction;
+use crate::schedule::period_hours::counted_by_coverage;
 /// Whether a person is paid by the hours they work rather than an FTE.
 pub use crate::schedule::period_hours::hourly;
 use crate::schedule::store::loaded_period::Loaded;
@@ -358,6 +359,7 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
     let ctx = &loaded.ctx;
     let model = &mapped.model;
     let employed = loaded.people.iter().find(|p| p.id == facts.id);
+    let planned = counted_by_coverage(ctx, facts);
     let mut fixed = Vec::new();
     for a in ctx.assignments.iter().filter(|a| a.staff_id == facts.id) {
         let (Some(day), Some(shift)) = (mapped.day_of(a.date), mapped.shift_of(a.shift_type_id))
@@ -373,10 +375,14 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         // One too close to another shift of theirs (a night then a day the
         // next morning) is open too: the fill moves or removes it rather
         // than keep a rest-rule break it could mend.
-        let kept = options.keep_existing
-            && !limits::blocked(ctx, facts, a.date)
-            && !limits::breaks_rest(ctx, a)
-            && !hourly(facts.employment_type, facts.fte_hundredths);
+        // The Fill plans only for people some coverage need asks for: the
+        // shifts of anyone else (an LPN with no LPN coverage set) stay as
+        // they are, kept or not, unless they break a blocking rule.
+        let kept = !limits::blocked(ctx, facts, a.date)
+            && (!planned
+                || (options.keep_existing
+                    && !limits::breaks_rest(ctx, a)
+                    && !hourly(facts.employment_type, facts.fte_hundredths)));
         if history || locked || kept {
             fixed.push((day, shift));
         }
@@ -525,15 +531,16 @@ fn requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, options: &FillOp
         }
     }
     mapped.model.requests.extend(out);
-    if options.keep_existing {
-        keep_requests(loaded, mapped, index);
-    }
+    keep_requests(loaded, mapped, index, options.keep_existing);
 }
 
-/// A kept shift left open to the Fill (a per diem or agency shift, one too
-/// close to another) costs [`MOVE_WEIGHT`] to move or take off, so that a
-/// Fill run again on its own result changes nothing for small savings.
-fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
+/// With "keep existing", a kept shift left open to the Fill (a per diem or
+/// agency shift, one too close to another) costs [`MOVE_WEIGHT`] to move
+/// or take off, so that a Fill run again on its own result changes nothing
+/// for small savings. Without it, each existing shift still costs
+/// [`REBUILD_MOVE_WEIGHT`] to change, so that a rebuild keeps what it
+/// cannot better (a rebuild run again had swapped 306 shifts for $70).
+fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize, keep_existing: bool) {
     let ctx = &loaded.ctx;
     let id = ctx.staff[index].id;
     let person = &mapped.model.staff[index];
@@ -553,7 +560,9 @@ fn keep_requests(loaded: &Loaded, mapped: &mut Mapped, index: usize) {
                 day,
                 shift,
                 kind: RequestKind::On,
-                weight: if ctx.staff[index].employment_type == EmploymentType::Agency {
+                weight: if !keep_existing {
+                    REBUILD_MOVE_WEIGHT
+                } else if ctx.staff[index].employment_type == EmploymentType::Agency {
                     AGENCY_BOOKING_MOVE_WEIGHT
                 } else {
                     MOVE_WEIGHT

@@ -35,6 +35,8 @@ mod leave_tests;
 #[cfg(test)]
 mod publish_tests;
 #[cfg(test)]
+mod rebuild_tests;
+#[cfg(test)]
 mod role_capacity_tests;
 #[cfg(test)]
 mod staff_requests_tests;

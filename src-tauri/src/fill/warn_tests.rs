@@ -148,7 +148,7 @@ fn a_lapsed_warning_never_keeps_the_only_qualified_person_off_and_the_review_nam
     );
     assert_eq!(
         s.warned,
-        ["Maria Lopez: ACLS expired 30 Nov (warning only) — 12 shifts"],
+        ["Maria Lopez: ACLS expired 30 Nov (warning only) — 12 shifts, all added by the Fill"],
         "the review is not silent about it"
     );
 }
@@ -189,7 +189,11 @@ fn a_nurse_with_a_lapsed_warning_comes_before_an_agency_nurse_and_is_named() {
         let s = summary(&l, &m, &outcome, false, defaults.fairness);
         assert_eq!(s.warned.len(), 1, "{expires:?}: {:?}", s.warned);
         assert!(s.warned[0].starts_with("Maria Lopez:"), "{:?}", s.warned);
-        assert!(s.warned[0].ends_with("12 shifts"), "{:?}", s.warned);
+        assert!(
+            s.warned[0].ends_with("12 shifts, all added by the Fill"),
+            "{:?}",
+            s.warned
+        );
     }
 }
 

@@ -20,6 +20,13 @@ pub const OVER_WEIGHT: u32 = 10;
 /// a shift (at least 144), so a change still happens for those.
 pub const MOVE_WEIGHT: u32 = 60;
 
+/// Without "keep existing", each shift of the schedule as it stands that
+/// the Fill changes or takes off costs this: less than anything that
+/// matters (a lapsed credential's tie-break, 10; an hour short of a
+/// target, 12), more than nothing, so that of rosters otherwise as good
+/// the rebuild keeps the one the manager has.
+pub const REBUILD_MOVE_WEIGHT: u32 = 2;
+
 /// Each hour a person with an FTE works short of their target costs this
 /// many times the fairness weight, and each of their first
 /// [`OVER_NEAR_MINUTES`] beyond it this many (below a per diem hour): with
