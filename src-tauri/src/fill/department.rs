@@ -36,7 +36,7 @@ use crate::solver::model::{Cover, Model, Request, RequestKind, Roster, Shift, St
 use crate::staff::EmploymentType;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use ts_rs::TS;
 
 /// What the manager chose in the Fill dialog. Weights run 0–10.
@@ -132,6 +132,9 @@ pub struct Mapped {
     /// has lapsed by then: between people otherwise equal the one whose
     /// credentials are in order comes first (see [`WARN_LAPSED_PER_SHIFT`]).
     pub warned: Vec<Vec<bool>>,
+    /// With "keep existing", the kept shifts (staff id, date) opened to
+    /// share weekends more evenly (see `weekend_release`).
+    pub released: HashSet<(i64, NaiveDate)>,
     /// The horizon as it stands, in the model's terms: the Fill keeps it
     /// when it finds nothing better (see [`super::run`]).
     pub current: Roster,
@@ -159,6 +162,29 @@ impl Mapped {
 }
 
 pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
+    let mapped = map_releasing(loaded, options, &HashSet::new());
+    if !options.keep_existing {
+        return mapped;
+    }
+    // Kept weekends far over a person's share are open to the Fill (see
+    // `weekend_release`): mapped again with them released.
+    let released = super::weekend_release::released(&mapped);
+    if released.is_empty() {
+        mapped
+    } else {
+        let mut mapped = map_releasing(loaded, options, &released);
+        mapped.released = released;
+        mapped
+    }
+}
+
+/// [`map`] with the kept shifts of `released` (staff id, date) open to
+/// the Fill as a kept per diem shift is (moving one costs [`MOVE_WEIGHT`]).
+fn map_releasing(
+    loaded: &Loaded,
+    options: &FillOptions,
+    released: &HashSet<(i64, NaiveDate)>,
+) -> Mapped {
     let ctx = &loaded.ctx;
     // A Monday at least 7 days before the period: enough history for rest,
     // the day after a night and the days-in-a-row limit.
@@ -202,6 +228,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
             .map(|f| f.employment_type == EmploymentType::Agency)
             .collect(),
         warned: Vec::new(),
+        released: HashSet::new(),
         current: Roster { cells: Vec::new() },
         extra_minutes: options.extra_hours * 60,
         employed_days: Vec::new(),
@@ -234,7 +261,7 @@ pub fn map(loaded: &Loaded, options: &FillOptions) -> Mapped {
         .collect();
     cover(loaded, &mut mapped, over_weight(options), options.staff_to);
     for (index, facts) in ctx.staff.iter().enumerate() {
-        let person = staff(loaded, &mapped, facts, options);
+        let person = staff(loaded, &mapped, facts, options, released);
         mapped.model.staff.push(person);
         requests(loaded, &mut mapped, index, options);
     }
@@ -355,7 +382,13 @@ fn cover(loaded: &Loaded, mapped: &mut Mapped, over_weight: u32, staff_to: Staff
 /// One person: the cells they may take and their limits. Shifts before
 /// the period are fixed; so are the period's own when kept, unless they
 /// break a blocking rule (then the fill takes them off).
-fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOptions) -> Staff {
+fn staff(
+    loaded: &Loaded,
+    mapped: &Mapped,
+    facts: &StaffFacts,
+    options: &FillOptions,
+    released: &HashSet<(i64, NaiveDate)>,
+) -> Staff {
     let ctx = &loaded.ctx;
     let model = &mapped.model;
     let employed = loaded.people.iter().find(|p| p.id == facts.id);
@@ -381,6 +414,7 @@ fn staff(loaded: &Loaded, mapped: &Mapped, facts: &StaffFacts, options: &FillOpt
         let kept = !limits::blocked(ctx, facts, a.date)
             && (!planned
                 || (options.keep_existing
+                    && !released.contains(&(facts.id, a.date))
                     && !limits::breaks_rest(ctx, a)
                     && !hourly(facts.employment_type, facts.fte_hundredths)));
         if history || locked || kept {

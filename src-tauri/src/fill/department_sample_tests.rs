@@ -170,10 +170,30 @@ fn filling_the_draft_adds_no_blocking_violation_and_closes_gaps() {
         })
         .count() as u32;
     assert!(rest_removed <= 2, "the turnaround's two at most");
+    // Kept shifts of people two weekends or more from their share are
+    // open too, so that weekends can be shared (see `weekend_release`).
+    let weekend_removed = s
+        .changes
+        .iter()
+        .filter(|c| c.from.is_some() && c.to.is_none() && !hourly_staff(c.staff_id))
+        .filter(|c| m.released.contains(&(c.staff_id, c.date)))
+        .filter(|c| {
+            let f = l.ctx.staff.iter().find(|f| f.id == c.staff_id).unwrap();
+            !super::limits::blocked(&l.ctx, f, c.date)
+        })
+        .filter(|c| {
+            !l.ctx.assignments.iter().any(|a| {
+                a.staff_id == c.staff_id
+                    && a.date == c.date
+                    && super::limits::breaks_rest(&l.ctx, a)
+            })
+        })
+        .count() as u32;
+    assert!(weekend_removed <= s.weekend_trades);
     assert_eq!(
         s.removed + s.moved,
-        2 + hourly_removed + rest_removed,
-        "the shift on approved education, the one with lapsed BLS, and released per diem or agency shifts: {:#?}",
+        2 + hourly_removed + rest_removed + weekend_removed,
+        "the shift on approved education, the one with lapsed BLS, released per diem or agency shifts, and kept shifts traded to share weekends: {:#?}",
         s.changes
     );
     assert_eq!(s.removed_blocked, 2, "both broke a blocking rule");
@@ -577,4 +597,46 @@ fn with_a_weekend_rule_the_fill_flags_nobody_new_in_any_four_weeks() {
             "seed {seed}: flagged for weekends by the Fill: {new:?}"
         );
     }
+}
+
+/// Issue #21, second fresh eyes: with "keep existing" (the default), the
+/// draft's part-timers kept all six weekends while full-timers had none.
+/// The kept weekend shifts of people two weekends or more over their share,
+/// and the kept weekday shifts of those two or more under it, are open to
+/// the Fill, which shares the weekends out; the review counts the kept
+/// shifts it changed for that.
+#[test]
+fn with_keep_existing_the_fill_shares_out_weekends_the_draft_holds_unevenly() {
+    use super::weekends::{shares, FAR_WEEKENDS};
+    let l = draft_on(day("2026-12-07"));
+    let options = FillOptions {
+        seconds: 6,
+        ..FillOptions::default()
+    };
+    let m = map(&l, &options);
+    assert!(!m.released.is_empty(), "the draft's weekends are uneven");
+    let far = |roster: &crate::solver::Roster| {
+        shares(&m, roster)
+            .iter()
+            .filter(|w| (f64::from(w.weekends) - w.share).abs() >= FAR_WEEKENDS)
+            .count()
+    };
+    let before = far(&m.current);
+    let outcome = run(&m, &options, 1, &AtomicBool::new(false), &mut |_| {}).unwrap();
+    let after = far(&outcome.roster);
+    assert!(
+        after * 2 <= before,
+        "far from their share: {before} → {after}"
+    );
+    let s = summary(&l, &m, &outcome, false, options.fairness);
+    assert!(s.weekend_trades > 0, "the review counts the trades");
+    // Without keep-existing's release, nothing kept may change for it.
+    let none = map(
+        &l,
+        &FillOptions {
+            keep_existing: false,
+            ..options
+        },
+    );
+    assert!(none.released.is_empty());
 }

@@ -20,6 +20,7 @@ pub mod store;
 pub mod summary;
 pub mod under;
 pub mod warned;
+mod weekend_release;
 pub mod weekend_share;
 pub mod weekends;
 pub mod weights;

@@ -156,6 +156,7 @@ mod tests {
                 changed: 0,
                 removed: 0,
                 removed_blocked: 0,
+                weekend_trades: 0,
                 moved: 0,
                 short_before: 1,
                 short_after: 0,

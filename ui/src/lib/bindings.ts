@@ -1247,6 +1247,12 @@ removed: number,
  */
 removed_blocked: number, 
 /**
+ * Of the kept shifts taken off or changed, those of people two
+ * weekends or more from their share, opened so the Fill could share
+ * weekends more evenly (see `weekend_release`).
+ */
+weekend_trades: number, 
+/**
  * Per diem and agency shifts moved to the department's own staff
  * short of their hours: the same day and shift taken off a per diem or
  * agency row (struck out) and given to someone with an FTE whose cell

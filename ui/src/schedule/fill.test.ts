@@ -20,13 +20,22 @@ describe('fill words', () => {
   });
 
   it('says in plain words why shifts came off: a blocking rule', () => {
-    expect(removedWhy({ removed_blocked: 2 })).toEqual([
+    expect(removedWhy({ removed_blocked: 2, weekend_trades: 0 })).toEqual([
       '2 taken off because they broke a blocking rule (approved time off, a credential that blocks)',
     ]);
-    expect(removedWhy({ removed_blocked: 1 })).toEqual([
+    expect(removedWhy({ removed_blocked: 1, weekend_trades: 0 })).toEqual([
       '1 taken off because it broke a blocking rule (approved time off, a credential that blocks)',
     ]);
-    expect(removedWhy({ removed_blocked: 0 })).toEqual([]);
+    expect(removedWhy({ removed_blocked: 0, weekend_trades: 0 })).toEqual([]);
+  });
+
+  it('says in plain words which kept shifts changed to share weekends', () => {
+    expect(removedWhy({ removed_blocked: 0, weekend_trades: 5 })).toEqual([
+      '5 kept shifts of people two weekends or more from their share changed to share weekends more evenly',
+    ]);
+    expect(removedWhy({ removed_blocked: 1, weekend_trades: 1 })[1]).toBe(
+      '1 kept shift of people two weekends or more from their share changed to share weekends more evenly',
+    );
   });
 
   it('takes the gap figures from the summary, counted once by the backend', () => {

@@ -42,10 +42,13 @@ export function reviewChoice(changes: number, accepted: boolean): ReviewChoice {
 /** Why shifts came off, in plain words: "2 of those taken off broke a
  * blocking rule (approved time off, a credential that blocks)". Empty when
  * none did. */
-export function removedWhy(s: Pick<FillSummary, 'removed_blocked'>): string[] {
+export function removedWhy(s: Pick<FillSummary, 'removed_blocked' | 'weekend_trades'>): string[] {
   const out: string[] = [];
   if (s.removed_blocked) {
     out.push(`${s.removed_blocked} taken off because ${s.removed_blocked === 1 ? 'it broke' : 'they broke'} a blocking rule (approved time off, a credential that blocks)`);
+  }
+  if (s.weekend_trades) {
+    out.push(`${s.weekend_trades} kept ${s.weekend_trades === 1 ? 'shift' : 'shifts'} of people two weekends or more from their share changed to share weekends more evenly`);
   }
   return out;
 }
