@@ -253,8 +253,9 @@ impl DepartmentFile {
         let Some(cut) = self.cut.take() else {
             return Err(super::cut::nothing_to_note());
         };
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let tx = self.conn.transaction()?;
-        let count = match super::cut::note(&tx, &cut)
+        let count = match super::cut::note(&dir, &tx, &cut)
             .and_then(|n| tx.commit().map(|()| n).map_err(Into::into))
         {
             Ok(n) => n,
