@@ -23,8 +23,8 @@ pub fn damaged(path: &Path, detail: &str) -> AppError {
         ErrorCode::Corrupt,
         format!(
             "The department file {} is damaged or is not a Wardbook file: {detail}. \
-             Wardbook has not changed it: restore one of the backups, or move the file aside \
-             to start a new department.",
+             Wardbook has not changed it: restore one of the backups, or start a new department \
+             (the damaged file is kept beside it, renamed).",
             path.display()
         ),
     )

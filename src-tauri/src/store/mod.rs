@@ -22,6 +22,7 @@ pub mod restore;
 mod restore_found;
 pub mod session;
 pub mod settings;
+pub mod start_new;
 pub mod summary;
 pub mod swap;
 pub mod wal;
