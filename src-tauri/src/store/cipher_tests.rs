@@ -18,10 +18,12 @@ fn secret() -> Passphrase {
 fn holds(target: &Path, table: &str) -> bool {
     let conn = Connection::open(target).unwrap();
     apply_key(&conn, Some(&secret())).unwrap();
-    conn.prepare("SELECT 1 FROM sqlite_master WHERE name = ?1")
+    let found = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE name = ?1")
         .unwrap()
         .exists([table])
-        .unwrap()
+        .unwrap();
+    found
 }
 
 #[test]
