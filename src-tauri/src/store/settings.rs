@@ -195,11 +195,28 @@ pub fn history_head(data_dir: &Path) -> Option<Head> {
 pub fn set_history_head(data_dir: &Path, head: Option<Head>) -> AppResult<()> {
     let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let mut stored = read(data_dir);
+    // The highest number is a history's own: another history (a new
+    // department started in place of a damaged one, another department's
+    // backup restored) starts its count afresh.
+    let same_history = match (&stored.history_head, &head) {
+        (Some(was), Some(now)) => was.key_id == now.key_id,
+        _ => true,
+    };
+    if !same_history {
+        stored.highest_entry = None;
+        stored.skipped_entries.clear();
+    }
     let highest = stored
         .highest_entry
         .max(head.as_ref().map(|h| h.entry))
-        .max(stored.history_head.as_ref().map(|h| h.entry));
-    if stored.history_head == head && stored.highest_entry == highest {
+        .max(
+            stored
+                .history_head
+                .as_ref()
+                .filter(|_| same_history)
+                .map(|h| h.entry),
+        );
+    if stored.history_head == head && stored.highest_entry == highest && same_history {
         return Ok(());
     }
     stored.history_head = head;

@@ -116,3 +116,45 @@ fn a_sound_file_is_not_set_aside() {
         .collect();
     assert!(!names.iter().any(|n| n.contains("damaged")), "{names:?}");
 }
+
+/// The new department's history counts its own numbers: a restore of its own
+/// backup does not say the damaged department's numbers were not brought back.
+#[test]
+fn the_new_departments_numbers_are_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    damaged_department(dir.path());
+    let old = crate::store::head::Head {
+        key_id: "the damaged department's".into(),
+        entry: 3238,
+        seal: "00".into(),
+        at: "2026-12-01T08:00:00.000Z".into(),
+    };
+    crate::store::settings::set_history_head(dir.path(), Some(old)).unwrap();
+    let (mut file, _) =
+        start(None, &db_path(dir.path()), now()).unwrap_or_else(|e| panic!("{:?}", e.error));
+    file.follow_history();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let (file, outcome) = crate::store::restore::restore(
+        Some(file),
+        &db_path(dir.path()),
+        &plan,
+        &made.name,
+        None,
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert!(
+        !outcome.message.contains("not brought back"),
+        "{}",
+        outcome.message
+    );
+    let newest: i64 = file
+        .conn()
+        .query_row("SELECT MAX(id) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    assert!(newest < 100, "numbered in the new history: {newest}");
+}
