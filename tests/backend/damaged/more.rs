@@ -401,3 +401,56 @@ fn a_restore_over_an_unreadable_file_numbers_its_entry_after_the_lost_ones() {
         outcome.message
     );
 }
+
+/// A `-wal` left beside a damaged file (the app stopped mid-session, then
+/// the file was damaged): the restore keeps it with the damaged file and
+/// never lets it replay over the restored one.
+#[test]
+fn a_stale_wal_beside_a_replaced_file_is_not_read_into_the_restored_one() {
+    let (dir, plan, name) = department(false);
+    let [wal, _] = store::swap::companions(&dir.db());
+    let stale = {
+        let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+        file.conn()
+            .execute("UPDATE staff SET first_name = 'Stale'", [])
+            .unwrap();
+        let bytes = fs::read(&wal).unwrap();
+        drop(file);
+        assert!(bytes.len() > 32, "the save sits in the journal");
+        bytes
+    };
+    let len = fs::read(dir.db()).unwrap().len();
+    fs::write(dir.db(), vec![0u8; len]).unwrap();
+    fs::write(&wal, &stale).unwrap();
+    refused_as_damaged(&dir, None, "");
+    // Kept with its journal folded in (`store::wal`), so not byte for byte:
+    // the restore is checked here rather than by `restore_works`.
+    let (file, outcome) = store::restore::restore(None, &dir.db(), &plan, &name, None, now())
+        .unwrap_or_else(|e| panic!("restore: {:?}", e.error));
+    assert!(outcome.kept_as.is_some(), "{}", outcome.message);
+    drop(file);
+    assert_ne!(
+        fs::read(&wal).ok(),
+        Some(stale),
+        "the stale journal is not beside the restored file"
+    );
+    let file = DepartmentFile::open(&dir.db(), None, None, now()).unwrap();
+    let stale_names: i64 = file
+        .conn()
+        .query_row(
+            "SELECT COUNT(*) FROM staff WHERE first_name = 'Stale'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        stale_names, 0,
+        "the stale journal was not read into the restored file"
+    );
+    let staff: i64 = file
+        .conn()
+        .query_row("SELECT COUNT(*) FROM staff", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(staff, 40);
+    assert!(file.damaged().is_none() && file.history_warning().is_none());
+}
