@@ -173,6 +173,15 @@ fn a_file_copied_without_its_wal_beside_backups_is_a_lost_department_not_a_new_o
     assert!(!before.is_empty());
     let said = refused(&dir, None, "holds no department, but 1 backup of it exists");
     assert!(said.contains("put the “-wal” file back"), "{said}");
+    // The way out inside Wardbook comes first; moving a file by hand after it.
+    assert!(
+        said.find("restore one of the backups")
+            .expect("a restore is offered")
+            < said
+                .find("put the “-wal” file back")
+                .expect("the journal is named"),
+        "{said}"
+    );
     assert_eq!(
         fs::read(dir.db()).unwrap(),
         before,

@@ -279,8 +279,16 @@ pub fn note_restored(conn: &Connection, missing: &[String], unchecked: usize) ->
 
 /// The warning for a history that no longer ends where it was recorded to:
 /// the newest known entry `entry` (written `at`, UTC text) is missing, or
-/// (`replaced`) another entry holds its number.
-pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> AppResult<String> {
+/// (`replaced`) another entry holds its number. `skipped`: how many numbers
+/// after the file's newest entry up to the known one were skipped on purpose
+/// (a restore's, `store::numbering`): never entries, so not missing.
+pub fn cut_message(
+    conn: &Connection,
+    entry: i64,
+    at: &str,
+    replaced: bool,
+    skipped: impl Fn(i64) -> i64,
+) -> AppResult<String> {
     let when = readable_time(&super::list::local_time(super::list::zone(conn)?, at));
     let shown = entry_number(entry);
     let what = if replaced {
@@ -297,7 +305,7 @@ pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> A
                 |r| r.get::<_, Option<i64>>(0),
             )?
             .unwrap_or(0);
-        let missing = entry - last;
+        let missing = entry - last - skipped(last);
         if missing == 1 {
             format!(
                 "the last entry of the history is missing; the newest known is entry {shown}, of {when}"
@@ -323,10 +331,16 @@ pub fn cut_message(conn: &Connection, entry: i64, at: &str, replaced: bool) -> A
 /// Writes an event of the whole department (a restore) into the history,
 /// sealed like any entry.
 pub fn note_event(conn: &Connection, label: &str) -> AppResult<()> {
+    note_event_numbered(conn, None, label)
+}
+
+/// As [`note_event`], under the entry number `id` when given (one after
+/// every number ever issued, `store::numbering`), else the next in the file.
+pub fn note_event_numbered(conn: &Connection, id: Option<i64>, label: &str) -> AppResult<()> {
     conn.execute(
-        "INSERT INTO audit_log (table_name, record_key, action, label, before, after)
-         VALUES ('department', '1', 'update', ?1, NULL, NULL)",
-        [label],
+        "INSERT INTO audit_log (id, table_name, record_key, action, label, before, after)
+         VALUES (?1, 'department', '1', 'update', ?2, NULL, NULL)",
+        rusqlite::params![id, label],
     )?;
     Ok(())
 }

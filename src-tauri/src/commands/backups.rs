@@ -102,3 +102,32 @@ pub async fn backup_restore(
     let done = outcome.lock().unwrap_or_else(|p| p.into_inner()).take();
     done.ok_or_else(|| AppError::new(ErrorCode::Internal, "The restore did not say what it did."))
 }
+
+/// The damaged-file screen's third way out: starts a new, empty department,
+/// keeping the damaged file renamed beside it (`store::start_new`); says where.
+/// Refused unless the file is damaged or is not a Wardbook file.
+#[command]
+pub async fn damaged_start_new(db: DbState<'_>) -> AppResult<String> {
+    let snapshot = db.snapshot();
+    let damaged = snapshot.damaged
+        || snapshot
+            .open_error
+            .as_ref()
+            .is_some_and(|e| e.code == ErrorCode::Corrupt);
+    if !damaged {
+        return Err(AppError::new(
+            ErrorCode::Blocked,
+            "The department file is not damaged, so no new department was started in its place.",
+        ));
+    }
+    let said = Arc::new(Mutex::new(None));
+    let told = said.clone();
+    db.replace(move |db, current| {
+        let (file, message) = crate::store::start_new::start(current, &db.db_path(), db.now())?;
+        *told.lock().unwrap_or_else(|p| p.into_inner()) = Some(message);
+        Ok(file)
+    })
+    .await?;
+    let message = said.lock().unwrap_or_else(|p| p.into_inner()).take();
+    message.ok_or_else(|| AppError::new(ErrorCode::Internal, "The new department did not start."))
+}

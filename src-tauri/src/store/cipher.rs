@@ -171,3 +171,7 @@ pub fn export(conn: &Connection, target: &Path, key: Option<&Passphrase>) -> App
     detached?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "cipher_tests.rs"]
+mod tests;

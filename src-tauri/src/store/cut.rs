@@ -13,7 +13,7 @@
 
 use super::head::Head;
 use super::settings;
-use crate::audit::chain::{self, entry_number, readable_time};
+use crate::audit::chain::{entry_number, readable_time};
 use crate::audit::rows::{self, OutsideChange};
 use crate::error::{AppError, AppResult, ErrorCode};
 use rusqlite::{Connection, OptionalExtension};
@@ -63,9 +63,12 @@ pub fn found(data_dir: &Path, conn: &Connection, said: String) -> AppResult<Opti
 
 /// How many entries are missing, and which: "the newest known is entry
 /// 2,071, of 7 Dec 2026 09:14; the file's history stops at entry 2,068".
-fn missing(conn: &Connection, cut: &Cut) -> AppResult<(i64, String)> {
+fn missing(data_dir: &Path, conn: &Connection, cut: &Cut) -> AppResult<(i64, String)> {
     let when = readable_time(&crate::audit::local_time_of(conn, &cut.known.at)?);
-    let n = cut.known.entry - cut.last;
+    // Numbers a restore skipped on purpose were never entries of this history.
+    let n = cut.known.entry
+        - cut.last
+        - super::numbering::skipped_between(data_dir, cut.last, cut.known.entry);
     let which = if n == 1 {
         format!("entry {}, of {when}", entry_number(cut.known.entry))
     } else {
@@ -103,7 +106,7 @@ pub fn warning(
 ) -> AppResult<(String, Option<Cut>)> {
     let cut = found(data_dir, conn, String::new())?;
     let said = match &cut {
-        Some(c) if !c.replaced && !outside.is_empty() => message(conn, c, outside)?,
+        Some(c) if !c.replaced && !outside.is_empty() => message(data_dir, conn, c, outside)?,
         _ => format!("{said} {NOTE_IT}"),
     };
     Ok((said.clone(), cut.map(|c| Cut { said, ..c })))
@@ -111,8 +114,13 @@ pub fn warning(
 
 /// The warning for a cut whose records still show the removed entries'
 /// changes (`changes`, not empty): said as a cut, not as outside edits.
-pub fn message(conn: &Connection, cut: &Cut, changes: &[OutsideChange]) -> AppResult<String> {
-    let (n, which) = missing(conn, cut)?;
+pub fn message(
+    data_dir: &Path,
+    conn: &Connection,
+    cut: &Cut,
+    changes: &[OutsideChange],
+) -> AppResult<String> {
+    let (n, which) = missing(data_dir, conn, cut)?;
     let head = if n == 1 {
         format!(
             "The newest history entry was removed ({which}); the records still show its changes"
@@ -136,9 +144,11 @@ pub const NOTE_IT: &str =
 
 /// Notes the cut in the history (inside the caller's transaction): an entry
 /// saying what is missing, then the records that still show the removed
-/// entries' changes, one entry each. Returns how many records.
-pub fn note(conn: &Connection, cut: &Cut) -> AppResult<usize> {
-    let (n, which) = missing(conn, cut)?;
+/// entries' changes, one entry each. The note is numbered after the newest
+/// known entry (`numbering`), so the removed entries' numbers are never used
+/// again. Returns how many records.
+pub fn note(data_dir: &Path, conn: &Connection, cut: &Cut) -> AppResult<usize> {
+    let (n, which) = missing(data_dir, conn, cut)?;
     let changes = rows::find(conn)?;
     let gone = match (cut.replaced, n) {
         (true, _) => format!(
@@ -157,11 +167,22 @@ pub fn note(conn: &Connection, cut: &Cut) -> AppResult<usize> {
             named(conn, &changes)?
         ),
     };
-    chain::note_event(
+    let next = super::numbering::next(data_dir, conn, Some(cut.known.entry))?;
+    let numbered = match next.skipped {
+        Some(_) => format!(
+            " This entry is numbered {}, after the newest known, so the removed entries' numbers \
+             are not used again.",
+            entry_number(next.number)
+        ),
+        None => String::new(),
+    };
+    super::numbering::write(
+        data_dir,
         conn,
+        &next,
         &format!(
             "History found cut: {gone} outside Wardbook, or an older copy of the file was put in its \
-             place; what those entries recorded is not in the history. {records}"
+             place; what those entries recorded is not in the history.{numbered} {records}"
         ),
     )?;
     rows::record_each(conn, &changes)?;

@@ -90,11 +90,12 @@ fn noting_the_cut_clears_the_warning_and_keeps_the_fact_in_the_history() {
     assert_eq!(added, 2, "the added skill and the renamed one");
     assert!(file.history_warning().is_none(), "the warning clears");
     assert!(!file.history_cut());
+    // Numbered after the two removed entries, never in their place.
     let note: String = file
         .conn()
         .query_row(
             "SELECT label FROM audit_log WHERE id = ?1",
-            [before + 1],
+            [before + 3],
             |r| r.get(0),
         )
         .unwrap();

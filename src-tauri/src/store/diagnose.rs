@@ -23,8 +23,8 @@ pub fn damaged(path: &Path, detail: &str) -> AppError {
         ErrorCode::Corrupt,
         format!(
             "The department file {} is damaged or is not a Wardbook file: {detail}. \
-             Wardbook has not changed it: restore one of the backups, or move the file aside \
-             to start a new department.",
+             Wardbook has not changed it: restore one of the backups, or start a new department \
+             (the damaged file is kept beside it, renamed).",
             path.display()
         ),
     )
@@ -73,8 +73,9 @@ pub fn lost_schema(path: &Path, traces: &str) -> AppError {
             "The department file {} holds no department, but {traces}: its saves were probably in \
              its journal (the “-wal” file beside it), which is not there, perhaps because the \
              file was copied without it. Wardbook has not changed anything and has not started \
-             a new department in its place: put the “-wal” file back beside it, or restore one \
-             of the backups.",
+             a new department in its place: restore one of the backups below, or, to keep the saves \
+             made since the newest backup, put the “-wal” file back beside it if a copy of it is \
+             kept somewhere.",
             path.display()
         ),
     )

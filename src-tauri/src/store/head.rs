@@ -70,7 +70,7 @@ pub fn current(conn: &Connection) -> AppResult<Option<Head>> {
 /// there is no record of this history to compare with).
 pub fn check(data_dir: &Path, conn: &Connection) -> AppResult<Option<String>> {
     match settings::history_head(data_dir) {
-        Some(known) => check_against(&known, conn),
+        Some(known) => check_against(data_dir, &known, conn),
         None => Ok(None),
     }
 }
@@ -102,7 +102,7 @@ pub fn of_file(path: &Path, key: Option<&Passphrase>) -> Option<Head> {
     current(&conn).ok().flatten()
 }
 
-fn check_against(known: &Head, conn: &Connection) -> AppResult<Option<String>> {
+fn check_against(data_dir: &Path, known: &Head, conn: &Connection) -> AppResult<Option<String>> {
     let Some(key) = chain::key(conn)? else {
         return Ok(None);
     };
@@ -123,6 +123,7 @@ fn check_against(known: &Head, conn: &Connection) -> AppResult<Option<String>> {
             known.entry,
             &known.at,
             seal.is_some(),
+            |last| super::numbering::skipped_between(data_dir, last, known.entry),
         )?)),
     }
 }
@@ -140,7 +141,7 @@ pub fn at_open(
     let recorded = settings::history_head(data_dir);
     let known = recorded.clone().or_else(|| from_backups(data_dir, key));
     let warning = match &known {
-        Some(known) => check_against(known, conn)?,
+        Some(known) => check_against(data_dir, known, conn)?,
         None => None,
     };
     match &warning {

@@ -72,14 +72,22 @@ pub fn describe(
 ) -> String {
     let made = minute(made_at);
     let kept = backup_end.map(|h| h.entry);
-    if let Some((id, title, at)) = current.and_then(newest) {
+    if let Some((conn, (id, title, at))) = current.and_then(|c| Some((c, newest(c)?))) {
         if kept.is_some_and(|k| k >= id) {
             return format!(
                 "No save is lost: the backup holds every entry of the department's history (the newest is {title}, at {at})."
             );
         }
+        // Counted, not subtracted: numbers skipped by an earlier restore
+        // (`numbering`) were never entries of this history.
         let count = kept
-            .map(|k| format!(" ({})", entries(id - k)))
+            .and_then(|k| {
+                conn.query_row("SELECT COUNT(*) FROM audit_log WHERE id > ?1", [k], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .ok()
+            })
+            .map(|n| format!(" ({})", entries(n)))
             .unwrap_or_default();
         return format!("Saves after {made} will be lost{count}: the newest was {title} at {at}.");
     }
@@ -98,7 +106,10 @@ pub fn describe(
                 );
             }
             let count = kept
-                .map(|k| format!(" ({})", entries(known.entry - k)))
+                .map(|k| {
+                    let skipped = super::numbering::skipped_between(data_dir, k, known.entry);
+                    format!(" ({})", entries(known.entry - k - skipped))
+                })
                 .unwrap_or_default();
             format!(
                 "Saves after {made} will be lost{count}: the newest was entry {} of the history, at {} \

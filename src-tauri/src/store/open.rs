@@ -61,8 +61,31 @@ impl DepartmentFile {
         backups: Option<&BackupPlan>,
         clock: &dyn Fn(&Connection) -> NaiveDateTime,
     ) -> AppResult<DepartmentFile> {
+        Self::open_checked(path, key, backups, clock, false)
+    }
+
+    /// A new, empty department at `path`, where no file is, created on the
+    /// manager's word although backups of another lie beside it (the damaged
+    /// file set aside: `store::start_new`).
+    pub(crate) fn create_new(path: &Path, now: NaiveDateTime) -> AppResult<DepartmentFile> {
+        Self::open_checked(path, None, None, &|_| now, true)
+    }
+
+    fn open_checked(
+        path: &Path,
+        key: Option<Passphrase>,
+        backups: Option<&BackupPlan>,
+        clock: &dyn Fn(&Connection) -> NaiveDateTime,
+        new_on_purpose: bool,
+    ) -> AppResult<DepartmentFile> {
         let kind = cipher::file_kind(path)?;
-        if matches!(kind, FileKind::Missing | FileKind::Empty) {
+        if new_on_purpose && kind != FileKind::Missing {
+            return Err(AppError::new(
+                ErrorCode::Internal,
+                "A new department is started only where no department file is.",
+            ));
+        }
+        if matches!(kind, FileKind::Missing | FileKind::Empty) && !new_on_purpose {
             if let Some(traces) = diagnose::traces(path) {
                 return Err(diagnose::lost(path, kind == FileKind::Empty, &traces));
             }
@@ -253,8 +276,9 @@ impl DepartmentFile {
         let Some(cut) = self.cut.take() else {
             return Err(super::cut::nothing_to_note());
         };
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         let tx = self.conn.transaction()?;
-        let count = match super::cut::note(&tx, &cut)
+        let count = match super::cut::note(&dir, &tx, &cut)
             .and_then(|n| tx.commit().map(|()| n).map_err(Into::into))
         {
             Ok(n) => n,

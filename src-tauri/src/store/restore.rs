@@ -180,6 +180,17 @@ pub fn restore(
     let known = current.is_some();
     let was_encrypted = current.as_ref().is_some_and(|f| f.key().is_some())
         || super::settings::encrypted(dir) == Some(true);
+    // What the check of the file being replaced found wrong, and its newest
+    // entry number: the restore's entry says the one and numbers after the other.
+    let found = current.as_ref().and_then(super::restore_found::warnings);
+    let replaced_end = current.as_ref().and_then(|f| {
+        f.conn()
+            .query_row("SELECT MAX(id) FROM audit_log", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })
+            .ok()
+            .flatten()
+    });
     let mut placed = Placed::default();
     let mut file = put_in_place(current, db, plan, name, given, now, &mut placed)?;
     let Placed {
@@ -197,13 +208,27 @@ pub fn restore(
     if let Err(e) = super::settings::set_encrypted(dir, file.key().is_some()) {
         eprintln!("wardbook: {}", e.message);
     }
+    if let Some(found) = found {
+        message.push_str(&format!("; {found}"));
+    }
+    // Numbered after every entry ever issued, so none of the replaced
+    // file's numbers is used again (`numbering`).
+    let next = match file.damaged() {
+        None => super::numbering::next(dir, file.conn(), replaced_end)
+            .map_err(|e| eprintln!("wardbook: {}", e.message))
+            .ok(),
+        Some(_) => None,
+    };
+    if let Some(said) = next.as_ref().and_then(super::numbering::not_brought_back) {
+        message.push_str(&format!("; {said}"));
+    }
     if let Some(kept) = &kept_as {
         message.push_str(&format!("; the department as it was is kept as {kept}"));
     }
-    if file.damaged().is_none() {
+    if let Some(next) = next {
         // The restore is part of the record; a failure to note it is logged,
         // the restored department stays open.
-        match crate::audit::chain::note_event(file.conn(), &message) {
+        match super::numbering::write(dir, file.conn(), &next, &message) {
             // The note is the newest entry: recorded beside the file, so a
             // later cut counts it.
             Ok(()) => file.follow_history(),

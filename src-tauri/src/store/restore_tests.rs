@@ -224,3 +224,93 @@ fn a_restore_from_the_lock_screen_keeps_the_backups_passphrase_and_says_so() {
         done.message
     );
 }
+
+/// An entry edited outside Wardbook (guards lifted): the chain breaks.
+fn edit_an_entry(dir: &std::path::Path) {
+    let conn = rusqlite::Connection::open(db_path(dir)).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER audit_log_no_update;
+         UPDATE audit_log SET label = 'forged' WHERE id = (SELECT MIN(id) FROM audit_log);",
+    )
+    .unwrap();
+}
+
+/// Tampering seen before a restore stays in the restored history: the
+/// restore's own entry says what was found in the file it replaced.
+#[test]
+fn a_restore_over_a_tampered_history_says_what_was_found_in_its_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir.path()), None, None, now()).unwrap();
+    file.conn()
+        .execute("INSERT INTO skill (name) VALUES ('Telemetry')", [])
+        .unwrap();
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    drop(file);
+    edit_an_entry(dir.path());
+    let file = DepartmentFile::open(&db_path(dir.path()), None, None, now()).unwrap();
+    let warning = file
+        .history_warning()
+        .expect("the edit is found")
+        .to_string();
+    let (file, outcome) = restore::restore(
+        Some(file),
+        &db_path(dir.path()),
+        &plan,
+        &made.name,
+        None,
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    let label: String = file
+        .conn()
+        .query_row(
+            "SELECT label FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        label.contains(
+            "before the restore, Wardbook had found this in the department file it replaced: \
+             The history was changed outside Wardbook: entry "
+        ),
+        "{label}"
+    );
+    assert!(label.contains("no longer matches"), "{label}");
+    assert!(warning.contains("no longer matches"), "{warning}");
+    assert!(
+        !label.contains("Choose “"),
+        "no advice in the record: {label}"
+    );
+    assert_eq!(outcome.message.trim_end_matches('.'), label);
+    assert!(crate::audit::chain::verify(file.conn()).unwrap().intact);
+}
+
+#[test]
+fn a_restore_over_a_sound_history_says_nothing_was_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let file = DepartmentFile::open(&db_path(dir.path()), None, None, now()).unwrap();
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    let (_file, outcome) = restore::restore(
+        Some(file),
+        &db_path(dir.path()),
+        &plan,
+        &made.name,
+        None,
+        now(),
+    )
+    .unwrap_or_else(|e| panic!("{:?}", e.error));
+    assert!(
+        !outcome.message.contains("had found"),
+        "{}",
+        outcome.message
+    );
+}

@@ -42,6 +42,14 @@ struct Stored {
     /// backup after the passphrase failed, or the older ones were kept).
     #[serde(skip_serializing_if = "Option::is_none")]
     encrypted: Option<bool>,
+    /// The highest history entry number ever issued in this folder, so a
+    /// restore or a noted cut never issues one of them again (`numbering`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    highest_entry: Option<i64>,
+    /// Entry numbers the department's history skipped on purpose (those of
+    /// a replaced file's entries), inclusive ranges: not counted as missing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    skipped_entries: Vec<(i64, i64)>,
 }
 
 impl Default for Stored {
@@ -53,6 +61,8 @@ impl Default for Stored {
             history_head: None,
             time_zone: None,
             encrypted: None,
+            highest_entry: None,
+            skipped_entries: Vec::new(),
         }
     }
 }
@@ -161,6 +171,8 @@ pub fn save(data_dir: &Path, input: &StorageSettingsInput) -> AppResult<StorageS
         history_head: kept.history_head,
         time_zone: kept.time_zone,
         encrypted: kept.encrypted,
+        highest_entry: kept.highest_entry,
+        skipped_entries: kept.skipped_entries,
     };
     write(data_dir, &stored)?;
     Ok(view(data_dir, &stored))
@@ -183,10 +195,59 @@ pub fn history_head(data_dir: &Path) -> Option<Head> {
 pub fn set_history_head(data_dir: &Path, head: Option<Head>) -> AppResult<()> {
     let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
     let mut stored = read(data_dir);
-    if stored.history_head == head {
+    // The highest number is a history's own: another history (a new
+    // department started in place of a damaged one, another department's
+    // backup restored) starts its count afresh.
+    let same_history = match (&stored.history_head, &head) {
+        (Some(was), Some(now)) => was.key_id == now.key_id,
+        _ => true,
+    };
+    if !same_history {
+        stored.highest_entry = None;
+        stored.skipped_entries.clear();
+    }
+    let highest = stored
+        .highest_entry
+        .max(head.as_ref().map(|h| h.entry))
+        .max(
+            stored
+                .history_head
+                .as_ref()
+                .filter(|_| same_history)
+                .map(|h| h.entry),
+        );
+    if stored.history_head == head && stored.highest_entry == highest && same_history {
         return Ok(());
     }
     stored.history_head = head;
+    stored.highest_entry = highest;
+    std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
+    write(data_dir, &stored)
+}
+
+/// The highest history entry number ever recorded in `data_dir` (never
+/// lowered, not even by a restore).
+pub fn highest_entry(data_dir: &Path) -> Option<i64> {
+    let stored = read(data_dir);
+    stored
+        .highest_entry
+        .max(stored.history_head.map(|h| h.entry))
+}
+
+/// The entry numbers skipped on purpose, as inclusive ranges.
+pub fn skipped_entries(data_dir: &Path) -> Vec<(i64, i64)> {
+    read(data_dir).skipped_entries
+}
+
+/// Records that the numbers `from..=to` are skipped on purpose.
+pub fn add_skipped_entries(data_dir: &Path, from: i64, to: i64) -> AppResult<()> {
+    let _writing = WRITING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut stored = read(data_dir);
+    if stored.skipped_entries.contains(&(from, to)) {
+        return Ok(());
+    }
+    stored.skipped_entries.push((from, to));
+    stored.highest_entry = stored.highest_entry.max(Some(to));
     std::fs::create_dir_all(data_dir).map_err(|e| io_error("save settings in", data_dir, &e))?;
     write(data_dir, &stored)
 }

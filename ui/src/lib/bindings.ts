@@ -2148,6 +2148,7 @@ export interface Commands {
   backups_remove_unencrypted: { args: NoArgs; result: number };
   backup_inspect: { args: { name: string; passphrase: string | null }; result: BackupSummary };
   backup_restore: { args: { name: string; passphrase: string | null }; result: RestoreOutcome };
+  damaged_start_new: { args: NoArgs; result: string };
   fiscal_years_list: { args: NoArgs; result: FiscalYears };
   fiscal_year_create: { args: { input: FiscalYearInput }; result: FiscalYear };
   fiscal_year_delete: { args: { id: number }; result: null };

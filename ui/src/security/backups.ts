@@ -20,15 +20,26 @@ export function fileSize(bytes: number): string {
 
 /**
  * Why a backup was made; a department kept before an import names the file
- * imported, and one made right after a passphrase change says which change
- * (a backup after the passphrase was removed is the only one not encrypted).
+ * imported. One made right after a passphrase change says what is true of it
+ * now, not at the change (a later change re-encrypts it, setting a passphrase
+ * encrypts a plain one): with the department open (`departmentOpen`, so
+ * `earlier_passphrase` is known) which passphrase opens it, else only whether
+ * it is encrypted.
  */
-export function reasonText(b: Pick<BackupFile, 'reason' | 'imported_file' | 'encrypted'>): string {
+export function reasonText(
+  b: Pick<BackupFile, 'reason' | 'imported_file' | 'encrypted' | 'earlier_passphrase'>,
+  departmentOpen = false,
+): string {
   if (b.reason === 'before_import' && b.imported_file) return `Kept before import of ${b.imported_file}`;
   if (b.reason === 'passphrase') {
-    return b.encrypted
-      ? 'Right after the passphrase was set or changed (encrypted with the new one)'
-      : 'Right after the passphrase was removed (not encrypted)';
+    const now = !b.encrypted
+      ? 'not encrypted'
+      : !departmentOpen
+        ? 'encrypted'
+        : b.earlier_passphrase
+          ? 'opens with an earlier passphrase, not the current one'
+          : 'opens with the current passphrase';
+    return `Right after a passphrase change (${now})`;
   }
   return REASON_LABELS[b.reason];
 }
