@@ -1,0 +1,143 @@
+//! Paid time off counts the same paid hours in the budget's labor, on the
+//! timecards and in the payroll export, on the sample as of Wednesday 25
+//! Nov 2026 (its 8–21 Nov pay period closed, inside a schedule period).
+
+use super::by_month;
+use crate::attendance::payroll::{self, PayrollLayout};
+use crate::attendance::{approval, exceptions::ExceptionKind, period, timecards};
+use crate::budget::calendar::{Year, YearMonth};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+use std::collections::HashMap;
+
+const NOW: &str = "2026-11-25T15:00:00Z";
+
+fn day(s: &str) -> NaiveDate {
+    crate::input::date(s).unwrap()
+}
+
+/// The budget year from November 2026: November is its month 0.
+fn november_time_off(conn: &Connection) -> i64 {
+    let year = Year {
+        first: YearMonth::of(day("2026-11-01")),
+    };
+    by_month(conn, year).unwrap()[0].non_productive_minutes
+}
+
+/// A full-time person of the sample, made 0.9 FTE, with nothing scheduled
+/// nor punched from Monday 9 to Friday 13 Nov.
+pub(crate) fn person_at_nine_tenths(conn: &Connection) -> (i64, String) {
+    let (id, no): (i64, String) = conn
+        .query_row(
+            "SELECT id, employee_no FROM staff WHERE employment_type = 'full_time'
+               AND termination_date IS NULL
+               AND id IN (SELECT staff_id FROM assignment WHERE date BETWEEN '2026-11-16' AND '2026-11-21')
+             ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    conn.execute("UPDATE staff SET fte_hundredths = 90 WHERE id = ?1", [id])
+        .unwrap();
+    for table in ["assignment WHERE date", "punch WHERE workday"] {
+        conn.execute(
+            &format!("DELETE FROM {table} BETWEEN '2026-11-09' AND '2026-11-13' AND staff_id = ?1"),
+            [id],
+        )
+        .unwrap();
+    }
+    (id, no)
+}
+
+pub(crate) fn approve(conn: &Connection) {
+    let l = period::load(conn, "2026-11-08").unwrap();
+    for ex in timecards::view(conn, &l).unwrap().exceptions {
+        if ex.kind == ExceptionKind::MissedPunch {
+            approval::approve_exception(conn, &l, ex.staff_id, &ex.workday, ex.kind, NOW).unwrap();
+        }
+    }
+    let l = period::load(conn, "2026-11-08").unwrap();
+    approval::approve_period(conn, &l, NOW).unwrap();
+}
+
+/// The person's timecard minutes by pay code and the payroll file's, by
+/// pay code, for 8–21 Nov (approved first).
+pub(crate) fn card_and_payroll(
+    conn: &Connection,
+    staff_id: i64,
+    employee_no: &str,
+) -> (HashMap<String, i64>, HashMap<String, i64>) {
+    let l = period::load(conn, "2026-11-08").unwrap();
+    let card: HashMap<String, i64> = timecards::view(conn, &l)
+        .unwrap()
+        .timecards
+        .into_iter()
+        .find(|t| t.staff_id == staff_id)
+        .expect("their timecard")
+        .by_code
+        .into_iter()
+        .map(|c| (c.code, c.minutes))
+        .collect();
+    let file = payroll::export(&l, PayrollLayout::ByPeriod).unwrap();
+    let mut paid = HashMap::new();
+    for rec in csv::Reader::from_reader(&file.bytes[..]).records() {
+        let rec = rec.unwrap();
+        if &rec[0] == employee_no {
+            *paid.entry(rec[4].to_string()).or_default() += rec[6].parse::<i64>().unwrap();
+        }
+    }
+    (card, paid)
+}
+
+/// Five weekdays of PTO at 0.9 FTE pay 7.2 h each (36 h) in the budget's
+/// labor, on the timecard and in the payroll file (the budget counted a
+/// flat 8 h a day: 40 h).
+#[test]
+fn paid_time_off_pays_the_same_hours_in_the_budget_the_timecards_and_payroll() {
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let (id, no) = person_at_nine_tenths(&conn);
+    let budget_before = november_time_off(&conn);
+    conn.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+         VALUES (?1, '2026-11-09', '2026-11-13', 'pto', 'approved', 1, '')",
+        params![id],
+    )
+    .unwrap();
+    let budget = november_time_off(&conn) - budget_before;
+    assert_eq!(budget, 5 * 432, "5 weekdays at 7.2 h in the budget");
+    approve(&conn);
+    let (card, paid) = card_and_payroll(&conn, id, &no);
+    assert_eq!(card.get("PTO").copied(), Some(budget), "timecard: {card:?}");
+    assert_eq!(paid.get("PTO").copied(), Some(budget), "payroll: {paid:?}");
+}
+
+/// A weekend day of PTO with no shift pays nothing, in all three.
+#[test]
+fn a_weekend_day_of_time_off_without_a_shift_pays_nothing_anywhere() {
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let (id, no) = person_at_nine_tenths(&conn);
+    conn.execute(
+        "DELETE FROM assignment WHERE staff_id = ?1 AND date = '2026-11-14'",
+        [id],
+    )
+    .unwrap();
+    conn.execute(
+        "DELETE FROM punch WHERE staff_id = ?1 AND workday = '2026-11-14'",
+        [id],
+    )
+    .unwrap();
+    let budget_before = november_time_off(&conn);
+    conn.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+         VALUES (?1, '2026-11-14', '2026-11-14', 'pto', 'approved', 1, '')",
+        params![id],
+    )
+    .unwrap();
+    assert_eq!(november_time_off(&conn), budget_before, "a Saturday pays 0");
+    approve(&conn);
+    let (card, paid) = card_and_payroll(&conn, id, &no);
+    assert_eq!(card.get("PTO"), None, "{card:?}");
+    assert_eq!(paid.get("PTO"), None, "{paid:?}");
+}
