@@ -141,3 +141,84 @@ fn a_weekend_day_of_time_off_without_a_shift_pays_nothing_anywhere() {
     assert_eq!(card.get("PTO"), None, "{card:?}");
     assert_eq!(paid.get("PTO"), None, "{paid:?}");
 }
+
+/// The person's scheduled shifts from 16 to 20 Nov as (date, paid minutes
+/// as the timecards count them), with the shifts' kinds differing.
+fn shifts_of(conn: &Connection, staff_id: i64) -> Vec<(String, i64)> {
+    let l = period::load(conn, "2026-11-08").unwrap();
+    let mut out: Vec<(String, i64)> = l
+        .shifts
+        .iter()
+        .filter(|s| s.staff_id == staff_id)
+        .filter(|s| s.date >= day("2026-11-16") && s.date <= day("2026-11-20"))
+        .map(|s| (crate::input::format_date(s.date), s.paid_minutes()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Time off approved from the Schedule with "approve and remove" keeps
+/// each removed shift's paid minutes: those days pay what the shifts paid
+/// (not the FTE's 7.2 h) in the budget, on the timecard and in payroll,
+/// and denying or approving anyway keeps nothing.
+#[test]
+fn time_off_approved_with_its_shifts_removed_pays_what_the_shifts_paid() {
+    use crate::schedule::store::time_off_approval::decide;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let (id, no) = person_at_nine_tenths(&conn);
+    let shifts = shifts_of(&conn, id);
+    assert!(!shifts.is_empty(), "the person works between 16 and 20 Nov");
+    let shift_minutes: i64 = shifts.iter().map(|(_, m)| m).sum();
+    conn.execute(
+        "DELETE FROM punch WHERE staff_id = ?1 AND workday BETWEEN '2026-11-16' AND '2026-11-20'",
+        [id],
+    )
+    .unwrap();
+    let budget_before = november_time_off(&conn);
+    conn.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+         VALUES (?1, '2026-11-16', '2026-11-20', 'pto', 'requested', 1, '')",
+        params![id],
+    )
+    .unwrap();
+    let request = conn.last_insert_rowid();
+    decide(&mut conn, request, true, true, NOW).unwrap();
+    assert!(shifts_of(&conn, id).is_empty(), "the shifts are removed");
+    let weekdays_without_shift = 5 - shifts.len() as i64;
+    let expected = shift_minutes + weekdays_without_shift * 432;
+    assert_eq!(
+        november_time_off(&conn) - budget_before,
+        expected,
+        "the budget pays the removed shifts' minutes ({shifts:?}) and 7.2 h on the other weekdays"
+    );
+    approve(&conn);
+    let (card, paid) = card_and_payroll(&conn, id, &no);
+    assert_eq!(card.get("PTO").copied(), Some(expected), "timecard");
+    assert_eq!(paid.get("PTO").copied(), Some(expected), "payroll");
+}
+
+/// Approving anyway (the shifts stay) keeps no shift's minutes with the
+/// time off, nor does denying.
+#[test]
+fn approving_anyway_or_denying_keeps_no_shift_minutes() {
+    use crate::schedule::store::time_off_approval::decide;
+    for (approve, remove) in [(true, false), (false, true)] {
+        let mut conn = crate::store::open_in_memory().unwrap();
+        crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+        let (id, _) = person_at_nine_tenths(&conn);
+        conn.execute(
+            "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+             VALUES (?1, '2026-11-16', '2026-11-20', 'pto', 'requested', 1, '')",
+            params![id],
+        )
+        .unwrap();
+        let request = conn.last_insert_rowid();
+        decide(&mut conn, request, approve, remove, NOW).unwrap();
+        let kept: i64 = conn
+            .query_row("SELECT count(*) FROM time_off_shift", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(kept, 0, "approve {approve}, remove {remove}");
+        assert!(!shifts_of(&conn, id).is_empty(), "the shifts stay");
+    }
+}

@@ -108,16 +108,19 @@ pub fn overlapping(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResu
 }
 
 /// The paid minutes of the scheduled shifts that approved, paid time off
-/// replaced (`shift_minutes`), by person and day, for days in `from..=to`.
+/// replaced (`time_off_shift`), by person and day, for days in `from..=to`
+/// that the time off still covers.
 pub fn replaced_shifts(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<std::collections::HashMap<(i64, NaiveDate), i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT staff_id, from_date, shift_minutes FROM time_off
-         WHERE status = 'approved' AND paid = 1 AND shift_minutes IS NOT NULL
-           AND from_date BETWEEN ?1 AND ?2",
+        "SELECT t.staff_id, r.date, r.minutes FROM time_off_shift r
+         JOIN time_off t ON t.id = r.time_off_id
+         WHERE t.status = 'approved' AND t.paid = 1
+           AND r.date BETWEEN t.from_date AND t.to_date
+           AND r.date BETWEEN ?1 AND ?2",
     )?;
     let rows = stmt.query_map(
         params![input::format_date(from), input::format_date(to)],
@@ -139,9 +142,25 @@ pub fn replaced_shifts(
     Ok(out)
 }
 
+/// Keeps the paid minutes of the shift time off `time_off_id` replaced on
+/// `day` (the shift is taken off the schedule by the caller, in the same
+/// transaction), so the day pays them.
+pub fn keep_replaced_shift(
+    tx: &Connection,
+    time_off_id: i64,
+    day: NaiveDate,
+    minutes: i64,
+) -> AppResult<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO time_off_shift (time_off_id, date, minutes) VALUES (?1, ?2, ?3)",
+        params![time_off_id, input::format_date(day), minutes],
+    )?;
+    Ok(())
+}
+
 /// Records one day of approved time off that replaces the person's
-/// scheduled shift, whose paid minutes it keeps (`shift_minutes`), on the
-/// caller's transaction. Returns the new request's id.
+/// scheduled shift, whose paid minutes it keeps (`keep_replaced_shift`), on
+/// the caller's transaction. Returns the new request's id.
 #[allow(clippy::too_many_arguments)]
 pub fn record_for_shift(
     tx: &Connection,
@@ -154,11 +173,13 @@ pub fn record_for_shift(
     now: &str,
 ) -> AppResult<i64> {
     tx.execute(
-        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note, decided_at, shift_minutes)
-         VALUES (?1, ?2, ?2, ?3, 'approved', ?4, ?5, ?6, ?7)",
-        params![staff_id, input::format_date(day), kind, paid, note, now, shift_minutes],
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note, decided_at)
+         VALUES (?1, ?2, ?2, ?3, 'approved', ?4, ?5, ?6)",
+        params![staff_id, input::format_date(day), kind, paid, note, now],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    keep_replaced_shift(tx, id, day, shift_minutes)?;
+    Ok(id)
 }
 
 /// Agency and per diem staff are not paid by the hospital for time off:
