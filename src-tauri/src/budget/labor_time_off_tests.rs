@@ -6,7 +6,7 @@ use super::by_month;
 use crate::attendance::payroll::{self, PayrollLayout};
 use crate::attendance::{approval, exceptions::ExceptionKind, period, timecards};
 use crate::budget::calendar::{Year, YearMonth};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 use std::collections::HashMap;
 
@@ -198,27 +198,117 @@ fn time_off_approved_with_its_shifts_removed_pays_what_the_shifts_paid() {
     assert_eq!(paid.get("PTO").copied(), Some(expected), "payroll");
 }
 
-/// Approving anyway (the shifts stay) keeps no shift's minutes with the
-/// time off, nor does denying.
+/// Time off approved with its shifts kept ("approve and keep"): those days
+/// are worked, so the time off leaves them: no rule broken on the grid, no
+/// time off paid there in the budget, on the timecard or in payroll, and
+/// the weekdays without a shift pay 7.2 h as before (the kept shifts were
+/// flagged as breaking the time off and paid as time off when not punched).
 #[test]
-fn approving_anyway_or_denying_keeps_no_shift_minutes() {
+fn time_off_approved_with_its_shifts_kept_leaves_those_days_to_work() {
     use crate::schedule::store::time_off_approval::decide;
-    for (approve, remove) in [(true, false), (false, true)] {
-        let mut conn = crate::store::open_in_memory().unwrap();
-        crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
-        let (id, _) = person_at_nine_tenths(&conn);
-        conn.execute(
-            "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
-             VALUES (?1, '2026-11-16', '2026-11-20', 'pto', 'requested', 1, '')",
-            params![id],
+    use crate::schedule::RuleCode;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let (id, no) = person_at_nine_tenths(&conn);
+    let shifts = shifts_of(&conn, id);
+    assert!(!shifts.is_empty(), "the person works between 16 and 20 Nov");
+    // Not punched: a kept shift not worked is a no-show, not time off.
+    conn.execute(
+        "DELETE FROM punch WHERE staff_id = ?1 AND workday BETWEEN '2026-11-16' AND '2026-11-20'",
+        [id],
+    )
+    .unwrap();
+    let budget_before = november_time_off(&conn);
+    conn.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+         VALUES (?1, '2026-11-16', '2026-11-20', 'pto', 'requested', 1, '')",
+        params![id],
+    )
+    .unwrap();
+    let request = conn.last_insert_rowid();
+    decide(&mut conn, request, true, false, NOW).unwrap();
+    assert_eq!(shifts_of(&conn, id), shifts, "the shifts stay");
+    let period_id: i64 = conn
+        .query_row(
+            "SELECT id FROM schedule_period WHERE '2026-11-16' BETWEEN start_date AND end_date",
+            [],
+            |r| r.get(0),
         )
         .unwrap();
-        let request = conn.last_insert_rowid();
-        decide(&mut conn, request, approve, remove, NOW).unwrap();
-        let kept: i64 = conn
-            .query_row("SELECT count(*) FROM time_off_shift", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(kept, 0, "approve {approve}, remove {remove}");
-        assert!(!shifts_of(&conn, id).is_empty(), "the shifts stay");
-    }
+    let grid = crate::schedule::store::view(&conn, period_id, day("2026-11-25")).unwrap();
+    let broken: Vec<_> = grid
+        .violations
+        .iter()
+        .filter(|v| v.rule == RuleCode::TimeOff)
+        .collect();
+    assert!(
+        broken.is_empty(),
+        "no rule broken by a kept shift: {broken:?}"
+    );
+    let expected = (5 - shifts.len() as i64) * 432;
+    assert_eq!(
+        november_time_off(&conn) - budget_before,
+        expected,
+        "the budget pays only the days without a shift"
+    );
+    let l = period::load(&conn, "2026-11-08").unwrap();
+    let no_shows = timecards::exceptions_of(&l)
+        .into_iter()
+        .filter(|e| e.staff_id == id && e.kind == ExceptionKind::NoShow)
+        .count();
+    assert_eq!(
+        no_shows,
+        shifts.len(),
+        "a kept shift not worked is a no-show"
+    );
+    approve(&conn);
+    let (card, paid) = card_and_payroll(&conn, id, &no);
+    let pto = |m: &HashMap<String, i64>| m.get("PTO").copied().unwrap_or(0);
+    assert_eq!(pto(&card), expected, "timecard: {card:?}");
+    assert_eq!(pto(&paid), expected, "payroll: {paid:?}");
+
+    // The kept shift taken off later: the day is time off again.
+    let first = shifts[0].0.clone();
+    conn.execute(
+        "DELETE FROM assignment WHERE staff_id = ?1 AND date = ?2",
+        params![id, first],
+    )
+    .unwrap();
+    let fte_day = if crate::input::date(&first)
+        .unwrap()
+        .weekday()
+        .number_from_monday()
+        > 5
+    {
+        0
+    } else {
+        432
+    };
+    assert_eq!(
+        november_time_off(&conn) - budget_before,
+        expected + fte_day,
+        "a kept shift no longer there leaves the day to the time off"
+    );
+}
+
+/// Denying records nothing about the shifts.
+#[test]
+fn denying_records_nothing_about_the_shifts() {
+    use crate::schedule::store::time_off_approval::decide;
+    let mut conn = crate::store::open_in_memory().unwrap();
+    crate::sample::create(&mut conn, day("2026-11-25")).unwrap();
+    let (id, _) = person_at_nine_tenths(&conn);
+    conn.execute(
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note)
+         VALUES (?1, '2026-11-16', '2026-11-20', 'pto', 'requested', 1, '')",
+        params![id],
+    )
+    .unwrap();
+    let request = conn.last_insert_rowid();
+    decide(&mut conn, request, false, true, NOW).unwrap();
+    let kept: i64 = conn
+        .query_row("SELECT count(*) FROM time_off_shift", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0);
+    assert!(!shifts_of(&conn, id).is_empty(), "the shifts stay");
 }

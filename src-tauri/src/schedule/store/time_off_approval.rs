@@ -1,6 +1,6 @@
 //! Approving time off over days that already hold shifts: which shifts they
 //! are, and approving with those shifts taken off in the same transaction
-//! (or approving anyway, leaving them for the manager to change).
+//! (or approving and keeping them: those days are worked, not off).
 
 use super::assignments::mark_changed;
 use super::shift_types;
@@ -49,11 +49,13 @@ pub fn overlapping_shifts(conn: &Connection, id: i64) -> AppResult<Vec<Overlappi
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Approves or denies a request; approving with `remove_shifts` also takes
+/// Approves or denies a request. Approving with `remove_shifts` also takes
 /// the person's shifts on its days off the schedule, all in one
 /// transaction, keeping each shift's paid minutes with the time off: the
 /// day pays what the shift would have paid, as a no-show turned into time
-/// off does. `now` is when, as RFC 3339.
+/// off does. Approving without keeps the shifts: the person works those
+/// days, which the time off then leaves (no rule broken, no time off paid
+/// there). `now` is when, as RFC 3339.
 pub fn decide(
     conn: &mut Connection,
     id: i64,
@@ -62,7 +64,7 @@ pub fn decide(
     now: &str,
 ) -> AppResult<TimeOffRequest> {
     let tx = conn.transaction()?;
-    let shifts = if approve && remove_shifts {
+    let shifts = if approve {
         overlapping_shifts(&tx, id)?
     } else {
         Vec::new()
@@ -71,7 +73,10 @@ pub fn decide(
     for shift in &shifts {
         let date = input::date(&shift.date).map_err(|m| AppError::new(ErrorCode::Internal, m))?;
         let minutes = shift_paid_minutes(&tx, request.staff_id, date)?;
-        time_off::keep_replaced_shift(&tx, id, date, minutes)?;
+        time_off::record_shift(&tx, id, date, minutes, !remove_shifts)?;
+        if !remove_shifts {
+            continue;
+        }
         tx.execute(
             "DELETE FROM assignment WHERE staff_id = ?1 AND date = ?2",
             params![request.staff_id, shift.date],
