@@ -757,7 +757,7 @@ fn a_change_after_approval_is_shown_and_its_new_exception_is_to_review() {
     assert_eq!(paid(&after) - paid(&before), 60);
     assert_eq!(
         after.after_approval.as_deref(),
-        Some("Changed after approval: +1.0 h since payroll was exported.")
+        Some("Changed after approval: +1.0 h since payroll was exported (1 clocked shift corrected).")
     );
     let changed = after
         .timecards

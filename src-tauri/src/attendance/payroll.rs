@@ -101,11 +101,8 @@ pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
         ],
     };
     out.write_record(header).map_err(failed)?;
-    let mut ids: Vec<i64> = l.punches.iter().map(|p| p.staff_id).collect();
-    ids.extend(l.shifts.iter().map(|s| s.staff_id));
-    ids.sort_unstable();
-    ids.dedup();
-    let mut people: Vec<_> = ids
+    let mut people: Vec<_> = l
+        .paid_people()
         .into_iter()
         .map(|id| {
             let p = l.person(id);

@@ -311,14 +311,7 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
             }
         })
         .collect();
-    let mut ids: Vec<i64> = l
-        .shifts
-        .iter()
-        .map(|s| s.staff_id)
-        .chain(l.punches.iter().map(|p| p.staff_id))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = l.paid_people();
     let mut totals = BTreeMap::new();
     let mut timecards: Vec<Timecard> = Vec::new();
     for id in ids {
@@ -358,9 +351,7 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
                 .filter(|r| r.punch.staff_id == id)
                 .map(|r| line(l, r))
                 .collect(),
-            changed_after_approval: l.records.iter().any(|r| {
-                r.punch.staff_id == id && after_approval::changed_after(l, id, r.punch.workday)
-            }),
+            changed_after_approval: after_approval::person_changed_after(l, id),
         });
     }
     timecards.sort_by_key(|t| t.name.to_lowercase());
