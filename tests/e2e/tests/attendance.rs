@@ -139,10 +139,13 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     app.click(&app.find("#punch-choose"));
     let counts = app.wait_until("the preview's counts", || {
         let t = app.text(&app.try_find(By::Css("#punch-counts"))?);
-        t.contains("punches").then_some(t)
+        t.contains("clocked shifts").then_some(t)
     });
     let expected = lines.len() - 2;
-    assert!(counts.contains(&format!("{expected} punches")), "{counts}");
+    assert!(
+        counts.contains(&format!("{expected} clocked shifts by ")),
+        "the clock's records counted as shifts clocked: {counts}"
+    );
     assert!(app.text_of("#punch-unmatched").contains("77001"));
     assert_eq!(
         app.value(&app.find("#punch-col-4")),
@@ -158,7 +161,7 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
         Some(app.text(&app.try_find(By::Css("#punch-done"))?))
     });
     assert!(
-        done.contains(&format!("{expected} punches added")) || done.contains("added"),
+        done.contains(&format!("{expected} clocked shifts added")) || done.contains("added"),
         "{done}"
     );
     app.click_button("See the exceptions");
@@ -187,9 +190,28 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     app.wait_until("the reason asked for", || {
         app.try_find(By::Css("#punch-reason-error"))
     });
+    let save_top = || {
+        app.execute(
+            "return document.querySelector('#punch-save').getBoundingClientRect().top;",
+            vec![],
+        )
+        .as_f64()
+        .unwrap()
+    };
+    let with_error = save_top();
     app.type_into(
         "#punch-reason",
         "Forgot to punch out; confirmed by the charge nurse",
+    );
+    app.wait_until("the reason's message cleared by typing", || {
+        app.try_find(By::Css("#punch-reason-error"))
+            .is_none()
+            .then_some(())
+    });
+    assert_eq!(
+        save_top(),
+        with_error,
+        "the dialog keeps the message's room: its buttons do not move as it clears"
     );
     app.click(&app.find("#punch-save"));
     app.wait_until("the missed punch gone", || {
