@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PunchMapping } from '../lib/bindings';
-import { changeText, clocked, day, handKeptText, mapColumn, periodLabel } from './attendance';
+import { changeText, clocked, day, handKeptText, mapColumn, mealsText, periodLabel } from './attendance';
 
 const period = { start: '2026-11-08', end: '2026-11-21', approved: false, current: false, punches: 0 };
 
@@ -40,6 +40,10 @@ describe('what an import does to its days', () => {
   it('counts added, removed and unchanged clocked shifts (pairs of punches)', () => {
     expect(changeText(r)).toBe('2 clocked shifts added, 2 removed, 3 unchanged');
     expect(changeText({ ...r, added: 1 })).toBe('1 clocked shift added, 2 removed, 3 unchanged');
+  });
+  it('says where the meal rule deducted the shift’s break', () => {
+    expect(mealsText(1)).toBe("no meal column: the shift's unpaid break deducted from 1 clocked shift of 6 h or more (Settings)");
+    expect(mealsText(120)).toContain('from 120 clocked shifts of 6 h or more');
   });
   it('counts the clock’s records as clocked shifts, one word everywhere', () => {
     expect(clocked(1)).toBe('1 clocked shift');

@@ -39,6 +39,11 @@ export function changeText(r: PunchReplace): string {
   return `${clocked(Number(r.added))} added, ${Number(r.removed)} removed, ${Number(r.unchanged)} unchanged`;
 }
 
+/** The meal rule applied by an import's preview (the file has no meal column). */
+export function mealsText(n: number): string {
+  return `no meal column: the shift's unpaid break deducted from ${clocked(n)} of 6 h or more (Settings)`;
+}
+
 /** "2 clocked shifts corrected by hand are kept; the file's are left out", or '' when none. */
 export function handKeptText(r: PunchReplace): string {
   const kept = Number(r.kept_by_hand);

@@ -20,3 +20,9 @@ CREATE TABLE time_off_shift (
 
 INSERT INTO time_off_shift (time_off_id, date, minutes)
     SELECT id, from_date, shift_minutes FROM time_off WHERE shift_minutes IS NOT NULL;
+
+-- The department's rule for a time clock whose file has no meal column:
+-- deduct the scheduled shift's unpaid break from a clocked shift of 6 hours
+-- or more (1, the default), or pay it as clocked (0).
+ALTER TABLE attendance_settings ADD COLUMN deduct_missing_meal INTEGER NOT NULL DEFAULT 1
+    CHECK (deduct_missing_meal IN (0, 1));
