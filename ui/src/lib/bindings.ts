@@ -1789,7 +1789,12 @@ export type PayCodeMinutes = {
 /**
  * "REG", "OT", "PTO", "SICK"…, as payroll systems name them.
  */
-code: string, label: string, minutes: number, };
+code: string, label: string, minutes: number, 
+/**
+ * Paid hours in hundredths (`paid_hours`): a person's minutes rounded
+ * once; a total, the sum of its people's (what the payroll rows pay).
+ */
+hundredths: number, };
 
 export type PunchLine = { id: number, workday: string, 
 /**
