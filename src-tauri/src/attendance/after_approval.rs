@@ -94,7 +94,7 @@ pub fn time_off_changes(
 ) -> AppResult<Vec<TimeOffChange>> {
     let approval: Option<i64> = conn.query_row(
         "SELECT max(id) FROM audit_log WHERE table_name = 'pay_period_approval'
-           AND action = 'insert' AND json_extract(after, '$.start_date') = ?1",
+           AND record_key = ?1 AND action = 'insert'",
         [input::format_date(start)],
         |r| r.get(0),
     )?;
