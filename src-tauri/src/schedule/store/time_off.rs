@@ -385,9 +385,15 @@ mod tests {
         }
     }
 
+    /// Days kept, and the runs of time off left.
+    type Case = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    );
+
     #[test]
     fn a_kept_day_leaves_the_runs_around_it() {
-        let cases: [(&[&str], &[(&str, &str)]); 5] = [
+        let cases: [Case; 5] = [
             (&[], &[("2026-12-14", "2026-12-18")]),
             (
                 &["2026-12-16"],
