@@ -280,3 +280,55 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     app.screenshot("attendance-timecards.png");
     app.quit();
 }
+
+/// A clock file without a meal column: the preview says the department's
+/// rule deducted the shift's unpaid break (on by default), and on how many
+/// clocked shifts (some, not all: those of 6 h or more whose shift type has
+/// an unpaid break).
+#[test]
+fn a_file_without_meals_shows_the_shifts_break_deducted_in_the_preview() {
+    let dir = wardbook_e2e::data_dir();
+    let out = tempfile::tempdir().expect("a folder for the files");
+    let punches = out.path().join("timeclock.csv");
+    std::env::set_var("WARDBOOK_TEST_OPEN_FILE", &punches);
+    std::env::set_var("WARDBOOK_TEST_SAVE_DIR", out.path());
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    let (days, rows) = export_schedule(&app, out.path());
+    let mut lines = vec!["Employee ID,Work Date,Time In,Time Out".to_string()];
+    for (no, cells) in &rows {
+        for (d, code) in days.iter().take(14).zip(cells) {
+            if let Some((i, o)) = clocked(code) {
+                lines.push(format!("{no},{d},{i},{o}"));
+            }
+        }
+    }
+    std::fs::write(&punches, windows_csv(&lines)).unwrap();
+    app.click(&app.wait_for(By::XPath(
+        "//nav//button[normalize-space()='Time & attendance']",
+    )));
+    app.find("#attendance-summary");
+    app.click(&app.find("#attendance-tab-import"));
+    app.click(&app.find("#punch-choose"));
+    let meals = app.wait_until("the meal rule in the preview", || {
+        Some(app.text(&app.try_find(By::Css("#punch-meals"))?))
+    });
+    assert!(
+        meals.contains("no meal column: the shift's unpaid break deducted from ")
+            && meals.contains("clocked shifts of 6 h or more"),
+        "{meals}"
+    );
+    let n: usize = meals
+        .split("deducted from ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {meals:?}"));
+    assert!(
+        n > 0 && n < lines.len(),
+        "{n} of {} clocked shifts",
+        lines.len() - 1
+    );
+    app.screenshot("attendance-import-meals.png");
+    app.quit();
+}
