@@ -101,6 +101,26 @@ fn main() {
     let view = measure(VIEW_ROUNDS, |_| {
         std::hint::black_box(timecards::view(&done, &period::load(&done, START).unwrap()).unwrap());
     });
+    // Opening a schedule period with the worked layer (schedule_worked):
+    // the marks of every pay period it overlaps, as of the day after this
+    // pay period.
+    let (period_id, pay_periods): (i64, i64) = done
+        .query_row(
+            "SELECT id, (julianday(end_date) - julianday(start_date) + 1) / 14 FROM schedule_period
+             WHERE ?1 BETWEEN start_date AND end_date",
+            [START],
+            |r| Ok((r.get(0)?, r.get::<_, f64>(1)?.ceil() as i64)),
+        )
+        .unwrap();
+    let mut marks = 0;
+    let worked = measure(VIEW_ROUNDS, |_| {
+        let cells = wardbook::attendance::worked::for_period(&done, period_id, until).unwrap();
+        marks = cells.len();
+        std::hint::black_box(cells);
+    });
+    println!(
+        "worked layer: the schedule period holding {START} (about {pay_periods} pay periods), {marks} marks"
+    );
     println!(
         "time and attendance: {STAFF} staff, {pairs} punch pairs in one pay period, {exceptions} exceptions"
     );
@@ -118,6 +138,11 @@ fn main() {
             "pay period timecards and exceptions (the command)",
             view,
             "20 p95",
+        ),
+        (
+            "schedule period's worked layer (schedule_worked)",
+            worked,
+            "—",
         ),
     ] {
         println!("{name:<58} {p50:>9.2} {p95:>9.2} {max:>9.2} {target:>8}");

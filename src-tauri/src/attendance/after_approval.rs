@@ -2,12 +2,15 @@
 //! approved and when its payroll file was last exported, set beside what
 //! it pays now, so a correction after approval is shown as such ("Changed
 //! after approval: +1.0 h since payroll was exported") and a new export
-//! says what differs from the last one.
+//! says what differs from the last one. A change is a punch corrected or
+//! typed in, or time off added, changed or removed on the period's days
+//! (read from the history, which orders them after the approval's entry).
 
 use super::period::Loaded;
 use super::timecards::{codes, days_of};
 use crate::error::AppResult;
 use crate::input;
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// What the period paid at approval and at its last payroll export.
@@ -39,15 +42,8 @@ pub fn marks(conn: &Connection, l: &Loaded) -> AppResult<Marks> {
 /// The paid minutes of the period (worked and paid time off), as the
 /// timecards and the payroll file add them up.
 pub fn paid_minutes(l: &Loaded) -> i64 {
-    let mut ids: Vec<i64> = l
-        .shifts
-        .iter()
-        .map(|s| s.staff_id)
-        .chain(l.punches.iter().map(|p| p.staff_id))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
+    l.paid_people()
+        .into_iter()
         .flat_map(|id| days_of(l, id))
         .flat_map(|d| codes(&d))
         .map(|(_, _, m)| m)
@@ -79,42 +75,135 @@ fn signed_hours(minutes: i64) -> String {
     format!("{sign}{}.{} h", tenths / 10, tenths % 10)
 }
 
-/// A person and day with a punch corrected or typed in after approval.
-pub fn changed_after(l: &Loaded, staff_id: i64, day: chrono::NaiveDate) -> bool {
+/// Time off of one person added, changed or removed after approval: its
+/// days before or after the change (both, when the dates moved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeOffChange {
+    pub staff_id: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The time off changes written to the history after the period starting
+/// `start` was approved (its approval's own entry), on the period's days
+/// `start..=end`. None approved, none.
+pub fn time_off_changes(
+    conn: &Connection,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> AppResult<Vec<TimeOffChange>> {
+    let approval: Option<i64> = conn.query_row(
+        "SELECT max(id) FROM audit_log WHERE table_name = 'pay_period_approval'
+           AND record_key = ?1 AND action = 'insert'",
+        [input::format_date(start)],
+        |r| r.get(0),
+    )?;
+    let Some(approval) = approval else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT json_extract(s.value, '$.staff_id'), json_extract(s.value, '$.from_date'),
+                json_extract(s.value, '$.to_date')
+         FROM audit_log a, json_each(json_array(json(a.before), json(a.after))) s
+         WHERE a.table_name = 'time_off' AND a.id > ?1 AND s.type = 'object'",
+    )?;
+    let rows = stmt.query_map([approval], |r| {
+        Ok((
+            r.get::<_, Option<i64>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (Some(staff_id), Some(from), Some(to)) = row? else {
+            continue;
+        };
+        let (Ok(from), Ok(to)) = (input::date(&from), input::date(&to)) else {
+            continue;
+        };
+        let change = TimeOffChange { staff_id, from, to };
+        if from <= end && to >= start && !out.contains(&change) {
+            out.push(change);
+        }
+    }
+    Ok(out)
+}
+
+/// A person and day with a punch corrected or typed in, or time off
+/// changed, after approval.
+pub fn changed_after(l: &Loaded, staff_id: i64, day: NaiveDate) -> bool {
     let Some(approved) = &l.approved_at else {
         return false;
     };
-    l.records.iter().any(|r| {
+    let punch = l.records.iter().any(|r| {
         r.punch.staff_id == staff_id
             && r.punch.workday == day
             && r.corrected_at.as_ref().is_some_and(|c| c > approved)
-    })
+    });
+    punch
+        || l.time_off_changes
+            .iter()
+            .any(|c| c.staff_id == staff_id && c.from <= day && day <= c.to)
+}
+
+/// A person with a punch or time off changed after approval.
+pub fn person_changed_after(l: &Loaded, staff_id: i64) -> bool {
+    l.approved_at.is_some()
+        && (l.time_off_changes.iter().any(|c| c.staff_id == staff_id)
+            || l.records.iter().any(|r| {
+                r.punch.staff_id == staff_id && changed_after(l, staff_id, r.punch.workday)
+            }))
 }
 
 /// The period's note when it changed after approval: what it pays now
 /// against the last payroll export (or the approval). None while nothing
 /// changed, or for a period not approved.
 pub fn note(l: &Loaded, m: &Marks, now_minutes: i64) -> Option<String> {
-    l.approved_at.as_ref()?;
+    let approved = l.approved_at.as_ref()?;
     let corrected = l
         .records
         .iter()
-        .filter(|r| changed_after(l, r.punch.staff_id, r.punch.workday))
+        .filter(|r| r.corrected_at.as_ref().is_some_and(|c| c > approved))
         .count();
+    let time_off = {
+        let mut people: Vec<i64> = l.time_off_changes.iter().map(|c| c.staff_id).collect();
+        people.sort_unstable();
+        people.dedup();
+        people.len()
+    };
     let (then, since, as_) = match (m.exported_minutes, m.approved_minutes) {
         (Some(e), _) => (Some(e), "since payroll was exported", "as exported"),
         (None, a) => (a, "since the period was approved", "as approved"),
     };
     let diff = then.map(|t| now_minutes - t).filter(|d| *d != 0);
-    match (diff, corrected) {
-        (None, 0) => None,
-        (Some(d), _) => Some(format!(
+    let mut what = Vec::new();
+    if corrected > 0 {
+        let shifts = if corrected == 1 {
+            "clocked shift"
+        } else {
+            "clocked shifts"
+        };
+        what.push(format!("{corrected} {shifts} corrected"));
+    }
+    if time_off > 0 {
+        let people = if time_off == 1 { "person" } else { "people" };
+        what.push(format!("time off of {time_off} {people} changed"));
+    }
+    match diff {
+        Some(d) if what.is_empty() => Some(format!(
             "Changed after approval: {} {since}.",
             signed_hours(d)
         )),
-        (None, n) => Some(format!(
-            "Changed after approval: {n} {} corrected; the paid hours are {as_}.",
-            if n == 1 { "punch" } else { "punches" }
+        Some(d) => Some(format!(
+            "Changed after approval: {} {since} ({}).",
+            signed_hours(d),
+            what.join(", ")
+        )),
+        None if what.is_empty() => None,
+        None => Some(format!(
+            "Changed after approval: {}; the paid hours are {as_}.",
+            what.join(", ")
         )),
     }
 }
@@ -136,3 +225,7 @@ pub fn export_note(l: &Loaded, m: &Marks, now_minutes: i64) -> Option<String> {
         )
     })
 }
+
+#[cfg(test)]
+#[path = "after_approval_tests.rs"]
+mod tests;

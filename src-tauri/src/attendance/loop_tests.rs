@@ -56,23 +56,29 @@ fn fix(reason: &str, clock_in: &str, clock_out: &str, workday: &str) -> PunchInp
     }
 }
 
-/// Minutes per (employee number, pay code) in a payroll CSV.
+/// Minutes per (employee number, pay code) in a payroll CSV; a person's
+/// hours of a code add up to their minutes rounded once.
 fn payroll_minutes(csv: &[u8], code_col: usize) -> HashMap<(String, String), i64> {
-    let mut out = HashMap::new();
+    let mut out: HashMap<(String, String), (i64, i64)> = HashMap::new();
     let mut r = csv::Reader::from_reader(csv);
     for rec in r.records() {
         let rec = rec.unwrap();
         let minutes: i64 = rec[rec.len() - 1].parse().unwrap();
-        let hours = &rec[rec.len() - 2];
-        assert_eq!(
-            hours,
-            payroll::hours(minutes),
-            "hours are the minutes in decimal"
-        );
-        *out.entry((rec[0].to_string(), rec[code_col].to_string()))
-            .or_default() += minutes;
+        let hundredths: i64 = rec[rec.len() - 2].replace('.', "").parse().unwrap();
+        let e = out
+            .entry((rec[0].to_string(), rec[code_col].to_string()))
+            .or_default();
+        e.0 += minutes;
+        e.1 += hundredths;
     }
-    out
+    for (key, (minutes, hundredths)) in &out {
+        assert_eq!(
+            *hundredths,
+            super::paid_hours::hundredths(*minutes),
+            "{key:?}: the hours are the minutes rounded once"
+        );
+    }
+    out.into_iter().map(|(k, (m, _))| (k, m)).collect()
 }
 
 #[test]
@@ -757,7 +763,7 @@ fn a_change_after_approval_is_shown_and_its_new_exception_is_to_review() {
     assert_eq!(paid(&after) - paid(&before), 60);
     assert_eq!(
         after.after_approval.as_deref(),
-        Some("Changed after approval: +1.0 h since payroll was exported.")
+        Some("Changed after approval: +1.0 h since payroll was exported (1 clocked shift corrected).")
     );
     let changed = after
         .timecards

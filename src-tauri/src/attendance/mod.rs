@@ -12,6 +12,7 @@
 //! - `corrections`: punches corrected or typed in by hand, with a reason.
 //! - `approval`: exceptions accepted, the pay period approved and locked.
 //! - `after_approval`: changes to an approved period, shown as such.
+//! - `paid_hours`: minutes to paid hours, rounded once per person and code.
 //! - `payroll`: the approved period as a payroll CSV.
 //! - `settings`: grace minutes and rounding.
 //! - `worked`: the grid's worked-vs-scheduled marks, per person and day.
@@ -29,6 +30,7 @@ pub mod exceptions;
 pub mod import;
 pub mod matching;
 pub mod no_show;
+pub mod paid_hours;
 pub mod pay_codes;
 pub mod payroll;
 pub mod period;

@@ -7,13 +7,16 @@
 //! Columns: employee number, name, the period (or the day), pay code, hours
 //! (decimal, two places, as payroll systems take them) and minutes (exact,
 //! so totals can be checked to the minute). Hours come from the same
-//! figures as the timecards: the rows of a person add up to their card.
+//! figures as the timecards, rounded once per person and code
+//! (`paid_hours`): the rows of a person add up to their card in both
+//! layouts (by day, the rounded hours are spread over the days), and the
+//! rows of a code add up to the timecards' total of it.
 
+use super::paid_hours;
 use super::period::Loaded;
 use super::timecards::{codes, days_of};
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::input;
-use crate::schedule::cost::round_half_up;
 use crate::text_enum::text_enum;
 use std::collections::BTreeMap;
 
@@ -61,8 +64,16 @@ pub fn saved(conn: &rusqlite::Connection, start: &str, now: &str) -> AppResult<(
 
 /// Minutes as decimal hours, two places, half up: 450 → "7.50", 7 → "0.12".
 pub fn hours(minutes: i64) -> String {
-    let hundredths = round_half_up(minutes * 100, 60);
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    paid_hours::text(paid_hours::hundredths(minutes))
+}
+
+/// REG, then OT, then time off by code.
+fn code_rank(code: &str) -> u8 {
+    match code {
+        "REG" => 0,
+        "OT" => 1,
+        _ => 2,
+    }
 }
 
 fn failed(e: impl std::fmt::Display) -> AppError {
@@ -101,11 +112,8 @@ pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
         ],
     };
     out.write_record(header).map_err(failed)?;
-    let mut ids: Vec<i64> = l.punches.iter().map(|p| p.staff_id).collect();
-    ids.extend(l.shifts.iter().map(|s| s.staff_id));
-    ids.sort_unstable();
-    ids.dedup();
-    let mut people: Vec<_> = ids
+    let mut people: Vec<_> = l
+        .paid_people()
         .into_iter()
         .map(|id| {
             let p = l.person(id);
@@ -124,12 +132,7 @@ pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
                 let mut totals: BTreeMap<(u8, String), i64> = BTreeMap::new();
                 for d in &days {
                     for (code, _, m) in codes(d) {
-                        let rank = match code.as_str() {
-                            "REG" => 0,
-                            "OT" => 1,
-                            _ => 2,
-                        };
-                        *totals.entry((rank, code)).or_default() += m;
+                        *totals.entry((code_rank(&code), code)).or_default() += m;
                     }
                 }
                 for ((_, code), m) in totals {
@@ -146,18 +149,34 @@ pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
                 }
             }
             PayrollLayout::ByDay => {
+                // Each code's rounded period hours spread over its days.
+                let mut by_code: BTreeMap<String, Vec<(String, i64)>> = BTreeMap::new();
                 for d in &days {
                     for (code, _, m) in codes(d) {
-                        out.write_record([
-                            no.as_str(),
-                            &name,
-                            &input::format_date(d.date),
-                            &code,
-                            &hours(m),
-                            &m.to_string(),
-                        ])
-                        .map_err(failed)?;
+                        by_code
+                            .entry(code)
+                            .or_default()
+                            .push((input::format_date(d.date), m));
                     }
+                }
+                let mut rows = Vec::new();
+                for (code, list) in by_code {
+                    let minutes: Vec<i64> = list.iter().map(|(_, m)| *m).collect();
+                    for ((date, m), h) in list.into_iter().zip(paid_hours::spread(&minutes)) {
+                        rows.push((date, code_rank(&code), code.clone(), h, m));
+                    }
+                }
+                rows.sort();
+                for (date, _, code, h, m) in rows {
+                    out.write_record([
+                        no.as_str(),
+                        &name,
+                        &date,
+                        &code,
+                        &paid_hours::text(h),
+                        &m.to_string(),
+                    ])
+                    .map_err(failed)?;
                 }
             }
         }
@@ -171,3 +190,7 @@ pub fn export(l: &Loaded, layout: PayrollLayout) -> AppResult<PayrollFile> {
         bytes,
     })
 }
+
+#[cfg(test)]
+#[path = "payroll_totals_tests.rs"]
+mod totals_tests;

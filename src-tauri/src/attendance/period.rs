@@ -45,6 +45,8 @@ pub struct Loaded {
     pub replaced_shifts: HashMap<(i64, NaiveDate), i64>,
     /// RFC 3339 UTC, when the period was approved.
     pub approved_at: Option<String>,
+    /// Time off on the period's days added, changed or removed since.
+    pub time_off_changes: Vec<super::after_approval::TimeOffChange>,
     /// When the period is looked at: a shift that has not started yet is
     /// no exception (the current period is looked at while it runs).
     pub now: DateTime<Utc>,
@@ -57,6 +59,31 @@ impl Loaded {
 
     pub fn person(&self, id: i64) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
+    }
+
+    /// Everyone the period pays or expected: with a shift, a punch, or
+    /// approved paid time off on its days (a shift time off replaced
+    /// too), by id. Their timecards, the payroll file's rows and the paid
+    /// total are theirs.
+    pub fn paid_people(&self) -> Vec<i64> {
+        let (start, end) = (self.start, self.end());
+        let mut ids: Vec<i64> = self
+            .shifts
+            .iter()
+            .map(|s| s.staff_id)
+            .chain(self.punches.iter().map(|p| p.staff_id))
+            .chain(
+                self.time_off
+                    .iter()
+                    .filter(|t| t.paid && t.status == crate::schedule::TimeOffStatus::Approved)
+                    .filter(|t| t.from <= end && t.to >= start)
+                    .map(|t| t.staff_id),
+            )
+            .chain(self.replaced_shifts.keys().map(|(id, _)| *id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     pub fn rates(&self) -> HashMap<i64, i64> {
@@ -155,6 +182,7 @@ pub fn load_at(
         time_off: time_off::overlapping(conn, start, end)?,
         replaced_shifts: time_off::replaced_shifts(conn, start, end)?,
         approved_at: approved_at(conn, start)?,
+        time_off_changes: super::after_approval::time_off_changes(conn, start, end)?,
         rules,
         now,
     })

@@ -1,5 +1,7 @@
 //! The department's attendance settings: grace minutes (how far off the
-//! schedule a punch may be before it is an exception) and punch rounding.
+//! schedule a punch may be before it is an exception), punch rounding, and
+//! whether a clock file without a meal column has the shift's unpaid break
+//! deducted (`import::meals`).
 
 use super::rounding::Rounding;
 use crate::error::{AppResult, Validator};
@@ -16,6 +18,9 @@ pub const MAX_GRACE_MINUTES: i64 = 30;
 pub struct AttendanceSettings {
     pub grace_minutes: i64,
     pub rounding: Rounding,
+    /// A clock file with no meal column: deduct the scheduled shift's
+    /// unpaid break from clocked shifts of 6 h or more.
+    pub deduct_missing_meal: bool,
 }
 
 /// The settings form as typed.
@@ -23,24 +28,28 @@ pub struct AttendanceSettings {
 pub struct AttendanceSettingsInput {
     pub grace_minutes: String,
     pub rounding: Rounding,
+    pub deduct_missing_meal: bool,
 }
 
 /// Until the manager saves them: 7 minutes' grace, the common time-clock
-/// policy, and no rounding (paid as punched).
+/// policy, no rounding (paid as punched), and the shift's unpaid break
+/// deducted when the clock gives no meal (as the schedule pays the shift).
 pub const DEFAULT: AttendanceSettings = AttendanceSettings {
     grace_minutes: 7,
     rounding: Rounding::None,
+    deduct_missing_meal: true,
 };
 
 pub fn load(conn: &Connection) -> AppResult<AttendanceSettings> {
     Ok(conn
         .query_row(
-            "SELECT grace_minutes, rounding FROM attendance_settings WHERE id = 1",
+            "SELECT grace_minutes, rounding, deduct_missing_meal FROM attendance_settings WHERE id = 1",
             [],
             |r| {
                 Ok(AttendanceSettings {
                     grace_minutes: r.get(0)?,
                     rounding: r.get(1)?,
+                    deduct_missing_meal: r.get(2)?,
                 })
             },
         )
@@ -58,15 +67,18 @@ pub fn validate(form: &AttendanceSettingsInput) -> AppResult<AttendanceSettings>
     Ok(AttendanceSettings {
         grace_minutes: grace.unwrap_or_default(),
         rounding: form.rounding,
+        deduct_missing_meal: form.deduct_missing_meal,
     })
 }
 
 pub fn save(conn: &Connection, form: &AttendanceSettingsInput) -> AppResult<AttendanceSettings> {
     let s = validate(form)?;
     conn.execute(
-        "INSERT INTO attendance_settings (id, grace_minutes, rounding) VALUES (1, ?1, ?2)
-         ON CONFLICT (id) DO UPDATE SET grace_minutes = excluded.grace_minutes, rounding = excluded.rounding",
-        params![s.grace_minutes, s.rounding],
+        "INSERT INTO attendance_settings (id, grace_minutes, rounding, deduct_missing_meal)
+         VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET grace_minutes = excluded.grace_minutes,
+             rounding = excluded.rounding, deduct_missing_meal = excluded.deduct_missing_meal",
+        params![s.grace_minutes, s.rounding, s.deduct_missing_meal],
     )?;
     Ok(s)
 }
@@ -79,6 +91,7 @@ mod tests {
         AttendanceSettingsInput {
             grace_minutes: grace.into(),
             rounding,
+            deduct_missing_meal: false,
         }
     }
 
@@ -89,9 +102,10 @@ mod tests {
             load(&conn).unwrap(),
             AttendanceSettings {
                 grace_minutes: 7,
-                rounding: Rounding::None
+                rounding: Rounding::None,
+                deduct_missing_meal: true,
             },
-            "a new department: 7 minutes' grace, no rounding"
+            "a new department: 7 minutes' grace, no rounding, the shift's meal deducted"
         );
         for ok in ["0", "30", " 5 "] {
             save(&conn, &form(ok, Rounding::Quarter)).unwrap();
@@ -114,7 +128,8 @@ mod tests {
             load(&conn).unwrap(),
             AttendanceSettings {
                 grace_minutes: 5,
-                rounding: Rounding::Quarter
+                rounding: Rounding::Quarter,
+                deduct_missing_meal: false,
             },
             "a refused form changes nothing"
         );

@@ -4,6 +4,7 @@
 
 use super::after_approval;
 use super::exceptions::{self, Exception, ExceptionKind, Period};
+use super::paid_hours;
 use super::pay_codes::{self, DayHours};
 use super::period::Loaded;
 use super::store::PunchRecord;
@@ -21,6 +22,9 @@ pub struct PayCodeMinutes {
     pub code: String,
     pub label: String,
     pub minutes: i64,
+    /// Paid hours in hundredths (`paid_hours`): a person's minutes rounded
+    /// once; a total, the sum of its people's (what the payroll rows pay).
+    pub hundredths: i64,
 }
 
 /// One punch as the timecard shows it: the department's wall clock.
@@ -132,11 +136,15 @@ pub fn codes(d: &DayHours) -> Vec<(String, String, i64)> {
     out
 }
 
-fn add_code(list: &mut BTreeMap<String, (String, i64)>, code: String, label: String, m: i64) {
-    list.entry(code).or_insert((label, 0)).1 += m;
+type Codes = BTreeMap<String, (String, i64, i64)>;
+
+fn add_code(list: &mut Codes, code: String, label: String, minutes: i64, hundredths: i64) {
+    let e = list.entry(code).or_insert((label, 0, 0));
+    e.1 += minutes;
+    e.2 += hundredths;
 }
 
-fn sorted(list: BTreeMap<String, (String, i64)>) -> Vec<PayCodeMinutes> {
+fn sorted(list: Codes) -> Vec<PayCodeMinutes> {
     // REG and OT first, then time off by code.
     let rank = |c: &str| match c {
         "REG" => 0,
@@ -145,10 +153,11 @@ fn sorted(list: BTreeMap<String, (String, i64)>) -> Vec<PayCodeMinutes> {
     };
     let mut v: Vec<PayCodeMinutes> = list
         .into_iter()
-        .map(|(code, (label, minutes))| PayCodeMinutes {
+        .map(|(code, (label, minutes, hundredths))| PayCodeMinutes {
             code,
             label,
             minutes,
+            hundredths,
         })
         .collect();
     v.sort_by(|a, b| (rank(&a.code), &a.code).cmp(&(rank(&b.code), &b.code)));
@@ -311,24 +320,21 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
             }
         })
         .collect();
-    let mut ids: Vec<i64> = l
-        .shifts
-        .iter()
-        .map(|s| s.staff_id)
-        .chain(l.punches.iter().map(|p| p.staff_id))
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
+    let ids = l.paid_people();
     let mut totals = BTreeMap::new();
     let mut timecards: Vec<Timecard> = Vec::new();
     for id in ids {
         let days = days_of(l, id);
-        let mut codes_of = BTreeMap::new();
+        let mut codes_of: Codes = BTreeMap::new();
         for d in &days {
             for (code, label, m) in codes(d) {
-                add_code(&mut codes_of, code.clone(), label.clone(), m);
-                add_code(&mut totals, code, label, m);
+                add_code(&mut codes_of, code, label, m, 0);
             }
+        }
+        // Each person's minutes of a code rounded once; totals add those.
+        for (code, (label, m, h)) in codes_of.iter_mut() {
+            *h = paid_hours::hundredths(*m);
+            add_code(&mut totals, code.clone(), label.clone(), *m, *h);
         }
         let (n, no) = name(id);
         let regular: i64 = days.iter().map(|d| d.regular_minutes).sum();
@@ -358,9 +364,7 @@ pub fn view(conn: &Connection, l: &Loaded) -> crate::error::AppResult<PayPeriodV
                 .filter(|r| r.punch.staff_id == id)
                 .map(|r| line(l, r))
                 .collect(),
-            changed_after_approval: l.records.iter().any(|r| {
-                r.punch.staff_id == id && after_approval::changed_after(l, id, r.punch.workday)
-            }),
+            changed_after_approval: after_approval::person_changed_after(l, id),
         });
     }
     timecards.sort_by_key(|t| t.name.to_lowercase());

@@ -76,6 +76,11 @@ pub(crate) const TABLES: &[(&str, HistoryKind, &str)] = &[
     ("schedule_rules", HistoryKind::Schedule, "Schedule rules"),
     ("holiday", HistoryKind::Schedule, "Holiday"),
     ("time_off", HistoryKind::TimeOff, "Time off"),
+    (
+        "time_off_shift",
+        HistoryKind::TimeOff,
+        "Shift replaced by time off",
+    ),
     ("staff_request", HistoryKind::Schedule, "Staff request"),
     ("shift_swap", HistoryKind::Schedule, "Shift swap"),
     (

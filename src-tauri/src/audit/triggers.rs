@@ -88,6 +88,9 @@ fn label_sql(table: &str) -> Option<String> {
         "attendance_settings" => "'Attendance settings'".into(),
         "pay_period_approval" => "'Pay period from ' || {r}.start_date".into(),
         "time_off" => format!("{person} || ' — ' || {{r}}.from_date || ' to ' || {{r}}.to_date"),
+        "time_off_shift" => "(SELECT s.last_name || ', ' || s.first_name FROM time_off t
+            JOIN staff s ON s.id = t.staff_id WHERE t.id = {r}.time_off_id) || ' — ' || {r}.date"
+            .into(),
         "schedule_period" => "'Period from ' || {r}.start_date".into(),
         "shift_type" => "{r}.code || ' ' || {r}.name".into(),
         "schedule_rules" => "'Schedule rules'".into(),

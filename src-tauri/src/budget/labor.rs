@@ -11,17 +11,18 @@
 //!   hours, rounded half up to the cent, plus the 0.5× premium), and
 //!   productive salaries = the rest (straight time and differentials).
 //!
-//! Non-productive hours: approved paid time off on a weekday with no shift
-//! counts 8 paid hours, as in the period cost.
+//! Non-productive hours: approved paid time off on a day with no shift pays
+//! as in the period cost and on the timecards (`cost::paid_time_off_days`:
+//! the replaced shift's paid minutes, else the FTE's daily hours on a
+//! weekday, 7.2 h at 0.9 FTE).
 
 use super::calendar::Year;
 use crate::error::AppResult;
-use crate::schedule::cost::{period_cost, PAID_TIME_OFF_DAY_MINUTES};
+use crate::schedule::cost::{paid_time_off_days, period_cost};
 use crate::schedule::store::{loaded_period, periods};
-use crate::schedule::TimeOffStatus;
 use crate::staff::EmploymentType;
 use crate::units::Cents;
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
 /// One month of the schedule's labor.
@@ -98,27 +99,17 @@ pub fn by_month_outside(
             .iter()
             .map(|a| (a.staff_id, a.date))
             .collect();
-        // A day off counts once, however many requests cover it.
-        let mut off_days = HashSet::new();
-        for off in ctx.time_off.iter().filter(|t| {
-            t.paid && t.status == TimeOffStatus::Approved && facts.contains_key(&t.staff_id)
-        }) {
-            let from = off.from.max(period.start());
-            for day in from
-                .iter_days()
-                .take_while(|d| *d <= off.to.min(period.end()))
-            {
-                let weekday = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
-                if weekday && !worked.contains(&(off.staff_id, day)) && !skip.contains(&day) {
-                    off_days.insert((off.staff_id, day));
+        for person in &ctx.staff {
+            for (day, minutes) in paid_time_off_days(ctx, person.id, &worked) {
+                if let Some(i) = year.index_of_date(day).filter(|_| !skip.contains(&day)) {
+                    months[i as usize].non_productive_minutes += minutes;
                 }
-            }
-        }
-        for (_, day) in off_days {
-            if let Some(i) = year.index_of_date(day) {
-                months[i as usize].non_productive_minutes += PAID_TIME_OFF_DAY_MINUTES;
             }
         }
     }
     Ok(months)
 }
+
+#[cfg(test)]
+#[path = "labor_time_off_tests.rs"]
+pub(crate) mod time_off_tests;

@@ -196,26 +196,45 @@ pub fn period_cost(ctx: &ScheduleContext) -> PeriodCost {
     }
 }
 
-/// Paid, approved time off on the days of the period with no shift: the
-/// person's FTE daily hours each weekday (`time_off_day_minutes`).
+/// Paid, approved time off on the days of the period with no shift.
 pub(crate) fn paid_time_off(
     ctx: &ScheduleContext,
     staff_id: i64,
     worked: &HashSet<(i64, NaiveDate)>,
 ) -> i64 {
+    paid_time_off_days(ctx, staff_id, worked)
+        .iter()
+        .map(|(_, m)| m)
+        .sum()
+}
+
+/// Each day of the period with paid, approved time off and no shift, with
+/// the minutes it pays (`time_off_day_minutes`: the paid minutes of the
+/// shift the time off replaced, else the FTE's daily hours on a weekday).
+/// The schedule's cost and the budget's labor both count time off by it,
+/// as the timecards do, so the three agree. Days paying nothing are left out.
+pub fn paid_time_off_days(
+    ctx: &ScheduleContext,
+    staff_id: i64,
+    worked: &HashSet<(i64, NaiveDate)>,
+) -> Vec<(NaiveDate, i64)> {
     let offs: Vec<_> = ctx
         .time_off
         .iter()
         .filter(|t| t.staff_id == staff_id && t.paid && t.status == TimeOffStatus::Approved)
         .collect();
     if offs.is_empty() {
-        return 0;
+        return Vec::new();
     }
     let fte = ctx.staff(staff_id).map_or(100, |s| s.fte_hundredths);
     ctx.days()
         .filter(|d| offs.iter().any(|t| t.covers(*d)) && !worked.contains(&(staff_id, *d)))
-        .map(|d| time_off_day_minutes(d, None, fte))
-        .sum()
+        .map(|d| {
+            let replaced = ctx.replaced_shifts.get(&(staff_id, d)).copied();
+            (d, time_off_day_minutes(d, replaced, fte))
+        })
+        .filter(|(_, m)| *m > 0)
+        .collect()
 }
 
 #[cfg(test)]

@@ -86,6 +86,7 @@ pub fn ctx() -> ScheduleContext {
         }],
         assignments: vec![],
         time_off: vec![],
+        replaced_shifts: Default::default(),
         coverage: vec![],
     }
 }

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0016_row_baseline.sql"),
     include_str!("migrations/0017_shift_swaps.sql"),
     include_str!("migrations/0018_attendance_review.sql"),
+    include_str!("migrations/0019_time_off_shifts_and_meals.sql"),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -139,10 +139,13 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     app.click(&app.find("#punch-choose"));
     let counts = app.wait_until("the preview's counts", || {
         let t = app.text(&app.try_find(By::Css("#punch-counts"))?);
-        t.contains("punches").then_some(t)
+        t.contains("clocked shifts").then_some(t)
     });
     let expected = lines.len() - 2;
-    assert!(counts.contains(&format!("{expected} punches")), "{counts}");
+    assert!(
+        counts.contains(&format!("{expected} clocked shifts by ")),
+        "the clock's records counted as shifts clocked: {counts}"
+    );
     assert!(app.text_of("#punch-unmatched").contains("77001"));
     assert_eq!(
         app.value(&app.find("#punch-col-4")),
@@ -158,7 +161,7 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
         Some(app.text(&app.try_find(By::Css("#punch-done"))?))
     });
     assert!(
-        done.contains(&format!("{expected} punches added")) || done.contains("added"),
+        done.contains(&format!("{expected} clocked shifts added")) || done.contains("added"),
         "{done}"
     );
     app.click_button("See the exceptions");
@@ -187,9 +190,28 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     app.wait_until("the reason asked for", || {
         app.try_find(By::Css("#punch-reason-error"))
     });
+    let save_top = || {
+        app.execute(
+            "return document.querySelector('#punch-save').getBoundingClientRect().top;",
+            vec![],
+        )
+        .as_f64()
+        .unwrap()
+    };
+    let with_error = save_top();
     app.type_into(
         "#punch-reason",
         "Forgot to punch out; confirmed by the charge nurse",
+    );
+    app.wait_until("the reason's message cleared by typing", || {
+        app.try_find(By::Css("#punch-reason-error"))
+            .is_none()
+            .then_some(())
+    });
+    assert_eq!(
+        save_top(),
+        with_error,
+        "the dialog keeps the message's room: its buttons do not move as it clears"
     );
     app.click(&app.find("#punch-save"));
     app.wait_until("the missed punch gone", || {
@@ -256,5 +278,57 @@ fn import_correct_approve_and_export_payroll_that_matches_the_timecards() {
     });
     assert!(pdf.starts_with(b"%PDF-"), "the sheet is a PDF");
     app.screenshot("attendance-timecards.png");
+    app.quit();
+}
+
+/// A clock file without a meal column: the preview says the department's
+/// rule deducted the shift's unpaid break (on by default), and on how many
+/// clocked shifts (some, not all: those of 6 h or more whose shift type has
+/// an unpaid break).
+#[test]
+fn a_file_without_meals_shows_the_shifts_break_deducted_in_the_preview() {
+    let dir = wardbook_e2e::data_dir();
+    let out = tempfile::tempdir().expect("a folder for the files");
+    let punches = out.path().join("timeclock.csv");
+    std::env::set_var("WARDBOOK_TEST_OPEN_FILE", &punches);
+    std::env::set_var("WARDBOOK_TEST_SAVE_DIR", out.path());
+    let app = App::launch(dir.path(), &["--sample"]);
+    app.find("#department-name");
+    let (days, rows) = export_schedule(&app, out.path());
+    let mut lines = vec!["Employee ID,Work Date,Time In,Time Out".to_string()];
+    for (no, cells) in &rows {
+        for (d, code) in days.iter().take(14).zip(cells) {
+            if let Some((i, o)) = clocked(code) {
+                lines.push(format!("{no},{d},{i},{o}"));
+            }
+        }
+    }
+    std::fs::write(&punches, windows_csv(&lines)).unwrap();
+    app.click(&app.wait_for(By::XPath(
+        "//nav//button[normalize-space()='Time & attendance']",
+    )));
+    app.find("#attendance-summary");
+    app.click(&app.find("#attendance-tab-import"));
+    app.click(&app.find("#punch-choose"));
+    let meals = app.wait_until("the meal rule in the preview", || {
+        Some(app.text(&app.try_find(By::Css("#punch-meals"))?))
+    });
+    assert!(
+        meals.contains("no meal column: the shift's unpaid break deducted from ")
+            && meals.contains("clocked shifts of 6 h or more"),
+        "{meals}"
+    );
+    let n: usize = meals
+        .split("deducted from ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {meals:?}"));
+    assert!(
+        n > 0 && n < lines.len(),
+        "{n} of {} clocked shifts",
+        lines.len() - 1
+    );
+    app.screenshot("attendance-import-meals.png");
     app.quit();
 }

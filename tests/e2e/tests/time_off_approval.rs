@@ -1,6 +1,6 @@
 //! End-to-end test of approving time off over scheduled shifts, in the real
 //! window on the sample department's draft period: the approval names the
-//! shifts on those days and offers to remove them, or to approve anyway.
+//! shifts on those days and offers to remove them, or to keep them (worked).
 //!
 //! Run by hand (with a DISPLAY and NO_AT_BRIDGE=1):
 //! `WARDBOOK_APP=$PWD/target/debug/wardbook cargo test -p wardbook-e2e --test time_off_approval -- --test-threads=1`
@@ -72,7 +72,7 @@ fn close_dialog(app: &App) {
 }
 
 #[test]
-fn approving_time_off_over_shifts_names_them_and_removes_them_or_approves_anyway() {
+fn approving_time_off_over_shifts_names_them_and_removes_or_keeps_them() {
     let dir = wardbook_e2e::data_dir();
     let app = launch_sample(dir.path());
     open_schedule(&app);
@@ -114,9 +114,14 @@ fn approving_time_off_over_shifts_names_them_and_removes_them_or_approves_anyway
         "the question is gone once answered"
     );
 
-    // Approve anyway: the shift stays, and the grid flags it.
+    // Approve and keep: the shift stays, worked, and nothing is flagged.
     let li = request_and_approve(&app, &kept.0, &kept.1);
     app.find("#timeoff-clash");
+    assert!(
+        app.text_of("#timeoff-approve-anyway")
+            .contains("keep the shift"),
+        "offers to keep it"
+    );
     app.click(&app.find("#timeoff-approve-anyway"));
     app.wait_until("the second request to read Approved", || {
         app.text(&app.find(&li)).contains("Approved").then_some(())
@@ -138,17 +143,17 @@ fn approving_time_off_over_shifts_names_them_and_removes_them_or_approves_anyway
     let row = rows.iter().find(|r| r.staff_id == kept.0.staff_id).unwrap();
     assert!(
         row.text_on(&kept.1).contains(&kept.2),
-        "approved anyway: the shift {} stays: {:?}",
+        "approved and kept: the shift {} stays: {:?}",
         kept.2,
         row.text_on(&kept.1)
     );
     let (kept_first, kept_last) = kept.0.first_last();
     let flagged = violations(&app);
     assert!(
-        flagged.iter().any(|v| v.contains(&kept_first)
+        !flagged.iter().any(|v| v.contains(&kept_first)
             && v.contains(&kept_last)
             && v.contains("has approved")),
-        "the shift left on approved time off is flagged: {flagged:?}"
+        "the shift the manager kept is not flagged: {flagged:?}"
     );
     assert!(
         !flagged

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PunchMapping } from '../lib/bindings';
-import { changeText, day, handKeptText, mapColumn, periodLabel } from './attendance';
+import { changeText, clocked, day, handKeptText, mapColumn, mealsText, periodLabel } from './attendance';
 
 const period = { start: '2026-11-08', end: '2026-11-21', approved: false, current: false, punches: 0 };
 
@@ -37,13 +37,22 @@ describe('day', () => {
 
 describe('what an import does to its days', () => {
   const r = { from: '2026-12-06', to: '2026-12-06', added: 2, removed: 2, unchanged: 3, kept_by_hand: 0, left_out: 0 };
-  it('counts added, removed and unchanged punches', () => {
-    expect(changeText(r)).toBe('2 punches added, 2 removed, 3 unchanged');
-    expect(changeText({ ...r, added: 1 })).toBe('1 punch added, 2 removed, 3 unchanged');
+  it('counts added, removed and unchanged clocked shifts (pairs of punches)', () => {
+    expect(changeText(r)).toBe('2 clocked shifts added, 2 removed, 3 unchanged');
+    expect(changeText({ ...r, added: 1 })).toBe('1 clocked shift added, 2 removed, 3 unchanged');
+  });
+  it('says where the meal rule deducted the shift’s break', () => {
+    expect(mealsText(1)).toBe("no meal column: the shift's unpaid break deducted from 1 clocked shift of 6 h or more (Settings)");
+    expect(mealsText(120)).toContain('from 120 clocked shifts of 6 h or more');
+  });
+  it('counts the clock’s records as clocked shifts, one word everywhere', () => {
+    expect(clocked(1)).toBe('1 clocked shift');
+    expect(clocked(4)).toBe('4 clocked shifts');
+    expect(clocked(0)).toBe('0 clocked shifts');
   });
   it('says hand corrections are kept and the file’s punches left out', () => {
     expect(handKeptText(r)).toBe('');
-    expect(handKeptText({ ...r, kept_by_hand: 2, left_out: 2 })).toBe("2 punches corrected by hand are kept; the file's are left out");
-    expect(handKeptText({ ...r, kept_by_hand: 1, left_out: 0 })).toBe('1 punch corrected by hand is kept');
+    expect(handKeptText({ ...r, kept_by_hand: 2, left_out: 2 })).toBe("2 clocked shifts corrected by hand are kept; the file's are left out");
+    expect(handKeptText({ ...r, kept_by_hand: 1, left_out: 0 })).toBe('1 clocked shift corrected by hand is kept');
   });
 });

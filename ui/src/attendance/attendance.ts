@@ -25,16 +25,30 @@ export function mapColumn(m: PunchMapping, i: number, field: PunchField | null):
   return { ...m, columns };
 }
 
-/** What an import does to its days: "2 punches added, 2 removed, 3 unchanged". */
-export function changeText(r: PunchReplace): string {
-  return `${plural(Number(r.added), 'punch', 'punches')} added, ${Number(r.removed)} removed, ${Number(r.unchanged)} unchanged`;
+/**
+ * A count of the time clock's records, each a shift clocked in and out (or
+ * with a half missing): "1 clocked shift", "4 clocked shifts". Every screen
+ * counts them in these words (a record is a pair of punches, not a punch).
+ */
+export function clocked(n: number): string {
+  return plural(n, 'clocked shift', 'clocked shifts');
 }
 
-/** "2 punches corrected by hand are kept; the file's are left out", or '' when none. */
+/** What an import does to its days: "2 clocked shifts added, 2 removed, 3 unchanged". */
+export function changeText(r: PunchReplace): string {
+  return `${clocked(Number(r.added))} added, ${Number(r.removed)} removed, ${Number(r.unchanged)} unchanged`;
+}
+
+/** The meal rule applied by an import's preview (the file has no meal column). */
+export function mealsText(n: number): string {
+  return `no meal column: the shift's unpaid break deducted from ${clocked(n)} of 6 h or more (Settings)`;
+}
+
+/** "2 clocked shifts corrected by hand are kept; the file's are left out", or '' when none. */
 export function handKeptText(r: PunchReplace): string {
   const kept = Number(r.kept_by_hand);
   if (kept === 0) return '';
-  const which = kept === 1 ? 'punch corrected by hand is kept' : 'punches corrected by hand are kept';
+  const which = kept === 1 ? 'clocked shift corrected by hand is kept' : 'clocked shifts corrected by hand are kept';
   const file = Number(r.left_out) > 0 ? "; the file's are left out" : '';
   return `${kept} ${which}${file}`;
 }

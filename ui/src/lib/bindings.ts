@@ -1733,7 +1733,13 @@ unmatched: Array<RowProblem>, refused: Array<RowProblem>,
 /**
  * Why the file cannot be imported as a whole (an approved period).
  */
-blocked: string | null, };
+blocked: string | null, 
+/**
+ * Clocked shifts the file gave no meal that have the scheduled shift's
+ * unpaid break deducted (the department's rule; the file has no meal
+ * column).
+ */
+meals_deducted: number, };
 
 export type PunchReplace = { from: string, to: string, 
 /**
@@ -1789,7 +1795,12 @@ export type PayCodeMinutes = {
 /**
  * "REG", "OT", "PTO", "SICK"…, as payroll systems name them.
  */
-code: string, label: string, minutes: number, };
+code: string, label: string, minutes: number, 
+/**
+ * Paid hours in hundredths (`paid_hours`): a person's minutes rounded
+ * once; a total, the sum of its people's (what the payroll rows pay).
+ */
+hundredths: number, };
 
 export type PunchLine = { id: number, workday: string, 
 /**
@@ -1860,9 +1871,14 @@ export type PayrollSaved = { path: string, changed: string | null, };
 
 export type Rounding = "none" | "6" | "15";
 
-export type AttendanceSettings = { grace_minutes: number, rounding: Rounding, };
+export type AttendanceSettings = { grace_minutes: number, rounding: Rounding, 
+/**
+ * A clock file with no meal column: deduct the scheduled shift's
+ * unpaid break from clocked shifts of 6 h or more.
+ */
+deduct_missing_meal: boolean, };
 
-export type AttendanceSettingsInput = { grace_minutes: string, rounding: Rounding, };
+export type AttendanceSettingsInput = { grace_minutes: string, rounding: Rounding, deduct_missing_meal: boolean, };
 
 export const UNIT_TYPES: { code: UnitType; label: string }[] = [
   { code: "med_surg", label: "Medical-surgical" },

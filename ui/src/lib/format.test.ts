@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  centsInput, credentialStatus, hoursText, dayNumber, daysBetween, dueText, fte, fullName, leaveText, leavingText, money, rate,
+  centsInput, credentialStatus, hoursText, hundredthsText, dayNumber, daysBetween, dueText, fte, fullName, leaveText, leavingText, money, rate,
   relativeDays, sortName,
 } from './format';
 import type { CredentialSummary } from './bindings';
@@ -145,6 +145,16 @@ describe('leave of absence', () => {
     expect(leaveText({ on_leave: true, leave_since: '2026-11-02' }, '2026-11-02')).toBe('On leave since 2026-11-02');
     expect(leaveText({ on_leave: true, leave_since: null }, '2026-11-01')).toBe('On leave');
     expect(leaveText({ on_leave: false, leave_since: null }, '2026-11-01')).toBeNull();
+  });
+});
+
+describe('hundredthsText', () => {
+  it('writes rounded hours as hoursText writes minutes', () => {
+    expect(hundredthsText(248_633)).toBe('2,486.33');
+    expect(hundredthsText(150)).toBe('1.5');
+    expect(hundredthsText(0)).toBe('0');
+    expect(hundredthsText(-150)).toBe('-1.5');
+    expect(hundredthsText(750)).toBe(hoursText(450));
   });
 });
 

@@ -138,9 +138,18 @@ export function leavingText(termination_date: string | null, active: boolean): s
  */
 export function hoursText(minutes: number): string {
   const m = Math.trunc(minutes);
-  const abs = Math.abs(m);
-  const hundredths = Math.floor((abs * 100 + 30) / 60);
-  const whole = Math.floor(hundredths / 100).toLocaleString('en-US');
-  const frac = (hundredths % 100).toString().padStart(2, '0').replace(/0+$/, '');
-  return `${m < 0 && hundredths > 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
+  const hundredths = Math.floor((Math.abs(m) * 100 + 30) / 60);
+  return hundredthsText(m < 0 ? -hundredths : hundredths);
+}
+
+/**
+ * Hours already rounded to the hundredth (payroll's paid hours: each
+ * person's rounded once, totals the sum of those), written as `hoursText`
+ * writes them: 248_633 → "2,486.33", 150 → "1.5".
+ */
+export function hundredthsText(hundredths: number): string {
+  const h = Math.abs(Math.trunc(hundredths));
+  const whole = Math.floor(h / 100).toLocaleString('en-US');
+  const frac = (h % 100).toString().padStart(2, '0').replace(/0+$/, '');
+  return `${hundredths < 0 && h > 0 ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
 }

@@ -15,6 +15,7 @@
 
 pub mod clock;
 mod columns;
+pub mod meals;
 pub mod memory;
 pub mod overnight;
 mod pairs;

@@ -4,7 +4,7 @@
 //! replacing the punches of the days the file covers.
 
 use super::{
-    import, memory, preview, Overnight, PunchField, PunchMapping, PunchPreview, RowOutcome,
+    import, meals, memory, preview, Overnight, PunchField, PunchMapping, PunchPreview, RowOutcome,
 };
 use crate::attendance::corrections::refuse_if_approved;
 use crate::attendance::period::{self, zone};
@@ -70,6 +70,10 @@ pub struct PunchImportPreview {
     pub refused: Vec<RowProblem>,
     /// Why the file cannot be imported as a whole (an approved period).
     pub blocked: Option<String>,
+    /// Clocked shifts the file gave no meal that have the scheduled shift's
+    /// unpaid break deducted (the department's rule; the file has no meal
+    /// column).
+    pub meals_deducted: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -150,7 +154,8 @@ pub fn preview_file(
 ) -> AppResult<PunchImportPreview> {
     let tz = zone(conn)?;
     let (by_no, names) = staff_map(conn)?;
-    let p = read_against_schedule(conn, |nights| preview(text, mapping, &by_no, tz, nights))?;
+    let mut p = read_against_schedule(conn, |nights| preview(text, mapping, &by_no, tz, nights))?;
+    let meals_deducted = meals::apply(conn, mapping, &mut p.punches)?;
     let mut people: BTreeMap<i64, PersonPunches> = BTreeMap::new();
     for punch in &p.punches {
         let e = people
@@ -208,6 +213,7 @@ pub fn preview_file(
         unmatched,
         refused,
         blocked,
+        meals_deducted,
     })
 }
 
@@ -220,7 +226,8 @@ pub fn import_file(
 ) -> AppResult<PunchImportOutcome> {
     let tz = zone(conn)?;
     let (by_no, _) = staff_map(conn)?;
-    let p = read_against_schedule(conn, |nights| import(text, mapping, &by_no, tz, nights))?;
+    let mut p = read_against_schedule(conn, |nights| import(text, mapping, &by_no, tz, nights))?;
+    meals::apply(conn, mapping, &mut p.punches)?;
     let (from, to) = span(&p).unwrap_or_default();
     refuse_if_approved(conn, from, to)?;
     let replaced = store::replace(conn, from, to, &p.punches)?;

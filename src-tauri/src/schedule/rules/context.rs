@@ -27,6 +27,10 @@ pub struct ScheduleContext {
     /// last weeks, for rest, days in a row, weekends and hours).
     pub assignments: Vec<Assignment>,
     pub time_off: Vec<TimeOff>,
+    /// The paid minutes of the scheduled shifts that approved, paid time
+    /// off replaced (taken off the schedule), by person and day: the day
+    /// pays them (`cost::time_off_day_minutes`).
+    pub replaced_shifts: HashMap<(i64, NaiveDate), i64>,
     pub coverage: Vec<CoverageNeed>,
 }
 

@@ -116,6 +116,7 @@ pub fn load_span(
         skills: crate::skills::list(conn)?,
         assignments,
         time_off: time_off::overlapping(conn, start - Duration::days(HISTORY_DAYS), end)?,
+        replaced_shifts: time_off::replaced_shifts(conn, start, end)?,
         coverage: coverage::needs(conn)?,
     };
     Ok((ctx, people))

@@ -83,41 +83,113 @@ pub fn get(conn: &Connection, id: i64) -> AppResult<TimeOffRequest> {
         .ok_or_else(|| AppError::not_found("That time-off request"))
 }
 
-/// Requested or approved time off overlapping `from..=to`, for the rules.
+/// Requested or approved time off overlapping `from..=to`, for the rules,
+/// less the days whose shift the manager kept when approving it (while the
+/// shift is still there): a request with such a day in its middle comes as
+/// the runs of days around it.
 pub fn overlapping(conn: &Connection, from: NaiveDate, to: NaiveDate) -> AppResult<Vec<TimeOff>> {
+    let kept = kept_days(conn, from, to)?;
     let mut stmt = conn.prepare_cached(
-        "SELECT staff_id, from_date, to_date, kind, status, paid FROM time_off
+        "SELECT id, staff_id, from_date, to_date, kind, status, paid FROM time_off
          WHERE status <> 'denied' AND to_date >= ?1 AND from_date <= ?2",
     )?;
     let rows = stmt.query_map(
         params![input::format_date(from), input::format_date(to)],
         |r| {
-            let f: String = r.get(1)?;
-            let t: String = r.get(2)?;
-            Ok(TimeOff {
-                staff_id: r.get(0)?,
-                from: input::date(&f).unwrap_or_default(),
-                to: input::date(&t).unwrap_or_default(),
-                kind: r.get(3)?,
-                status: r.get(4)?,
-                paid: r.get(5)?,
-            })
+            let f: String = r.get(2)?;
+            let t: String = r.get(3)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                TimeOff {
+                    staff_id: r.get(1)?,
+                    from: input::date(&f).unwrap_or_default(),
+                    to: input::date(&t).unwrap_or_default(),
+                    kind: r.get(4)?,
+                    status: r.get(5)?,
+                    paid: r.get(6)?,
+                },
+            ))
         },
     )?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, off) = row?;
+        match kept.get(&id) {
+            Some(days) => out.extend(without_days(off, days)),
+            None => out.push(off),
+        }
+    }
+    Ok(out)
+}
+
+/// The days of approved time off whose shift the manager kept, by request,
+/// where the shift is still on the schedule.
+fn kept_days(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> AppResult<std::collections::HashMap<i64, Vec<NaiveDate>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.time_off_id, r.date FROM time_off_shift r
+         JOIN time_off t ON t.id = r.time_off_id
+         WHERE r.kept = 1 AND t.status = 'approved' AND r.date BETWEEN ?1 AND ?2
+           AND EXISTS (SELECT 1 FROM assignment a WHERE a.staff_id = t.staff_id AND a.date = r.date)",
+    )?;
+    let rows = stmt.query_map(
+        params![input::format_date(from), input::format_date(to)],
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )?;
+    let mut out: std::collections::HashMap<i64, Vec<NaiveDate>> = Default::default();
+    for row in rows {
+        let (id, day) = row?;
+        if let Ok(day) = input::date(&day) {
+            out.entry(id).or_default().push(day);
+        }
+    }
+    Ok(out)
+}
+
+/// `off` less the days in `gone`, as the runs of days left.
+pub(crate) fn without_days(off: TimeOff, gone: &[NaiveDate]) -> Vec<TimeOff> {
+    let mut out = Vec::new();
+    let mut run: Option<(NaiveDate, NaiveDate)> = None;
+    for day in off.from.iter_days().take_while(|d| *d <= off.to) {
+        if gone.contains(&day) {
+            if let Some((f, t)) = run.take() {
+                out.push(TimeOff {
+                    from: f,
+                    to: t,
+                    ..off.clone()
+                });
+            }
+        } else {
+            run = Some((run.map_or(day, |(f, _)| f), day));
+        }
+    }
+    if let Some((f, t)) = run {
+        out.push(TimeOff {
+            from: f,
+            to: t,
+            ..off
+        });
+    }
+    out
 }
 
 /// The paid minutes of the scheduled shifts that approved, paid time off
-/// replaced (`shift_minutes`), by person and day, for days in `from..=to`.
+/// replaced (`time_off_shift`), by person and day, for days in `from..=to`
+/// that the time off still covers.
 pub fn replaced_shifts(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
 ) -> AppResult<std::collections::HashMap<(i64, NaiveDate), i64>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT staff_id, from_date, shift_minutes FROM time_off
-         WHERE status = 'approved' AND paid = 1 AND shift_minutes IS NOT NULL
-           AND from_date BETWEEN ?1 AND ?2",
+        "SELECT t.staff_id, r.date, r.minutes FROM time_off_shift r
+         JOIN time_off t ON t.id = r.time_off_id
+         WHERE r.kept = 0 AND t.status = 'approved' AND t.paid = 1
+           AND r.date BETWEEN t.from_date AND t.to_date
+           AND r.date BETWEEN ?1 AND ?2",
     )?;
     let rows = stmt.query_map(
         params![input::format_date(from), input::format_date(to)],
@@ -139,9 +211,29 @@ pub fn replaced_shifts(
     Ok(out)
 }
 
+/// Records what became of the shift of paid `minutes` on `day` of time off
+/// `time_off_id` when it was approved: replaced (`kept` false: the caller
+/// takes the shift off the schedule in the same transaction, and the day
+/// pays its minutes) or kept (the person works that day and the time off
+/// does not cover it).
+pub fn record_shift(
+    tx: &Connection,
+    time_off_id: i64,
+    day: NaiveDate,
+    minutes: i64,
+    kept: bool,
+) -> AppResult<()> {
+    tx.execute(
+        "INSERT OR REPLACE INTO time_off_shift (time_off_id, date, minutes, kept)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![time_off_id, input::format_date(day), minutes, kept],
+    )?;
+    Ok(())
+}
+
 /// Records one day of approved time off that replaces the person's
-/// scheduled shift, whose paid minutes it keeps (`shift_minutes`), on the
-/// caller's transaction. Returns the new request's id.
+/// scheduled shift, whose paid minutes it keeps (`record_shift`), on
+/// the caller's transaction. Returns the new request's id.
 #[allow(clippy::too_many_arguments)]
 pub fn record_for_shift(
     tx: &Connection,
@@ -154,11 +246,13 @@ pub fn record_for_shift(
     now: &str,
 ) -> AppResult<i64> {
     tx.execute(
-        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note, decided_at, shift_minutes)
-         VALUES (?1, ?2, ?2, ?3, 'approved', ?4, ?5, ?6, ?7)",
-        params![staff_id, input::format_date(day), kind, paid, note, now, shift_minutes],
+        "INSERT INTO time_off (staff_id, from_date, to_date, kind, status, paid, note, decided_at)
+         VALUES (?1, ?2, ?2, ?3, 'approved', ?4, ?5, ?6)",
+        params![staff_id, input::format_date(day), kind, paid, note, now],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    record_shift(tx, id, day, shift_minutes, false)?;
+    Ok(id)
 }
 
 /// Agency and per diem staff are not paid by the hospital for time off:
@@ -272,4 +366,63 @@ pub fn delete(conn: &Connection, id: i64) -> AppResult<()> {
         return Err(AppError::not_found("That time-off request"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_days;
+    use crate::schedule::testing::day;
+    use crate::schedule::{TimeOff, TimeOffKind, TimeOffStatus};
+
+    fn off(from: &str, to: &str) -> TimeOff {
+        TimeOff {
+            staff_id: 1,
+            from: day(from),
+            to: day(to),
+            kind: TimeOffKind::Pto,
+            status: TimeOffStatus::Approved,
+            paid: true,
+        }
+    }
+
+    /// Days kept, and the runs of time off left.
+    type Case = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    );
+
+    #[test]
+    fn a_kept_day_leaves_the_runs_around_it() {
+        let cases: [Case; 5] = [
+            (&[], &[("2026-12-14", "2026-12-18")]),
+            (
+                &["2026-12-16"],
+                &[("2026-12-14", "2026-12-15"), ("2026-12-17", "2026-12-18")],
+            ),
+            (&["2026-12-14"], &[("2026-12-15", "2026-12-18")]),
+            (
+                &["2026-12-18", "2026-12-13"],
+                &[("2026-12-14", "2026-12-17")],
+            ),
+            (
+                &[
+                    "2026-12-14",
+                    "2026-12-15",
+                    "2026-12-16",
+                    "2026-12-17",
+                    "2026-12-18",
+                ],
+                &[],
+            ),
+        ];
+        for (gone, want) in cases {
+            let gone: Vec<_> = gone.iter().map(|d| day(d)).collect();
+            let got: Vec<_> = without_days(off("2026-12-14", "2026-12-18"), &gone)
+                .into_iter()
+                .map(|t| (t.from, t.to))
+                .collect();
+            let want: Vec<_> = want.iter().map(|(f, t)| (day(f), day(t))).collect();
+            assert_eq!(got, want, "without {gone:?}");
+        }
+    }
 }
