@@ -351,7 +351,7 @@ fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
             ..FillOptions::default()
         };
         let m = map(&l, &options);
-        let start = crate::solver::start::repaired(&m.model, &m.current).unwrap();
+        let start = crate::solver::repaired(&m.model, &m.current).unwrap();
         let start_gaps = super::department::gaps(&m, &start).0;
         let mut reports = Vec::new();
         let outcome = run(&m, &options, 5, &AtomicBool::new(false), &mut |p| {
@@ -510,8 +510,7 @@ fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
         .filter(|&s| m.warned[s].iter().any(|&w| w))
         .collect();
     assert!(!warned.is_empty(), "the sample has a lapsed ACLS");
-    let start =
-        crate::solver::start::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
+    let start = crate::solver::repaired(&m.model, &m.current).unwrap_or_else(|| m.current.clone());
     let mut outcome = crate::solver::search::Outcome {
         roster: start.clone(),
         penalty: 0,
@@ -519,7 +518,7 @@ fn a_nurse_with_a_lapsed_warning_credential_is_handed_no_agency_shift() {
         shortfalls: Vec::new(),
         timing: Default::default(),
     };
-    crate::solver::handover::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
+    crate::solver::hand_over(&m.model, &mut outcome, &m.agency, &m.warned);
     let moved_away = (0..m.agency.len())
         .filter(|&a| m.agency[a])
         .flat_map(|a| m.period().map(move |d| (a, d)))
