@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 use wardbook::solver::{
-    curtois, lower_bound, lower_bound_within, score, solve, Options, SolveError,
+    curtois, lagrangian_within, lower_bound, lower_bound_within, quick_bound, score, solve,
+    Options, SolveError,
 };
 
 fn data() -> PathBuf {
@@ -71,6 +72,31 @@ fn the_lower_bound_never_exceeds_a_proven_optimum() {
             "{name}: bound {aimed} or {blind} above the optimum {optimum}"
         );
     }
+}
+
+/// Issue #23: on a generated instance of some size the Lagrangian bound
+/// alone is at least the quick one (at this size it stayed at 0 while its
+/// steps went astray from prices far off) and never above a roster found.
+#[test]
+fn the_lagrangian_bound_on_a_generated_instance_is_at_least_the_quick_bound() {
+    let text = wardbook_tests::curtois_gen::instance(13, 40, 8, 3);
+    let model = curtois::parse(&text).expect("the generator writes the benchmark format");
+    let options = Options {
+        time_limit: Duration::from_secs(2),
+        seed: 1,
+    };
+    let cost = solve(&model, &options).expect("a roster").penalty;
+    let quick = quick_bound(&model);
+    let lagrangian = lagrangian_within(&model, Duration::from_secs(2), cost);
+    eprintln!("cost {cost}, quick {quick}, lagrangian {lagrangian}");
+    assert!(
+        lagrangian >= quick,
+        "the Lagrangian bound {lagrangian} below the quick one {quick}"
+    );
+    assert!(
+        lagrangian <= cost,
+        "bound {lagrangian} above a roster's {cost}"
+    );
 }
 
 /// All twelve instances; a short limit keeps the test to a few seconds.

@@ -357,7 +357,7 @@ fn what_the_fill_returns_is_never_worse_than_the_best_shown() {
             ..FillOptions::default()
         };
         let m = map(&l, &options);
-        let start = crate::solver::start::repaired(&m.model, &m.current).unwrap();
+        let start = crate::solver::repaired(&m.model, &m.current).unwrap();
         let start_gaps = super::department::gaps(&m, &start).0;
         let mut reports = Vec::new();
         let outcome = run(&m, &options, 5, &AtomicBool::new(false), &mut |p| {

@@ -353,8 +353,8 @@ fn history_is_fixed_and_kept_shifts_are_fixed_unless_they_break_a_blocking_rule(
 #[test]
 fn a_fill_of_the_small_unit_keeps_every_rule() {
     use crate::solver::model::Roster;
-    use crate::solver::rng::Rng;
-    use crate::solver::row::Rules;
+    use crate::solver::testing::Rng;
+    use crate::solver::testing::Rules;
     let c = with(unit(), &[(MARIA, "2026-12-05", NIGHT12)]);
     let l = loaded(c);
     let m = map(&l, &FillOptions::default());

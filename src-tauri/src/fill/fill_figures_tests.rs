@@ -160,8 +160,7 @@ fn an_early_stop_never_shows_or_returns_more_gaps_than_the_start() {
         ..FillOptions::default()
     };
     let m = map(&l, &options);
-    let start =
-        crate::solver::start::repaired(&m.model, &m.current).expect("the draft can be mended");
+    let start = crate::solver::repaired(&m.model, &m.current).expect("the draft can be mended");
     let at_start = gaps(&m, &start);
     let start_penalty = crate::solver::score(&m.model, &start).penalty();
     for seed in [1, 2] {

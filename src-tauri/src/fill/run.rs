@@ -5,12 +5,9 @@
 
 use super::department::{gaps, FillOptions, Mapped};
 use super::weekend_share::share_out;
-use crate::solver::explain::shortfalls;
 use crate::solver::model::Roster;
-use crate::solver::row::Rules;
 use crate::solver::score::score;
 use crate::solver::search::{Options, Outcome, SolveError};
-use crate::solver::state::State;
 use crate::solver::threads::{default_threads, solve_threads_from};
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -47,7 +44,7 @@ pub fn run(
     let threads = default_threads();
     // The schedule as it stands is the first incumbent: the best so far
     // shown, and what a Stop returns, is never worse than the start.
-    let start = crate::solver::start::repaired(&mapped.model, &mapped.current);
+    let start = crate::solver::repaired(&mapped.model, &mapped.current);
     let bar = Bar::new(mapped, options, start);
     // The best roster the Fill may return (see [`Bar::accepts`]): what is
     // reported as the best so far, so that what a Stop or the end returns
@@ -102,8 +99,8 @@ pub fn run(
     let template = outcome.clone();
     let finish = |roster: Roster| {
         let mut polished = with_roster(mapped, template.clone(), roster);
-        crate::solver::handover::polish(&mapped.model, &mut polished, &mapped.agency);
-        crate::solver::handover::hand_over(&mapped.model, &mut polished, &mapped.agency);
+        crate::solver::polish(&mapped.model, &mut polished, &mapped.agency);
+        crate::solver::hand_over(&mapped.model, &mut polished, &mapped.agency);
         let shared = share_out(mapped, &polished.roster);
         with_roster(mapped, polished, shared)
     };
@@ -138,17 +135,13 @@ pub fn run(
 
 /// The model's cost of `roster`, as the search counts it.
 fn cost(mapped: &Mapped, roster: &Roster) -> u64 {
-    State::new(&mapped.model, roster.clone()).cost as u64
+    crate::solver::cost(&mapped.model, roster)
 }
 
 /// `outcome` with `roster` in place of its own, its cost and shortfalls
 /// counted again.
-fn with_roster(mapped: &Mapped, mut outcome: Outcome, roster: Roster) -> Outcome {
-    let state = State::new(&mapped.model, roster);
-    outcome.shortfalls = shortfalls(&state, &mut Rules::new(&mapped.model));
-    outcome.penalty = state.cost as u64;
-    outcome.roster = state.roster;
-    outcome
+fn with_roster(mapped: &Mapped, outcome: Outcome, roster: Roster) -> Outcome {
+    crate::solver::rescored(&mapped.model, outcome, roster)
 }
 
 /// What a roster must do for the Fill to return it (and so to show it as

@@ -48,7 +48,13 @@ pub fn lower_bound_within(model: &Model, budget: Duration, upper: u64) -> u64 {
     if quick >= upper {
         return quick;
     }
-    quick.max(lagrangian_bound(model, budget, STEPS, upper))
+    quick.max(lagrangian_within(model, budget, upper))
+}
+
+/// The Lagrangian bound ([`super::lagrange`]) alone, as in
+/// [`lower_bound_within`]: to compare it with [`quick_bound`].
+pub fn lagrangian_within(model: &Model, budget: Duration, upper: u64) -> u64 {
+    lagrangian_bound(model, budget, STEPS, upper)
 }
 
 /// The floors below, each part of the cost on its own: fast, and weak

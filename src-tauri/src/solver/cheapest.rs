@@ -28,6 +28,7 @@ pub(crate) struct Cheapest {
 /// length in units, the most units (`levels − 1`) and the fewest a whole
 /// row must reach; one level and every length 0 when minutes are priced
 /// instead. Weekends worked, up to `weekends` if tracked (else priced).
+#[derive(Clone)]
 pub(crate) struct Minutes {
     pub units: Vec<usize>,
     pub levels: usize,
