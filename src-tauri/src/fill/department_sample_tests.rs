@@ -630,6 +630,10 @@ fn with_keep_existing_the_fill_shares_out_weekends_the_draft_holds_unevenly() {
     );
     let s = summary(&l, &m, &outcome, false, options.fairness);
     assert!(s.weekend_trades > 0, "the review counts the trades");
+    assert!(
+        s.removed_blocked + s.weekend_trades <= s.removed,
+        "the reasons for shifts taken off add up to no more than the shifts taken off"
+    );
     // Without keep-existing's release, nothing kept may change for it.
     let none = map(
         &l,

@@ -43,9 +43,9 @@ pub struct FillSummary {
     /// off, a lapsed credential that blocks): they had to come off, which
     /// is why a gap can open where the period looked covered.
     pub removed_blocked: u32,
-    /// Of the kept shifts taken off or changed, those of people two
-    /// weekends or more from their share, opened so the Fill could share
-    /// weekends more evenly (see `weekend_release`).
+    /// Of those removed (and not for a blocking rule), kept shifts of
+    /// people two weekends or more from their share, opened so the Fill
+    /// could share weekends more evenly (see `weekend_release`).
     pub weekend_trades: u32,
     /// Per diem and agency shifts moved to the department's own staff
     /// short of their hours: the same day and shift taken off a per diem or
@@ -179,8 +179,16 @@ pub fn summary(
                     .find(|f| f.id == c.staff_id)
                     .is_some_and(|f| blocked(ctx, f, c.date))
         }),
+        // Those that broke a blocking rule are counted there, once.
         weekend_trades: count(&|c| {
-            c.from.is_some() && c.from != c.to && mapped.released.contains(&(c.staff_id, c.date))
+            c.from.is_some()
+                && c.to.is_none()
+                && mapped.released.contains(&(c.staff_id, c.date))
+                && !ctx
+                    .staff
+                    .iter()
+                    .find(|f| f.id == c.staff_id)
+                    .is_some_and(|f| blocked(ctx, f, c.date))
         }),
         moved: (moved.len() / 2) as u32,
         short_before,

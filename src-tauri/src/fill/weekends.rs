@@ -142,8 +142,22 @@ fn why(ctx: &ScheduleContext, mapped: &Mapped, roster: &Roster, w: &WeekendShare
         worked + shortest > t.minutes
     });
     if full {
-        return "their hours are already full with the weekday shifts kept on the schedule"
-            .to_string();
+        // Said as it is: the weekday shifts that fill their hours may be
+        // the Fill's own (a tester read "kept" of a night it had added).
+        let added = mapped
+            .period()
+            .filter(|&d| !crate::solver::Model::is_weekend(d))
+            .filter(|&d| {
+                roster.cells[w.staff][d].is_some()
+                    && mapped.current.cells[w.staff][d] != roster.cells[w.staff][d]
+            })
+            .count();
+        return match added {
+            0 => "their hours are already full with the weekday shifts kept on the schedule"
+                .to_string(),
+            1 => "their hours are already full with weekday shifts, 1 of them added by the Fill, which weighed their hours against the weekends (move one by hand, or raise Fairness)".to_string(),
+            k => format!("their hours are already full with weekday shifts, {k} of them added by the Fill, which weighed their hours against the weekends (move one by hand, or raise Fairness)"),
+        };
     }
     let wanted = |day: usize, shift: usize| {
         crate::solver::Model::is_weekend(day)

@@ -48,7 +48,7 @@ export function removedWhy(s: Pick<FillSummary, 'removed_blocked' | 'weekend_tra
     out.push(`${s.removed_blocked} taken off because ${s.removed_blocked === 1 ? 'it broke' : 'they broke'} a blocking rule (approved time off, a credential that blocks)`);
   }
   if (s.weekend_trades) {
-    out.push(`${s.weekend_trades} kept ${s.weekend_trades === 1 ? 'shift' : 'shifts'} of people two weekends or more from their share changed to share weekends more evenly`);
+    out.push(`${s.weekend_trades} taken off to share weekends more evenly (kept shifts of people two weekends or more from their share)`);
   }
   return out;
 }
