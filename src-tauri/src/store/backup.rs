@@ -464,6 +464,24 @@ fn encrypt_each(folder: &Path, names: impl Iterator<Item = String>, key: &Passph
     done
 }
 
+/// Copies a journal (`-wal`) that holds anything beside `kept`, as its
+/// `-wal`, which a restore of `kept` folds in (`restore`) and the rotation
+/// removes with it.
+fn keep_journal(wal: &Path, kept: &Path) -> AppResult<()> {
+    if !has_journal(wal) {
+        return Ok(());
+    }
+    let [beside, _] = super::swap::companions(kept);
+    fs::copy(wal, &beside)
+        .map(|_| ())
+        .map_err(|e| io_error("keep the journal of the file as", &beside, &e))
+}
+
+/// Whether `wal` exists and holds anything.
+pub fn has_journal(wal: &Path) -> bool {
+    fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
 /// Keeps a file as SQLite would read it, in the backup folder, before a
 /// restore replaces it, when the backup API cannot read it: it is damaged,
 /// or encrypted under a passphrase nobody gave. The file is copied byte for
@@ -480,18 +498,33 @@ pub fn copy_as_is(
     let name = new_name(&plan.folder, reason, now);
     let path = plan.folder.join(&name);
     let partial = plan.folder.join(format!(".{name}.partial"));
+    let [wal, _] = super::swap::companions(db);
+    let whole = fs::metadata(db).is_ok_and(|m| m.len() > 0);
     let written = super::swap::remove_leftover(&partial)
         .and_then(|()| {
-            fs::copy(db, &partial)
-                .map(|_| ())
-                .map_err(|e| io_error("copy the damaged file to", &partial, &e))
+            // A deleted department file whose journal is still there is
+            // kept as an empty file beside that journal.
+            if db.exists() {
+                fs::copy(db, &partial).map(|_| ())
+            } else {
+                fs::File::create(&partial).map(|_| ())
+            }
+            .map_err(|e| io_error("copy the damaged file to", &partial, &e))
         })
-        .and_then(|()| {
-            let [wal, _] = super::swap::companions(db);
-            super::wal::fold_into(&wal, &partial)
-        })
-        .and_then(|_| super::swap::sync_file(&partial))
-        .and_then(|()| fs::rename(&partial, &path).map_err(|e| io_error("keep", &path, &e)));
+        .and_then(|()| super::wal::fold_into(&wal, &partial))
+        .and_then(|folded| {
+            super::swap::sync_file(&partial)?;
+            fs::rename(&partial, &path).map_err(|e| io_error("keep", &path, &e))?;
+            // Where the journal could not be folded into a whole file (the
+            // file empty or deleted, the journal unreadable), it is kept
+            // beside the copy byte for byte: the saves Wardbook said it
+            // still holds are never thrown away.
+            if folded && whole {
+                Ok(())
+            } else {
+                keep_journal(&wal, &path)
+            }
+        });
     if let Err(e) = written {
         let _ = super::swap::remove_leftover(&partial);
         return Err(e);

@@ -349,8 +349,9 @@ fn put_in_place(
         Some(file) => file
             .backup(plan, BackupReason::BeforeRestore, now)
             .map(|b| Some(b.name)),
-        // Not open: locked (a forgotten passphrase) or beyond reading.
-        None if db.exists() => {
+        // Not open: locked (a forgotten passphrase) or beyond reading, or
+        // deleted with its journal still beside it.
+        None if db.exists() || backup::has_journal(&swap::companions(db)[0]) => {
             let reason = match cipher::file_kind(db) {
                 // Random bytes where a plain department was are damaged, not locked.
                 Ok(FileKind::Encrypted) if super::diagnose::never_encrypted(db).is_none() => {

@@ -314,3 +314,37 @@ fn a_restore_over_a_sound_history_says_nothing_was_found() {
         outcome.message
     );
 }
+
+/// Issue #22, fresh eyes: the department file deleted while its journal
+/// (`-wal`) still held saves, the screen said so, and a restore then threw
+/// the journal away. It is kept, byte for byte, beside the copy kept as
+/// found.
+#[test]
+fn a_restore_keeps_the_journal_of_a_deleted_department_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = BackupPlan {
+        folder: dir.path().join("backups"),
+        keep: 14,
+    };
+    let db = db_path(dir.path());
+    let file = DepartmentFile::open(&db, None, None, now()).unwrap();
+    let made = file.backup(&plan, BackupReason::Manual, now()).unwrap();
+    file.conn()
+        .execute("INSERT INTO skill (name) VALUES ('late')", [])
+        .unwrap();
+    let wal = crate::store::swap::companions(&db)[0].clone();
+    let journal = std::fs::read(&wal).unwrap();
+    assert!(!journal.is_empty(), "the save is in the journal");
+    drop(file);
+    std::fs::remove_file(&db).unwrap();
+    std::fs::write(&wal, &journal).unwrap();
+    let (_file, outcome) = restore::restore(None, &db, &plan, &made.name, None, now())
+        .unwrap_or_else(|e| panic!("{:?}", e.error));
+    let kept = outcome.kept_as.expect("the deleted file's journal is kept");
+    let beside = crate::store::swap::companions(&plan.folder.join(&kept))[0].clone();
+    assert_eq!(std::fs::read(beside).unwrap(), journal);
+    // The kept copy is listed once, not its journal as a second backup.
+    let listed = backup::list(&plan.folder).unwrap();
+    assert_eq!(listed.iter().filter(|b| b.name == kept).count(), 1);
+    assert!(!listed.iter().any(|b| b.name.ends_with("-wal")));
+}
