@@ -1247,9 +1247,9 @@ removed: number,
  */
 removed_blocked: number, 
 /**
- * Of the kept shifts taken off or changed, those of people two
- * weekends or more from their share, opened so the Fill could share
- * weekends more evenly (see `weekend_release`).
+ * Of those removed (and not for a blocking rule), kept shifts of
+ * people two weekends or more from their share, opened so the Fill
+ * could share weekends more evenly (see `weekend_release`).
  */
 weekend_trades: number, 
 /**
